@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { generatedSchemas } from '../../matrix/json-schema.js';
+import { packagePath, writeFileAtomic } from '../files.js';
+import { EXIT, type Io } from '../io.js';
+
+export async function runSchema(options: { check?: boolean; write?: boolean }, io: Io): Promise<number> {
+  const schemas = generatedSchemas();
+  if (!options.check && !options.write) {
+    io.stdout.write(schemas[0]!.text);
+    return EXIT.ok;
+  }
+  let stale = 0;
+  for (const { file, text } of schemas) {
+    const path = packagePath('schemas', file);
+    let current: string | undefined;
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === text) {
+      io.stdout.write(`✓ schemas/${file} is current\n`);
+      continue;
+    }
+    if (options.write) {
+      writeFileAtomic(path, text, { overwrite: true });
+      io.stdout.write(`wrote schemas/${file}\n`);
+    } else {
+      stale++;
+      io.stderr.write(`✖ schemas/${file} is ${current === undefined ? 'missing' : 'stale'}; run: escalate schema --write\n`);
+    }
+  }
+  return stale > 0 ? EXIT.findings : EXIT.ok;
+}

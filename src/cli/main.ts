@@ -1,0 +1,72 @@
+/**
+ * The command-line program. Each command registers its options here and loads its
+ * implementation lazily, so a run only parses the code it needs.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitError, EXIT, type Io } from './io.js';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from '../version.js';
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    success (lint: no errors; warnings are allowed)
+  1    the matrix has errors, a check found a stale file, or a lint threshold was crossed
+  2    the command could not run as asked (unknown option, missing or unreadable file,
+       missing or invalid triage answer without a terminal)
+  130  interrupted (Ctrl-C)`;
+
+export interface MainOptions {
+  argv: readonly string[];
+  io: Io;
+}
+
+export async function main({ argv, io }: MainOptions): Promise<number> {
+  const program = new Command('escalate');
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  program
+    .description('Lint, triage and document an escalation matrix kept as YAML in your repository.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--debug', 'print internal details (stack traces) when something unexpected fails')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  registerCommands(program, io, setExit);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command.showHelpAfterError(`(run escalate ${command.name()} --help for usage)`);
+    command.addHelpText('after', EXIT_CODES_HELP);
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // commander has already printed its one-line message.
+      return EXIT.usage;
+    }
+    if (error instanceof ExitError) {
+      if (error.message) io.stderr.write(`escalate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (isInterrupt(error)) {
+      io.stderr.write('escalate: interrupted\n');
+      return EXIT.interrupted;
+    }
+    const debug = argv.includes('--debug');
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr.write(`escalate: internal error: ${message}\n`);
+    io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'run with --debug for details\n');
+    return EXIT.usage;
+  }
+}
+
+function isInterrupt(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}

@@ -1,0 +1,69 @@
+/**
+ * Turns zod issues into located diagnostics with messages a support lead can act on:
+ * the key in question, what was expected, and a "did you mean" where one fits.
+ */
+import type { core } from 'zod';
+import type { Diagnostic, Path } from '../diagnostics.js';
+import { formatPath } from '../diagnostics.js';
+import type { Locator } from './locate.js';
+import { keysAt } from './shape.js';
+import { didYouMean } from './suggest.js';
+
+type Issue = core.$ZodIssue;
+
+export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[] {
+  const path = issue.path as Path;
+  const where = formatPath(path) || 'the matrix';
+
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = keysAt(path);
+    return issue.keys.map((key) => at(locator.key([...path, key]), 'unknown-key', `unknown key "${key}" in ${where}${didYouMean(key, allowed)}`, [...path, key]));
+  }
+  if (issue.code === 'invalid_type') {
+    const input = (issue as { input?: unknown }).input;
+    if (input === undefined) {
+      const key = path[path.length - 1];
+      const parent = path.slice(0, -1);
+      return [at(locator.value(path), 'missing-key', `${formatPath(parent) || 'the matrix'} needs "${String(key)}"`, path)];
+    }
+    return [at(locator.value(path), 'invalid-type', `${where} must be ${article(issue.expected)}, not ${describe(input)}`, path)];
+  }
+  if (issue.code === 'invalid_value') {
+    const input = (issue as { input?: unknown }).input;
+    const options = issue.values.map((v) => JSON.stringify(v));
+    const hint = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : '';
+    const message = options.length === 1 ? `${where} must be ${options[0]}` : `${where} must be one of ${options.join(', ')}${hint}`;
+    return [at(locator.value(path), 'invalid-value', message, path)];
+  }
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0]?.message ?? 'invalid key';
+    return [at(locator.key(path), 'invalid-id', `"${String(path[path.length - 1])}" in ${formatPath(path.slice(0, -1))}: ${inner}`, path)];
+  }
+  const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+  const code = custom ?? codeFor(issue);
+  return [at(locator.value(path), code, `${where}: ${issue.message}`, path)];
+}
+
+function codeFor(issue: Issue): string {
+  if (issue.code === 'too_small' || issue.code === 'too_big') return 'invalid-size';
+  if (issue.code === 'invalid_format') return 'invalid-value';
+  if (issue.code === 'invalid_union') return 'invalid-value';
+  return 'invalid-value';
+}
+
+function at(span: { line: number; column: number; endLine: number; endColumn: number }, code: string, message: string, path: Path): Diagnostic {
+  return { code, level: 'error', message, path, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false', record: 'a mapping' };
+  return names[expected] ?? expected;
+}
+
+function describe(input: unknown): string {
+  if (input === null) return 'empty';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  if (typeof input === 'string') return `text "${input.length > 40 ? `${input.slice(0, 40)}…` : input}"`;
+  return `${typeof input === 'number' ? 'the number' : typeof input} ${String(input)}`;
+}

@@ -1,0 +1,19 @@
+/** JSON Schemas generated from the zod schemas: the committed copies are drift-tested against these. */
+import { z } from 'zod';
+import { matrixSchema } from './schema.js';
+
+export interface GeneratedSchema {
+  /** File name under schemas/. */
+  file: string;
+  text: string;
+}
+
+export function toJsonSchemaText(schema: z.ZodType, title: string): string {
+  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema, ...rest } = json;
+  return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;
+}
+
+export function generatedSchemas(): GeneratedSchema[] {
+  return [{ file: 'escalation-matrix.schema.json', text: toJsonSchemaText(matrixSchema, 'escalate matrix') }];
+}

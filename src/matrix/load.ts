@@ -1,0 +1,143 @@
+/**
+ * The loader: YAML text in, checked matrix and located diagnostics out. Pure: no file
+ * system, no clock. Hostile input (alias bombs, deep nesting, custom tags, YAML 1.1
+ * directives) becomes a diagnostic, never an exception or a hang.
+ */
+import { LineCounter, parseDocument, visit, isScalar, isCollection, type Document } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { byPosition } from '../diagnostics.js';
+import { createLocator, type Locator } from './locate.js';
+import { matrixSchema, type Matrix } from './schema.js';
+import { issueToDiagnostics } from './issues.js';
+import { checkReferences } from './references.js';
+
+export interface LoadResult {
+  /** The checked matrix, present only when there are no errors. */
+  matrix?: Matrix;
+  /** The parsed data as it stands, even when it does not fit the schema (for rules that tolerate that). */
+  data?: unknown;
+  diagnostics: Diagnostic[];
+  locator: Locator;
+}
+
+/** Anchors may be reused this often in one file; more is an alias bomb, not a matrix. */
+export const MAX_ALIAS_COUNT = 100;
+/** Tags a matrix may carry: YAML's own core types. Anything else is refused, never executed. */
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+const YAML_CODES: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  MULTIPLE_DOCS: 'multiple-documents',
+  TAG_RESOLVE_FAILED: 'yaml-tag',
+  NON_STRING_KEY: 'non-string-key',
+  RESOURCE_EXHAUSTION: 'alias-limit',
+  TAB_AS_INDENT: 'yaml-syntax',
+};
+
+export function loadMatrix(source: string): LoadResult {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, stringKeys: true, prettyErrors: true, version: '1.2' });
+  } catch (error) {
+    // The parser recurses on nesting; absurdly deep input can exhaust the stack.
+    const fallback = createLocator(parseDocument(''), lines);
+    return { diagnostics: [fatal('yaml-too-complex', `the YAML cannot be parsed: ${reason(error)}`)], locator: fallback };
+  }
+  const locator = createLocator(doc, lines);
+  const diagnostics = yamlDiagnostics(doc, lines);
+  if (diagnostics.some((d) => d.level === 'error')) return { diagnostics: sorted(diagnostics), locator };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const code = error instanceof ReferenceError ? 'alias-limit' : 'yaml-too-complex';
+    const message =
+      code === 'alias-limit'
+        ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses); a matrix never needs that many`
+        : `the YAML cannot be read: ${reason(error)}`;
+    return { diagnostics: [fatal(code, message)], locator };
+  }
+
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    const what = data === null || data === undefined ? 'empty' : Array.isArray(data) ? 'a list' : `a single ${typeof data}`;
+    return { data, diagnostics: [{ ...fatal('not-a-matrix', `the file is ${what}; a matrix is a YAML mapping starting with "version: 1"`), ...position(locator, []) }], locator };
+  }
+
+  const parsed = matrixSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, locator));
+  }
+  diagnostics.push(...checkReferences(data, locator));
+  const result: LoadResult = { data, diagnostics: sorted(dedupe(diagnostics)), locator };
+  if (parsed.success && !result.diagnostics.some((d) => d.level === 'error')) result.matrix = parsed.data;
+  return result;
+}
+
+function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const [start = { line: 1, col: 1 }, end] = problem.linePos ?? [lines.linePos(problem.pos[0])];
+    const code = YAML_CODES[problem.code] ?? 'yaml-syntax';
+    out.push({
+      code,
+      level: 'error',
+      message: code === 'yaml-tag' ? 'custom tags are not allowed in a matrix; remove the tag' : summary(problem.message),
+      path: [],
+      line: start.line,
+      column: start.col,
+      ...(end ? { endLine: end.line, endColumn: end.col } : {}),
+    });
+  }
+  const directive = doc.directives?.yaml;
+  if (directive?.explicit && directive.version !== '1.2') {
+    out.push({ code: 'yaml-directive', level: 'error', message: `%YAML ${directive.version} is not supported: its implicit booleans (yes/no/on) and merge keys change values silently; remove the directive`, path: [], line: 1, column: 1 });
+  }
+  visit(doc, {
+    Node(_key, node) {
+      if ((isScalar(node) || isCollection(node)) && node.tag && !CORE_TAGS.has(node.tag) && node.range) {
+        const { line, col } = lines.linePos(node.range[0]);
+        if (!out.some((d) => d.code === 'yaml-tag' && d.line === line)) {
+          out.push({ code: 'yaml-tag', level: 'error', message: `the tag ${node.tag} is not allowed in a matrix; remove it`, path: [], line, column: col });
+        }
+      }
+    },
+  });
+  return out;
+}
+
+/** yaml's messages end with a code frame; keep the first line without its position. */
+function summary(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function fatal(code: string, message: string): Diagnostic {
+  return { code, level: 'error', message, path: [], line: 1, column: 1 };
+}
+
+function position(locator: Locator, path: []): { line: number; column: number } {
+  const { line, column } = locator.value(path);
+  return { line, column };
+}
+
+function reason(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deeply';
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(byPosition);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

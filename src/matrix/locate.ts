@@ -1,0 +1,81 @@
+/**
+ * Maps a path in the parsed data back to a line and column in the YAML text. The walk
+ * resolves aliases and stops at the deepest node that exists, so a missing key points at
+ * its parent and a path through an alias points at the anchored node.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Path, Position } from '../diagnostics.js';
+
+export interface Span extends Position {
+  endLine: number;
+  endColumn: number;
+  /** False when the path ran out before its end: the span is the nearest existing parent. */
+  exact: boolean;
+}
+
+export interface Locator {
+  /** The value at `path`, or its nearest existing parent. */
+  value(path: Path): Span;
+  /** The key of the last path segment (a map key), or the value when there is no key. */
+  key(path: Path): Span;
+}
+
+type Range = readonly [number, number, number?];
+
+export function createLocator(doc: Document.Parsed | Document, lines: LineCounter): Locator {
+  const span = (range: Range | null | undefined, exact: boolean): Span => {
+    const start = range ? lines.linePos(range[0]) : { line: 1, col: 1 };
+    const end = range ? lines.linePos(range[1]) : start;
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col, exact };
+  };
+
+  const walk = (path: Path) => {
+    let node: unknown = doc.contents;
+    let keyNode: Node | undefined;
+    let parentKey: Node | undefined;
+    let parent: unknown;
+    let depth = 0;
+    const seen = new Set<unknown>();
+    for (const part of path) {
+      while (isAlias(node) && !seen.has(node)) {
+        seen.add(node);
+        node = node.resolve(doc as Document);
+      }
+      let next: unknown;
+      let nextKey: Node | undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        if (pair) {
+          next = pair.value ?? pair.key;
+          nextKey = pair.key as Node;
+        }
+      } else if (isSeq(node) && typeof part === 'number') {
+        next = node.items[part];
+      }
+      if (next === undefined) break;
+      parent = node;
+      parentKey = keyNode;
+      node = next;
+      keyNode = nextKey;
+      depth++;
+    }
+    return { node: node as Node | null, keyNode, parent, parentKey, exact: depth === path.length };
+  };
+
+  const rangeOf = (node: unknown): Range | undefined =>
+    node && typeof node === 'object' && 'range' in node ? ((node as Node).range ?? undefined) : undefined;
+
+  return {
+    value(path) {
+      const found = walk(path);
+      if (found.exact) return span(rangeOf(found.node) ?? rangeOf(found.keyNode), true);
+      // Missing: point at the key of the deepest existing map, else at the map itself.
+      return span(rangeOf(found.keyNode) ?? rangeOf(found.node), false);
+    },
+    key(path) {
+      const found = walk(path);
+      if (found.exact && found.keyNode) return span(rangeOf(found.keyNode), true);
+      return this.value(path);
+    },
+  };
+}
