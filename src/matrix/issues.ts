@@ -17,7 +17,11 @@ export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[]
 
   if (issue.code === 'unrecognized_keys') {
     const allowed = keysAt(path);
-    return issue.keys.map((key) => at(locator.key([...path, key]), 'unknown-key', `unknown key "${key}" in ${where}${didYouMean(key, allowed)}`, [...path, key]));
+    return issue.keys.map((key) => {
+      // A comma inside `{ … }` ends the value and starts a new key: the commonest flow-map slip.
+      const hint = /\s/.test(key) ? '; a comma inside { … } starts a new key, so quote a value that contains commas' : didYouMean(key, allowed);
+      return at(locator.key([...path, key]), 'unknown-key', `unknown key "${key}" in ${where}${hint}`, [...path, key]);
+    });
   }
   if (issue.code === 'invalid_type') {
     const input = (issue as { input?: unknown }).input;
