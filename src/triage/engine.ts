@@ -1,0 +1,144 @@
+/**
+ * The decision-tree engine: given the matrix and the answers so far, the next question
+ * or the outcome. Pure: no prompts, no output, no clock. Interactive prompts, scripted
+ * `--answer` flags and chat bots all drive this one function.
+ */
+import type { Answer, Matrix, Outcome, Question, Severity } from '../matrix/schema.js';
+
+export interface Choice {
+  id: string;
+  label: string;
+  /** The answer to take when the responder is not sure (the more severe case). */
+  unsure: boolean;
+}
+
+export interface QuestionView {
+  id: string;
+  text: string;
+  help?: string;
+  choices: Choice[];
+}
+
+export interface PathEntry {
+  question: string;
+  text: string;
+  answer: string;
+  label: string;
+  /** True when the responder said "not sure" and the matrix's unsure answer was taken. */
+  unsure?: boolean;
+}
+
+export interface ResolvedOutcome {
+  severity: Severity;
+  /** The owning role id: the outcome's owner, else the severity's owner. */
+  owner: string;
+  route?: string;
+  note?: string;
+}
+
+export type WalkResult =
+  | { kind: 'question'; question: QuestionView; path: PathEntry[] }
+  | { kind: 'outcome'; outcome: ResolvedOutcome; path: PathEntry[] }
+  | { kind: 'invalid-answer'; question: QuestionView; given: string; path: PathEntry[] }
+  | { kind: 'no-tree'; path: [] }
+  | { kind: 'broken'; reason: string; path: PathEntry[] };
+
+/** Answers by question id. `UNSURE` selects the question's unsure answer. */
+export type Answers = Readonly<Record<string, string>>;
+export const UNSURE = 'unsure';
+const UNSURE_WORDS = new Set([UNSURE, 'not sure', 'not-sure', '?']);
+
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'answer'
+  );
+}
+
+export const answerId = (answer: Answer): string => answer.id ?? slug(answer.label);
+
+export function questionView(id: string, question: Question): QuestionView {
+  return {
+    id,
+    text: question.ask,
+    ...(question.help ? { help: question.help } : {}),
+    choices: question.answers.map((a) => ({ id: answerId(a), label: a.label, unsure: a.unsure === true })),
+  };
+}
+
+/** The answer a responder meant: a choice id or label, case-insensitively, or "unsure". */
+export function matchAnswer(question: Question, given: string): { answer: Answer; unsure: boolean } | undefined {
+  const wanted = given.trim().toLowerCase();
+  const exact = question.answers.find((a) => answerId(a).toLowerCase() === wanted || a.label.trim().toLowerCase() === wanted);
+  if (exact) return { answer: exact, unsure: false };
+  if (UNSURE_WORDS.has(wanted)) {
+    const unsure = question.answers.find((a) => a.unsure);
+    if (unsure) return { answer: unsure, unsure: true };
+  }
+  return undefined;
+}
+
+export function resolveOutcome(matrix: Matrix, outcome: Outcome): ResolvedOutcome | undefined {
+  const severity = matrix.severities.find((s) => s.id === outcome.severity);
+  if (!severity) return undefined;
+  return {
+    severity,
+    owner: outcome.owner ?? severity.owner,
+    ...(outcome.route ? { route: outcome.route } : {}),
+    ...(outcome.note ? { note: outcome.note } : {}),
+  };
+}
+
+/** Walks the tree from its start, taking the given answers, until a question lacks one or an outcome is reached. */
+export function walk(matrix: Matrix, answers: Answers): WalkResult {
+  const tree = matrix.triage;
+  if (!tree) return { kind: 'no-tree', path: [] };
+  const path: PathEntry[] = [];
+  const visited = new Set<string>();
+  let current = tree.start;
+  for (;;) {
+    if (visited.has(current)) return { kind: 'broken', reason: `the tree loops back to question "${current}"`, path };
+    visited.add(current);
+    const question = Object.hasOwn(tree.questions, current) ? tree.questions[current] : undefined;
+    if (!question) return { kind: 'broken', reason: `question "${current}" is not defined`, path };
+    const view = questionView(current, question);
+    const given = Object.hasOwn(answers, current) ? answers[current] : undefined;
+    if (given === undefined) return { kind: 'question', question: view, path };
+    const match = matchAnswer(question, given);
+    if (!match) return { kind: 'invalid-answer', question: view, given, path };
+    const { answer, unsure } = match;
+    path.push({ question: current, text: question.ask, answer: answerId(answer), label: answer.label, ...(unsure ? { unsure } : {}) });
+    if (answer.outcome) {
+      const outcome = resolveOutcome(matrix, answer.outcome);
+      if (!outcome) return { kind: 'broken', reason: `severity "${answer.outcome.severity}" is not defined`, path };
+      return { kind: 'outcome', outcome, path };
+    }
+    if (!answer.next) return { kind: 'broken', reason: `answer "${answer.label}" of question "${current}" leads nowhere`, path };
+    current = answer.next;
+  }
+}
+
+/** Every path from the start to an outcome, for coverage, diffs and docs. Cycles are cut. */
+export function allPaths(matrix: Matrix, limit = 100_000): { path: PathEntry[]; outcome: ResolvedOutcome }[] {
+  const tree = matrix.triage;
+  if (!tree) return [];
+  const out: { path: PathEntry[]; outcome: ResolvedOutcome }[] = [];
+  const visit = (id: string, path: PathEntry[], seen: Set<string>) => {
+    if (out.length >= limit || seen.has(id) || !Object.hasOwn(tree.questions, id)) return;
+    const question = tree.questions[id]!;
+    const nextSeen = new Set(seen).add(id);
+    for (const answer of question.answers) {
+      const entry: PathEntry = { question: id, text: question.ask, answer: answerId(answer), label: answer.label };
+      if (answer.outcome) {
+        const outcome = resolveOutcome(matrix, answer.outcome);
+        if (outcome) out.push({ path: [...path, entry], outcome });
+      } else if (answer.next) visit(answer.next, [...path, entry], nextSeen);
+    }
+  };
+  visit(tree.start, [], new Set());
+  return out;
+}
