@@ -11,7 +11,7 @@ import { didYouMean } from './suggest.js';
 
 type Issue = core.$ZodIssue;
 
-export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[] {
+export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown): Diagnostic[] {
   const path = issue.path as Path;
   const where = formatPath(path) || 'the matrix';
 
@@ -24,8 +24,8 @@ export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[]
     });
   }
   if (issue.code === 'invalid_type') {
-    const input = (issue as { input?: unknown }).input;
-    if (input === undefined) {
+    const { found, value: input } = valueAt(data, path);
+    if (!found) {
       const key = path[path.length - 1];
       const parent = path.slice(0, -1);
       return [at(locator.value(path), 'missing-key', `${formatPath(parent) || 'the matrix'} needs "${String(key)}"`, path)];
@@ -33,7 +33,7 @@ export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[]
     return [at(locator.value(path), 'invalid-type', `${where} must be ${article(issue.expected)}, not ${describe(input)}`, path)];
   }
   if (issue.code === 'invalid_value') {
-    const input = (issue as { input?: unknown }).input;
+    const input = valueAt(data, path).value;
     const options = issue.values.map((v) => JSON.stringify(v));
     const hint = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : '';
     const message = options.length === 1 ? `${where} must be ${options[0]}` : `${where} must be one of ${options.join(', ')}${hint}`;
@@ -46,6 +46,16 @@ export function issueToDiagnostics(issue: Issue, locator: Locator): Diagnostic[]
   const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
   const code = custom ?? codeFor(issue);
   return [at(locator.value(path), code, `${where}: ${issue.message}`, path)];
+}
+
+/** The raw value at a path, telling a missing key from a present but wrong value. */
+function valueAt(data: unknown, path: Path): { found: boolean; value?: unknown } {
+  let current = data;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, part)) return { found: false };
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return { found: true, value: current };
 }
 
 function codeFor(issue: Issue): string {

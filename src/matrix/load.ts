@@ -46,7 +46,7 @@ export function loadMatrix(source: string): LoadResult {
     return { diagnostics: [fatal('yaml-too-complex', `the YAML cannot be parsed: ${reason(error)}`)], locator: fallback };
   }
   const locator = createLocator(doc, lines);
-  const diagnostics = yamlDiagnostics(doc, lines);
+  const diagnostics = yamlDiagnostics(doc, lines, text);
   if (diagnostics.some((d) => d.level === 'error')) return { diagnostics: sorted(diagnostics), locator };
 
   let data: unknown;
@@ -66,9 +66,10 @@ export function loadMatrix(source: string): LoadResult {
     return { data, diagnostics: [{ ...fatal('not-a-matrix', `the file is ${what}; a matrix is a YAML mapping starting with "version: 1"`), ...position(locator, []) }], locator };
   }
 
+  diagnostics.push(...forbiddenKeys(data, locator));
   const parsed = matrixSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, locator));
+    for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, locator, data));
   }
   diagnostics.push(...checkReferences(data, locator));
   const result: LoadResult = { data, diagnostics: sorted(dedupe(diagnostics)), locator };
@@ -76,7 +77,26 @@ export function loadMatrix(source: string): LoadResult {
   return result;
 }
 
-function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+/** `__proto__` is an ordinary key once parsed, but schema libraries skip it silently: refuse it by name. */
+function forbiddenKeys(data: object, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      const at = [...path, Array.isArray(value) ? Number(key) : key];
+      if (key === '__proto__') {
+        const span = locator.key(at);
+        out.push({ code: 'forbidden-key', level: 'error', message: `the key "__proto__" is not allowed anywhere in a matrix`, path: at, line: span.line, column: span.column });
+      } else stack.push({ value: child, path: at });
+    }
+  }
+  return out;
+}
+
+function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start = { line: 1, col: 1 }, end] = problem.linePos ?? [lines.linePos(problem.pos[0])];
@@ -84,7 +104,7 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[]
     out.push({
       code,
       level: 'error',
-      message: code === 'yaml-tag' ? 'custom tags are not allowed in a matrix; remove the tag' : summary(problem.message),
+      message: yamlMessage(problem.code, problem.message, { doc, text, offset: problem.pos[0], lines }),
       path: [],
       line: start.line,
       column: start.col,
@@ -106,6 +126,48 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[]
     },
   });
   return out;
+}
+
+interface Source {
+  doc: Document.Parsed;
+  text: string;
+  offset: number;
+  lines: LineCounter;
+}
+
+function yamlMessage(code: string, message: string, { doc, text, offset, lines }: Source): string {
+  switch (code) {
+    case 'TAG_RESOLVE_FAILED':
+      return 'custom tags are not allowed in a matrix; remove the tag';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a second "---"); a matrix is one document';
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0]?.trim().replace(/^["']|["']$/g, '');
+      const first = key ? firstLineOf(doc, key, offset, lines) : undefined;
+      return `duplicate key${key ? ` "${key}"` : ''}${first ? `; it is already defined on line ${first}` : ''}`;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `${summary(message)}; quote a value that contains ": "`;
+    default:
+      return summary(message).replace(/^Nested mappings are not allowed in compact mappings$/, 'a value contains ": "; quote it, or put the nested mapping on its own lines');
+  }
+}
+
+/** The line of the first occurrence of a duplicated key, searched among the sibling pairs. */
+function firstLineOf(doc: Document.Parsed, key: string, offset: number, lines: LineCounter): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_k, map) {
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      const duplicate = map.items.some((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (pair && duplicate && isScalar(pair.key) && pair.key.range) {
+        found = lines.linePos(pair.key.range[0]).line;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** yaml's messages end with a code frame; keep the first line without its position. */

@@ -214,6 +214,12 @@ export const answer = z
     next: z.string().optional().describe('The id of the next question.'),
     outcome: outcome.optional(),
   })
+  .superRefine((a, ctx) => {
+    if ((a.next === undefined) === (a.outcome === undefined)) {
+      const message = a.next === undefined ? 'an answer needs `next` (a question id) or `outcome`' : 'an answer has either `next` or `outcome`, not both';
+      ctx.addIssue({ code: 'custom', message, params: { code: 'answer-target' } });
+    }
+  })
   .describe('One answer: either `next` (another question) or `outcome`.');
 
 export const question = z

@@ -1,0 +1,123 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadMatrix } from '../../src/matrix/load.js';
+import { example, fixture } from '../helpers/cli.js';
+
+const load = (name: string) => loadMatrix(readFileSync(fixture(name), 'utf8'));
+const found = (name: string) => load(name).diagnostics.map((d) => [d.code, d.line, d.column]);
+
+/** Each broken fixture proves one mistake; the expected findings are code, line and column. */
+const BROKEN: [string, [string, number, number][]][] = [
+  ['alias-bomb', [['alias-limit', 1, 1]]],
+  ['alias-missing-key', [['missing-key', 20, 5]]],
+  ['custom-tag', [['yaml-tag', 2, 7]]],
+  ['date-format', [['invalid-date', 4, 11]]],
+  ['date-impossible', [['invalid-date', 4, 11]]],
+  ['duplicate-key', [['duplicate-key', 7, 1]]],
+  ['duplicate-severity-id', [['duplicate-id', 19, 9], ['unknown-severity', 32, 47]]],
+  ['duration-absurd', [['invalid-duration', 5, 15]]],
+  ['duration-negative', [['invalid-duration', 16, 46]]],
+  ['duration-words', [['invalid-duration', 16, 29]]],
+  ['duration-zero-target', [['invalid-duration', 24, 29]]],
+  ['empty', [['not-a-matrix', 1, 1]]],
+  ['enum-typo', [['invalid-value', 9, 69]]],
+  ['flow-comma', [['unknown-key', 23, 32]]],
+  ['invalid-role-id', [['invalid-id', 9, 3], ['unknown-role', 18, 37], ['unknown-role', 31, 75]]],
+  ['missing-outcome-and-next', [['answer-target', 32, 11]]],
+  ['missing-severity-owner', [['missing-key', 11, 5]]],
+  ['missing-top-key', [['missing-key', 1, 1]]],
+  ['multiple-documents', [['multiple-documents', 33, 1]]],
+  ['not-a-mapping', [['not-a-matrix', 1, 1]]],
+  ['only-comments', [['not-a-matrix', 1, 1]]],
+  ['proto-key', [['forbidden-key', 8, 3]]],
+  ['reference-despite-structure', [['invalid-type', 2, 7], ['unknown-role', 18, 37]]],
+  ['tab-indent', [['yaml-syntax', 8, 1], ['yaml-syntax', 9, 1]]],
+  ['timezone-unknown', [['invalid-timezone', 6, 11]]],
+  ['unknown-nested-key', [['missing-key', 11, 5], ['unknown-key', 13, 5]]],
+  ['unknown-question', [['unknown-question', 32, 32]]],
+  ['unknown-role-through-alias', [['unknown-key', 7, 1], ['unknown-role', 7, 28]]],
+  ['unknown-role', [['unknown-role', 15, 12]]],
+  ['unknown-severity', [['unknown-severity', 32, 47]]],
+  ['unknown-top-key', [['unknown-key', 33, 1]]],
+  ['version-2', [['invalid-value', 1, 10]]],
+  ['wrong-type', [['invalid-type', 3, 3]]],
+  ['yaml-11-directive', [['yaml-directive', 1, 1]]],
+  ['yaml-syntax', [['yaml-syntax', 2, 7]]],
+];
+
+describe('loadMatrix: broken fixtures', () => {
+  it('covers every file in test/fixtures/broken', () => {
+    const files = readdirSync(fixture('broken')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(files.sort()).toEqual(BROKEN.map(([name]) => name).sort());
+  });
+
+  it.each(BROKEN)('%s', (name, expected) => {
+    const result = load(`broken/${name}.yaml`);
+    expect(found(`broken/${name}.yaml`)).toEqual(expected);
+    expect(result.matrix).toBeUndefined();
+    for (const d of result.diagnostics) {
+      expect(d.level).toBe('error');
+      expect(d.message).not.toMatch(/\n/);
+    }
+  });
+});
+
+describe('loadMatrix: messages a person can act on', () => {
+  const message = (name: string) => load(`broken/${name}.yaml`).diagnostics.map((d) => d.message);
+
+  it('suggests the key that was meant', () => {
+    expect(message('unknown-top-key')).toEqual(['unknown key "severitiez" in the matrix (did you mean "severities"?)']);
+    expect(message('unknown-nested-key')[1]).toContain('did you mean "definition"?');
+  });
+  it('suggests the role that was meant and lists the defined ones', () => {
+    expect(message('unknown-role')[0]).toMatch(/unknown role "leed" \(did you mean "lead"\?\); role ids come from roles \(lead, oncall\)/);
+  });
+  it('names the first line of a duplicated key', () => {
+    expect(message('duplicate-key')).toEqual(['duplicate key "name"; it is already defined on line 2']);
+  });
+  it('explains a comma inside a flow mapping', () => {
+    expect(message('flow-comma')[0]).toContain('a comma inside { … } starts a new key');
+  });
+  it('tells a missing key from a wrong type', () => {
+    expect(message('missing-severity-owner')).toEqual(['severities[0] needs "owner"']);
+    expect(message('wrong-type')).toEqual(['name must be text, not a list']);
+  });
+  it('suggests the enum value that was meant', () => {
+    expect(message('enum-typo')[0]).toContain('(did you mean "client"?)');
+  });
+  it('explains durations, including negative, zero and absurd ones', () => {
+    expect(message('duration-words')[0]).toContain('write it like 15m, 2h, 1d');
+    expect(message('duration-negative')[0]).toContain('is negative');
+    expect(message('duration-zero-target')[0]).toContain('can never be met');
+    expect(message('duration-absurd')[0]).toContain('longer than a year');
+  });
+});
+
+describe('loadMatrix: valid input', () => {
+  it('returns the typed matrix for a minimal file', () => {
+    const result = load('valid/minimal.yaml');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.matrix?.severities.map((s) => s.id)).toEqual(['sev1', 'sev2']);
+    expect(result.matrix?.roles.lead?.side).toBe('internal');
+  });
+
+  it.each(['saas-support.yaml', 'msp.yaml', 'client-vendor.yaml'])('loads the example %s without findings', (name) => {
+    const result = loadMatrix(readFileSync(example(name), 'utf8'));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.matrix?.triage).toBeDefined();
+  });
+
+  it('accepts a byte-order mark and CRLF line endings, with the same positions', () => {
+    const text = readFileSync(fixture('broken/unknown-role.yaml'), 'utf8');
+    const crlf = loadMatrix(`\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    expect(crlf.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['unknown-role', 15, 12]]);
+    expect(loadMatrix(`\uFEFF${readFileSync(fixture('valid/minimal.yaml'), 'utf8')}`).matrix).toBeDefined();
+  });
+
+  it('reports hostile nesting as a diagnostic instead of throwing', () => {
+    const deep = `${'a:\n'.split('').join('')}${Array.from({ length: 5000 }, () => '[').join('')}${Array.from({ length: 5000 }, () => ']').join('')}\n`;
+    const result = loadMatrix(deep);
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(result.matrix).toBeUndefined();
+  });
+});
