@@ -50,3 +50,19 @@ export function formatDuration(minutes: number): string {
   }
   return out;
 }
+
+/** The units of a duration as written: `1d4h` → 1 day and 4 hours. Business calendars count days as working days. */
+export interface DurationParts {
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+}
+
+/** The parts of a duration already validated by the schema. */
+export function durationParts(text: string): DurationParts {
+  const match = DURATION.exec(text.trim());
+  if (!match || !parseDuration(text).ok) throw new Error(`invalid duration reached the core: "${text}"`);
+  const n = (i: number) => Number(match[i] ?? 0);
+  return { weeks: n(1), days: n(2), hours: n(3), minutes: n(4) };
+}

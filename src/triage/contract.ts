@@ -1,0 +1,178 @@
+/**
+ * Which contract applies to an incident and what it changes. A customer tier, a named
+ * client and any exception active at the incident start may replace targets, switch the
+ * calendar, add roles or (an exception only) change the owner. They never change the
+ * severity. Precedence, weakest first: severity < tier < client < active exceptions (in
+ * file order). Pure: the incident start is passed in.
+ */
+import type { Matrix, MatrixException, Severity, Targets, TargetKind } from '../matrix/schema.js';
+import { TARGET_KINDS } from '../matrix/schema.js';
+import { parseInstant } from '../time/instant.js';
+
+export interface ContractRequest {
+  /** A client id under `clients` (its tier applies too). */
+  client?: string;
+  /** A tier id under `tiers`; must match the client's tier when both are given. */
+  tier?: string;
+}
+
+/** Where a target, calendar or role came from: `severity`, `tier premium`, `client northwind`, `exception peak`. */
+export type Source = string;
+
+export interface TargetChange {
+  kind: TargetKind;
+  /** The severity's own value, when it had one. */
+  from?: string;
+  to: string;
+  source: Source;
+}
+
+export interface ActiveException {
+  id: string;
+  reason: string;
+  from: Date;
+  until: Date;
+  approvedBy: string;
+}
+
+export interface AppliedContract {
+  tier?: { id: string; description?: string };
+  client?: { id: string; name: string; note?: string };
+  /** Exceptions active at the incident start that apply to this severity and client. */
+  exceptions: ActiveException[];
+  /** The targets in force, with where each came from. */
+  targets: Targets;
+  targetSources: Partial<Record<TargetKind, Source>>;
+  changes: TargetChange[];
+  /** The calendar id in force (`24x7` or a key of `calendars`), or undefined for round the clock. */
+  calendar?: string;
+  calendarSource: Source;
+  /** Roles told about the incident on top of the severity's escalation path. */
+  extraRoles: { role: string; source: Source }[];
+  /** An owner set by an active exception. */
+  owner?: { role: string; source: Source };
+}
+
+export type ContractResult = { ok: true; contract: AppliedContract } | { ok: false; code: 'unknown-client' | 'unknown-tier' | 'tier-mismatch'; reason: string };
+
+const has = <T>(record: Record<string, T> | undefined, key: string): record is Record<string, T> =>
+  record !== undefined && Object.hasOwn(record, key);
+
+/** Resolves the contract for a severity, a requested client or tier, and the incident start. */
+export function applyContract(matrix: Matrix, severity: Severity, request: ContractRequest, start: Date): ContractResult {
+  const clientId = request.client;
+  if (clientId !== undefined && !has(matrix.clients, clientId)) {
+    return { ok: false, code: 'unknown-client', reason: `unknown client "${clientId}"; known: ${names(matrix.clients)}` };
+  }
+  const client = clientId !== undefined ? matrix.clients![clientId] : undefined;
+  if (request.tier !== undefined && !has(matrix.tiers, request.tier)) {
+    return { ok: false, code: 'unknown-tier', reason: `unknown tier "${request.tier}"; known: ${names(matrix.tiers)}` };
+  }
+  if (client && request.tier !== undefined && request.tier !== client.tier) {
+    return { ok: false, code: 'tier-mismatch', reason: `client "${clientId}" is on tier "${client.tier}", not "${request.tier}"; pass only --client` };
+  }
+  const tierId = client?.tier ?? request.tier;
+  const tier = tierId !== undefined && has(matrix.tiers, tierId) ? matrix.tiers[tierId] : undefined;
+
+  const targets: Targets = { ...severity.targets };
+  const targetSources: Partial<Record<TargetKind, Source>> = {};
+  for (const kind of TARGET_KINDS) if (targets[kind] !== undefined) targetSources[kind] = 'severity';
+  const overlay = (overrides: Record<string, Targets> | undefined, source: Source) => {
+    const forSeverity = overrides && Object.hasOwn(overrides, severity.id) ? overrides[severity.id] : undefined;
+    for (const kind of TARGET_KINDS) {
+      const value = forSeverity?.[kind];
+      if (value === undefined) continue;
+      targets[kind] = value;
+      targetSources[kind] = source;
+    }
+  };
+  const extraRoles: { role: string; source: Source }[] = [];
+  const addRoles = (roles: string[] | undefined, source: Source) => {
+    for (const role of roles ?? []) if (!extraRoles.some((r) => r.role === role)) extraRoles.push({ role, source });
+  };
+
+  let calendar = severity.calendar;
+  let calendarSource: Source = 'severity';
+  if (tier && tierId !== undefined) {
+    overlay(tier.targets, `tier ${tierId}`);
+    addRoles(tier.notify, `tier ${tierId}`);
+    if (tier.calendar !== undefined) {
+      calendar = tier.calendar;
+      calendarSource = `tier ${tierId}`;
+    }
+  }
+  if (client && clientId !== undefined) {
+    overlay(client.targets, `client ${clientId}`);
+    addRoles(client.notify, `client ${clientId}`);
+  }
+  const exceptions: ActiveException[] = [];
+  let owner: AppliedContract['owner'];
+  for (const exception of matrix.exceptions ?? []) {
+    const active = activeException(exception, severity.id, clientId, start, matrix.timezone);
+    if (!active) continue;
+    exceptions.push(active);
+    const source = `exception ${exception.id}`;
+    overlay(exception.targets, source);
+    addRoles(exception.notify, source);
+    if (exception.owner !== undefined) owner = { role: exception.owner, source };
+  }
+
+  const changes: TargetChange[] = [];
+  for (const kind of TARGET_KINDS) {
+    const to = targets[kind];
+    const source = targetSources[kind];
+    if (to === undefined || source === undefined || source === 'severity') continue;
+    const from = severity.targets?.[kind];
+    changes.push({ kind, ...(from !== undefined ? { from } : {}), to, source });
+  }
+
+  return {
+    ok: true,
+    contract: {
+      ...(tier && tierId !== undefined ? { tier: { id: tierId, ...(tier.description ? { description: tier.description } : {}) } } : {}),
+      ...(client && clientId !== undefined ? { client: { id: clientId, name: client.name, ...(client.note ? { note: client.note } : {}) } } : {}),
+      exceptions,
+      targets,
+      targetSources,
+      changes,
+      ...(calendar !== undefined ? { calendar } : {}),
+      calendarSource,
+      extraRoles,
+      ...(owner ? { owner } : {}),
+    },
+  };
+}
+
+/** The window of an exception as instants; a date without a time ends at the end of that day. */
+export function exceptionWindow(exception: MatrixException, zone: string): { from: Date; until: Date } | undefined {
+  const from = parseInstant(exception.from, zone);
+  const untilText = /^\d{4}-\d{2}-\d{2}$/.test(exception.until) ? nextDay(exception.until) : exception.until;
+  const until = parseInstant(untilText, zone);
+  if (!from.ok || !until.ok) return undefined;
+  return { from: from.date, until: until.date };
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** The exception when it applies to this severity and client and is active at `start` (from ≤ start < until). */
+export function activeException(
+  exception: MatrixException,
+  severityId: string,
+  clientId: string | undefined,
+  start: Date,
+  zone: string,
+): ActiveException | undefined {
+  if (exception.severities && !exception.severities.includes(severityId)) return undefined;
+  if (exception.clients && (clientId === undefined || !exception.clients.includes(clientId))) return undefined;
+  const window = exceptionWindow(exception, zone);
+  if (!window || start < window.from || start >= window.until) return undefined;
+  return { id: exception.id, reason: exception.reason, ...window, approvedBy: exception.approved_by };
+}
+
+function names(record: Record<string, unknown> | undefined): string {
+  const keys = Object.keys(record ?? {});
+  return keys.length > 0 ? keys.join(', ') : 'none are defined';
+}

@@ -1,0 +1,353 @@
+/**
+ * Incident planning: from a triage outcome and the incident start, every deadline as a
+ * clock time, the escalation timeline, the next status updates, the RCA due time and the
+ * governance follow-ups. Pure: `start` and `now` are passed in, nothing reads the clock.
+ *
+ * Times follow the outcome's clock: round the clock (elapsed time), or the business-hours
+ * calendar named by the severity (or by the client's tier), where only working time counts
+ * and a day is a working day. See src/time/clock.ts.
+ */
+import type { Matrix, Severity, TargetKind } from '../matrix/schema.js';
+import { clockMinutes, dueAfter, elapsedClock, minutesOnClock, addOnClock, ROUND_THE_CLOCK, type TargetClock } from '../time/clock.js';
+import { formatInstant } from '../time/instant.js';
+import { minutesFrom, relativeText } from '../time/relative.js';
+import { workingCalendar } from '../time/working-time.js';
+import { applyContract, type AppliedContract, type ContractRequest, type Source } from './contract.js';
+import type { ResolvedOutcome } from './engine.js';
+
+export interface RoleView {
+  role: string;
+  title: string;
+  contact: string;
+  side: 'internal' | 'client' | 'vendor';
+  backup?: string;
+  /** Set when the role was added by a contract: `tier premium`, `client northwind`, `exception x`. */
+  source?: Source;
+}
+
+/** Target kinds that fall due once, plus the first upcoming status update. */
+export type DeadlineKind = Exclude<TargetKind, 'update_every'> | 'next_update';
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  acknowledge: 'Acknowledge',
+  assign_owner: 'Owner assigned',
+  notify_client: 'Client notified',
+  escalate_after: 'Escalate if unresolved',
+  workaround: 'Workaround',
+  resolution: 'Resolution',
+  rca: 'Root-cause analysis',
+  next_update: 'Next status update',
+};
+
+/** A moment on the plan: the instant, its ISO 8601 text in the display zone, and how far from now. */
+export interface When {
+  at: Date;
+  /** ISO 8601 with the display zone's offset, like `2026-03-27T16:45:00+01:00`. */
+  iso: string;
+  /** Whole minutes from now; negative once passed. */
+  minutesFromNow: number;
+  /** `in 12 min`, `overdue by 5 min`, `due now`. */
+  relative: string;
+}
+
+export interface PlannedDeadline extends When {
+  kind: DeadlineKind;
+  label: string;
+  /** The duration allowed, as written in the matrix (`15m`), or the update cadence for `next_update`. */
+  target: string;
+  /** True once the deadline has passed. */
+  overdue: boolean;
+  /** True for the one of workaround/resolution the severity promises the client. */
+  promised: boolean;
+  source: Source;
+}
+
+export interface PlannedStep extends When {
+  /** The step's `after`, as written. */
+  after: string;
+  layer?: 'operational' | 'management' | 'client' | 'executive';
+  notify: RoleView[];
+  /** Whether the client is formally notified at this step. */
+  notifyClient: boolean;
+  approval?: RoleView;
+  note?: string;
+  /** True once the step's time has come. */
+  reached: boolean;
+}
+
+export interface ClientNotice {
+  notify: 'formal' | 'informal' | 'none';
+  /** The client-side role that is told. */
+  contact?: RoleView;
+  /** The role that tells the client. */
+  by?: RoleView;
+  channel?: string;
+  audience?: 'external' | 'internal';
+  /** The `notify_client` deadline, when the severity has one. */
+  due?: When;
+  /** When the first escalation step that notifies the client happens. */
+  step?: When;
+}
+
+export interface GovernancePlan {
+  rca?: { due?: When; owner?: RoleView };
+  review?: string;
+  riskEntry?: { after: number; within: string };
+  followUps: string[];
+  /** Matrix-wide thresholds that call for a governance review. */
+  reviewThresholds: string[];
+  closing: string[];
+}
+
+export interface AuthorityView {
+  role: RoleView;
+  may: string;
+  limit?: string;
+  /** True when the role is the incident's owner. */
+  owner: boolean;
+}
+
+export interface IncidentPlan {
+  severity: Severity;
+  /** 1 for the most severe level. */
+  rank: number;
+  owner: RoleView;
+  route?: { id: string; to: RoleView; via?: string; when: string[] };
+  note?: string;
+  start: When;
+  now: Date;
+  /** The zone times are shown in. */
+  zone: string;
+  /** The clock the targets run on: `24x7`, or a calendar id with its working hours. */
+  clock: { id: string; source: Source; zone?: string; days?: string[]; hours?: string; holidays?: string[] };
+  /** Every deadline, earliest first. */
+  deadlines: PlannedDeadline[];
+  /** The escalation path as clock times, in time order. */
+  escalation: PlannedStep[];
+  client?: ClientNotice;
+  updates: { every?: string; next: When[] };
+  governance: GovernancePlan;
+  contract: AppliedContract;
+  authority: AuthorityView[];
+  /** Handoff fields the severity requires, in matrix order. */
+  handoff: { id: string; label: string; help?: string }[];
+}
+
+export interface PlanOptions extends ContractRequest {
+  /** When the incident started. */
+  start: Date;
+  /** The present, for "in 12 min" and "overdue by 5 min"; inject it, never read the clock here. */
+  now: Date;
+  /** The IANA zone to show times in; defaults to the matrix time zone. */
+  displayZone?: string;
+}
+
+export type PlanResult = { ok: true; plan: IncidentPlan } | { ok: false; code: string; reason: string };
+
+/** How many upcoming status updates a plan lists. */
+export const UPDATES_SHOWN = 3;
+
+/**
+ * Plans an incident: the deadlines, escalation timeline, status updates, RCA and governance
+ * follow-ups for a triage outcome (from `walk()`) or a severity id, starting at `start`.
+ *
+ * Every deadline is at or after `start`; deadlines and escalation steps are sorted by time.
+ * Round-the-clock targets are elapsed time (`1d` = 24 h, also across daylight-saving
+ * changes); targets on a business calendar count working time only and skip nights,
+ * non-working days and holidays, with `1d` one working day. A tier or client
+ * (`options.client` / `options.tier`) and any exception active at `start` replace targets
+ * and add roles; the severity never changes.
+ *
+ * @example
+ *   const plan = planIncident(matrix, 'sev1', { start: new Date('2026-03-27T16:30:00+01:00'), now });
+ *   if (plan.ok) plan.plan.deadlines.find((d) => d.kind === 'acknowledge')?.iso; // '2026-03-27T16:45:00+01:00'
+ */
+export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanResult {
+  const resolved = typeof outcome === 'string' ? severityOutcome(matrix, outcome) : outcome;
+  if (!resolved) return { ok: false, code: 'unknown-severity', reason: `unknown severity "${String(outcome)}"; known: ${matrix.severities.map((s) => s.id).join(', ')}` };
+  const { severity } = resolved;
+  const applied = applyContract(matrix, severity, options, options.start);
+  if (!applied.ok) return applied;
+  const contract = applied.contract;
+  const zone = options.displayZone ?? matrix.timezone;
+  const { start, now } = options;
+  const clock = targetClock(matrix, contract.calendar);
+  const when = (at: Date): When => {
+    const minutesFromNow = minutesFrom(now, at);
+    return { at, iso: formatInstant(at, zone), minutesFromNow, relative: relativeText(minutesFromNow) };
+  };
+  const role = (id: string, source?: Source): RoleView => roleView(matrix, id, source);
+  const targets = contract.targets;
+
+  const deadlines: PlannedDeadline[] = [];
+  for (const [kind, target] of Object.entries(targets) as [TargetKind, string | undefined][]) {
+    if (target === undefined || kind === 'update_every') continue;
+    deadlines.push(deadline(kind, target, dueAfter(clock, start, target), contract.targetSources[kind] ?? 'severity'));
+  }
+  const updates = upcomingUpdates(clock, start, now, targets.update_every);
+  if (updates[0] && targets.update_every) {
+    deadlines.push(deadline('next_update', targets.update_every, updates[0], contract.targetSources.update_every ?? 'severity'));
+  }
+  deadlines.sort((a, b) => a.at.getTime() - b.at.getTime() || DEADLINE_ORDER.indexOf(a.kind) - DEADLINE_ORDER.indexOf(b.kind));
+
+  function deadline(kind: DeadlineKind, target: string, at: Date, source: Source): PlannedDeadline {
+    const w = when(at);
+    return {
+      kind,
+      label: DEADLINE_LABELS[kind],
+      target,
+      ...w,
+      overdue: at.getTime() < now.getTime(),
+      promised: kind === severity.promise,
+      source,
+    };
+  }
+
+  const escalation = escalationSteps(matrix, severity, contract, clock, start, now, when);
+  const owner = contract.owner ? role(contract.owner.role, contract.owner.source) : role(resolved.owner);
+  const routeDef = resolved.route !== undefined && matrix.routes && Object.hasOwn(matrix.routes, resolved.route) ? matrix.routes[resolved.route] : undefined;
+  const client = clientNotice(matrix, severity, deadlines, escalation);
+  const rcaDeadline = deadlines.find((d) => d.kind === 'rca');
+  const gov = severity.governance;
+  const calendarDef = clock.kind === 'working' && contract.calendar ? matrix.calendars?.[contract.calendar] : undefined;
+
+  return {
+    ok: true,
+    plan: {
+      severity,
+      rank: matrix.severities.indexOf(severity) + 1,
+      owner,
+      ...(resolved.route !== undefined && routeDef
+        ? { route: { id: resolved.route, to: role(routeDef.to), ...(routeDef.via ? { via: routeDef.via } : {}), when: routeDef.when } }
+        : {}),
+      ...(resolved.note ? { note: resolved.note } : {}),
+      start: when(start),
+      now,
+      zone,
+      clock: {
+        id: clock.id,
+        source: contract.calendarSource,
+        ...(clock.kind === 'working' && calendarDef
+          ? { zone: clock.calendar.zone, days: calendarDef.days, hours: calendarDef.hours, holidays: calendarDef.holidays ?? [] }
+          : {}),
+      },
+      deadlines,
+      escalation,
+      ...(client ? { client } : {}),
+      updates: { ...(targets.update_every ? { every: targets.update_every } : {}), next: updates.map(when) },
+      governance: {
+        ...(rcaDeadline || gov?.rca_owner
+          ? { rca: { ...(rcaDeadline ? { due: pickWhen(rcaDeadline) } : {}), ...(gov?.rca_owner ? { owner: role(gov.rca_owner) } : {}) } }
+          : {}),
+        ...(gov?.review ? { review: gov.review } : {}),
+        ...(gov?.risk_entry ? { riskEntry: gov.risk_entry } : {}),
+        followUps: gov?.follow_ups ?? [],
+        reviewThresholds: matrix.governance_review ?? [],
+        closing: matrix.closing ?? [],
+      },
+      contract,
+      authority: (matrix.authority ?? [])
+        .filter((a) => !a.severities || a.severities.includes(severity.id))
+        .map((a) => ({ role: role(a.role), may: a.may, ...(a.limit ? { limit: a.limit } : {}), owner: a.role === owner.role })),
+      handoff: (severity.handoff ?? []).map((id) => {
+        const field = matrix.handoff?.find((f) => f.id === id);
+        return { id, label: field?.label ?? id, ...(field?.help ? { help: field.help } : {}) };
+      }),
+    },
+  };
+}
+
+const DEADLINE_ORDER: DeadlineKind[] = ['acknowledge', 'assign_owner', 'notify_client', 'next_update', 'escalate_after', 'workaround', 'resolution', 'rca'];
+
+const pickWhen = ({ at, iso, minutesFromNow, relative }: When): When => ({ at, iso, minutesFromNow, relative });
+
+function severityOutcome(matrix: Matrix, id: string): ResolvedOutcome | undefined {
+  const severity = matrix.severities.find((s) => s.id === id);
+  return severity ? { severity, owner: severity.owner } : undefined;
+}
+
+/** The clock for a calendar id: round the clock for `24x7`, none, or an undefined calendar. */
+export function targetClock(matrix: Matrix, calendarId: string | undefined): TargetClock {
+  if (calendarId === undefined || calendarId === ROUND_THE_CLOCK) return elapsedClock;
+  const calendar = matrix.calendars && Object.hasOwn(matrix.calendars, calendarId) ? matrix.calendars[calendarId] : undefined;
+  if (!calendar) return elapsedClock;
+  return { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone) };
+}
+
+export function roleView(matrix: Matrix, id: string, source?: Source): RoleView {
+  const def = Object.hasOwn(matrix.roles, id) ? matrix.roles[id] : undefined;
+  return {
+    role: id,
+    title: def?.title ?? id,
+    contact: def?.contact ?? '(no contact defined)',
+    side: def?.side ?? 'internal',
+    ...(def?.backup ? { backup: def.backup } : {}),
+    ...(source ? { source } : {}),
+  };
+}
+
+/** The next status updates after `now`, every `every` from the start on the target clock. */
+function upcomingUpdates(clock: TargetClock, start: Date, now: Date, every: string | undefined): Date[] {
+  if (!every) return [];
+  const step = clockMinutes(clock, every);
+  if (step <= 0) return [];
+  let k = Math.floor(minutesOnClock(clock, start, now) / step) + 1;
+  const out: Date[] = [];
+  for (let guard = 0; out.length < UPDATES_SHOWN && guard < UPDATES_SHOWN + 5; guard++, k++) {
+    const at = addOnClock(clock, start, k * step);
+    if (at.getTime() > now.getTime()) out.push(at);
+  }
+  return out;
+}
+
+function escalationSteps(
+  matrix: Matrix,
+  severity: Severity,
+  contract: AppliedContract,
+  clock: TargetClock,
+  start: Date,
+  now: Date,
+  when: (at: Date) => When,
+): PlannedStep[] {
+  const steps: PlannedStep[] = (severity.escalation ?? []).map((step) => {
+    const at = dueAfter(clock, start, step.after);
+    return {
+      after: step.after,
+      ...when(at),
+      ...(step.layer ? { layer: step.layer } : {}),
+      notify: step.notify.map((id) => roleView(matrix, id)),
+      notifyClient: step.notify_client === true,
+      ...(step.approval ? { approval: roleView(matrix, step.approval) } : {}),
+      ...(step.note ? { note: step.note } : {}),
+      reached: at.getTime() <= now.getTime(),
+    };
+  });
+  steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (contract.extraRoles.length > 0) {
+    let first = steps.find((s) => s.at.getTime() === start.getTime());
+    if (!first) {
+      first = { after: '0m', ...when(start), notify: [], notifyClient: false, reached: start.getTime() <= now.getTime() };
+      steps.unshift(first);
+    }
+    for (const extra of contract.extraRoles) {
+      if (!first.notify.some((r) => r.role === extra.role)) first.notify.push(roleView(matrix, extra.role, extra.source));
+    }
+  }
+  return steps;
+}
+
+function clientNotice(matrix: Matrix, severity: Severity, deadlines: PlannedDeadline[], steps: PlannedStep[]): ClientNotice | undefined {
+  const rule = severity.client;
+  const due = deadlines.find((d) => d.kind === 'notify_client');
+  const step = steps.find((s) => s.notifyClient);
+  if (!rule && !due && !step) return undefined;
+  return {
+    notify: rule?.notify ?? 'formal',
+    ...(rule?.contact ? { contact: roleView(matrix, rule.contact) } : {}),
+    ...(rule?.by ? { by: roleView(matrix, rule.by) } : {}),
+    ...(rule?.channel ? { channel: rule.channel } : {}),
+    ...(rule?.audience ? { audience: rule.audience } : {}),
+    ...(due ? { due: pickWhen(due) } : {}),
+    ...(step ? { step: pickWhen(step) } : {}),
+  };
+}
