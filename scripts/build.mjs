@@ -1,34 +1,94 @@
-// Bundles the CLI and the library with esbuild. Commands are separate chunks loaded on
-// demand, so `escalate --help` and `escalate lint` never parse prompt or date code.
-// The bundle is built beside dist/ and swapped in, so a running test never sees half a build.
+// Builds dist/: the CLI as CommonJS bundles (one for the program, one per command, loaded
+// lazily) run with a V8 code cache, and the library API as an ES module.
+// The new dist/ is built beside the old one and swapped in, so a running test never sees half a build.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
-const dist = new URL('dist/', root).pathname;
-const next = `${dist.replace(/\/$/, '')}.next-${process.pid}`;
-const version = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version;
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = join(root, 'dist');
+const next = `${dist}.next-${process.pid}`;
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const commandsDir = join(root, 'src/cli/commands');
+const commands = readdirSync(commandsDir).filter((f) => f.endsWith('-run.ts'));
 
-await build({
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts' },
-  outdir: next,
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  // commander is CommonJS: give the ESM bundle a `require` for Node's built-ins.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   define: { __ESCALATE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
-});
+};
+const cjs = {
+  ...shared,
+  format: 'cjs',
+  define: { ...shared.define, 'import.meta.url': '__escalate_import_meta_url' },
+  banner: { js: "var __escalate_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
+};
 
-// Keep declaration files from an earlier `tsc` run; they are rebuilt by `npm run build`.
-if (existsSync(`${dist}types`)) renameSync(`${dist}types`, `${next}/types`);
-const old = `${dist.replace(/\/$/, '')}.old-${process.pid}`;
+/** In the program bundle, `import('./x-run.js')` stays a separate bundle: `./commands/x.cjs`. */
+const lazyCommands = {
+  name: 'lazy-commands',
+  setup(b) {
+    b.onResolve({ filter: /-run\.js$/ }, (args) => {
+      if (args.importer.startsWith(commandsDir) && args.kind === 'dynamic-import') {
+        return { path: `./commands/${basename(args.path, '.js').replace(/-run$/, '')}.cjs`, external: true };
+      }
+      return undefined;
+    });
+  },
+};
+
+/** esbuild keeps an external dynamic import as `import()`; in CommonJS it must be `require`. */
+async function buildProgram() {
+  const result = await build({ ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: join(next, 'cli.cjs'), plugins: [lazyCommands], write: false });
+  const [file] = result.outputFiles;
+  const code = file.text.replace(/import\((["'])(\.\/commands\/[a-z-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require("$2"))');
+  if (/import\(["']\.\/commands\//.test(code)) throw new Error('a lazy command import was not rewritten');
+  mkdirSync(next, { recursive: true });
+  writeFileSync(file.path, code);
+}
+
+await Promise.all([
+  buildProgram(),
+  ...commands.map((file) =>
+    build({ ...cjs, entryPoints: [join(commandsDir, file)], outfile: join(next, 'commands', `${file.replace(/-run\.ts$/, '')}.cjs`) }),
+  ),
+  // The library API as an ES module; bundled CommonJS dependencies need a `require`.
+  build({
+    ...shared,
+    format: 'esm',
+    entryPoints: ['src/index.ts'],
+    outfile: join(next, 'index.js'),
+    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  }),
+]);
+copyFileSync(join(root, 'src/boot/boot.cjs'), join(next, 'boot.cjs'));
+
+// Keep declaration files from an earlier `tsc` run; `npm run build` rebuilds them.
+if (existsSync(join(dist, 'types'))) renameSync(join(dist, 'types'), join(next, 'types'));
+const old = `${dist}.old-${process.pid}`;
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
+
+// Code cache: run the commands people use most once, with the cache writer on.
+if (!process.argv.includes('--no-cache')) {
+  const bin = join(root, 'bin/escalate.js');
+  const ex = (name) => join(root, 'examples', name);
+  const runs = [
+    ['--help'],
+    ['lint', ex('saas-support.yaml'), ex('msp.yaml'), ex('client-vendor.yaml')],
+    ['schema'],
+    ['docs', '--matrix', ex('client-vendor.yaml')],
+    ['triage', '--json', '--matrix', ex('saas-support.yaml'), '--at', '2026-03-27T16:30:00+01:00', '--answer', 'security=no', '--answer', 'confirmed=yes', '--answer', 'scope=many', '--answer', 'core=yes'],
+    ['diff', ex('saas-support.yaml'), ex('saas-support.yaml')],
+  ];
+  for (const args of runs) {
+    spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' } });
+  }
+}

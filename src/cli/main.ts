@@ -51,7 +51,7 @@ export async function main({ argv, io }: MainOptions): Promise<number> {
       // commander has already printed its one-line message.
       return EXIT.usage;
     }
-    if (error instanceof ExitError) {
+    if (isExitError(error)) {
       if (error.message) io.stderr.write(`escalate: ${error.message}\n`);
       return error.exitCode;
     }
@@ -65,6 +65,11 @@ export async function main({ argv, io }: MainOptions): Promise<number> {
     io.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'run with --debug for details\n');
     return EXIT.usage;
   }
+}
+
+/** Commands are separate bundles with their own copy of ExitError, so match by shape, not class. */
+function isExitError(error: unknown): error is ExitError {
+  return error instanceof Error && error.name === 'ExitError' && typeof (error as ExitError).exitCode === 'number';
 }
 
 function isInterrupt(error: unknown): boolean {

@@ -1,0 +1,30 @@
+/** The bundle entry: the process edge (real streams, real clock, exit code). */
+import { main } from './main.js';
+import type { Io } from './io.js';
+
+export function runProcess(argv: readonly string[]): void {
+  // A closed pipe (`escalate docs | head -1`) is not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  process.on('SIGINT', () => {
+    process.stderr.write('\nescalate: interrupted\n');
+    process.exit(130);
+  });
+
+  const io: Io = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    now: () => new Date(),
+  };
+
+  void main({ argv, io }).then((code) => {
+    process.exitCode = code;
+  });
+}
