@@ -34,9 +34,16 @@ const YAML_CODES: Partial<Record<string, string>> = {
   TAB_AS_INDENT: 'yaml-syntax',
 };
 
+/** A matrix is a few hundred lines; a generated one with 20,000 questions stays under this. */
+export const MAX_MATRIX_CHARS = 12 * 1024 * 1024;
+
 export function loadMatrix(source: string): LoadResult {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = new LineCounter();
+  if (text.length > MAX_MATRIX_CHARS) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    return { diagnostics: [fatal('file-too-large', `the file is ${size}; a matrix is at most ${MAX_MATRIX_CHARS / 1024 / 1024} MB, so this is not a matrix`)], locator: createLocator(parseDocument(''), lines) };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, stringKeys: true, prettyErrors: true, version: '1.2' });
@@ -100,7 +107,8 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string)
   const out: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start = { line: 1, col: 1 }, end] = problem.linePos ?? [lines.linePos(problem.pos[0])];
-    const code = YAML_CODES[problem.code] ?? 'yaml-syntax';
+    const tooDeep = /call stack/i.test(problem.message);
+    const code = tooDeep ? 'too-deep' : (YAML_CODES[problem.code] ?? 'yaml-syntax');
     out.push({
       code,
       level: 'error',
@@ -137,6 +145,8 @@ interface Source {
 
 function yamlMessage(code: string, message: string, { doc, text, offset, lines }: Source): string {
   switch (code) {
+    case 'RESOURCE_EXHAUSTION':
+      return /call stack/i.test(message) ? 'the YAML is nested too deeply to read; a matrix needs only a few levels' : summary(message);
     case 'TAG_RESOLVE_FAILED':
       return 'custom tags are not allowed in a matrix; remove the tag';
     case 'MULTIPLE_DOCS':

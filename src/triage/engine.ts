@@ -122,23 +122,38 @@ export function walk(matrix: Matrix, answers: Answers): WalkResult {
   }
 }
 
-/** Every path from the start to an outcome, for coverage, diffs and docs. Cycles are cut. */
+/**
+ * Every path from the start to an outcome, for coverage, diffs and docs. Cycles are cut.
+ * Iterative with backtracking, so a tree thousands of questions deep neither overflows the
+ * stack nor copies the visited set at every level.
+ */
 export function allPaths(matrix: Matrix, limit = 100_000): { path: PathEntry[]; outcome: ResolvedOutcome }[] {
   const tree = matrix.triage;
-  if (!tree) return [];
+  if (!tree || !Object.hasOwn(tree.questions, tree.start)) return [];
   const out: { path: PathEntry[]; outcome: ResolvedOutcome }[] = [];
-  const visit = (id: string, path: PathEntry[], seen: Set<string>) => {
-    if (out.length >= limit || seen.has(id) || !Object.hasOwn(tree.questions, id)) return;
-    const question = tree.questions[id]!;
-    const nextSeen = new Set(seen).add(id);
-    for (const answer of question.answers) {
-      const entry: PathEntry = { question: id, text: question.ask, answer: answerId(answer), label: answer.label };
-      if (answer.outcome) {
-        const outcome = resolveOutcome(matrix, answer.outcome);
-        if (outcome) out.push({ path: [...path, entry], outcome });
-      } else if (answer.next) visit(answer.next, [...path, entry], nextSeen);
+  const path: PathEntry[] = [];
+  const onPath = new Set<string>([tree.start]);
+  // Each frame: a question and the index of the next answer to try.
+  const stack: { id: string; next: number }[] = [{ id: tree.start, next: 0 }];
+  while (stack.length > 0 && out.length < limit) {
+    const frame = stack[stack.length - 1]!;
+    const question = tree.questions[frame.id]!;
+    if (frame.next >= question.answers.length) {
+      stack.pop();
+      onPath.delete(frame.id);
+      path.pop();
+      continue;
     }
-  };
-  visit(tree.start, [], new Set());
+    const answer = question.answers[frame.next++]!;
+    const entry: PathEntry = { question: frame.id, text: question.ask, answer: answerId(answer), label: answer.label };
+    if (answer.outcome) {
+      const outcome = resolveOutcome(matrix, answer.outcome);
+      if (outcome) out.push({ path: [...path, entry], outcome });
+    } else if (answer.next && Object.hasOwn(tree.questions, answer.next) && !onPath.has(answer.next)) {
+      path.push(entry);
+      onPath.add(answer.next);
+      stack.push({ id: answer.next, next: 0 });
+    }
+  }
   return out;
 }
