@@ -3,6 +3,8 @@ import type { Io } from '../io.js';
 import { registerLint } from './lint.js';
 import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
+import { registerDiff } from './diff.js';
+import { registerDocs } from './docs.js';
 
 export type SetExit = (code: number) => void;
 
@@ -10,4 +12,6 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerLint(program, io, setExit);
   registerInit(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerDocs(program, io, setExit);
 }

@@ -1,0 +1,130 @@
+/** `escalate docs`: load the matrix, render the sheet or a role card, print, write or check it. */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { Matrix } from '../../matrix/schema.js';
+import { date as dateSchema } from '../../matrix/schema.js';
+import { didYouMean } from '../../matrix/suggest.js';
+import { renderSheet, type SheetOptions } from '../../docs/sheet.js';
+import { renderRoleCard } from '../../docs/role-card.js';
+import { unifiedDiff } from '../../docs/line-diff.js';
+import { colorsFor, type Colors } from '../colors.js';
+import { writeFileAtomic } from '../files.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { fsReason, loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
+import type { DocsOptions } from './docs.js';
+
+/** Diff lines shown by --check before the rest is summed up; enough to see what changed. */
+const MAX_DIFF_LINES = 200;
+
+export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
+  if (options.check && options.out === undefined) {
+    throw usageError('--check compares the sheet with a file: pass --out FILE too, like: escalate docs --out docs/escalation.md --check');
+  }
+  const matrixPath = resolveMatrixPath(options.matrix, io);
+  const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
+  const sheetOptions: SheetOptions = { source: basename(matrixPath) };
+  if (options.asOf !== undefined) sheetOptions.asOf = asOfDate(options.asOf, matrix, io);
+  const text = render(matrix, options.role, sheetOptions, matrixPath);
+
+  if (options.out === undefined) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const outPath = resolve(io.cwd, options.out);
+  if (outPath === resolve(io.cwd, matrixPath)) throw usageError(`--out ${options.out} is the matrix itself; write the sheet to a markdown file`);
+  const current = readCurrent(outPath, options.out, options.check ? 'check' : 'write');
+  if (options.check) return check(current, text, options, matrixPath, io);
+  if (current === text) {
+    io.stdout.write(`✓ ${options.out} is current (unchanged)\n`);
+    return EXIT.ok;
+  }
+  assertFolder(outPath, options.out);
+  writeFileAtomic(outPath, text, { overwrite: true });
+  io.stdout.write(`wrote ${options.out}\n`);
+  return EXIT.ok;
+}
+
+function render(matrix: Matrix, role: string | undefined, options: SheetOptions, matrixPath: string): string {
+  if (role === undefined) return renderSheet(matrix, options);
+  if (!Object.hasOwn(matrix.roles, role)) {
+    const ids = Object.keys(matrix.roles);
+    throw usageError(`unknown role "${role}"${didYouMean(role, ids)}; the roles in ${matrixPath} are: ${ids.join(', ')}`);
+  }
+  return renderRoleCard(matrix, role, options);
+}
+
+/** `--as-of`: a calendar date, or "today" in the matrix time zone (the one place docs reads the clock, and only when asked). */
+function asOfDate(value: string, matrix: Matrix, io: Io): string {
+  if (value === 'today') return new Intl.DateTimeFormat('en-CA', { timeZone: matrix.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(io.now());
+  const parsed = dateSchema.safeParse(value);
+  if (!parsed.success) throw usageError(`--as-of ${value}: ${parsed.error.issues[0]?.message ?? 'not a date'} (or pass "today")`);
+  return parsed.data;
+}
+
+/**
+ * The file as it is now; undefined when it does not exist (or cannot, under a regular file).
+ * Any other read failure means the file can be neither checked nor replaced: exit 2.
+ */
+function readCurrent(path: string, shown: string, verb: 'check' | 'write'): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw usageError(`cannot ${verb} ${shown}: ${fsReason(error)}`);
+  }
+}
+
+/** A missing or non-folder parent gets a message about the folder, not about a temporary file. */
+function assertFolder(path: string, shown: string): void {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) throw usageError(`cannot write ${shown}: ${dirname(shown)} is a file, not a folder`);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitError') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw usageError(`cannot write ${shown}: the folder ${dirname(shown)} does not exist`);
+    throw usageError(`cannot write ${shown}: ${fsReason(error)}`);
+  }
+}
+
+async function check(current: string | undefined, text: string, options: DocsOptions, matrixPath: string, io: Io): Promise<number> {
+  const out = options.out!;
+  const fix = `regenerate it with: ${regenerate(options, matrixPath)}`;
+  if (current === undefined) {
+    io.stderr.write(`✖ ${out} is missing; ${fix}\n`);
+    return EXIT.findings;
+  }
+  // A checkout that turned LF into CRLF has not changed the sheet.
+  const diff = unifiedDiff(current.replace(/\r\n/g, '\n'), text, { from: `${out} (on disk)`, to: `${out} (from ${matrixPath})`, maxLines: MAX_DIFF_LINES });
+  if (diff === '') {
+    io.stdout.write(`✓ ${out} is current\n`);
+    return EXIT.ok;
+  }
+  io.stderr.write(`✖ ${out} is stale: it no longer matches ${matrixPath}; ${fix}\n`);
+  io.stdout.write(colorDiff(diff, await colorsFor(io)));
+  return EXIT.findings;
+}
+
+function regenerate(options: DocsOptions, matrixPath: string): string {
+  const parts = ['escalate docs', `--matrix ${quote(matrixPath)}`];
+  if (options.role !== undefined) parts.push(`--role ${quote(options.role)}`);
+  if (options.asOf !== undefined) parts.push(`--as-of ${quote(options.asOf)}`);
+  parts.push(`--out ${quote(options.out!)}`);
+  return parts.join(' ');
+}
+
+const quote = (word: string): string => (/^[\w./@:+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+function colorDiff(diff: string, colors: Colors): string {
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('---') || line.startsWith('+++')) return colors.bold(line);
+      if (line.startsWith('@@')) return colors.cyan(line);
+      if (line.startsWith('-')) return colors.red(line);
+      if (line.startsWith('+')) return colors.green(line);
+      return line;
+    })
+    .join('\n');
+}
