@@ -1,0 +1,113 @@
+/** `escalate diff`: read both sides (file or `git show`), check them, diff, report, pick the exit code. */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { diffMatrices } from '../../diff/diff.js';
+import { failReason } from '../../diff/fail-on.js';
+import { renderJson, type FailOnResult } from '../../diff/render/json.js';
+import type { SideLabels } from '../../diff/render/labels.js';
+import { renderMarkdown } from '../../diff/render/markdown.js';
+import { renderTerminal } from '../../diff/render/terminal.js';
+import { atRevision, parseSide, type Side } from '../../diff/side.js';
+import { loadMatrix } from '../../matrix/load.js';
+import type { Matrix } from '../../matrix/schema.js';
+import { colorsFor } from '../colors.js';
+import { EXIT, ExitError, usageError, type Io } from '../io.js';
+import { readText, resolveMatrixPath } from '../matrix-file.js';
+import type { DiffOptions } from './diff.js';
+
+export async function runDiff(oldArg: string | undefined, newArg: string | undefined, options: DiffOptions, io: Io): Promise<number> {
+  let matrixPath: string | undefined;
+  const context = {
+    isFile: (path: string) => isFile(resolve(io.cwd, path)),
+    isRevision: (revision: string) => isRevision(revision, io),
+    matrixPath: () => (matrixPath ??= relative(io.cwd, resolve(io.cwd, resolveMatrixPath(options.matrix, io))) || '.'),
+  };
+  const before = oldArg === undefined ? atRevision('HEAD', context.matrixPath()) : parseSide(oldArg, context);
+  const after: Side = newArg === undefined ? { kind: 'file', path: context.matrixPath(), label: context.matrixPath() } : parseSide(newArg, context);
+
+  const loaded = [before, after].map((side) => load(side, io));
+  const problems = loaded.flatMap((l) => l.problems);
+  if (problems.length > 0) throw new ExitError(EXIT.findings, problems.join('\n'));
+  const [a, b] = loaded.map((l) => l.matrix!) as [Matrix, Matrix];
+
+  const diff = diffMatrices(a, b, { limit: options.maxPaths });
+  const labels: SideLabels = { old: before.label, new: after.label };
+  const reason = options.failOn ? failReason(diff, options.failOn) : undefined;
+  const failOn: FailOnResult | undefined = options.failOn ? { mode: options.failOn, failed: reason !== undefined, ...(reason ? { reason } : {}) } : undefined;
+
+  if (options.format === 'json') io.stdout.write(renderJson(diff, labels, failOn));
+  else if (options.format === 'markdown') io.stdout.write(renderMarkdown(diff, labels, failOn));
+  else io.stdout.write(renderTerminal(diff, labels, await colorsFor(io)));
+
+  if (reason === undefined) return EXIT.ok;
+  io.stderr.write(`escalate: ${reason} (--fail-on ${options.failOn})\n`);
+  return EXIT.findings;
+}
+
+/** A checked matrix, or the side's located errors in the same form `lint` uses. */
+function load(side: Side, io: Io): { matrix?: Matrix; problems: string[] } {
+  const text = side.kind === 'file' ? readText(side.path, io, 'matrix') : gitShow(side, io);
+  const result = loadMatrix(text);
+  if (result.matrix) return { matrix: result.matrix, problems: [] };
+  const errors = result.diagnostics.filter((d) => d.level === 'error');
+  const lines = errors.slice(0, 5).map((d) => `${side.label}:${d.line}:${d.column}: ${d.message} (${d.code})`);
+  if (errors.length > 5) lines.push(`… and ${errors.length - 5} more`);
+  return { problems: [`${side.label} is not a valid matrix:`, ...lines] };
+}
+
+function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
+  if (side.spec.startsWith('-')) throw usageError(`cannot read ${side.label}: a revision cannot start with "-"`);
+  let text: string;
+  try {
+    text = git(['show', '--no-textconv', side.spec], io);
+  } catch (error) {
+    throw usageError(`cannot read ${side.label} with git show: ${gitReason(error, side.revision)}`);
+  }
+  // For a folder, git show lists the tree instead of failing.
+  if (text.startsWith(`tree ${side.spec}\n`)) throw usageError(`cannot read ${side.label}: it is a folder, not a matrix file`);
+  return text;
+}
+
+function isRevision(revision: string, io: Io): boolean {
+  try {
+    git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], io);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function git(args: string[], io: Io): string {
+  return execFileSync('git', args, {
+    cwd: io.cwd,
+    env: { ...io.env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** git's own first line, minus "fatal:", with the common cases said plainly. */
+function gitReason(error: unknown, revision: string): string {
+  const failure = error as NodeJS.ErrnoException & { stderr?: string | Buffer };
+  if (failure.code === 'ENOENT') return 'git is not installed or not on PATH';
+  const line = String(failure.stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '');
+  if (!line) return failure.message.split('\n')[0] ?? 'git failed';
+  const text = line.replace(/^(fatal|error): /, '').replace(/\.$/, '');
+  if (/^not a git repository/.test(text)) return 'this folder is not inside a git repository';
+  const unknown = /^invalid object name '(.*)'$/.exec(text);
+  if (unknown) return `unknown revision "${unknown[1] ?? revision}"${revision === 'HEAD' ? ' (does the repository have a commit yet?)' : ''}`;
+  return text;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

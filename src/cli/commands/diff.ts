@@ -1,0 +1,48 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Io } from '../io.js';
+import type { SetExit } from './index.js';
+
+export type DiffFormat = 'terminal' | 'markdown' | 'json';
+
+export interface DiffOptions {
+  matrix?: string;
+  format: DiffFormat;
+  failOn?: 'looser' | 'any';
+  maxPaths: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number of 1 or more.');
+  return n;
+}
+
+export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('diff')
+    .summary('what a matrix change means: targets, owners, routes, the tree, and which triage answers end differently')
+    .description(
+      [
+        'Compare two versions of a matrix semantically. Each side is a file, REV:PATH (read with',
+        'git show; PATH from the repository root, or ./PATH from this folder), or a bare revision',
+        'meaning the matrix file at it. An existing file wins over a revision of the same name.',
+        'Defaults: OLD is HEAD:<matrix>, NEW is the working <matrix> (--matrix, then',
+        '$ESCALATE_MATRIX, then escalation-matrix.yaml here or in a parent).',
+        '',
+        '--fail-on looser exits 1 when a change is looser (a target longer or removed, a severity',
+        'removed, an escalation step later or removed, the client told less formally, a trigger',
+        'reviewed lower, business hours instead of round the clock, a longer review cadence) or an',
+        'answer path ends at a lower severity. --fail-on any exits 1 on any semantic change.',
+      ].join('\n'),
+    )
+    .argument('[old]', 'the old side (default: HEAD:<matrix>)')
+    .argument('[new]', 'the new side (default: the working matrix file)')
+    .option('-m, --matrix <file>', 'the matrix file for the default sides')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
+    .addOption(new Option('--fail-on <what>', 'exit 1 when the change is looser, or on any change').choices(['looser', 'any']))
+    .addOption(new Option('--max-paths <n>', 'list at most this many affected answer paths').argParser(positiveInteger).default(50))
+    .action(async (oldSide: string | undefined, newSide: string | undefined, options: DiffOptions) => {
+      const { runDiff } = await import('./diff-run.js');
+      setExit(await runDiff(oldSide, newSide, options, io));
+    });
+}
