@@ -31,8 +31,13 @@ function isFile(path: string): boolean {
 
 /** Reads a text file, turning every file-system failure into a one-line exit-2 error. */
 export function readText(path: string, io: Io, what = 'file'): string {
+  const full = resolve(io.cwd, path);
   try {
-    return readFileSync(resolve(io.cwd, path), 'utf8');
+    // A FIFO or device would block or never end: only regular files are read.
+    const stats = statSync(full);
+    if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    return readFileSync(full, 'utf8');
   } catch (error) {
     throw usageError(`cannot read ${what} ${path}: ${fsReason(error)}`);
   }
@@ -48,6 +53,8 @@ export function fsReason(error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'ENOTREG':
+      return 'it is not a regular file';
     case 'ENOTDIR':
       return 'a parent of it is not a directory';
     case 'EROFS':

@@ -17,7 +17,8 @@ export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown
 
   if (issue.code === 'unrecognized_keys') {
     const allowed = keysAt(path);
-    return issue.keys.map((key) => {
+    // `__proto__` gets its own, clearer finding from the loader.
+    return issue.keys.filter((key) => key !== '__proto__').map((key) => {
       // A comma inside `{ … }` ends the value and starts a new key: the commonest flow-map slip.
       const hint = /\s/.test(key) ? '; a comma inside { … } starts a new key, so quote a value that contains commas' : didYouMean(key, allowed);
       return at(locator.key([...path, key]), 'unknown-key', `unknown key "${key}" in ${where}${hint}`, [...path, key]);

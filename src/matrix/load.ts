@@ -40,6 +40,9 @@ export const MAX_MATRIX_CHARS = 12 * 1024 * 1024;
 export function loadMatrix(source: string): LoadResult {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = new LineCounter();
+  if (text.includes('\0')) {
+    return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
+  }
   if (text.length > MAX_MATRIX_CHARS) {
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
     return { diagnostics: [fatal('file-too-large', `the file is ${size}; a matrix is at most ${MAX_MATRIX_CHARS / 1024 / 1024} MB, so this is not a matrix`)], locator: createLocator(parseDocument(''), lines) };
@@ -60,12 +63,7 @@ export function loadMatrix(source: string): LoadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const code = error instanceof ReferenceError ? 'alias-limit' : 'yaml-too-complex';
-    const message =
-      code === 'alias-limit'
-        ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses); a matrix never needs that many`
-        : `the YAML cannot be read: ${reason(error)}`;
-    return { diagnostics: [fatal(code, message)], locator };
+    return { diagnostics: [toJsFailure(error, doc, lines)], locator };
   }
 
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
@@ -184,6 +182,27 @@ function firstLineOf(doc: Document.Parsed, key: string, offset: number, lines: L
 function summary(message: string): string {
   const first = message.split('\n')[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+/** Why `toJS` gave up: an alias bomb, or an alias whose anchor does not exist (located). */
+function toJsFailure(error: unknown, doc: Document.Parsed, lines: LineCounter): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Unresolved alias/i.test(message)) {
+    let found: Diagnostic | undefined;
+    visit(doc, {
+      Alias(_key, alias) {
+        if (alias.resolve(doc as Document) === undefined && alias.range) {
+          const { line, col } = lines.linePos(alias.range[0]);
+          found = { code: 'unknown-alias', level: 'error', message: `the alias *${alias.source} has no anchor &${alias.source} before it`, path: [], line, column: col };
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (found) return found;
+  }
+  if (/alias count/i.test(message)) return fatal('alias-limit', `aliases expand too far (more than ${MAX_ALIAS_COUNT} uses); a matrix never needs that many`);
+  return fatal('yaml-too-complex', `the YAML cannot be read: ${reason(error)}`);
 }
 
 function fatal(code: string, message: string): Diagnostic {
