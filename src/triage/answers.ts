@@ -1,0 +1,98 @@
+/**
+ * Scripted answers: `--answer QUESTION=ANSWER` flags and `--answers FILE` data, checked
+ * against the tree before walking so a typo is reported, never silently ignored. Pure.
+ */
+import type { Matrix } from '../matrix/schema.js';
+import { matchAnswer, questionView, type QuestionView } from './engine.js';
+
+export type AnswerProblem =
+  | { code: 'bad_answer_flag'; message: string }
+  | { code: 'bad_answers_file'; message: string }
+  | { code: 'unknown_question'; message: string; given: string }
+  | { code: 'invalid_answer'; message: string; question: QuestionView; given: string };
+
+export interface ScriptedInput {
+  answers: Record<string, string>;
+  /** Handoff values carried by an answers file or a record transcript. */
+  handoff: Record<string, string>;
+}
+
+/** Splits `QUESTION=ANSWER` (the answer may itself contain `=`). */
+export function parseAnswerFlag(text: string): { question: string; answer: string } | AnswerProblem {
+  const at = text.indexOf('=');
+  const question = at > 0 ? text.slice(0, at).trim() : '';
+  const answer = at > 0 ? text.slice(at + 1).trim() : '';
+  if (!question || !answer) return { code: 'bad_answer_flag', message: `--answer "${text}": write it as QUESTION=ANSWER, like --answer scope=many` };
+  return { question, answer };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function scalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  // `security: true` in YAML or JSON means the "yes" answer.
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return undefined;
+}
+
+/**
+ * Reads the data of an answers file: a mapping of question id to answer, or an object
+ * with `answers` (and optionally `handoff`), which is also what `--record` writes.
+ */
+export function answersFromData(data: unknown, file: string): ScriptedInput | AnswerProblem {
+  if (!isRecord(data)) return { code: 'bad_answers_file', message: `${file}: expected a mapping of question id to answer, like "scope: many"` };
+  const wrapped = Object.hasOwn(data, 'answers') && isRecord(data.answers);
+  const source = wrapped ? (data.answers as Record<string, unknown>) : data;
+  const answers: Record<string, string> = {};
+  for (const [question, value] of Object.entries(source)) {
+    const text = scalar(value);
+    if (text === undefined || text.trim() === '') {
+      return { code: 'bad_answers_file', message: `${file}: the answer to "${question}" must be a choice id or label, not ${describe(value)}` };
+    }
+    answers[question] = text;
+  }
+  return { answers, handoff: wrapped ? handoffFromData(data.handoff) : {} };
+}
+
+/** Handoff values as `{ id: value }` or as a transcript's `{ fields: [{ id, value }] }`. */
+function handoffFromData(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(value) && Array.isArray(value.fields)) {
+    for (const field of value.fields) if (isRecord(field) && typeof field.id === 'string' && typeof field.value === 'string') out[field.id] = field.value;
+  } else if (isRecord(value)) {
+    for (const [id, text] of Object.entries(value)) if (typeof text === 'string') out[id] = text;
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+/** The first given answer that names no question or matches no choice of its question. */
+export function checkAnswers(matrix: Matrix, answers: Readonly<Record<string, string>>): AnswerProblem | undefined {
+  const questions = matrix.triage?.questions ?? {};
+  for (const [id, given] of Object.entries(answers)) {
+    const question = Object.hasOwn(questions, id) ? questions[id] : undefined;
+    if (!question) {
+      const known = Object.keys(questions);
+      return { code: 'unknown_question', given: id, message: `no question "${id}" in the triage tree; questions: ${known.join(', ') || 'none'}` };
+    }
+    if (!matchAnswer(question, given)) {
+      const view = questionView(id, question);
+      return { code: 'invalid_answer', question: view, given, message: `"${given}" is not an answer to ${id} (${view.text}); choices: ${choiceList(view)}` };
+    }
+  }
+  return undefined;
+}
+
+/** `yes (Yes), no (No)`, plus `unsure` when the question has a not-sure answer. */
+export function choiceList(question: QuestionView): string {
+  const list = question.choices.map((c) => (c.id.toLowerCase() === c.label.toLowerCase() ? c.id : `${c.id} (${c.label})`));
+  if (question.choices.some((c) => c.unsure)) list.push('unsure');
+  return list.join(', ');
+}
