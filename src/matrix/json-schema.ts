@@ -1,6 +1,7 @@
 /** JSON Schemas generated from the zod schemas: the committed copies are drift-tested against these. */
 import { z } from 'zod';
 import { matrixSchema } from './schema.js';
+import { triageResultSchema } from '../triage/result-schema.js';
 
 export interface GeneratedSchema {
   /** File name under schemas/. */
@@ -15,5 +16,8 @@ export function toJsonSchemaText(schema: z.ZodType, title: string): string {
 }
 
 export function generatedSchemas(): GeneratedSchema[] {
-  return [{ file: 'escalation-matrix.schema.json', text: toJsonSchemaText(matrixSchema, 'escalate matrix') }];
+  return [
+    { file: 'escalation-matrix.schema.json', text: toJsonSchemaText(matrixSchema, 'escalate matrix') },
+    { file: 'triage-result.schema.json', text: toJsonSchemaText(triageResultSchema, 'escalate triage result') },
+  ];
 }
