@@ -49,14 +49,15 @@ export function loadMatrix(source: string): LoadResult {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, stringKeys: true, prettyErrors: true, version: '1.2' });
+    // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: true, version: '1.2' });
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input can exhaust the stack.
     const fallback = createLocator(parseDocument(''), lines);
     return { diagnostics: [fatal('yaml-too-complex', `the YAML cannot be parsed: ${reason(error)}`)], locator: fallback };
   }
   const locator = createLocator(doc, lines);
-  const diagnostics = yamlDiagnostics(doc, lines, text);
+  const diagnostics = yamlDiagnostics(doc, lines);
   if (diagnostics.some((d) => d.level === 'error')) return { diagnostics: sorted(diagnostics), locator };
 
   let data: unknown;
@@ -101,7 +102,7 @@ function forbiddenKeys(data: object, locator: Locator): Diagnostic[] {
   return out;
 }
 
-function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string): Diagnostic[] {
+function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const [start = { line: 1, col: 1 }, end] = problem.linePos ?? [lines.linePos(problem.pos[0])];
@@ -110,7 +111,7 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string)
     out.push({
       code,
       level: 'error',
-      message: yamlMessage(problem.code, problem.message, { doc, text, offset: problem.pos[0], lines }),
+      message: yamlMessage(problem.code, problem.message),
       path: [],
       line: start.line,
       column: start.col,
@@ -122,6 +123,17 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string)
     out.push({ code: 'yaml-directive', level: 'error', message: `%YAML ${directive.version} is not supported: its implicit booleans (yes/no/on) and merge keys change values silently; remove the directive`, path: [], line: 1, column: 1 });
   }
   visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const key = String(pair.key.value);
+        const { line, col } = lines.linePos(pair.key.range[0]);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, line);
+        else out.push({ code: 'duplicate-key', level: 'error', message: `duplicate key "${key}"; it is already defined on line ${first}`, path: [], line, column: col });
+      }
+    },
     Node(_key, node) {
       if ((isScalar(node) || isCollection(node)) && node.tag && !CORE_TAGS.has(node.tag) && node.range) {
         const { line, col } = lines.linePos(node.range[0]);
@@ -134,14 +146,7 @@ function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter, text: string)
   return out;
 }
 
-interface Source {
-  doc: Document.Parsed;
-  text: string;
-  offset: number;
-  lines: LineCounter;
-}
-
-function yamlMessage(code: string, message: string, { doc, text, offset, lines }: Source): string {
+function yamlMessage(code: string, message: string): string {
   switch (code) {
     case 'RESOURCE_EXHAUSTION':
       return /call stack/i.test(message) ? 'the YAML is nested too deeply to read; a matrix needs only a few levels' : summary(message);
@@ -149,33 +154,11 @@ function yamlMessage(code: string, message: string, { doc, text, offset, lines }
       return 'custom tags are not allowed in a matrix; remove the tag';
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (a second "---"); a matrix is one document';
-    case 'DUPLICATE_KEY': {
-      const key = /^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0]?.trim().replace(/^["']|["']$/g, '');
-      const first = key ? firstLineOf(doc, key, offset, lines) : undefined;
-      return `duplicate key${key ? ` "${key}"` : ''}${first ? `; it is already defined on line ${first}` : ''}`;
-    }
     case 'BLOCK_AS_IMPLICIT_KEY':
       return `${summary(message)}; quote a value that contains ": "`;
     default:
       return summary(message).replace(/^Nested mappings are not allowed in compact mappings$/, 'a value contains ": "; quote it, or put the nested mapping on its own lines');
   }
-}
-
-/** The line of the first occurrence of a duplicated key, searched among the sibling pairs. */
-function firstLineOf(doc: Document.Parsed, key: string, offset: number, lines: LineCounter): number | undefined {
-  let found: number | undefined;
-  visit(doc, {
-    Map(_k, map) {
-      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      const duplicate = map.items.some((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (pair && duplicate && isScalar(pair.key) && pair.key.range) {
-        found = lines.linePos(pair.key.range[0]).line;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }
 
 /** yaml's messages end with a code frame; keep the first line without its position. */

@@ -3,7 +3,7 @@
  * resolves aliases and stops at the deepest node that exists, so a missing key points at
  * its parent and a path through an alias points at the anchored node.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Path, Position } from '../diagnostics.js';
 
 export interface Span extends Position {
@@ -21,6 +21,21 @@ export interface Locator {
 }
 
 type Range = readonly [number, number, number?];
+
+/** Key → pair, built once per mapping, so locating many findings in a big matrix stays linear. */
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, item as Pair);
+    }
+    indexes.set(map, index);
+  }
+  return index;
+}
 
 export function createLocator(doc: Document.Parsed | Document, lines: LineCounter): Locator {
   const span = (range: Range | null | undefined, exact: boolean): Span => {
@@ -44,7 +59,7 @@ export function createLocator(doc: Document.Parsed | Document, lines: LineCounte
       let next: unknown;
       let nextKey: Node | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+        const pair = pairIndex(node).get(String(part));
         if (pair) {
           next = pair.value ?? pair.key;
           nextKey = pair.key as Node;
