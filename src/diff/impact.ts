@@ -1,16 +1,16 @@
 /**
- * Triage impact: for every answer combination that leads to an outcome in either tree,
+ * Triage impact: every answer combination that leads to an outcome in either tree, and
  * where it leads in the other one.
  *
- * Each path of one tree is walked through the other tree; where the other tree asks a
- * question the path does not answer, every answer to it is tried, so a question added to
- * or removed from the middle of the tree still yields concrete combinations. Combinations
- * are deduplicated by their set of answers.
+ * Both trees are walked together. At each step the question one of them asks is answered
+ * every way either tree allows, and both trees advance. A combination counts only when
+ * every answer in it was taken by a tree that asked the question, so an answer only one
+ * tree has shows up exactly where that tree asks it. Each combination is reached once;
+ * the walk is depth-first with an explicit stack, linear in the size of the joint tree.
  */
-import type { Matrix } from '../matrix/schema.js';
-import { allPaths, walk, type ResolvedOutcome } from '../triage/engine.js';
 import { severityDirection, type Sides } from './compare.js';
 import type { AnswerStep, OutcomeField, PathImpact, PathOutcome, TriageImpact } from './types.js';
+import { TreeWalker, type Answers, type Position, type Undo } from './walker.js';
 
 export interface ImpactOptions {
   /** How many affected combinations to list; the rest are counted in `omitted`. */
@@ -20,97 +20,107 @@ export interface ImpactOptions {
 }
 
 export const DEFAULT_IMPACT_LIMIT = 100;
-export const DEFAULT_IMPACT_BUDGET = 100_000;
+export const DEFAULT_IMPACT_BUDGET = 200_000;
 
-type End = { kind: 'outcome'; outcome: PathOutcome } | { kind: 'none' };
+interface Frame {
+  question: string;
+  values: string[];
+  index: number;
+  undo?: { old: Undo; new: Undo };
+}
 
 export function triageImpact(sides: Sides, options: ImpactOptions = {}): TriageImpact {
   const limit = options.limit ?? DEFAULT_IMPACT_LIMIT;
   const budget = options.budget ?? DEFAULT_IMPACT_BUDGET;
-  const seen = new Set<string>();
-  const paths: PathImpact[] = [];
-  let affected = 0;
-  let lowered = 0;
-  let truncated = false;
+  const result: TriageImpact = { checked: 0, affected: 0, lowered: 0, paths: [], omitted: 0, truncated: false };
+  if (!sides.old.triage && !sides.new.triage) return result;
 
-  const compare = (answers: AnswerStep[]) => {
-    const key = answers.map((s) => `${s.question}=${s.answer}`).sort().join('\u0000');
-    if (seen.has(key)) return;
-    seen.add(key);
-    const impact = judge(sides, answers, end(sides.old, answers), end(sides.new, answers));
+  const before = new TreeWalker(sides.old);
+  const after = new TreeWalker(sides.new);
+  const given = new Map<string, string>();
+  const uses = new Map<string, number>();
+  const steps: AnswerStep[] = [];
+  let untaken = 0; // answers given that no tree has taken yet
+  const answers: Answers = {
+    get: (question) => given.get(question),
+    used: (question, delta) => {
+      const count = (uses.get(question) ?? 0) + delta;
+      uses.set(question, count);
+      if (delta === 1 && count === 1) untaken--;
+      if (delta === -1 && count === 0) untaken++;
+    },
+  };
+
+  const branch = (): Frame | undefined => {
+    const asking = [before.position, after.position].find((p): p is Extract<Position, { kind: 'ask' }> => p.kind === 'ask');
+    if (!asking) return undefined;
+    const values = [...new Set([...before.answersOf(asking.question), ...after.answersOf(asking.question)])];
+    return { question: asking.question, values, index: 0 };
+  };
+  const leaf = () => {
+    if (untaken > 0) return;
+    result.checked++;
+    const impact = judge(sides, before.position, after.position);
     if (!impact) return;
-    affected++;
-    if (impact.direction === 'looser') lowered++;
-    if (paths.length < limit) paths.push(impact);
+    result.affected++;
+    if (impact.direction === 'looser') result.lowered++;
+    if (result.paths.length < limit) result.paths.push({ ...impact, answers: steps.map((s) => ({ ...s })) });
   };
 
-  for (const [from, other] of [
-    [sides.old, sides.new],
-    [sides.new, sides.old],
-  ] as const) {
-    const own = allPaths(from, budget);
-    if (own.length >= budget) truncated = true;
-    for (const { path } of own) {
-      if (seen.size >= budget) {
-        truncated = true;
-        break;
-      }
-      const steps = path.map((p) => ({ question: p.question, answer: p.answer }));
-      complete(other, steps, compare, () => seen.size >= budget);
+  const stack: Frame[] = [];
+  const first = branch();
+  if (first) stack.push(first);
+  else leaf();
+  let explored = 0;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.undo) {
+      after.rewind(frame.undo.new, answers);
+      before.rewind(frame.undo.old, answers);
+      given.delete(frame.question);
+      steps.pop();
+      untaken--;
+      frame.undo = undefined;
     }
+    if (frame.index >= frame.values.length) {
+      stack.pop();
+      continue;
+    }
+    if (result.checked >= budget || ++explored > budget * 4) {
+      result.truncated = true;
+      break;
+    }
+    const value = frame.values[frame.index++]!;
+    given.set(frame.question, value);
+    steps.push({ question: frame.question, answer: value });
+    untaken++;
+    frame.undo = { old: before.advance(answers), new: after.advance(answers) };
+    const next = branch();
+    if (next) stack.push(next);
+    else leaf();
   }
-  if (seen.size >= budget) truncated = true;
-  return { checked: seen.size, affected, lowered, paths, omitted: affected - paths.length, truncated };
+  result.omitted = result.affected - result.paths.length;
+  return result;
 }
 
-/** Extends the answers with every answer to each question `matrix` still asks, then hands each full combination on. */
-function complete(matrix: Matrix, steps: AnswerStep[], visit: (steps: AnswerStep[]) => void, full: () => boolean): void {
-  if (full()) return;
-  const result = walk(matrix, record(steps));
-  if (result.kind !== 'question') {
-    visit(steps);
-    return;
-  }
-  for (const choice of result.question.choices) {
-    complete(matrix, [...steps, { question: result.question.id, answer: choice.id }], visit, full);
-  }
+function judge(sides: Sides, before: Position, after: Position): Omit<PathImpact, 'answers'> | undefined {
+  const a = before.kind === 'outcome' ? before.outcome : undefined;
+  const b = after.kind === 'outcome' ? after.outcome : undefined;
+  if (!a && !b) return undefined;
+  if (!a) return { status: 'added', new: b!, fields: [], direction: 'neutral' };
+  if (!b) return { status: 'removed', old: a, fields: [], direction: 'neutral' };
+  const fields = changedFields(a, b);
+  if (fields.length === 0) return undefined;
+  return { status: 'changed', old: a, new: b, fields, direction: severityDirection(sides, a.severity, b.severity) };
 }
 
-function end(matrix: Matrix, steps: AnswerStep[]): End {
-  const result = walk(matrix, record(steps));
-  return result.kind === 'outcome' ? { kind: 'outcome', outcome: pathOutcome(matrix, result.outcome) } : { kind: 'none' };
-}
-
-function pathOutcome(matrix: Matrix, outcome: ResolvedOutcome): PathOutcome {
-  const to = outcome.route && matrix.routes && Object.hasOwn(matrix.routes, outcome.route) ? matrix.routes[outcome.route]!.to : undefined;
-  return {
-    severity: outcome.severity.id,
-    owner: outcome.owner,
-    ...(outcome.route ? { route: outcome.route } : {}),
-    ...(to ? { routeTo: to } : {}),
-  };
-}
-
-function judge(sides: Sides, answers: AnswerStep[], before: End, after: End): PathImpact | undefined {
-  if (before.kind === 'none' && after.kind === 'none') return undefined;
-  if (before.kind === 'none' && after.kind === 'outcome') return { answers, status: 'added', new: after.outcome, fields: [], direction: 'neutral' };
-  if (before.kind === 'outcome' && after.kind === 'none') return { answers, status: 'removed', old: before.outcome, fields: [], direction: 'neutral' };
-  if (before.kind !== 'outcome' || after.kind !== 'outcome') return undefined;
-  const a = before.outcome;
-  const b = after.outcome;
+function changedFields(a: PathOutcome, b: PathOutcome): OutcomeField[] {
   const fields: OutcomeField[] = [];
   if (a.severity !== b.severity) fields.push('severity');
   if (a.owner !== b.owner) fields.push('owner');
   if (a.route !== b.route || a.routeTo !== b.routeTo) fields.push('route');
-  if (fields.length === 0) return undefined;
-  return { answers, status: 'changed', old: a, new: b, fields, direction: severityDirection(sides, a.severity, b.severity) };
+  return fields;
 }
-
-const record = (steps: readonly AnswerStep[]): Record<string, string> => {
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const step of steps) out[step.question] = step.answer;
-  return out;
-};
 
 /** `security=no, scope=many`: how reports write an answer combination. */
 export const answerText = (answers: readonly AnswerStep[]) => answers.map((s) => `${s.question}=${s.answer}`).join(', ');

@@ -53,7 +53,8 @@ function direction(d: Direction): string {
   return d === 'looser' ? '**looser**' : d === 'stricter' ? 'stricter' : '';
 }
 
-/** A table row; pipes and line breaks inside cells would break the table. */
+/** A table row; pipes, line breaks and HTML inside cells would break the table or the comment. */
 function row(cells: string[]): string {
-  return `| ${cells.map((cell) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')).join(' | ')} |`;
+  const escape = (cell: string) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
+  return `| ${cells.map(escape).join(' | ')} |`;
 }
