@@ -45,7 +45,8 @@ export function renderRoleCard(matrix: Matrix, roleId: string, options: SheetOpt
     section('When to escalate, and to whom', escalations(matrix, roleId, owned)),
     section('Whom you inform', bullets(informs(matrix, roleId, owned))),
     section('What you may do without escalating', bullets(authority(matrix, roleId))),
-    section('What a handoff must carry', bullets(handoffs(matrix, roleId))),
+    // The handoff packet travels between the teams handling the incident, not to the client.
+    role.side === 'client' ? undefined : section('What a handoff must carry', bullets(handoffs(matrix, roleId))),
   ].filter((s): s is string => s !== undefined);
   const content = body.length ? body : ['*This role has no duties in the matrix yet.*'];
   return `${blocks(head, ...content)}\n`;
