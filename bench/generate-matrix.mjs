@@ -17,6 +17,7 @@ export function generateMatrix({ questions = 2000, severities = 10, roles = 200 
     'roles:',
   ];
   for (let r = 0; r < roles; r++) out.push(`  r${r}: { title: Role ${r}, contact: "pager:r${r}" }`);
+  out.push('  client: { title: Client contact, contact: "client@example.com", side: client }');
   out.push('severities:');
   for (let s = 0; s < severities; s++) {
     const m = s + 1;
@@ -27,13 +28,14 @@ export function generateMatrix({ questions = 2000, severities = 10, roles = 200 
       `    examples: [Example of level ${m}]`,
       `    owner: r${s % roles}`,
       `    targets: { acknowledge: ${15 * m}m, assign_owner: ${15 * m}m, notify_client: ${30 * m}m, escalate_after: ${60 * m}m, update_every: ${30 * m}m, resolution: ${4 * m}h, rca: ${2 * m}d }`,
-      `    client: { notify: formal, contact: r${(s + 1) % roles}, by: r${(s + 2) % roles}, channel: Email }`,
+      `    client: { notify: formal, contact: client, by: r${(s + 2) % roles}, channel: Email }`,
       '    escalation:',
     );
     // Every role is pulled in somewhere, so none is unused.
     const perLevel = Math.ceil(roles / severities);
     const pulled = Array.from({ length: perLevel }, (_, i) => `r${(s * perLevel + i) % roles}`);
-    out.push(`      - { after: 0m, notify: [${pulled.slice(0, Math.ceil(perLevel / 2)).join(', ')}] }`);
+    const first = [...new Set([`r${s % roles}`, ...pulled.slice(0, Math.ceil(perLevel / 2))])];
+    out.push(`      - { after: 0m, notify: [${first.join(', ')}] }`);
     out.push(`      - { after: ${60 * m}m, notify: [${pulled.slice(Math.ceil(perLevel / 2)).join(', ') || `r${s % roles}`}], notify_client: true }`);
   }
   out.push('triage:', '  start: q0', '  questions:');
