@@ -1,20 +1,150 @@
-/** `escalate lint`: load each file, collect diagnostics, report, pick the exit code. */
-import type { FileReport } from '../../lint/report.js';
-import { summarize } from '../../lint/report.js';
-import { formatStylish } from '../../lint/reporters/stylish.js';
-import { formatJson } from '../../lint/reporters/json.js';
-import { colorsFor } from '../colors.js';
-import { EXIT, type Io } from '../io.js';
-import { loadMatrixFile, resolveMatrixPath } from '../matrix-file.js';
+/**
+ * `escalate lint`: resolve the files, lint each matrix and run its tests, report in the
+ * chosen format, pick the exit code. Every file is read before anything is printed, so a
+ * missing file exits 2 with one line and no partial report.
+ */
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { RuleSettings, Setting } from '../../lint/config.js';
+import { parseRuleFlag } from '../../lint/config.js';
+import { lintMatrix } from '../../lint/lint-matrix.js';
+import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
+import { lintTargets } from '../../lint/targets.js';
+import { byPosition } from '../../diagnostics.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { readText, resolveMatrixPath } from '../matrix-file.js';
 import type { LintOptions } from './lint.js';
 
 export async function runLint(files: string[], options: LintOptions, io: Io): Promise<number> {
-  const paths = files.length > 0 ? files : [resolveMatrixPath(options.matrix, io)];
-  const reports: FileReport[] = paths.map((path) => {
-    const { result } = loadMatrixFile(path, io);
-    return { file: path, diagnostics: result.diagnostics };
-  });
-  const output = options.format === 'json' ? formatJson(reports) : formatStylish(reports, await colorsFor(io));
-  io.stdout.write(output);
-  return summarize(reports).errors > 0 ? EXIT.findings : EXIT.ok;
+  const rules = ruleSettings(options.rule);
+  const maxWarnings = options.maxWarnings === undefined ? undefined : warningLimit(options.maxWarnings);
+  const today = options.today === undefined ? localToday(io.now()) : checkedDate(options.today);
+  const paths = files.length > 0 ? await expand(files, io) : [resolveMatrixPath(options.matrix, io)];
+  const targets = lintTargets(paths, { exists: (path) => isFile(resolve(io.cwd, path)), ...(options.cases !== undefined ? { cases: options.cases } : {}) });
+  if (typeof options.cases === 'string' && targets.length > 1) {
+    throw usageError(`--cases names the tests of one matrix, but ${targets.length} matrices were given; put each matrix's tests in NAME.cases.yaml beside it`);
+  }
+
+  const sources = targets.map((target) => ({
+    target,
+    matrix: readText(target.matrix, io, 'matrix'),
+    cases: target.cases === undefined ? undefined : readText(target.cases, io, 'cases file'),
+  }));
+
+  let reports: FileReport[] = [];
+  for (const { target, matrix: text, cases: casesText } of sources) {
+    const lint = lintMatrix(text, { today, rules });
+    const report: FileReport = { file: target.matrix, kind: 'matrix', diagnostics: lint.diagnostics };
+    reports.push(report);
+    const matrix = lint.load.matrix;
+    let reached: ReadonlySet<string> = new Set();
+    if (target.cases !== undefined && casesText !== undefined) {
+      const { loadCases } = await import('../../lint/cases/load.js');
+      const loaded = loadCases(casesText);
+      const cases: FileReport = { file: target.cases, kind: 'cases', diagnostics: loaded.diagnostics };
+      if (matrix && loaded.cases) {
+        const { runCases } = await import('../../lint/cases/run.js');
+        const run = await runCases(matrix, loaded.cases, loaded.locator, lint.levels.level('case-failed'));
+        cases.diagnostics = [...cases.diagnostics, ...run.diagnostics].sort(byPosition);
+        cases.cases = { passed: run.passed, failed: run.failed };
+        reached = run.reached;
+      }
+      reports.push(cases);
+    }
+    if (options.coverage && matrix) {
+      const { outcomeCoverage } = await import('../../lint/cases/coverage.js');
+      const coverage = outcomeCoverage(matrix, lint.load.locator, reached, lint.levels.level('case-coverage'));
+      report.coverage = { outcomes: coverage.outcomes, covered: coverage.covered };
+      report.diagnostics = [...report.diagnostics, ...coverage.diagnostics].sort(byPosition);
+    }
+  }
+
+  if (options.quiet) reports = errorsOnly(reports);
+  io.stdout.write(await format(reports, options.format, io));
+  const { errors, warnings } = summarize(reports);
+  if (errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`escalate: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+async function format(reports: FileReport[], name: LintOptions['format'], io: Io): Promise<string> {
+  switch (name) {
+    case 'json':
+      return (await import('../../lint/reporters/json.js')).formatJson(reports);
+    case 'github':
+      return (await import('../../lint/reporters/github.js')).formatGithub(reports);
+    case 'sarif': {
+      const [{ formatSarif }, { RULES }, { FORMAT_CHECKS }, { VERSION }] = await Promise.all([
+        import('../../lint/reporters/sarif.js'),
+        import('../../lint/registry.js'),
+        import('../../lint/format-checks.js'),
+        import('../../version.js'),
+      ]);
+      const rules = [...RULES.map(({ id, rationale, level }) => ({ id, rationale, level })), ...FORMAT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))];
+      return formatSarif(reports, { name: 'escalate', version: VERSION, rules });
+    }
+    default: {
+      const [{ formatStylish }, { colorsFor }] = await Promise.all([import('../../lint/reporters/stylish.js'), import('../colors.js')]);
+      return formatStylish(reports, await colorsFor(io));
+    }
+  }
+}
+
+function ruleSettings(flags: readonly string[]): RuleSettings {
+  const settings: Record<string, Setting> = {};
+  for (const flag of flags) {
+    const parsed = parseRuleFlag(flag);
+    if (!parsed.ok) throw usageError(parsed.reason);
+    settings[parsed.id] = parsed.setting;
+  }
+  return settings;
+}
+
+function warningLimit(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw usageError(`--max-warnings takes a whole number of warnings, like 0 or 10; got "${text}"`);
+  return Number(text);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function checkedDate(text: string): string {
+  const match = DATE.exec(text.trim());
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!match || !date || date.toISOString().slice(0, 10) !== match[0]) {
+    throw usageError(`--today takes a calendar date, YYYY-MM-DD; got "${text}"`);
+  }
+  return match[0];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Today on the machine's own calendar: the date the person or CI job running lint lives in. */
+const localToday = (now: Date) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+
+const GLOB = /[*?[\]{}]/;
+
+/** Paths as given; a quoted glob is expanded here (sorted), and one matching nothing is an error. */
+async function expand(args: readonly string[], io: Io): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (!GLOB.test(arg) || isFile(resolve(io.cwd, arg))) {
+      out.push(arg);
+      continue;
+    }
+    const { glob } = await import('tinyglobby');
+    const matches = await glob([arg], { cwd: io.cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
+    if (matches.length === 0) throw usageError(`no files match ${arg}`);
+    out.push(...matches.sort());
+  }
+  return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,18 +1,29 @@
 /**
- * `--format json`: a stable, documented shape (see README, "Lint output").
- * { version: 1, summary: { files, errors, warnings },
- *   files: [{ file, errors, warnings, diagnostics: [{ code, level, message, line, column, endLine?, endColumn?, path }] }] }
+ * `--format json`: a stable, documented shape (README, "Output formats"). Fields are only
+ * ever added, never renamed or removed; `version` changes if that promise is broken.
+ *
+ * { version: 1,
+ *   summary: { files, errors, warnings, cases?: { passed, failed } },
+ *   files: [{ file, kind: "matrix" | "cases", errors, warnings,
+ *             cases?: { passed, failed }, coverage?: { outcomes, covered },
+ *             diagnostics: [{ code, level, message, line, column, endLine?, endColumn?, path }] }] }
+ *
+ * `summary.files` counts matrices; a cases file appears in `files` with `kind: "cases"`.
  */
 import { formatPath } from '../../diagnostics.js';
 import { summarize, type FileReport } from '../report.js';
 
 export function formatJson(reports: readonly FileReport[]): string {
   const files = reports.map((report) => {
-    const { errors, warnings } = summarize([report]);
+    let errors = 0;
+    for (const d of report.diagnostics) if (d.level === 'error') errors++;
     return {
       file: report.file,
+      kind: report.kind,
       errors,
-      warnings,
+      warnings: report.diagnostics.length - errors,
+      ...(report.cases ? { cases: report.cases } : {}),
+      ...(report.coverage ? { coverage: report.coverage } : {}),
       diagnostics: report.diagnostics.map((d) => ({
         code: d.code,
         level: d.level,
@@ -24,6 +35,5 @@ export function formatJson(reports: readonly FileReport[]): string {
       })),
     };
   });
-  const { errors, warnings } = summarize(reports);
-  return `${JSON.stringify({ version: 1, summary: { files: reports.length, errors, warnings }, files }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, summary: summarize(reports), files }, null, 2)}\n`;
 }

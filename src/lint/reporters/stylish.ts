@@ -1,4 +1,4 @@
-/** Human output, grouped by file: `line:col  level  message  rule-id`, then a summary. */
+/** Human output, grouped by file: `line:col  level  message  rule-id`, then coverage and a summary. */
 import type { Colors } from '../../cli/colors.js';
 import { summarize, type FileReport } from '../report.js';
 
@@ -17,12 +17,22 @@ export function formatStylish(reports: readonly FileReport[], c: Colors): string
     }
     out.push('');
   }
-  const { files, errors, warnings } = summarize(reports);
+  const covered = reports.filter((r) => r.coverage);
+  for (const report of covered) {
+    const { outcomes, covered: reached } = report.coverage!;
+    const percent = outcomes === 0 ? 100 : Math.floor((reached / outcomes) * 100);
+    const line = `coverage ${reached}/${outcomes} triage outcomes (${percent}%)  ${report.file}`;
+    out.push(reached === outcomes ? c.green(line) : c.yellow(line));
+  }
+  if (covered.length > 0) out.push('');
+
+  const { files, errors, warnings, cases } = summarize(reports);
   const problems = errors + warnings;
+  const tests = cases ? (cases.failed === 0 ? `${plural(cases.passed, 'case')} passed` : `${cases.failed} of ${plural(cases.passed + cases.failed, 'case')} failed`) : '';
   if (problems === 0) {
-    out.push(c.green(`✓ ${plural(files, 'file')} checked, no problems`));
+    out.push(c.green(`✓ ${plural(files, 'file')} checked, ${tests ? `${tests}, ` : ''}no problems`));
   } else {
-    const line = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}`;
+    const line = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}${tests ? `; ${tests}` : ''}`;
     out.push(errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
   }
   return `${out.join('\n')}\n`;

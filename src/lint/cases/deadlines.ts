@@ -1,0 +1,42 @@
+/**
+ * Deadline expectations of matrix tests, through the triage planner. Loaded on demand:
+ * it pulls in the time-zone library, which a lint run without deadline cases never needs.
+ */
+import type { Matrix } from '../../matrix/schema.js';
+import type { ResolvedOutcome } from '../../triage/engine.js';
+import { planIncident } from '../../triage/plan.js';
+import { formatInstant, parseInstant } from '../../time/instant.js';
+import type { MatrixCase } from './schema.js';
+
+export interface DeadlineCheck {
+  problems: string[];
+  /** The owner once the contract is applied (an active exception may change it). */
+  owner?: string;
+}
+
+export function checkDeadlines(matrix: Matrix, outcome: ResolvedOutcome, c: MatrixCase): DeadlineCheck {
+  if (c.at === undefined) return { problems: ['deadlines need `at`, the incident start they count from'] };
+  const zone = matrix.timezone;
+  const start = parseInstant(c.at, zone);
+  if (!start.ok) return { problems: [`at: ${start.reason}`] };
+  const planned = planIncident(matrix, outcome, {
+    start: start.date,
+    now: start.date,
+    ...(c.client !== undefined ? { client: c.client } : {}),
+    ...(c.tier !== undefined ? { tier: c.tier } : {}),
+  });
+  if (!planned.ok) return { problems: [planned.reason] };
+  const problems: string[] = [];
+  for (const [kind, text] of Object.entries(c.expect.deadlines ?? {})) {
+    if (text === undefined) continue;
+    const expected = parseInstant(text, zone);
+    if (!expected.ok) {
+      problems.push(`deadlines.${kind}: ${expected.reason}`);
+      continue;
+    }
+    const actual = planned.plan.deadlines.find((d) => d.kind === kind);
+    if (!actual) problems.push(`expected a ${kind} deadline at ${formatInstant(expected.date, zone)}, but ${outcome.severity.id} sets no ${kind} target`);
+    else if (actual.at.getTime() !== expected.date.getTime()) problems.push(`expected ${kind} by ${formatInstant(expected.date, zone)}, got ${actual.iso}`);
+  }
+  return { problems, owner: planned.plan.owner.role };
+}

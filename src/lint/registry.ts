@@ -1,0 +1,83 @@
+/**
+ * Every lint rule, in the order the README lists them. The README table, the SARIF
+ * `rules[]` and `--rule` validation all come from here.
+ */
+import type { RuleInfo, Rule } from './rule.js';
+import { treeUnreachable } from './rules/tree-unreachable.js';
+import { treeCycle } from './rules/tree-cycle.js';
+import { treeDeadEnd } from './rules/tree-dead-end.js';
+import { treeFewAnswers } from './rules/tree-few-answers.js';
+import { treeDuplicateAnswer } from './rules/tree-duplicate-answer.js';
+import { treeUnsureAnswers } from './rules/tree-unsure-answers.js';
+import { severityUnreachable } from './rules/severity-unreachable.js';
+import { severityTargets } from './rules/severity-targets.js';
+import { timingOrder } from './rules/timing-order.js';
+import { escalationOrder } from './rules/escalation-order.js';
+import { timingMonotonic } from './rules/timing-monotonic.js';
+import { updateCadence } from './rules/update-cadence.js';
+import { clientNotify } from './rules/client-notify.js';
+import { businessHoursCritical } from './rules/business-hours-critical.js';
+import { ownerAccountable } from './rules/owner-accountable.js';
+import { ownerEngaged } from './rules/owner-engaged.js';
+import { roleContact } from './rules/role-contact.js';
+import { unusedRole } from './rules/unused-role.js';
+import { levelCount } from './rules/level-count.js';
+import { severityExamples } from './rules/severity-examples.js';
+import { reviewOverdue } from './rules/review-overdue.js';
+import { exceptionExpired } from './rules/exception-expired.js';
+import { exceptionWindow } from './rules/exception-window.js';
+import { templatePlaceholder } from './rules/template-placeholder.js';
+
+/** Rules checked over a matrix that loaded without errors. */
+export const MATRIX_RULES: readonly Rule[] = [
+  treeUnreachable,
+  treeCycle,
+  treeDeadEnd,
+  treeFewAnswers,
+  treeDuplicateAnswer,
+  treeUnsureAnswers,
+  severityUnreachable,
+  severityTargets,
+  timingOrder,
+  escalationOrder,
+  timingMonotonic,
+  updateCadence,
+  clientNotify,
+  businessHoursCritical,
+  ownerAccountable,
+  ownerEngaged,
+  roleContact,
+  unusedRole,
+  levelCount,
+  severityExamples,
+  reviewOverdue,
+  exceptionExpired,
+  exceptionWindow,
+  templatePlaceholder,
+];
+
+export const CASE_FAILED: RuleInfo = {
+  id: 'case-failed',
+  group: 'cases',
+  level: 'error',
+  rationale: 'A matrix test whose answers no longer give the expected severity, owner, route or deadline means the tree changed under the team.',
+};
+
+export const CASE_COVERAGE: RuleInfo = {
+  id: 'case-coverage',
+  group: 'cases',
+  level: 'warning',
+  rationale: 'With --coverage: a triage outcome no matrix test reaches is policy nobody has checked.',
+};
+
+export const UNKNOWN_RULE: RuleInfo = {
+  id: 'unknown-rule',
+  group: 'config',
+  level: 'warning',
+  rationale: 'A misspelt rule id under lint.rules silently changes nothing.',
+};
+
+export const RULES: readonly RuleInfo[] = [...MATRIX_RULES, CASE_FAILED, CASE_COVERAGE, UNKNOWN_RULE];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+export const ruleById = (id: string): RuleInfo | undefined => BY_ID.get(id);

@@ -1,0 +1,159 @@
+/**
+ * The triage tree as a graph with integer nodes, built once per lint run. Every analysis
+ * here is linear in questions plus answers: reachability and "can still reach an outcome"
+ * are breadth-first searches, cycles come from one iterative depth-first search.
+ */
+import type { Matrix } from '../matrix/schema.js';
+
+export interface Edge {
+  /** Index of the answer in its question. */
+  answer: number;
+  /** Index of the next question. */
+  to: number;
+}
+
+export interface Cycle {
+  /** The first question of the loop met on a walk from the start. */
+  entry: number;
+  /** The loop from its entry back to it, as question indexes (shortened when long). */
+  path: number[];
+  /** How many questions the loop holds. */
+  length: number;
+}
+
+export interface TreeIndex {
+  ids: string[];
+  index: ReadonlyMap<string, number>;
+  /** The start question, or -1 when there is no tree or the start is undefined. */
+  start: number;
+  /** `next` edges per question (answers with an outcome have none). */
+  out: Edge[][];
+  /** Whether a question has at least one answer that ends in an outcome. */
+  hasOutcome: boolean[];
+  reachable(): boolean[];
+  leadsToOutcome(): boolean[];
+  cycles(): Cycle[];
+}
+
+/** Loops longer than this are shown as their first and last questions. */
+const SHOWN = 8;
+
+export function buildTreeIndex(matrix: Matrix): TreeIndex {
+  const questions = matrix.triage?.questions ?? {};
+  const ids = Object.keys(questions);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const out: Edge[][] = [];
+  const hasOutcome: boolean[] = [];
+  for (const id of ids) {
+    const edges: Edge[] = [];
+    let outcome = false;
+    questions[id]!.answers.forEach((answer, a) => {
+      if (answer.outcome) outcome = true;
+      else if (answer.next !== undefined) {
+        const to = index.get(answer.next);
+        if (to !== undefined) edges.push({ answer: a, to });
+      }
+    });
+    out.push(edges);
+    hasOutcome.push(outcome);
+  }
+  const start = matrix.triage ? (index.get(matrix.triage.start) ?? -1) : -1;
+
+  let reachable: boolean[] | undefined;
+  let leads: boolean[] | undefined;
+  let cycles: Cycle[] | undefined;
+  return {
+    ids,
+    index,
+    start,
+    out,
+    hasOutcome,
+    reachable: () => (reachable ??= reach(out, start)),
+    leadsToOutcome: () => (leads ??= leadsToOutcome(out, hasOutcome)),
+    cycles: () => (cycles ??= findCycles(out, start)),
+  };
+}
+
+function reach(out: Edge[][], start: number): boolean[] {
+  const seen = new Array<boolean>(out.length).fill(false);
+  if (start < 0) return seen;
+  const queue = [start];
+  seen[start] = true;
+  for (let head = 0; head < queue.length; head++) {
+    for (const { to } of out[queue[head]!]!) {
+      if (!seen[to]) {
+        seen[to] = true;
+        queue.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Backwards from every question that has an outcome answer. */
+function leadsToOutcome(out: Edge[][], hasOutcome: boolean[]): boolean[] {
+  const into: number[][] = out.map(() => []);
+  out.forEach((edges, from) => edges.forEach(({ to }) => into[to]!.push(from)));
+  const good = hasOutcome.slice();
+  const queue = hasOutcome.flatMap((has, i) => (has ? [i] : []));
+  for (let head = 0; head < queue.length; head++) {
+    for (const from of into[queue[head]!]!) {
+      if (!good[from]) {
+        good[from] = true;
+        queue.push(from);
+      }
+    }
+  }
+  return good;
+}
+
+const WHITE = 0;
+const GREY = 1;
+const BLACK = 2;
+
+/** One cycle per loop entry, found by a depth-first walk from the start, then from every question not yet seen. */
+function findCycles(out: Edge[][], start: number): Cycle[] {
+  const colour = new Uint8Array(out.length);
+  const depth = new Int32Array(out.length).fill(-1);
+  const reported = new Set<number>();
+  const found: Cycle[] = [];
+  const stack: number[] = [];
+  const next: number[] = [];
+  const roots = start >= 0 ? [start, ...out.keys()] : [...out.keys()];
+  for (const root of roots) {
+    if (colour[root] !== WHITE) continue;
+    stack.push(root);
+    next.push(0);
+    colour[root] = GREY;
+    depth[root] = 0;
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const node = stack[top]!;
+      const edge = out[node]![next[top]!];
+      if (!edge) {
+        colour[node] = BLACK;
+        depth[node] = -1;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top]!++;
+      if (colour[edge.to] === WHITE) {
+        colour[edge.to] = GREY;
+        depth[edge.to] = stack.length;
+        stack.push(edge.to);
+        next.push(0);
+      } else if (colour[edge.to] === GREY && !reported.has(edge.to)) {
+        reported.add(edge.to);
+        const from = depth[edge.to]!;
+        const length = stack.length - from;
+        const path =
+          length <= SHOWN
+            ? stack.slice(from)
+            : [...stack.slice(from, from + SHOWN / 2), -1, ...stack.slice(stack.length - SHOWN / 2 + 1)];
+        found.push({ entry: edge.to, path, length });
+      }
+    }
+  }
+  return found;
+}
