@@ -136,11 +136,11 @@ async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers:
 /** YAML or JSON (JSON is YAML); the parser is already loaded with the matrix. */
 async function parseAnswersText(text: string, file: string): Promise<unknown> {
   const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0];
-    throw fail('bad_answers_file', `${file}${where ? `:${where.line}:${where.col}` : ''}: ${error.message.split('\n')[0]}`);
+    throw fail('bad_answers_file', `${file}${where ? `:${where.line}:${where.col}` : ''}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
@@ -194,7 +194,7 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
   let result = walk(matrix, answers);
   if (result.kind === 'question' && interactive) {
     const [{ interview }, { askQuestion }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
-    io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
+    if (!options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
     result = await interview(matrix, answers, (step) => askQuestion(step, colors));
   }
   switch (result.kind) {

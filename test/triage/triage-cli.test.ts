@@ -1,0 +1,273 @@
+/** End-to-end: the scriptable mode of `escalate triage` on the built binary. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, fixture, runCli, STACK_TRACE } from '../helpers/cli.js';
+
+const SAAS = example('saas-support.yaml');
+const START = '2026-03-27T16:30:00+01:00';
+const SEV1 = ['--answer', 'security=no', '--answer', 'confirmed=yes', '--answer', 'scope=many', '--answer', 'core=yes'];
+const triage = (...args: string[]) => runCli(['triage', '--matrix', SAAS, '--at', START, ...args]);
+const json = (stdout: string) => JSON.parse(stdout) as Record<string, any>;
+const tmp = () => mkdtempSync(join(tmpdir(), 'escalate-triage-'));
+
+describe('escalate triage: answers by flag', () => {
+  it('reaches the outcome and prints JSON with severity, owner, deadlines and escalation in time order', () => {
+    const r = triage(...SEV1, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = json(r.stdout);
+    expect(out.severity.id).toBe('sev1');
+    expect(out.owner).toMatchObject({ role: 'support-lead', contact: 'pager:support-lead' });
+    expect(out.route.id).toBe('engineering');
+    expect(out.started_at).toBe(START);
+    const ack = out.deadlines.find((d: { kind: string }) => d.kind === 'acknowledge');
+    expect(ack).toMatchObject({ at: '2026-03-27T16:45:00+01:00', target: '15m' });
+    expect(out.deadlines.find((d: { kind: string }) => d.kind === 'rca').at).toBe('2026-03-29T17:30:00+02:00');
+    for (const d of out.deadlines) {
+      expect(d.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(Date.parse(d.at)).toBeGreaterThanOrEqual(Date.parse(START));
+    }
+    const times = out.escalation.map((s: { at: string }) => Date.parse(s.at));
+    expect(times).toEqual([...times].sort((a: number, b: number) => a - b));
+    expect(out.escalation[1]).toMatchObject({ at: '2026-03-27T17:00:00+01:00', notify_client: true });
+    expect(out.escalation[1].notify.map((r: { role: string }) => r.role)).toEqual(['head-of-support', 'customer-success']);
+    expect(out.answers).toEqual({ security: 'no', confirmed: 'yes', scope: 'many', core: 'yes' });
+    expect(out.matrix.sha256).toBe(createHash('sha256').update(readFileSync(SAAS, 'utf8')).digest('hex'));
+  });
+
+  it('matches answers by label, case-insensitively, and "unsure" takes the more severe answer', () => {
+    const r = triage('--answer', 'security=NO', '--answer', 'confirmed=Yes, confirmed', '--answer', 'scope=one account or a group of its users', '--answer', 'blocked=unsure', '--answer', 'domain=Billing or invoices', '--json');
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out.severity.id).toBe('sev2');
+    expect(out.owner.role).toBe('finance');
+    expect(out.path[3]).toMatchObject({ question: 'blocked', answer: 'yes', unsure: true });
+  });
+
+  it('prints a terminal card with the severity, owner, deadlines and timeline', () => {
+    const r = triage(...SEV1);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^SEV1 · Critical {2}Acme Cloud support$/m);
+    expect(r.stdout).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/m);
+    expect(r.stdout).toMatch(/^ {2}Acknowledge +15m +Fri 27 Mar 16:45 +overdue by /m);
+    expect(r.stdout).toMatch(/^ {2}● Fri 27 Mar 17:00 +\+30m +management · reached · client told$/m);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('says "in N min" for deadlines ahead of now', () => {
+    const start = new Date(Date.now() - 150_000); // 2.5 minutes ago: acknowledge is due in 12.5 minutes
+    const r = runCli(['triage', '--matrix', SAAS, '--at', start.toISOString(), '--severity', 'sev1', '--json']);
+    const ack = json(r.stdout).deadlines.find((d: { kind: string }) => d.kind === 'acknowledge');
+    expect(ack).toMatchObject({ relative: 'in 12 min', minutes_from_now: 12, overdue: false });
+    const late = runCli(['triage', '--matrix', SAAS, '--at', new Date(Date.now() - 20 * 60_000 - 30_000).toISOString(), '--severity', 'sev1', '--json']);
+    expect(json(late.stdout).deadlines.find((d: { kind: string }) => d.kind === 'acknowledge')).toMatchObject({ relative: 'overdue by 5 min', overdue: true });
+  });
+
+  it('prints markdown for a ticket', () => {
+    const r = triage(...SEV1, '--markdown');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^### SEV1 · Critical — Acme Cloud support$/m);
+    expect(r.stdout).toContain('| Acknowledge | 15m | Fri 27 Mar 16:45 |');
+    expect(r.stdout).toContain('| Fri 27 Mar 17:00 (+30m) | management | Head of support (pager:head-of-support)<br>Customer success manager (#cs-escalations) | notified |  |');
+  });
+
+  it('shows times in another zone with --tz, same instants', () => {
+    const out = json(triage(...SEV1, '--json', '--tz', 'America/New_York').stdout);
+    expect(out.timezone).toBe('America/New_York');
+    expect(out.started_at).toBe('2026-03-27T11:30:00-04:00');
+    expect(out.deadlines[0].at).toBe('2026-03-27T11:45:00-04:00');
+  });
+
+  it('reads --at without an offset in the matrix time zone', () => {
+    const out = json(runCli(['triage', '--matrix', SAAS, '--at', '2026-07-01T09:00', '--severity', 'sev1', '--json']).stdout);
+    expect(out.started_at).toBe('2026-07-01T09:00:00+02:00');
+  });
+});
+
+describe('escalate triage: Friday evening under business hours', () => {
+  it('puts a Sev3 acknowledgment on Monday after the DST change, to the minute', () => {
+    const r = runCli(['triage', '--matrix', SAAS, '--at', '2026-03-27T19:00', '--severity', 'sev3', '--json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out.clock).toMatchObject({ id: 'office', hours: '09:00-18:00' });
+    expect(out.deadlines.find((d: { kind: string }) => d.kind === 'acknowledge').at).toBe('2026-03-30T13:00:00+02:00');
+    expect(out.decided_by).toBe('severity');
+    expect(out.path).toEqual([]);
+  });
+});
+
+describe('escalate triage: the bot contract without a terminal', () => {
+  it('no answers and no terminal: exit 2 at once, naming the question and its choices', () => {
+    const began = Date.now();
+    const r = runCli(['triage', '--matrix', SAAS], { stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(r.code).toBe(2);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('escalate: missing answer to "security" (Could customer data be exposed or an account compromised?); choices: yes, no, unsure; pass --answer security=CHOICE\n');
+  });
+
+  it('with --json the missing answer is a JSON object on stdout', () => {
+    const r = triage('--answer', 'security=no', '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout)).toEqual({
+      error: {
+        code: 'missing_answer',
+        message: expect.stringContaining('"confirmed"'),
+        question: {
+          id: 'confirmed',
+          text: 'Can you reproduce it, or do monitoring and other reports confirm it?',
+          choices: [
+            { id: 'yes', label: 'Yes, confirmed', unsure: true },
+            { id: 'no', label: 'No, a single unconfirmed report' },
+          ],
+        },
+        path: [{ question: 'security', answer: 'no' }],
+      },
+    });
+  });
+
+  it('an invalid answer exits 2 with code invalid_answer', () => {
+    const r = triage('--answer', 'security=maybe', '--json');
+    expect(r.code).toBe(2);
+    const out = json(r.stdout);
+    expect(out.error).toMatchObject({ code: 'invalid_answer', given: 'maybe', question: { id: 'security' } });
+    expect(out.error.question.choices.map((c: { id: string }) => c.id)).toEqual(['yes', 'no']);
+    expect(r.stderr).toMatch(/^escalate: "maybe" is not an answer to security \(.+\); choices: yes, no, unsure\n$/);
+  });
+
+  it('an answer off the path is still checked', () => {
+    const r = triage('--answer', 'security=yes', '--answer', 'core=perhaps', '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_answer', question: { id: 'core' } });
+  });
+
+  it('a question the tree does not have exits 2 with code unknown_question', () => {
+    const r = triage('--answer', 'securty=no', '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'unknown_question', given: 'securty' });
+  });
+
+  it('a bot that only reads missing_answer errors reaches an outcome on every example', () => {
+    for (const name of ['saas-support.yaml', 'msp.yaml', 'client-vendor.yaml']) {
+      for (const pick of [(n: number) => 0, (n: number) => n - 1]) {
+        const answers: string[] = [];
+        let out: Record<string, any> | undefined;
+        for (let step = 0; step < 20 && !out; step++) {
+          const r = runCli(['triage', '--matrix', example(name), '--at', START, '--json', ...answers]);
+          const data = json(r.stdout);
+          if (r.code === 0) out = data;
+          else {
+            expect(r.code).toBe(2);
+            expect(data.error.code).toBe('missing_answer');
+            const choices = data.error.question.choices;
+            answers.push('--answer', `${data.error.question.id}=${choices[pick(choices.length)].id}`);
+          }
+        }
+        expect(out?.severity.id, name).toBeTruthy();
+        expect(out?.deadlines.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('escalate triage: answers files and records', () => {
+  it('reads answers from YAML and from JSON', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), 'security: no\nconfirmed: yes\nscope: many\ncore: "yes"\n');
+    writeFileSync(join(dir, 'a.json'), '{"security": "no", "confirmed": true, "scope": "many", "core": "no"}');
+    expect(json(triage('--answers', join(dir, 'a.yaml'), '--json').stdout).severity.id).toBe('sev1');
+    expect(json(triage('--answers', join(dir, 'a.json'), '--json').stdout).severity.id).toBe('sev2');
+  });
+
+  it('flags override the answers file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), 'security: no\nconfirmed: yes\nscope: many\ncore: "yes"\n');
+    expect(json(triage('--answers', join(dir, 'a.yaml'), '--answer', 'core=no', '--json').stdout).severity.id).toBe('sev2');
+  });
+
+  it('refuses a broken or missing answers file with one line', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.yaml'), 'security: [no\n');
+    writeFileSync(join(dir, 'list.yaml'), '- security\n');
+    for (const [file, pattern] of [
+      [join(dir, 'bad.yaml'), /^escalate: .*bad\.yaml:\d+:\d+: /],
+      [join(dir, 'list.yaml'), /expected a mapping of question id to answer/],
+      [join(dir, 'missing.yaml'), /cannot read answers file .*missing\.yaml: no such file/],
+    ] as const) {
+      const r = triage('--answers', file);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('--record writes the transcript, replays with --answers, and never overwrites', () => {
+    const dir = tmp();
+    const file = join(dir, 'incident.json');
+    const r = triage(...SEV1, '--record', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('recorded to');
+    const record = JSON.parse(readFileSync(file, 'utf8'));
+    expect(record).toMatchObject({ version: 1, severity: { id: 'sev1' }, answers: { core: 'yes' } });
+    expect(record.path).toHaveLength(4);
+    expect(record.matrix.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.deadlines.length).toBeGreaterThan(0);
+
+    const replay = triage('--answers', file, '--json');
+    expect(json(replay.stdout).severity.id).toBe('sev1');
+
+    const again = triage(...SEV1, '--record', file);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; a record is never overwritten/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(record);
+  });
+});
+
+describe('escalate triage: bad input is one line and exit 2', () => {
+  it.each([
+    [['--at', 'yesterday'], /^escalate: --at "yesterday" is not an ISO 8601 time/, 'invalid_option'],
+    [['--at', '2026-03-29T02:30'], /does not exist in Europe\/Berlin/, 'invalid_option'],
+    [['--tz', 'Mars/Olympus'], /^escalate: --tz "Mars\/Olympus" is not a time zone/, 'invalid_option'],
+    [['--severity', 'sev9'], /^escalate: --severity "sev9" is not defined; severities: sev1, sev2, sev3, sev4/, 'unknown_severity'],
+    [['--severity', 'sev1', '--answer', 'security=no'], /pass either --severity or answers/, 'invalid_option'],
+    [['--answer', 'security'], /write it as QUESTION=ANSWER/, 'bad_answer_flag'],
+    [['--client', 'nobody', '--severity', 'sev1'], /unknown client "nobody"/, 'unknown_client'],
+  ])('%j', (args, pattern, code) => {
+    const r = triage(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    const withJson = triage(...args, '--json');
+    expect(json(withJson.stdout).error.code).toBe(code);
+  });
+
+  it('--json and --markdown together are refused', () => {
+    const r = triage(...SEV1, '--json', '--markdown');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot be used with/);
+  });
+
+  it('a missing matrix exits 2; with --json the error is JSON too', () => {
+    const r = runCli(['triage', '--matrix', 'nope.yaml', '--severity', 'sev1', '--json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'usage', message: expect.stringContaining('cannot read matrix nope.yaml') });
+  });
+
+  it('a matrix without a tree needs --severity', () => {
+    const r = runCli(['triage', '--matrix', fixture('triage/no-tree.yaml'), '--json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error.code).toBe('no_tree');
+    const ok = runCli(['triage', '--matrix', fixture('triage/no-tree.yaml'), '--severity', 'low', '--json', '--at', '2026-03-27T10:00Z']);
+    expect(json(ok.stdout).deadlines[0]).toMatchObject({ kind: 'acknowledge', at: '2026-03-28T10:00:00+00:00' });
+  });
+
+  it('a looping tree exits 1 instead of hanging', () => {
+    const r = runCli(['triage', '--matrix', fixture('triage/tree-loop.yaml'), '--answer', 'first=again', '--answer', 'second=again']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('escalate: the triage tree is broken: the tree loops back to question "first"; run escalate lint\n');
+  });
+});
