@@ -1,0 +1,128 @@
+/** Triage impact: which answer combinations end differently, on trees built for each case. */
+import { describe, expect, it } from 'vitest';
+import { answerText, triageImpact } from '../../src/diff/impact.js';
+import { describePath } from '../../src/diff/describe.js';
+import type { TriageImpact } from '../../src/diff/types.js';
+import { chain, ladder, matrixWith, q } from './trees.js';
+import { diffFixtures } from './helpers.js';
+
+type Tree = Parameters<typeof matrixWith>[0];
+const impact = (a: Tree, b: Tree, options = {}) => triageImpact({ old: matrixWith(a), new: matrixWith(b) }, options);
+const lines = (result: TriageImpact) => result.paths.map((p) => describePath(p).text);
+
+describe('triage impact', () => {
+  it('lists a combination whose severity changed, with its direction', () => {
+    const result = impact({ start: 'a', questions: { a: q({ x: 's2', y: 's3' }) } }, { start: 'a', questions: { a: q({ x: 's1', y: 's3' }) } });
+    expect(lines(result)).toEqual(['a=x: s2 → s1']);
+    expect(result.paths[0]).toMatchObject({ status: 'changed', fields: ['severity'], direction: 'stricter' });
+    expect(result).toMatchObject({ checked: 2, affected: 1, lowered: 0, omitted: 0, truncated: false });
+  });
+
+  it('counts a lower severity as lowered', () => {
+    const result = impact({ start: 'a', questions: { a: q({ x: 's1' }) } }, { start: 'a', questions: { a: q({ x: 's3' }) } });
+    expect(result).toMatchObject({ lowered: 1 });
+    expect(result.paths[0]!.direction).toBe('looser');
+  });
+
+  it('splits a combination when a question is inserted in the middle', () => {
+    const result = impact(
+      { start: 'a', questions: { a: q({ x: 's2', y: 's3' }) } },
+      { start: 'a', questions: { a: q({ x: 'q:b', y: 's3' }), b: q({ yes: 's1', no: 's2' }) } },
+    );
+    expect(lines(result)).toEqual(['a=x, b=yes: s2 → s1']);
+    expect(result.checked).toBe(3);
+  });
+
+  it('compares every pairing when the same answer leads to different new questions', () => {
+    const result = impact(
+      { start: 'a', questions: { a: q({ x: 'q:b' }), b: q({ y: 's1', z: 's2' }) } },
+      { start: 'a', questions: { a: q({ x: 'q:c' }), c: q({ p: 's3' }) } },
+    );
+    expect(lines(result)).toEqual(['a=x, b=y, c=p: s1 → s3', 'a=x, b=z, c=p: s2 → s3']);
+    expect(result.lowered).toBe(2);
+  });
+
+  it('shows paths that exist only in the new or only in the old tree', () => {
+    const result = impact({ start: 'a', questions: { a: q({ x: 's1', gone: 's2' }) } }, { start: 'a', questions: { a: q({ x: 's1', fresh: 's3' }) } });
+    expect(result.paths.map((p) => [answerText(p.answers), p.status])).toEqual([
+      ['a=gone', 'removed'],
+      ['a=fresh', 'added'],
+    ]);
+    expect(lines(result)).toEqual(['a=gone: path removed (was s2 (owner lead))', 'a=fresh: new path → s3 (owner lead)']);
+  });
+
+  it('finds an answer only the new tree has, where the new tree asks it later', () => {
+    const result = impact(
+      { start: 'q', questions: { q: q({ x: 's1', y: 's2' }) } },
+      { start: 'r', questions: { r: q({ w: 'q:q' }), q: q({ x: 's1', y: 's2', z: 's3' }) } },
+    );
+    expect(lines(result)).toEqual(['q=z, r=w: new path → s3 (owner lead)']);
+  });
+
+  it('does not invent combinations from an answer no tree took', () => {
+    const result = impact(
+      { start: 'q', questions: { q: q({ x: 's1', y: 's2' }) } },
+      { start: 'r', questions: { r: q({ w: 's1', v: 'q:q' }), q: q({ x: 's1', y: 's2', z: 's3' }) } },
+    );
+    // q=z with r=w: the old tree has no z and the new tree never asks q, so no one took it.
+    expect(lines(result)).toEqual(['q=y, r=w: s2 → s1', 'q=z, r=v: new path → s3 (owner lead)']);
+  });
+
+  it('reports owner and route changes, including a route that now hands over to another role', () => {
+    const routes = (to: string) => ({ routes: { billing: { to, when: ['Billing'] } } });
+    const tree = (owner?: string): Tree => ({
+      start: 'a',
+      questions: { a: { ask: 'A?', answers: [{ id: 'x', label: 'x', outcome: { severity: 's2', route: 'billing', ...(owner ? { owner } : {}) } }] } },
+    });
+    const result = triageImpact({ old: matrixWith(tree(), routes('finance')), new: matrixWith(tree('eng'), routes('eng')) });
+    expect(result.paths[0]).toMatchObject({ fields: ['owner', 'route'], old: { owner: 'lead', routeTo: 'finance' }, new: { owner: 'eng', routeTo: 'eng' } });
+    expect(lines(result)).toEqual(['a=x: owner lead → owner eng; route billing to finance → route billing to eng']);
+  });
+
+  it('follows a severity owner change to every path that takes the default owner', () => {
+    expect(lines(diffFixtures('base.yaml', 'owners.yaml').impact)).toEqual(['scope=many, core=no: owner specialist → owner lead']);
+  });
+
+  it('lists every path of a tree that was added or removed', () => {
+    expect(diffFixtures('base.yaml', 'no-tree.yaml').impact).toMatchObject({ checked: 4, affected: 4 });
+    expect(diffFixtures('no-tree.yaml', 'base.yaml').impact.paths.every((p) => p.status === 'added')).toBe(true);
+  });
+
+  it('has nothing to compare when neither side has a tree', () => {
+    expect(impact(undefined, undefined)).toEqual({ checked: 0, affected: 0, lowered: 0, paths: [], omitted: 0, truncated: false });
+  });
+
+  it('survives a tree that loops, treating the loop as no outcome', () => {
+    const looping: Tree = { start: 'a', questions: { a: q({ x: 'q:b', y: 's1' }), b: q({ back: 'q:a', out: 's2' }) } };
+    const fixed: Tree = { start: 'a', questions: { a: q({ x: 'q:b', y: 's1' }), b: q({ back: 's3', out: 's2' }) } };
+    expect(lines(impact(looping, fixed))).toEqual(['a=x, b=back: new path → s3 (owner lead)']);
+  });
+
+  it('lists at most the limit and counts the rest as omitted', () => {
+    const result = impact(ladder(8), ladder(8, 's3'), { limit: 5 });
+    expect(result).toMatchObject({ checked: 256, affected: 128, lowered: 128, omitted: 123, truncated: false });
+    expect(result.paths).toHaveLength(5);
+  });
+
+  it('stops at the budget and says the comparison is incomplete', () => {
+    const result = impact(ladder(12), ladder(12, 's3'), { budget: 1000 });
+    expect(result.truncated).toBe(true);
+    expect(result.checked).toBe(1000);
+  });
+
+  it('stays linear on a 5,000-question chain', () => {
+    const started = performance.now();
+    const result = impact(chain(5000), chain(5000, 2500));
+    const ms = performance.now() - started;
+    expect(result).toMatchObject({ checked: 5001, affected: 1, lowered: 1 });
+    expect(result.paths[0]!.answers).toHaveLength(2501);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('compares 65,536 combinations of a wide tree quickly', () => {
+    const started = performance.now();
+    const result = impact(ladder(16), ladder(16, 's3'));
+    expect(result).toMatchObject({ checked: 65_536, affected: 32_768, truncated: false });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
