@@ -35,17 +35,38 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-/** The shortest edit script turning `a` into `b`. */
-export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
+/**
+ * An edit script turning `a` into `b`: the shortest one when they differ in at most
+ * `maxEdits` lines (the usual stale sheet), else the differing middle replaced wholesale,
+ * so a file replaced by something else entirely cannot exhaust memory.
+ */
+export function diffLines(a: readonly string[], b: readonly string[], maxEdits = 2000): Op[] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const same = (line: string): Op => ({ kind: ' ', line });
+  const midA = a.slice(start, endA);
+  const midB = b.slice(start, endB);
+  const middle = shortestEdits(midA, midB, maxEdits) ?? [...midA.map((line): Op => ({ kind: '-', line })), ...midB.map((line): Op => ({ kind: '+', line }))];
+  return [...a.slice(0, start).map(same), ...middle, ...a.slice(endA).map(same)];
+}
+
+/** Myers' O(ND) algorithm; undefined when more than `maxEdits` edits are needed. */
+function shortestEdits(a: readonly string[], b: readonly string[], maxEdits: number): Op[] | undefined {
   const n = a.length;
   const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
+  const limit = Math.min(n + m, maxEdits);
+  const offset = limit + 1;
+  const v = new Int32Array(2 * limit + 3);
+  // snapshots[d] holds v after step d, for k in [-d, d]: O(D²) memory, bounded by maxEdits.
+  const snapshots: Int32Array[] = [];
+  let done = false;
+  for (let d = 0; d <= limit && !done; d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
@@ -55,30 +76,29 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
       }
       v[offset + k] = x;
       if (x >= n && y >= m) {
-        found = true;
+        done = true;
         break;
       }
     }
+    snapshots.push(v.slice(offset - d, offset + d + 1));
   }
-  // Walk the trace backwards to recover the edits.
+  if (!done) return undefined;
+  const at = (d: number, k: number): number => snapshots[d]![k + d]!;
   const ops: Op[] = [];
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d]!;
+  for (let d = snapshots.length - 1; d > 0; d--) {
     const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK]!;
+    const down = k === -d || (k !== d && at(d - 1, k - 1) < at(d - 1, k + 1));
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(d - 1, prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      ops.push({ kind: ' ', line: a[x]! });
-    }
-    if (d === 0) break;
-    if (x === prevX) ops.push({ kind: '+', line: b[--y]! });
+    for (; x > prevX && y > prevY; x--, y--) ops.push({ kind: ' ', line: a[x - 1]! });
+    if (down) ops.push({ kind: '+', line: b[--y]! });
     else ops.push({ kind: '-', line: a[--x]! });
   }
+  // Step 0 is a run of equal lines from the start.
+  for (; x > 0; x--) ops.push({ kind: ' ', line: a[x - 1]! });
   return ops.reverse();
 }
 

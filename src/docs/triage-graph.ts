@@ -45,6 +45,8 @@ export interface TriageGraph {
   outcomes: OutcomeNode[];
   deadEnd?: DeadEndNode;
   edges: Edge[];
+  /** The edges leaving each question, by question id, in answer order. */
+  edgesFrom: ReadonlyMap<string, readonly Edge[]>;
 }
 
 export function triageGraph(matrix: Matrix): TriageGraph | undefined {
@@ -61,29 +63,37 @@ export function triageGraph(matrix: Matrix): TriageGraph | undefined {
   const outcomes = new Map<string, OutcomeNode>();
   let deadEnd: DeadEndNode | undefined;
   const edges: Edge[] = [];
+  const edgesFrom = new Map<string, Edge[]>();
   for (const id of order) {
     const from = questions.get(id)!;
+    const own: Edge[] = [];
+    edgesFrom.set(id, own);
     for (const answer of tree.questions[id]!.answers) {
       let to: Edge['to'] | undefined;
       // The engine takes the outcome when an answer names both.
       if (answer.outcome) to = outcomeNode(matrix, answer.outcome, outcomes);
       else if (answer.next !== undefined) to = questions.get(answer.next);
       if (!to) to = deadEnd ??= { kind: 'dead-end', node: 'dead1' };
-      edges.push({ from, to, answer, answerId: answerId(answer) });
+      const edge: Edge = { from, to, answer, answerId: answerId(answer) };
+      edges.push(edge);
+      own.push(edge);
     }
   }
-  return { start: tree.start, questions: [...questions.values()], outcomes: [...outcomes.values()], ...(deadEnd ? { deadEnd } : {}), edges };
+  return { start: tree.start, questions: [...questions.values()], outcomes: [...outcomes.values()], ...(deadEnd ? { deadEnd } : {}), edges, edgesFrom };
 }
 
 /** Depth-first from the start in answer order, then any unreachable questions in file order. */
 function readingOrder(start: string, questions: Record<string, { answers: Answer[] }>): string[] {
   const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id) || !Object.hasOwn(questions, id)) return;
+  // An explicit stack, not recursion: a tree may be thousands of questions deep.
+  const stack = [start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id) || !Object.hasOwn(questions, id)) continue;
     seen.add(id);
-    for (const answer of questions[id]!.answers) if (!answer.outcome && answer.next !== undefined) visit(answer.next);
-  };
-  visit(start);
+    const next = questions[id]!.answers.filter((a) => !a.outcome && a.next !== undefined).map((a) => a.next!);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
   for (const id of Object.keys(questions)) seen.add(id);
   return [...seen];
 }

@@ -68,4 +68,21 @@ describe('diffLines', () => {
       }),
     );
   });
+
+  test('past the edit limit the differing middle is replaced wholesale, still rebuilding both sides', () => {
+    const a = ['same', 'a1', 'a2', 'a3', 'end'];
+    const b = ['same', 'b1', 'a2', 'b3', 'end'];
+    expect(diffLines(a, b).filter((op) => op.kind !== ' ')).toHaveLength(4);
+    const wholesale = diffLines(a, b, 1);
+    expect(wholesale.map((op) => `${op.kind}${op.line}`)).toEqual([' same', '-a1', '-a2', '-a3', '+b1', '+a2', '+b3', ' end']);
+  });
+
+  test('two large unrelated texts diff quickly in bounded memory', () => {
+    const a = Array.from({ length: 60_000 }, (_, i) => `a ${i}`);
+    const b = Array.from({ length: 60_000 }, (_, i) => `b ${i}`);
+    const started = Date.now();
+    const diff = unifiedDiff(a.join('\n'), b.join('\n'), { ...names, maxLines: 20 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(diff.split('\n')[2]).toBe('@@ -1,60000 +1,60000 @@');
+  });
 });

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { triageGraph } from '../../src/docs/triage-graph.js';
-import { mermaid } from '../../src/docs/sections/triage.js';
+import { MAX_LIST_DEPTH, MERMAID_MAX_EDGES, mermaid, triageSection } from '../../src/docs/sections/triage.js';
 import type { Matrix } from '../../src/matrix/schema.js';
 import { loadExample, loadFixture } from './helpers/load.js';
 import { parseMermaid } from './helpers/parse-markdown.js';
@@ -59,4 +59,49 @@ test('unreachable questions are marked with a dashed style', () => {
 
 test('no tree, no graph', () => {
   expect(triageGraph(loadFixture('minimal'))).toBeUndefined();
+});
+
+describe('the triage section', () => {
+  /** A chain of questions, each with a "deeper" and a "stop" answer. */
+  function chain(length: number): Matrix {
+    const matrix = structuredClone(loadFixture('minimal')) as Matrix;
+    const questions: NonNullable<Matrix['triage']>['questions'] = {};
+    for (let i = 0; i < length; i++) {
+      questions[`q${i}`] = {
+        ask: `Question ${i}?`,
+        answers: [
+          i < length - 1 ? { label: 'Deeper', next: `q${i + 1}` } : { label: 'Deeper', outcome: { severity: 'high' } },
+          { label: 'Stop', outcome: { severity: 'low' } },
+        ],
+      };
+    }
+    matrix.triage = { start: 'q0', questions };
+    return matrix;
+  }
+
+  test('a small tree has no size warning', () => {
+    expect(triageSection(chain(5))).not.toContain("past Mermaid's default limits");
+  });
+
+  test(`past ${MERMAID_MAX_EDGES} answers the chart says code hosts will not draw it`, () => {
+    const section = triageSection(chain(300))!;
+    expect(section).toContain("*This chart has 600 answers and ");
+    expect(section).toContain("past Mermaid's default limits");
+  });
+
+  test(`a deep tree nests at most ${MAX_LIST_DEPTH} levels and continues below, with every answer once`, () => {
+    const section = triageSection(chain(5000))!;
+    const list = section.split('```').at(-1)!;
+    const depths = list.split('\n').filter((l) => l.trim().startsWith('- ')).map((l) => (l.length - l.trimStart().length) / 2);
+    expect(Math.max(...depths)).toBe(MAX_LIST_DEPTH + 1);
+    const answers = list.split('\n').filter((l) => /^\s*- \*\*(Deeper|Stop)\*\*/.test(l));
+    const continued = answers.filter((l) => l.includes('→ continue at'));
+    // 5,000 questions × 2 answers: each answer is listed once; a continuation stands in for none.
+    expect(answers).toHaveLength(10_000);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const line of continued) expect(line).toMatch(/continue at \*\*Question \d+\?\*\* \(`q\d+`\) \(below\)$/);
+    const expanded = list.split('\n').flatMap((l) => /(?:^\s*- |→ )\*\*Question (\d+)\?\*\* \(`q\d+`\)$/.exec(l)?.[1] ?? []);
+    expect(new Set(expanded).size).toBe(5000);
+    expect(expanded).toHaveLength(5000);
+  });
 });
