@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { STACK_TRACE, fixture, runCli } from './helpers/cli.js';
 
 /** [fixture, exit code, diagnostic code, line, column] */
-const CASES: [string, number, string, number, number][] = [
+const CASES: [string, number, string, number, number | undefined][] = [
   ['a-list', 1, 'not-a-matrix', 1, 1],
   ['a-scalar', 1, 'not-a-matrix', 1, 1],
   ['alias-bomb-maps', 1, 'alias-limit', 1, 1],
@@ -25,8 +25,9 @@ const CASES: [string, number, string, number, number][] = [
   ['date-impossible', 1, 'invalid-date', 4, 11],
   ['date-month-13', 1, 'invalid-date', 4, 11],
   ['datetime-impossible', 1, 'invalid-date', 26, 41],
-  ['deep-flow-map', 1, 'too-deep', 2, 3195],
-  ['deep-flow-seq', 1, 'too-deep', 2, 804],
+  // Where the parser runs out of stack depends on the stack size: only the line is fixed.
+  ['deep-flow-map', 1, 'too-deep', 2, undefined],
+  ['deep-flow-seq', 1, 'too-deep', 2, undefined],
   ['duplicate-keys', 1, 'duplicate-key', 9, 3],
   ['duration-absurd', 1, 'invalid-duration', 16, 46],
   ['duration-bare-number', 1, 'invalid-type', 16, 29],
@@ -85,7 +86,7 @@ describe('hostile input corpus', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(CASES)('%s → exit %i, %s at %i:%i', (name, exit, code, line, column) => {
+  it.each(CASES)('%s → exit %i, %s at line %i', (name, exit, code, line, column) => {
     expectLocated(fixture(`hostile/${name}.yaml`), exit, code, line, column);
   });
 });

@@ -3,7 +3,8 @@
  * system, no clock. Hostile input (alias bombs, deep nesting, custom tags, YAML 1.1
  * directives) becomes a diagnostic, never an exception or a hang.
  */
-import { LineCounter, parseDocument, visit, isScalar, isCollection, type Document } from 'yaml';
+import { parseDocument, visit, isScalar, isCollection, type Document } from 'yaml';
+import { TextPositions, type Positions } from './positions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { createLocator, type Locator } from './locate.js';
@@ -39,7 +40,7 @@ export const MAX_MATRIX_CHARS = 12 * 1024 * 1024;
 
 export function loadMatrix(source: string): LoadResult {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const lines = new LineCounter();
+  const lines = new TextPositions(text);
   if (text.includes('\0')) {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }
@@ -50,7 +51,7 @@ export function loadMatrix(source: string): LoadResult {
   let doc: Document.Parsed;
   try {
     // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: true, version: '1.2' });
+    doc = parseDocument(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input can exhaust the stack.
     const fallback = createLocator(parseDocument(''), lines);
@@ -102,10 +103,11 @@ function forbiddenKeys(data: object, locator: Locator): Diagnostic[] {
   return out;
 }
 
-function yamlDiagnostics(doc: Document.Parsed, lines: LineCounter): Diagnostic[] {
+function yamlDiagnostics(doc: Document.Parsed, lines: Positions): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
-    const [start = { line: 1, col: 1 }, end] = problem.linePos ?? [lines.linePos(problem.pos[0])];
+    const start = lines.linePos(problem.pos[0]);
+    const end = problem.pos[1] > problem.pos[0] ? lines.linePos(problem.pos[1]) : undefined;
     const tooDeep = /call stack/i.test(problem.message);
     const code = tooDeep ? 'too-deep' : (YAML_CODES[problem.code] ?? 'yaml-syntax');
     out.push({
@@ -168,7 +170,7 @@ function summary(message: string): string {
 }
 
 /** Why `toJS` gave up: an alias bomb, or an alias whose anchor does not exist (located). */
-function toJsFailure(error: unknown, doc: Document.Parsed, lines: LineCounter): Diagnostic {
+function toJsFailure(error: unknown, doc: Document.Parsed, lines: Positions): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   if (/Unresolved alias/i.test(message)) {
     let found: Diagnostic | undefined;

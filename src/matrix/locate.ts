@@ -3,7 +3,8 @@
  * resolves aliases and stops at the deepest node that exists, so a missing key points at
  * its parent and a path through an alias points at the anchored node.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Positions } from './positions.js';
 import type { Path, Position } from '../diagnostics.js';
 
 export interface Span extends Position {
@@ -37,7 +38,7 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
-export function createLocator(doc: Document.Parsed | Document, lines: LineCounter): Locator {
+export function createLocator(doc: Document.Parsed | Document, lines: Positions): Locator {
   const span = (range: Range | null | undefined, exact: boolean): Span => {
     const start = range ? lines.linePos(range[0]) : { line: 1, col: 1 };
     const end = range ? lines.linePos(range[1]) : start;

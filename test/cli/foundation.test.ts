@@ -40,7 +40,7 @@ describe('escalate lint (foundation)', () => {
   });
 
   it('groups findings by file and ends with a summary', () => {
-    const result = runCli(['lint', fixture('broken/unknown-role.yaml'), fixture('valid/minimal.yaml')]);
+    const result = runCli(['lint', fixture('broken/unknown-role.yaml'), example('saas-support.yaml')]);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(fixture('broken/unknown-role.yaml'));
