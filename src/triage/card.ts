@@ -70,7 +70,7 @@ export function formatCard(result: TriageResult, c: Colors): string {
     row('RCA', `${due}${gov.rca.owner ? `, owner ${gov.rca.owner.title}` : ''}`);
   }
   const follow = [
-    gov.review ? `review at ${gov.review}` : undefined,
+    gov.review ? `discuss at ${gov.review}` : undefined,
     gov.risk_entry ? `risk entry after ${gov.risk_entry.after} within ${gov.risk_entry.within}` : undefined,
     ...gov.follow_ups,
   ].filter((x): x is string => Boolean(x));

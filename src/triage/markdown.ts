@@ -52,7 +52,7 @@ export function formatMarkdown(result: TriageResult): string {
   if (result.updates.next.length > 0) out.push(`- **Status updates** every ${result.updates.every}: ${result.updates.next.map((u) => when(u.at)).join(', ')}`);
   const g = result.governance;
   if (g.rca) out.push(`- **RCA:** ${g.rca.due ? `due ${when(g.rca.due.at)}` : ''}${g.rca.owner ? `, owner ${role(g.rca.owner)}` : ''}`);
-  if (g.review) out.push(`- **Review:** ${mdText(g.review)}`);
+  if (g.review) out.push(`- **Review:** ${mdText(g.review)}`, ...g.agenda.map((a) => `  - ${mdText(a)}`));
   if (g.risk_entry) out.push(`- **Risk register:** an entry after ${g.risk_entry.after} within ${g.risk_entry.within}`);
   for (const f of g.follow_ups) out.push(`- **Follow-up:** ${mdText(f)}`);
   for (const a of result.authority) out.push(`- **${mdText(a.role.title)} may:** ${mdText(a.may)}${a.limit ? ` (${mdText(a.limit)})` : ''}`);

@@ -9,6 +9,7 @@
  */
 import type { Matrix, Severity, TargetKind } from '../matrix/schema.js';
 import { clockMinutes, dueAfter, elapsedClock, minutesOnClock, addOnClock, ROUND_THE_CLOCK, type TargetClock } from '../time/clock.js';
+import { clockText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
 import { minutesFrom, relativeText } from '../time/relative.js';
 import { workingCalendar } from '../time/working-time.js';
@@ -92,6 +93,8 @@ export interface ClientNotice {
 export interface GovernancePlan {
   rca?: { due?: When; owner?: RoleView };
   review?: string;
+  /** Items to raise at the review meeting, when the severity names one. */
+  agenda: string[];
   riskEntry?: { after: number; within: string };
   followUps: string[];
   /** Matrix-wide thresholds that call for a governance review. */
@@ -240,6 +243,7 @@ export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, 
           ? { rca: { ...(rcaDeadline ? { due: pickWhen(rcaDeadline) } : {}), ...(gov?.rca_owner ? { owner: role(gov.rca_owner) } : {}) } }
           : {}),
         ...(gov?.review ? { review: gov.review } : {}),
+        agenda: gov?.review ? reviewAgenda(matrix, severity, owner, start, zone, rcaDeadline) : [],
         ...(gov?.risk_entry ? { riskEntry: gov.risk_entry } : {}),
         followUps: gov?.follow_ups ?? [],
         reviewThresholds: matrix.governance_review ?? [],
@@ -255,6 +259,19 @@ export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, 
       }),
     },
   };
+}
+
+/** What to raise about this incident at the review meeting its severity feeds. */
+function reviewAgenda(matrix: Matrix, severity: Severity, owner: RoleView, start: Date, zone: string, rca: PlannedDeadline | undefined): string[] {
+  const gov = severity.governance;
+  const items = [`${severity.id.toUpperCase()} ${severity.name} incident started ${clockText(start, zone)}, owned by ${owner.title}: impact, timeline and whether each target was met`];
+  if (gov?.rca_owner || rca) {
+    const who = gov?.rca_owner ? roleView(matrix, gov.rca_owner).title : 'the owner';
+    items.push(`Root-cause analysis by ${who}${rca ? `, due ${clockText(rca.at, zone)}` : ''}`);
+  }
+  if (gov?.risk_entry) items.push(`Repeats: ${gov.risk_entry.after} or more ${severity.id} incidents within ${gov.risk_entry.within} make a risk-register entry`);
+  items.push(...(gov?.follow_ups ?? []));
+  return items;
 }
 
 const DEADLINE_ORDER: DeadlineKind[] = ['acknowledge', 'assign_owner', 'notify_client', 'next_update', 'escalate_after', 'workaround', 'resolution', 'rca'];

@@ -139,7 +139,8 @@ export const triageResultSchema = z
     updates: z.strictObject({ every: z.string().optional(), next: z.array(moment).describe('The next three status updates.') }),
     governance: z.strictObject({
       rca: z.strictObject({ due: moment.optional(), owner: roleViewSchema.optional() }).optional(),
-      review: z.string().optional(),
+      review: z.string().optional().describe('The meeting where the incident is discussed.'),
+      agenda: z.array(z.string()).describe('Items to raise about this incident at that meeting.'),
       risk_entry: z.strictObject({ after: z.number().int(), within: z.string() }).optional(),
       follow_ups: z.array(z.string()),
       review_thresholds: z.array(z.string()),

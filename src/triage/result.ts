@@ -101,6 +101,7 @@ export function buildResult(matrix: Matrix, plan: IncidentPlan, context: ResultC
           }
         : {}),
       ...(governance.review ? { review: governance.review } : {}),
+      agenda: governance.agenda,
       ...(governance.riskEntry ? { risk_entry: governance.riskEntry } : {}),
       follow_ups: governance.followUps,
       review_thresholds: governance.reviewThresholds,

@@ -79,6 +79,12 @@ describe('planIncident: round the clock', () => {
     expect(p.governance.riskEntry).toEqual({ after: 2, within: '90d' });
     expect(p.governance.followUps).toEqual(['Publish a post-incident summary to affected customers']);
     expect(p.governance.reviewThresholds).toHaveLength(2);
+    expect(p.governance.agenda).toEqual([
+      'SEV1 Critical incident started Fri 27 Mar 16:30, owned by Support lead (incident commander): impact, timeline and whether each target was met',
+      'Root-cause analysis by Engineering on-call, due Sun 29 Mar 17:30',
+      'Repeats: 2 or more sev1 incidents within 90d make a risk-register entry',
+      'Publish a post-incident summary to affected customers',
+    ]);
   });
 
   it('shows times in another zone on request, same instants', () => {
