@@ -162,6 +162,12 @@ describe('--as-of', () => {
     expect(later.stdout).toMatch(/next review due:\*\* \d{4}-\d{2}-\d{2} \(\*\*overdue\*\* by \d+ days on 2027-03-01\)/);
   });
 
+  test('"today" is the date in the matrix time zone', () => {
+    const result = docs('--as-of', 'today');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\*\*next review due:\*\* \d{4}-\d{2}-\d{2} \((in \d+ days? from|due on|\*\*overdue\*\* by \d+ days? on) \d{4}-\d{2}-\d{2}\)/);
+  });
+
   test('a date that does not exist exits 2', () => {
     expectOneLineError(docs('--as-of', '2027-02-30'), 2, /^escalate: --as-of 2027-02-30: this date does not exist in the calendar/);
     expectOneLineError(docs('--as-of', 'soon'), 2, /^escalate: --as-of soon: write the date as YYYY-MM-DD/);
