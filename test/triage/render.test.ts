@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { formatCard, wrap } from '../../src/triage/card.js';
+import { formatMarkdown, mdText } from '../../src/triage/markdown.js';
+import { planIncident } from '../../src/triage/plan.js';
+import { buildResult } from '../../src/triage/result.js';
+import { walk } from '../../src/triage/engine.js';
+import { triageResultSchema } from '../../src/triage/result-schema.js';
+import { plain, type Colors } from '../../src/cli/colors.js';
+import type { Matrix } from '../../src/matrix/schema.js';
+import { loadExample } from './load-example.js';
+
+const saas = loadExample('saas-support.yaml');
+const start = new Date('2026-03-27T16:30:00+01:00');
+
+function result(matrix: Matrix, answers: Record<string, string>, now: Date, extra: { client?: string } = {}) {
+  const walked = walk(matrix, answers);
+  if (walked.kind !== 'outcome') throw new Error('expected an outcome');
+  const planned = planIncident(matrix, walked.outcome, { start, now, ...extra });
+  if (!planned.ok) throw new Error(planned.reason);
+  return buildResult(matrix, planned.plan, { path: walked.path, decidedBy: 'tree', sha256: 'abc' });
+}
+
+const SEV1 = { security: 'no', confirmed: 'yes', scope: 'many', core: 'yes' };
+/** Marks colours as tags, so tests can see which text is coloured without asserting on ANSI codes. */
+const tags: Colors = {
+  red: (t) => `<red>${t}</red>`,
+  yellow: (t) => `<yellow>${t}</yellow>`,
+  green: (t) => `<green>${t}</green>`,
+  cyan: (t) => `<cyan>${t}</cyan>`,
+  dim: (t) => t,
+  bold: (t) => t,
+};
+
+describe('the triage result', () => {
+  it('fits its own JSON schema', () => {
+    const r = result(saas, SEV1, new Date(start.getTime() + 12 * 60_000));
+    expect(triageResultSchema.safeParse(r).success).toBe(true);
+    expect(triageResultSchema.safeParse(result(loadExample('msp.yaml'), { outage: 'yes', reach: 'many' }, start, { client: 'northwind' })).success).toBe(true);
+  });
+
+  it('lists the required handoff fields as missing until given', () => {
+    const r = result(saas, SEV1, start);
+    expect(r.handoff.missing).toEqual(['impact-summary', 'reproduction', 'recent-changes', 'logs', 'customer-deadline', 'communication-history']);
+  });
+});
+
+describe('the terminal card', () => {
+  const card = formatCard(result(saas, SEV1, new Date(start.getTime() + 12 * 60_000)), plain);
+
+  it('opens with the severity and its definition, then the owner with contact', () => {
+    const lines = card.split('\n');
+    expect(lines[0]).toBe('SEV1 · Critical  Acme Cloud support');
+    expect(lines[1]).toMatch(/^Many customers or a critical segment/);
+    expect(card).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/m);
+  });
+
+  it('has a deadline table with clock times and relative times', () => {
+    expect(card).toMatch(/^ {2}Acknowledge +15m +Fri 27 Mar 16:45 +in 3 min$/m);
+    expect(card).toMatch(/^ {2}Workaround \(promised\) +4h +Fri 27 Mar 20:30 +in 3 h 48 min$/m);
+    expect(card).toMatch(/^ {2}Root-cause analysis +48h +Sun 29 Mar 17:30 +in 1 d 23 h$/m);
+  });
+
+  it('draws the escalation timeline: reached, next and later steps', () => {
+    expect(card).toMatch(/^ {2}● Fri 27 Mar 16:30 +\+0m +operational · reached$/m);
+    expect(card).toMatch(/^ {2}◉ Fri 27 Mar 17:00 +\+30m +management · in 18 min · client told$/m);
+    expect(card).toMatch(/^ {2}○ Fri 27 Mar 18:30 +\+2h +executive · in 1 h 48 min$/m);
+    expect(card).toMatch(/^ {2}│ {3}Engineering on-call · pager:eng-primary$/m);
+    expect(card).toMatch(/^Updates +every 30m: Fri 27 Mar 17:00, 17:30, 18:00$/m);
+  });
+
+  it('colours overdue deadlines red and close ones yellow', () => {
+    const late = formatCard(result(saas, SEV1, new Date(start.getTime() + 20 * 60_000)), tags);
+    expect(late).toContain('<red>overdue by 5 min</red>');
+    expect(late).toContain('<yellow>in 10 min</yellow>');
+    expect(late).toContain('<green>in 3 h 40 min</green>');
+  });
+
+  it('wraps long text to the card width', () => {
+    expect(wrap('a '.repeat(100), 20).every((line) => line.length <= 20)).toBe(true);
+    expect(wrap('', 20)).toEqual(['']);
+  });
+});
+
+describe('the markdown block', () => {
+  const md = formatMarkdown(result(saas, SEV1, start));
+  it('has a heading, the deadlines table and the escalation table', () => {
+    expect(md).toMatch(/^### SEV1 · Critical — Acme Cloud support$/m);
+    expect(md).toContain('| Target | Allowed | Due | |');
+    expect(md).toContain('| Workaround (promised) | 4h | Fri 27 Mar 20:30 | in 4 h |');
+    expect(md).toContain('| When | Layer | Notify | Client | Approval |');
+    expect(md).toContain('1. Could customer data be exposed or an account compromised? **No**');
+  });
+  it('escapes text that would break a table or formatting', () => {
+    expect(mdText('a|b *c* _d_ `e` <f>')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\>');
+    expect(mdText('two\nlines')).toBe('two lines');
+  });
+});
