@@ -16,7 +16,7 @@ import { readText, resolveMatrixPath } from '../matrix-file.js';
 import type { LintOptions } from './lint.js';
 
 export async function runLint(files: string[], options: LintOptions, io: Io): Promise<number> {
-  const rules = ruleSettings(options.rule);
+  const rules = ruleSettings(options.rule ?? []);
   const maxWarnings = options.maxWarnings === undefined ? undefined : warningLimit(options.maxWarnings);
   const today = options.today === undefined ? localToday(io.now()) : checkedDate(options.today);
   const paths = files.length > 0 ? await expand(files, io) : [resolveMatrixPath(options.matrix, io)];

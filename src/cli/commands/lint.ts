@@ -8,7 +8,7 @@ export interface LintOptions {
   matrix?: string;
   format: (typeof LINT_FORMATS)[number];
   /** `--rule ID=off|warn|error`, in the order given. */
-  rule: string[];
+  rule?: string[];
   today?: string;
   /** A cases file, or false for `--no-cases`. */
   cases?: string | false;
@@ -17,24 +17,19 @@ export interface LintOptions {
   quiet?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerLint(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('lint')
     .summary('check matrix files: schema, references, soundness rules and matrix tests, with file:line:col')
     .description(
-      [
-        'Check one or more matrix files (paths or quoted globs like "teams/*.yaml"). Without FILE,',
-        'lints --matrix, then $ESCALATE_MATRIX, then escalation-matrix.yaml (or .yml) in this folder',
-        'or the nearest parent. Matrix tests in NAME.cases.yaml beside NAME.yaml run too.',
-        'Rules, their levels and the output formats are listed in the README ("escalate lint").',
-      ].join('\n'),
+      'Check one or more matrix files (paths, or quoted globs like "teams/*.yaml"). Without FILE, lints --matrix, then $ESCALATE_MATRIX, then escalation-matrix.yaml (or .yml) in this folder or the nearest parent. Matrix tests in NAME.cases.yaml beside NAME.yaml run too. The README lists every rule with its level, and the output formats.',
     )
     .argument('[files...]', 'matrix files or globs to check')
     .option('-m, --matrix <file>', 'the matrix file, when no FILE is given')
     .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
-    .option('--rule <id=level>', 'set a rule to off, warn or error for this run (repeatable)', collect, [])
+    .option('--rule <id=level>', 'set a rule to off, warn or error for this run (repeatable)', collect)
     .option('--today <date>', 'the date review and expiry rules compare against, YYYY-MM-DD (default: today)')
     .option('--cases <file>', 'run the matrix tests in FILE (default: NAME.cases.yaml beside NAME.yaml)')
     .option('--no-cases', 'do not run matrix tests')
