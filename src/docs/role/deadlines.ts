@@ -19,7 +19,7 @@ export function deadlines(matrix: Matrix, owned: readonly Severity[]): string {
     }
   };
   for (const [id, tier] of Object.entries(matrix.tiers ?? {})) collect(`Tier ${code(id)}`, tier.targets);
-  for (const [id, client] of Object.entries(matrix.clients ?? {})) collect(`Client ${inline(client.name)}`, client.targets);
+  for (const client of Object.values(matrix.clients ?? {})) collect(`Client ${inline(client.name)}`, client.targets);
   for (const e of matrix.exceptions ?? []) collect(`Exception ${code(e.id)} (until ${dateTimeText(e.until, matrix.timezone)})`, e.targets);
   return blocks(
     'Counted from the incident start.',
