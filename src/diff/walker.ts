@@ -31,7 +31,10 @@ export class TreeWalker {
   constructor(private readonly matrix: Matrix) {
     const tree = matrix.triage;
     for (const [id, question] of Object.entries(tree?.questions ?? {})) {
-      this.questions.set(id, new Map(question.answers.map((a) => [answerId(a), a])));
+      const byId = new Map<string, Answer>();
+      // The first answer with an id wins, as it does when a responder answers.
+      for (const answer of question.answers) if (!byId.has(answerId(answer))) byId.set(answerId(answer), answer);
+      this.questions.set(id, byId);
     }
     this.position = tree && this.questions.has(tree.start) ? { kind: 'ask', question: tree.start } : { kind: 'none' };
   }

@@ -155,3 +155,16 @@ describe('json report', () => {
     expect(json.impact.paths).toHaveLength(1);
   });
 });
+
+describe('markdown report size', () => {
+  it('keeps a very large change under the size of a pull-request comment', () => {
+    const diff = diffMatrices(matrixWith(chain(2000)), matrixWith(chain(2000, 5)));
+    for (let i = 0; i < 1000; i++) {
+      diff.changes.push({ area: 'roles', kind: 'added', path: ['roles', `r${i}`], subject: `role r${i}`, new: `Role ${i} (pager:r${i})`, direction: 'neutral' });
+    }
+    const text = renderMarkdown(diff, labels);
+    expect(text.length).toBeLessThan(65_536);
+    expect(text).toContain('… and 701 more changes; run `escalate diff` locally or use `--format json` to see them all.');
+    expect(text.match(/^\| role r\d+ \(added\)/gm)).toHaveLength(299);
+  });
+});

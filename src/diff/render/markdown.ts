@@ -10,7 +10,10 @@ import { groupByArea, type SideLabels } from './labels.js';
 export const COMMENT_MARKER = '<!-- escalate-diff -->';
 const CELL_MAX = 100;
 
-export function renderMarkdown(diff: MatrixDiff, labels: SideLabels, failOn?: FailOnResult): string {
+/** GitHub refuses comments over 65,536 characters; a few hundred rows stay well below. */
+export const MAX_CHANGE_ROWS = 300;
+
+export function renderMarkdown(diff: MatrixDiff, labels: SideLabels, failOn?: FailOnResult, maxRows = MAX_CHANGE_ROWS): string {
   const { summary, impact } = diff;
   const out = [COMMENT_MARKER, `### Escalation matrix: ${summaryLine(summary)}`, '', `Comparing \`${labels.old}\` → \`${labels.new}\`.`];
   if (summary.looser > 0 || summary.loweredPaths > 0) {
@@ -20,10 +23,12 @@ export function renderMarkdown(diff: MatrixDiff, labels: SideLabels, failOn?: Fa
     ].filter(Boolean);
     out.push('', '> [!WARNING]', `> ${what.join('; ')}.${failOn?.failed ? ' This needs an explicit approval.' : ''}`);
   }
-  for (const [area, changes] of groupByArea(diff.changes)) {
+  for (const [area, changes] of groupByArea(diff.changes.slice(0, maxRows))) {
     out.push('', `#### ${AREA_TITLES[area as Area]}`, '', '| change | old | new | |', '| --- | --- | --- | --- |');
     for (const change of changes) out.push(row([what(change), ...values(change), direction(change.direction)]));
   }
+  const hidden = diff.changes.length - maxRows;
+  if (hidden > 0) out.push('', `… and ${hidden} more ${hidden === 1 ? 'change' : 'changes'}; run \`escalate diff\` locally or use \`--format json\` to see them all.`);
   if (impact.affected > 0 || impact.truncated) {
     out.push('', `#### Triage impact`, '', `${impact.affected} of ${impact.checked} answer paths through the decision tree end differently.`, '');
     out.push('| answers | old | new | |', '| --- | --- | --- | --- |');
