@@ -6,11 +6,15 @@
 import type { Diagnostic, Level } from '../diagnostics.js';
 import type { Locator } from '../matrix/locate.js';
 import { didYouMean } from '../matrix/suggest.js';
+import { FORMAT_CHECKS } from './format-checks.js';
 import { RULES, ruleById, UNKNOWN_RULE } from './registry.js';
 
 export type Setting = 'off' | 'warn' | 'error';
 export type RuleSettings = Readonly<Record<string, Setting>>;
 const SETTINGS: readonly Setting[] = ['off', 'warn', 'error'];
+
+const isFormatCheck = (id: string) => FORMAT_CHECKS.some((check) => check.id === id);
+const formatCheckNote = (id: string) => `"${id}" is a format check, always an error; it cannot be switched off or made a warning`;
 
 const toLevel = (setting: Setting): Level | 'off' => (setting === 'warn' ? 'warning' : setting);
 
@@ -22,8 +26,9 @@ export function parseRuleFlag(text: string): FlagResult {
   if (eq < 0) return { ok: false, reason: `--rule takes ID=off|warn|error, like --rule level-count=off; got "${text}"` };
   const id = text.slice(0, eq).trim();
   const value = text.slice(eq + 1).trim().toLowerCase();
+  if (isFormatCheck(id)) return { ok: false, reason: formatCheckNote(id) };
   if (!ruleById(id)) {
-    return { ok: false, reason: `unknown rule "${id}"${didYouMean(id, RULES.map((r) => r.id))}; run escalate lint --help for the list in the README` };
+    return { ok: false, reason: `unknown rule "${id}"${didYouMean(id, RULES.map((r) => r.id))}; the README lists every rule ("escalate lint", Rules)` };
   }
   const setting = value === 'warning' ? 'warn' : value;
   if (!(SETTINGS as readonly string[]).includes(setting)) {
@@ -57,7 +62,9 @@ export function resolveLevels(fromMatrix: RuleSettings | undefined, fromRun: Rul
       diagnostics.push({
         code: UNKNOWN_RULE.id,
         level,
-        message: `unknown lint rule "${id}"${didYouMean(id, RULES.map((r) => r.id))}; the setting changes nothing`,
+        message: isFormatCheck(id)
+          ? `${formatCheckNote(id)}; the setting changes nothing`
+          : `unknown lint rule "${id}"${didYouMean(id, RULES.map((r) => r.id))}; the setting changes nothing`,
         path,
         line: span.line,
         column: span.column,

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
 import { createLocator, type Locator } from '../../matrix/locate.js';
+import { didYouMean } from '../../matrix/suggest.js';
 import { casesFile, type CasesFile } from './schema.js';
 
 export interface CasesLoad {
@@ -45,7 +46,7 @@ export function loadCases(source: string): CasesLoad {
       const kind = path.length === 0 ? '' : path[path.length - 1] === 'expect' ? 'expect' : 'case';
       for (const key of issue.keys) {
         const span = locator.key([...path, key]);
-        diagnostics.push({ code: 'unknown-key', level: 'error', message: `unknown key "${key}" in ${where}; allowed: ${KEYS[kind]!.join(', ')}`, path: [...path, key], line: span.line, column: span.column });
+        diagnostics.push({ code: 'unknown-key', level: 'error', message: `unknown key "${key}" in ${where}${didYouMean(key, KEYS[kind]!)}; allowed: ${KEYS[kind]!.join(', ')}`, path: [...path, key], line: span.line, column: span.column });
       }
       continue;
     }
