@@ -91,6 +91,31 @@ describe('interactive triage on a terminal', () => {
     expect(run.err()).toBe('escalate: interrupted\n');
   });
 
+  it('--handoff collects the packet fields the severity requires; an empty answer stays missing', async () => {
+    const run = await started(terminal(['--severity', 'sev3', '--handoff', '--json', '--field', 'reproduction=Open the report, filter by region']));
+    expect(screen.getScreen()).toContain('Impact summary (Who is affected and how badly, in one sentence.)');
+    screen.type('Filters ignore one field for one tenant');
+    screen.keypress('enter');
+    expect(await run.code).toBe(0);
+    const json = JSON.parse(run.out());
+    expect(json.handoff.fields).toEqual([
+      { id: 'impact-summary', label: 'Impact summary', help: 'Who is affected and how badly, in one sentence.', value: 'Filters ignore one field for one tenant' },
+      { id: 'reproduction', label: 'Reproduction steps', value: 'Open the report, filter by region' },
+    ]);
+    expect(json.handoff.missing).toEqual([]);
+  });
+
+  it('--handoff lists what is left empty as missing', async () => {
+    const run = await started(terminal(['--severity', 'sev3', '--handoff', '--json']));
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Reproduction steps');
+    screen.type('Step 1');
+    screen.keypress('enter');
+    expect(await run.code).toBe(0);
+    expect(JSON.parse(run.out()).handoff.missing).toEqual(['impact-summary']);
+  });
+
   it('--no-input never prompts, even on a terminal', async () => {
     const run = terminal(['--no-input']);
     expect(await run.code).toBe(2);
