@@ -1,0 +1,1 @@
+export function generateMatrix(options?: { questions?: number; severities?: number; roles?: number }): string;
