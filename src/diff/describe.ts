@@ -54,6 +54,7 @@ export function formatOutcome(o: PathOutcome): string {
 }
 
 export interface PathWords {
+  /** The answers, shortened in the middle when there are very many (JSON keeps them all). */
   answers: string;
   /** The parts of the old outcome that changed, or the whole outcome of a removed path. */
   before: string;
@@ -63,8 +64,19 @@ export interface PathWords {
   text: string;
 }
 
+/** Answer combinations longer than this are shortened in the middle; the last answers lead to the outcome. */
+const MAX_ANSWERS = 12;
+
+/** `security=no, scope=many`, or `q0=n, q1=n, q2=n, … 2489 more …, q2500=y` for a very deep path. */
+export function shortAnswerText(answers: PathImpact['answers']): string {
+  if (answers.length <= MAX_ANSWERS) return answerText(answers);
+  const head = answers.slice(0, 4);
+  const tail = answers.slice(-6);
+  return `${answerText(head)}, … ${answers.length - 10} more …, ${answerText(tail)}`;
+}
+
 export function describePath(p: PathImpact): PathWords {
-  const answers = answerText(p.answers);
+  const answers = shortAnswerText(p.answers);
   if (p.status === 'added' && p.new) {
     const after = formatOutcome(p.new);
     return { answers, before: 'no path', after, text: `${answers}: new path ${ARROW} ${after}` };

@@ -168,3 +168,13 @@ describe('markdown report size', () => {
     expect(text.match(/^\| role r\d+ \(added\)/gm)).toHaveLength(299);
   });
 });
+
+describe('very deep answer paths', () => {
+  it('are shortened in the middle in text, and kept whole in JSON', () => {
+    const diff = diffMatrices(matrixWith(chain(40)), matrixWith(chain(40, 30)));
+    const line = renderTerminal(diff, labels, plain).split('\n').find((l) => l.startsWith('  ~ q0='))!;
+    expect(line).toBe('  ~ q0=no, q1=no, q2=no, q3=no, … 21 more …, q25=no, q26=no, q27=no, q28=no, q29=no, q30=yes: s1 → s2  looser');
+    const json = JSON.parse(renderJson(diff, labels)) as { impact: { paths: { answers: unknown[]; text: string }[] } };
+    expect(json.impact.paths[0]!.answers).toHaveLength(31);
+  });
+});
