@@ -71,7 +71,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   }
 
   const scripted = await gatherAnswers(options, io);
-  const handoffValues = { ...scripted.handoff, ...parseFields(options.field) };
+  const handoffValues = { ...scripted.handoff, ...parseFields(options.field ?? []) };
   const { outcome, path: walked, decidedBy } = await decide(matrix, options, scripted.answers, interactive, io);
 
   const planned = planIncident(matrix, outcome, { start, now, ...(options.tz ? { displayZone: options.tz } : {}), ...(options.client ? { client: options.client } : {}), ...(options.tier ? { tier: options.tier } : {}) });
@@ -125,7 +125,7 @@ async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers:
     Object.assign(answers, read.answers);
     handoff = read.handoff;
   }
-  for (const flag of options.answer) {
+  for (const flag of options.answer ?? []) {
     const parsed = parseAnswerFlag(flag);
     if ('code' in parsed) throw problem(parsed);
     answers[parsed.question] = parsed.answer;

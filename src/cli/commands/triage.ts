@@ -4,7 +4,7 @@ import type { SetExit } from './index.js';
 
 export interface TriageOptions {
   matrix?: string;
-  answer: string[];
+  answer?: string[];
   answers?: string;
   severity?: string;
   at?: string;
@@ -19,13 +19,13 @@ export interface TriageOptions {
   message?: 'acknowledge' | 'update' | 'resolution';
   audience?: 'client' | 'internal';
   handoff?: boolean;
-  field: string[];
+  field?: string[];
   impact?: string;
   actions?: string;
   nextStep?: string;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerTriage(program: Command, io: Io, setExit: SetExit): void {
   program
@@ -33,16 +33,12 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .summary('walk the triage tree and print severity, owner, deadlines and escalation timeline')
     .description(
       [
-        'Answer the triage questions (prompted on a terminal, or given with --answer/--answers) and get',
-        'the severity, the owning role, every deadline as a clock time and the escalation timeline.',
-        '',
-        'Without a terminal, a missing answer exits 2 naming the question and its choices (with --json,',
-        'as {"error":{"code":"missing_answer","question":{...}}} on stdout), so a script or chat bot can',
-        'walk the tree one question at a time by re-running with one more --answer.',
-      ].join('\n'),
+        'Answer the triage questions (prompted on a terminal, or given with --answer/--answers) and get the severity, the owning role, every deadline as a clock time and the escalation timeline.',
+        'Without a terminal, a missing answer exits 2 naming the question and its choices (with --json, as {"error":{"code":"missing_answer","question":{...}}} on stdout), so a script or chat bot can walk the tree one question at a time by re-running with one more --answer.',
+      ].join('\n\n'),
     )
     .option('-m, --matrix <file>', 'the matrix file (default: $ESCALATE_MATRIX, then escalation-matrix.yaml here or above)')
-    .option('-a, --answer <question=answer>', 'answer a question by choice id or label, case-insensitively; "unsure" takes the not-sure answer (repeatable)', collect, [])
+    .option('-a, --answer <question=answer>', 'answer a question by choice id or label, case-insensitively; "unsure" takes the not-sure answer (repeatable)', collect)
     .option('--answers <file>', 'answers from a YAML or JSON file (question: answer), or a --record transcript to replay')
     .option('-s, --severity <id>', 'skip the tree: the severity is already known')
     .option('--at <time>', 'when the incident started, ISO 8601 (default: now); without an offset, in the matrix time zone')
@@ -57,7 +53,7 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('--actions <text>', 'actions taken so far, for message templates')
     .option('--next-step <text>', 'the next step, for message templates')
     .option('--handoff', 'ask for the handoff packet fields the severity requires (on a terminal)')
-    .option('--field <id=text>', 'a handoff packet field value (repeatable)', collect, [])
+    .option('--field <id=text>', 'a handoff packet field value (repeatable)', collect)
     .option('--record <file>', 'also write the JSON transcript to this new file (never overwritten)')
     .option('--no-input', 'never prompt, even on a terminal: a missing answer is an error')
     .action(async (options: TriageOptions) => {
