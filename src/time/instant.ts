@@ -28,7 +28,10 @@ export function parseInstant(text: string, zone: string): InstantResult {
   if (offset !== undefined) {
     const minutes = offsetMinutes(offset);
     if (minutes === undefined) return { ok: false, reason: `"${text}": ${offset} is not a UTC offset; ${example}` };
-    return { ok: true, date: new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - minutes * 60_000) };
+    const utc = new Date(0);
+    utc.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years below 100 as 19xx
+    utc.setUTCHours(h, mi, s, ms);
+    return { ok: true, date: new Date(utc.getTime() - minutes * 60_000) };
   }
   const date = new TZDate(y, mo - 1, d, h, mi, s, ms, zone);
   if (Number.isNaN(date.getTime())) return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
@@ -39,7 +42,8 @@ export function parseInstant(text: string, zone: string): InstantResult {
 }
 
 function realDate(y: number, mo: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years below 100 as 19xx
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 

@@ -6,6 +6,7 @@
  * Pure: no clock, every instant is passed in.
  */
 import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { Calendar } from '../matrix/schema.js';
 
 export interface WorkingCalendar {
@@ -21,8 +22,9 @@ export interface WorkingCalendar {
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-/** How far the arithmetic looks ahead before giving up: a hundred years of days. */
-const HORIZON_DAYS = 36_600;
+/** Steps (days or whole weeks) the arithmetic takes before giving up: centuries of weeks. */
+const MAX_STEPS = 200_000;
+const DAY_MS = 86_400_000;
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -67,6 +69,28 @@ function dayAt(instant: number, calendar: WorkingCalendar): Day {
 }
 
 /**
+ * A whole week from a local midnight, when it can be counted without walking its days:
+ * no daylight-saving change inside it, so every working window has its nominal length.
+ */
+function plainWeek(midnight: number, calendar: WorkingCalendar): { workingMs: number; next: number } | undefined {
+  const local = new TZDate(midnight, calendar.zone);
+  const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate()];
+  if (local.getHours() !== 0 || local.getMinutes() !== 0) return undefined;
+  const offset = tzOffset(calendar.zone, local);
+  const next = new TZDate(y, m, d + 7, 0, 0, calendar.zone).getTime();
+  if (next - midnight !== 7 * DAY_MS) return undefined;
+  let workingMs = 0;
+  for (let i = 0; i < 7; i++) {
+    const date = new Date(Date.UTC(y, m, d + i));
+    if (tzOffset(calendar.zone, new Date(midnight + i * DAY_MS)) !== offset) return undefined;
+    if (calendar.days.has(date.getUTCDay()) && !calendar.holidays.has(date.toISOString().slice(0, 10))) {
+      workingMs += (calendar.close - calendar.open) * 60_000;
+    }
+  }
+  return { workingMs, next };
+}
+
+/**
  * The earliest instant by which `minutes` of working time have passed since `start`.
  * Zero minutes is `start` itself. A deadline that lands exactly on closing time stays
  * there rather than moving to the next opening.
@@ -75,7 +99,15 @@ export function addWorkingMinutes(start: Date, minutes: number, calendar: Workin
   let cursor = start.getTime();
   let remaining = minutes * 60_000;
   if (remaining <= 0) return new Date(cursor);
-  for (let i = 0; i < HORIZON_DAYS; i++) {
+  let atMidnight = false;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    // Long targets cross whole weeks at once; the last week is walked day by day.
+    const week = atMidnight && remaining > 7 * DAY_MS ? plainWeek(cursor, calendar) : undefined;
+    if (week && remaining > week.workingMs) {
+      remaining -= week.workingMs;
+      cursor = week.next;
+      continue;
+    }
     const day = dayAt(cursor, calendar);
     if (day.window) {
       cursor = Math.max(cursor, day.window.open);
@@ -86,6 +118,7 @@ export function addWorkingMinutes(start: Date, minutes: number, calendar: Workin
       }
     }
     cursor = day.next;
+    atMidnight = true;
   }
   return new Date(cursor);
 }
@@ -95,7 +128,14 @@ export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCal
   const end = to.getTime();
   let cursor = from.getTime();
   let total = 0;
-  for (let i = 0; i < HORIZON_DAYS && cursor < end; i++) {
+  let atMidnight = false;
+  for (let i = 0; i < MAX_STEPS && cursor < end; i++) {
+    const week = atMidnight && end - cursor > 7 * DAY_MS ? plainWeek(cursor, calendar) : undefined;
+    if (week && week.next <= end) {
+      total += week.workingMs;
+      cursor = week.next;
+      continue;
+    }
     const day = dayAt(cursor, calendar);
     if (day.window) {
       const open = Math.max(cursor, day.window.open);
@@ -103,6 +143,7 @@ export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCal
       if (close > open) total += close - open;
     }
     cursor = day.next;
+    atMidnight = true;
   }
   return Math.floor(total / 60_000);
 }

@@ -308,11 +308,12 @@ function upcomingUpdates(clock: TargetClock, start: Date, now: Date, every: stri
   if (!every) return [];
   const step = clockMinutes(clock, every);
   if (step <= 0) return [];
-  let k = Math.floor(minutesOnClock(clock, start, now) / step) + 1;
+  // Adding on a clock is associative, so each update is one step after the one before.
+  let at = addOnClock(clock, start, (Math.floor(minutesOnClock(clock, start, now) / step) + 1) * step);
   const out: Date[] = [];
-  for (let guard = 0; out.length < UPDATES_SHOWN && guard < UPDATES_SHOWN + 5; guard++, k++) {
-    const at = addOnClock(clock, start, k * step);
+  for (let guard = 0; out.length < UPDATES_SHOWN && guard < UPDATES_SHOWN + 5; guard++) {
     if (at.getTime() > now.getTime()) out.push(at);
+    at = addOnClock(clock, at, step);
   }
   return out;
 }

@@ -22,6 +22,11 @@ describe('parseInstant', () => {
     expect(iso('2026-03-09T09:00:00', 'America/New_York')).toBe('2026-03-09T13:00:00.000Z');
   });
 
+  it('knows the calendar of years below 100', () => {
+    expect(parseInstant('0099-02-29T10:00Z', 'UTC').ok).toBe(false);
+    expect(iso('0096-02-29T10:00Z', 'UTC')).toBe('0096-02-29T10:00:00.000Z');
+  });
+
   it('reads a date alone as midnight in the zone', () => {
     expect(iso('2026-12-24', 'Europe/Berlin')).toBe('2026-12-23T23:00:00.000Z');
   });

@@ -90,6 +90,31 @@ describe('workingMinutesBetween', () => {
   });
 });
 
+describe('long spans', () => {
+  it('a whole year counts every working day except holidays', () => {
+    // 2026 has 261 weekdays; 24 and 25 December are holidays on weekdays.
+    const year = workingMinutesBetween(at('2026-01-01T00:00:00+01:00'), at('2027-01-01T00:00:00+01:00'), berlin);
+    expect(year).toBe(259 * 540);
+    expect(add('2026-01-01T00:00:00+01:00', 259 * 540)).toBe('2026-12-31T18:00:00+01:00');
+  });
+
+  it('adding and counting stay inverse across months of DST changes and holidays', () => {
+    const start = at('2026-02-11T13:17:00+01:00');
+    for (const minutes of [12_345, 100_000, 250_000]) {
+      const end = addWorkingMinutes(start, minutes, berlin);
+      expect(workingMinutesBetween(start, end, berlin)).toBe(minutes);
+      expect(workingMinutesBetween(start, new Date(end.getTime() - 60_000), berlin)).toBe(minutes - 1);
+    }
+  });
+
+  it('a century of working time is counted quickly', () => {
+    const began = performance.now();
+    const minutes = workingMinutesBetween(at('1926-03-27T19:00:00+01:00'), at('2026-03-27T19:00:00+01:00'), berlin);
+    expect(minutes).toBeGreaterThan(100 * 250 * 540);
+    expect(performance.now() - began).toBeLessThan(1000);
+  });
+});
+
 describe('target clocks', () => {
   it('counts a day on a calendar as one working day and a week as its working days', () => {
     expect(clockMinutes(office, '1d')).toBe(540);

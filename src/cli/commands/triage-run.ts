@@ -22,6 +22,9 @@ import type { TriageOptions } from './triage.js';
 
 type ErrorDetail = TriageError['error'];
 
+/** An incident start further than this from now is a typo, not an incident. */
+const MAX_AT_DISTANCE_MS = 100 * 365.25 * 86_400_000;
+
 /** An expected failure with the JSON detail printed on stdout under --json. */
 class TriageExit extends ExitError {
   constructor(
@@ -67,6 +70,9 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   if (options.at !== undefined) {
     const parsed = parseInstant(options.at, matrix.timezone);
     if (!parsed.ok) throw fail('invalid_option', `--at ${parsed.reason}`);
+    if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) {
+      throw fail('invalid_option', `--at "${options.at}" is more than 100 years from now; check the year`);
+    }
     start = parsed.date;
   }
 
