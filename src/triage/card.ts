@@ -113,7 +113,7 @@ function contractLines(result: TriageResult, c: Colors): [string, string][] {
     if (k.client?.note) lines.push(['', c.dim(k.client.note)]);
   }
   for (const e of k.exceptions) {
-    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
+    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
   }
   return lines;
 }
