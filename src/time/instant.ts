@@ -4,7 +4,7 @@
  * against that zone's daylight-saving changes (02:30 on a spring-forward night does not
  * exist). Pure: the zone is always passed in.
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: string };

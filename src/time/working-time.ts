@@ -5,7 +5,7 @@
  * `TZDate`, so a working day that spans a daylight-saving change is as long as it really is.
  * Pure: no clock, every instant is passed in.
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { Calendar } from '../matrix/schema.js';
 
