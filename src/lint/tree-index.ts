@@ -3,7 +3,7 @@
  * here is linear in questions plus answers: reachability and "can still reach an outcome"
  * are breadth-first searches, cycles come from one iterative depth-first search.
  */
-import type { Matrix } from '../matrix/schema.js';
+import type { Matrix, Question } from '../matrix/schema.js';
 
 export interface Edge {
   /** Index of the answer in its question. */
@@ -23,6 +23,8 @@ export interface Cycle {
 
 export interface TreeIndex {
   ids: string[];
+  /** The questions, in the order of `ids`. */
+  questions: Question[];
   index: ReadonlyMap<string, number>;
   /** The start question, or -1 when there is no tree or the start is undefined. */
   start: number;
@@ -41,19 +43,23 @@ const SHOWN = 8;
 export function buildTreeIndex(matrix: Matrix): TreeIndex {
   const questions = matrix.triage?.questions ?? {};
   const ids = Object.keys(questions);
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const list = ids.map((id) => questions[id]!);
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
   const out: Edge[][] = [];
   const hasOutcome: boolean[] = [];
-  for (const id of ids) {
+  for (const question of list) {
     const edges: Edge[] = [];
     let outcome = false;
-    questions[id]!.answers.forEach((answer, a) => {
+    const answers = question.answers;
+    for (let a = 0; a < answers.length; a++) {
+      const answer = answers[a]!;
       if (answer.outcome) outcome = true;
       else if (answer.next !== undefined) {
         const to = index.get(answer.next);
         if (to !== undefined) edges.push({ answer: a, to });
       }
-    });
+    }
     out.push(edges);
     hasOutcome.push(outcome);
   }
@@ -64,6 +70,7 @@ export function buildTreeIndex(matrix: Matrix): TreeIndex {
   let cycles: Cycle[] | undefined;
   return {
     ids,
+    questions: list,
     index,
     start,
     out,

@@ -7,7 +7,7 @@ export const ownerAccountable: Rule = {
   group: 'ownership',
   level: 'error',
   rationale: 'Accountability stays inside: the matrix, each level and each triage outcome is owned by an internal role, never the client or a vendor.',
-  check({ matrix, locator }) {
+  check({ matrix, tree, locator }) {
     const out: Finding[] = [];
     const check = (role: string, path: Path, what: string) => {
       const side = sideOf(matrix, role);
@@ -17,11 +17,13 @@ export const ownerAccountable: Rule = {
     };
     check(matrix.owner, ['owner'], 'the matrix owner');
     matrix.severities.forEach((severity, i) => check(severity.owner, ['severities', i, 'owner'], `the owner of ${severity.id}`));
-    for (const [id, question] of Object.entries(matrix.triage?.questions ?? {})) {
-      question.answers.forEach((answer, a) => {
-        const owner = answer.outcome?.owner;
-        if (owner !== undefined) check(owner, ['triage', 'questions', id, 'answers', a, 'outcome', 'owner'], `the owner of answer "${answer.label}" of question "${id}"`);
-      });
+    const { ids, questions } = tree();
+    for (let q = 0; q < ids.length; q++) {
+      const answers = questions[q]!.answers;
+      for (let a = 0; a < answers.length; a++) {
+        const owner = answers[a]!.outcome?.owner;
+        if (owner !== undefined) check(owner, ['triage', 'questions', ids[q]!, 'answers', a, 'outcome', 'owner'], `the owner of answer "${answers[a]!.label}" of question "${ids[q]}"`);
+      }
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { findingAt, type Rule } from '../rule.js';
+import { findingAt, type Finding, type Rule } from '../rule.js';
 
 export const severityUnreachable: Rule = {
   id: 'severity-unreachable',
@@ -6,19 +6,19 @@ export const severityUnreachable: Rule = {
   level: 'warning',
   rationale: 'A severity no triage path leads to is only ever chosen by hand, so the tree and the levels have drifted apart.',
   check({ matrix, tree, locator }) {
-    const triage = matrix.triage;
-    if (!triage) return [];
-    const index = tree();
-    const reachable = index.reachable();
+    if (!matrix.triage) return [];
+    const { questions } = tree();
+    const reachable = tree().reachable();
     const reached = new Set<string>();
-    index.ids.forEach((id, q) => {
-      if (!reachable[q]) return;
-      for (const answer of triage.questions[id]!.answers) if (answer.outcome) reached.add(answer.outcome.severity);
+    for (let q = 0; q < questions.length; q++) {
+      if (!reachable[q]) continue;
+      for (const answer of questions[q]!.answers) if (answer.outcome) reached.add(answer.outcome.severity);
+    }
+    const out: Finding[] = [];
+    matrix.severities.forEach((severity, i) => {
+      if (reached.has(severity.id)) return;
+      out.push(findingAt(locator, ['severities', i, 'id'], `no triage path leads to severity "${severity.id}" (${severity.name}); add an outcome for it or remove the level`));
     });
-    return matrix.severities.flatMap((severity, i) =>
-      reached.has(severity.id)
-        ? []
-        : [findingAt(locator, ['severities', i, 'id'], `no triage path leads to severity "${severity.id}" (${severity.name}); add an outcome for it or remove the level`)],
-    );
+    return out;
   },
 };

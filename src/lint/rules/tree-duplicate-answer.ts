@@ -8,26 +8,27 @@ export const treeDuplicateAnswer: Rule = {
   group: 'tree',
   level: 'error',
   rationale: 'Two answers that read or script the same cannot be told apart; the second is never taken.',
-  check({ matrix, locator }) {
+  check({ tree, locator }) {
+    const { ids, questions } = tree();
     const out: Finding[] = [];
-    for (const [id, question] of Object.entries(matrix.triage?.questions ?? {})) {
-      // Labels and ids share one namespace: `--answer q=X` matches either.
-      const names = new Map<string, number>();
-      question.answers.forEach((answer, a) => {
-        const at = ['triage', 'questions', id, 'answers', a];
+    for (let q = 0; q < ids.length; q++) {
+      const answers = questions[q]!.answers;
+      // Labels and ids share one namespace: `--answer q=X` matches either. Questions have a
+      // handful of answers, so comparing each with the ones before it stays linear overall.
+      const names: string[] = [];
+      for (let a = 0; a < answers.length; a++) {
+        const answer = answers[a]!;
         const label = norm(answer.label);
         const key = norm(answerId(answer));
-        const byLabel = names.get(label);
-        const byId = names.get(key);
-        if (byLabel !== undefined || byId !== undefined) {
-          const [name, other, path] =
-            byLabel !== undefined ? [answer.label, byLabel, [...at, 'label']] : [answerId(answer), byId!, answer.id !== undefined ? [...at, 'id'] : [...at, 'label']];
-          out.push(findingAt(locator, path, `answer ${a + 1} of question "${id}" repeats "${name}" of answer ${other + 1}; a responder or a script cannot tell them apart`));
-          return;
-        }
-        names.set(label, a);
-        names.set(key, a);
-      });
+        const byLabel = names.indexOf(label);
+        const byId = byLabel >= 0 ? -1 : names.indexOf(key);
+        names.push(label, key);
+        if (byLabel < 0 && byId < 0) continue;
+        const at = ['triage', 'questions', ids[q]!, 'answers', a];
+        const [name, other, path] =
+          byLabel >= 0 ? [answer.label, byLabel >> 1, [...at, 'label']] : [answerId(answer), byId >> 1, answer.id !== undefined ? [...at, 'id'] : [...at, 'label']];
+        out.push(findingAt(locator, path, `answer ${a + 1} of question "${ids[q]}" repeats "${name}" of answer ${other + 1}; a responder or a script cannot tell them apart`));
+      }
     }
     return out;
   },

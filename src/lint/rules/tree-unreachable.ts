@@ -1,4 +1,4 @@
-import { findingAt, type Rule } from '../rule.js';
+import { findingAt, type Finding, type Rule } from '../rule.js';
 
 export const treeUnreachable: Rule = {
   id: 'tree-unreachable',
@@ -9,8 +9,12 @@ export const treeUnreachable: Rule = {
     const index = tree();
     if (index.start < 0) return [];
     const reachable = index.reachable();
-    return index.ids.flatMap((id, i) =>
-      reachable[i] ? [] : [findingAt(locator, ['triage', 'questions', id], `question "${id}" cannot be reached from the start question "${index.ids[index.start]}"; no answer leads to it`, 'key')],
-    );
+    const out: Finding[] = [];
+    for (let q = 0; q < index.ids.length; q++) {
+      if (reachable[q]) continue;
+      const id = index.ids[q]!;
+      out.push(findingAt(locator, ['triage', 'questions', id], `question "${id}" cannot be reached from the start question "${index.ids[index.start]}"; no answer leads to it`, 'key'));
+    }
+    return out;
   },
 };

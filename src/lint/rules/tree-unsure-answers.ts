@@ -5,16 +5,23 @@ export const treeUnsureAnswers: Rule = {
   group: 'tree',
   level: 'warning',
   rationale: '"Not sure" must lead to one answer (the more severe case); with two, only the first is ever taken.',
-  check({ matrix, locator }) {
+  check({ tree, locator }) {
+    const { ids, questions } = tree();
     const out: Finding[] = [];
-    for (const [id, question] of Object.entries(matrix.triage?.questions ?? {})) {
-      const unsure = question.answers.flatMap((answer, a) => (answer.unsure ? [a] : []));
-      for (const a of unsure.slice(1)) {
+    for (let q = 0; q < ids.length; q++) {
+      const answers = questions[q]!.answers;
+      let first = -1;
+      for (let a = 0; a < answers.length; a++) {
+        if (!answers[a]!.unsure) continue;
+        if (first < 0) {
+          first = a;
+          continue;
+        }
         out.push(
           findingAt(
             locator,
-            ['triage', 'questions', id, 'answers', a, 'unsure'],
-            `question "${id}" marks more than one answer as the one to take when unsure; "Not sure" takes answer ${unsure[0]! + 1} ("${question.answers[unsure[0]!]!.label}")`,
+            ['triage', 'questions', ids[q]!, 'answers', a, 'unsure'],
+            `question "${ids[q]}" marks more than one answer as the one to take when unsure; "Not sure" takes answer ${first + 1} ("${answers[first]!.label}")`,
           ),
         );
       }

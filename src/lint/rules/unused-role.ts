@@ -1,15 +1,15 @@
-import type { Matrix } from '../../matrix/schema.js';
+import type { Matrix, Question } from '../../matrix/schema.js';
 import { findingAt, type Rule } from '../rule.js';
 
 /** Every role id the matrix refers to, wherever it may. */
-export function usedRoles(matrix: Matrix): Set<string> {
+export function usedRoles(matrix: Matrix, questions: readonly Question[]): Set<string> {
   const used = new Set<string>([matrix.owner]);
   const add = (...roles: (string | undefined)[]) => roles.forEach((r) => r !== undefined && used.add(r));
   for (const s of matrix.severities) {
     add(s.owner, s.client?.contact, s.client?.by, s.governance?.rca_owner);
     for (const step of s.escalation ?? []) add(...step.notify, step.approval);
   }
-  for (const question of Object.values(matrix.triage?.questions ?? {})) for (const a of question.answers) add(a.outcome?.owner);
+  for (const question of questions) for (const a of question.answers) if (a.outcome?.owner !== undefined) used.add(a.outcome.owner);
   for (const route of Object.values(matrix.routes ?? {})) add(route.to);
   for (const tier of Object.values(matrix.tiers ?? {})) add(...(tier.notify ?? []));
   for (const client of Object.values(matrix.clients ?? {})) add(...(client.notify ?? []));
@@ -23,8 +23,8 @@ export const unusedRole: Rule = {
   group: 'ownership',
   level: 'warning',
   rationale: 'A role nothing refers to is either forgotten in a path or stale; both mislead the reader.',
-  check({ matrix, locator }) {
-    const used = usedRoles(matrix);
+  check({ matrix, tree, locator }) {
+    const used = usedRoles(matrix, tree().questions);
     return Object.keys(matrix.roles).flatMap((id) =>
       used.has(id) ? [] : [findingAt(locator, ['roles', id], `role "${id}" is defined but never used: no level, step, route, outcome or contract refers to it`, 'key')],
     );
