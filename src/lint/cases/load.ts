@@ -1,10 +1,12 @@
 /** Loads a cases file: YAML text in, checked cases and located diagnostics out. Pure. */
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
 import { createLocator, type Locator } from '../../matrix/locate.js';
+import { MAX_MATRIX_CHARS } from '../../matrix/load.js';
+import { TextPositions } from '../../matrix/positions.js';
 import { didYouMean } from '../../matrix/suggest.js';
-import { casesFile, type CasesFile } from './schema.js';
+import { casesFile, DEADLINE_KINDS, type CasesFile } from './schema.js';
 
 export interface CasesLoad {
   cases?: CasesFile['cases'];
@@ -16,25 +18,68 @@ const KEYS: Record<string, readonly string[]> = {
   '': ['$schema', 'cases'],
   case: ['name', 'answers', 'at', 'client', 'tier', 'expect'],
   expect: ['severity', 'owner', 'route', 'deadlines'],
+  deadlines: DEADLINE_KINDS,
 };
 
+/** Which mapping a path names, for the list of keys it allows. */
+function kindOf(path: Path): string {
+  if (path.length === 0) return '';
+  const last = path[path.length - 1];
+  return last === 'expect' || last === 'deadlines' ? last : 'case';
+}
+
+/** A did-you-mean that also knows abbreviations: "ack" → "acknowledge". */
+function suggest(key: string, allowed: readonly string[]): string {
+  const prefixed = key.length >= 2 ? allowed.find((k) => k.startsWith(key.toLowerCase())) : undefined;
+  return prefixed ? ` (did you mean "${prefixed}"?)` : didYouMean(key, allowed);
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const EXPECTED: Record<string, string> = { string: 'a text', array: 'a list', object: 'a mapping', record: 'a mapping' };
+
 export function loadCases(source: string): CasesLoad {
-  const lines = new LineCounter();
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, stringKeys: true, version: '1.2' });
+  const lines = new TextPositions(text);
+  if (text.includes('\0')) return fatal(lines, 'not-text', 'the file contains binary data (NUL bytes); a cases file is YAML text');
+  if (text.length > MAX_MATRIX_CHARS) return fatal(lines, 'file-too-large', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a cases file is far smaller`);
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, strict: true, stringKeys: true, version: '1.2' });
+  } catch {
+    return fatal(lines, 'too-deep', TOO_DEEP);
+  }
   const locator = createLocator(doc, lines);
   const diagnostics: Diagnostic[] = [];
   for (const problem of doc.errors) {
-    const start = problem.linePos?.[0] ?? { line: 1, col: 1 };
+    const start = lines.linePos(problem.pos[0]);
+    // The parser recurses on nesting: one report of a stack it exhausted is enough.
+    if (/call stack/i.test(problem.message)) return { diagnostics: [{ code: 'too-deep', level: 'error', message: TOO_DEEP, path: [], line: start.line, column: start.col }], locator };
     const code = problem.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    diagnostics.push({ code, level: 'error', message: problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), path: [], line: start.line, column: start.col });
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push({ code, level: 'error', message, path: [], line: start.line, column: start.col });
   }
   if (diagnostics.length > 0) return { diagnostics, locator };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) return fatal(lines, 'too-deep', TOO_DEEP);
     return { diagnostics: [{ code: 'alias-limit', level: 'error', message: 'aliases expand too far; a cases file never needs that many', path: [], line: 1, column: 1 }], locator };
   }
   const parsed = casesFile.safeParse(data ?? {});
@@ -42,24 +87,30 @@ export function loadCases(source: string): CasesLoad {
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol') as Path;
     const where = formatPath(path) || 'the cases file';
-    if (issue.code === 'unrecognized_keys') {
-      const kind = path.length === 0 ? '' : path[path.length - 1] === 'expect' ? 'expect' : 'case';
-      for (const key of issue.keys) {
+    if (issue.code === 'unrecognized_keys' || (issue.code === 'invalid_key' && kindOf(path) === 'deadlines')) {
+      const kind = kindOf(path);
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : Object.keys(valueAt(data, path) ?? {}).filter((k) => !DEADLINE_KINDS.includes(k as never));
+      for (const key of keys) {
         const span = locator.key([...path, key]);
-        diagnostics.push({ code: 'unknown-key', level: 'error', message: `unknown key "${key}" in ${where}${didYouMean(key, KEYS[kind]!)}; allowed: ${KEYS[kind]!.join(', ')}`, path: [...path, key], line: span.line, column: span.column });
+        diagnostics.push({ code: 'unknown-key', level: 'error', message: `unknown key "${key}" in ${where}${suggest(key, KEYS[kind]!)}; allowed: ${KEYS[kind]!.join(', ')}`, path: [...path, key], line: span.line, column: span.column });
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const value = valueAt(data, path);
+    const missing = issue.code === 'invalid_type' && value === undefined;
     const span = locator.value(path);
-    diagnostics.push({
-      code: missing ? 'missing-key' : 'invalid-value',
-      level: 'error',
-      message: missing ? `${formatPath(path.slice(0, -1)) || 'the cases file'} needs "${String(path[path.length - 1])}"` : `${where}: ${issue.message}`,
-      path,
-      line: span.line,
-      column: span.column,
-    });
+    const message = missing
+      ? `${formatPath(path.slice(0, -1)) || 'the cases file'} needs "${String(path[path.length - 1])}"`
+      : issue.code === 'invalid_type'
+        ? `${where} must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(value)}`
+        : `${where}: ${issue.message}`;
+    diagnostics.push({ code: missing ? 'missing-key' : issue.code === 'invalid_type' ? 'invalid-type' : 'invalid-value', level: 'error', message, path, line: span.line, column: span.column });
   }
   return { diagnostics, locator };
+}
+
+const TOO_DEEP = 'the YAML nests deeper than any cases file needs';
+
+function fatal(lines: TextPositions, code: string, message: string): CasesLoad {
+  return { diagnostics: [{ code, level: 'error', message, path: [], line: 1, column: 1 }], locator: createLocator(parseDocument(''), lines) };
 }
