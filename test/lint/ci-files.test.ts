@@ -1,0 +1,50 @@
+/** The CI integration files are real: valid YAML, and they call lint the way the README says. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const read = (path: string) => readFileSync(`${ROOT}${path}`, 'utf8');
+
+describe('pre-commit hook', () => {
+  const hooks = parse(read('.pre-commit-hooks.yaml')) as { id: string; entry: string; language: string; files: string }[];
+
+  it('declares escalate-lint, run with Node through the package bin', () => {
+    expect(hooks).toHaveLength(1);
+    const [hook] = hooks;
+    expect(hook).toMatchObject({ id: 'escalate-lint', language: 'node', entry: 'escalate lint' });
+    const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string> };
+    expect(Object.keys(pkg.bin)).toContain('escalate');
+  });
+
+  it('runs on matrices and their cases files, not on other YAML', () => {
+    const files = new RegExp(hooks[0]!.files);
+    for (const path of ['escalation-matrix.yaml', 'ops/escalation-matrix.yml', 'ops/escalation-matrix.cases.yaml']) expect(path).toMatch(files);
+    for (const path of ['docker-compose.yaml', 'ops/my-escalation-matrix.yaml.bak', '.github/workflows/ci.yml']) expect(path).not.toMatch(files);
+  });
+});
+
+describe('GitHub Actions workflow', () => {
+  type Step = { run?: string; uses?: string; with?: Record<string, unknown>; if?: string };
+  const workflow = parse(read('docs/github-actions.yml')) as { on: unknown; permissions: unknown; jobs: Record<string, { steps: Step[]; permissions: Record<string, string> }> };
+  const job = Object.values(workflow.jobs)[0]!;
+  const runs = job.steps.flatMap((s) => (s.run ? [s.run] : []));
+
+  it('annotates with --format github and gates on errors and warnings', () => {
+    expect(runs.some((r) => /escalate lint .*--format github/.test(r) && /--max-warnings 0/.test(r))).toBe(true);
+  });
+
+  it('uploads SARIF to code scanning, with the permission it needs', () => {
+    expect(runs.some((r) => /escalate lint .*--format sarif > escalate\.sarif/.test(r))).toBe(true);
+    const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with).toMatchObject({ sarif_file: 'escalate.sarif' });
+    expect(job.permissions['security-events']).toBe('write');
+  });
+
+  it('uses only options lint has', () => {
+    const help = runCli(['lint', '--help']).stdout;
+    const options = runs.filter((r) => r.includes('escalate lint')).join(' ').match(/--[a-z-]+/g) ?? [];
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) expect(help).toMatch(new RegExp(`${option}\\b`));
+  });
+});
