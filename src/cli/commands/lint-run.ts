@@ -7,10 +7,9 @@ import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { RuleSettings, Setting } from '../../lint/config.js';
 import { parseRuleFlag } from '../../lint/config.js';
-import { lintMatrix } from '../../lint/lint-matrix.js';
+import { lintTarget } from '../../lint/lint-target.js';
 import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
 import { lintTargets } from '../../lint/targets.js';
-import { byPosition } from '../../diagnostics.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { readText, resolveMatrixPath } from '../matrix-file.js';
 import type { LintOptions } from './lint.js';
@@ -25,39 +24,12 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
     throw usageError(`--cases names the tests of one matrix, but ${targets.length} matrices were given; put each matrix's tests in NAME.cases.yaml beside it`);
   }
 
-  const sources = targets.map((target) => ({
-    target,
-    matrix: readText(target.matrix, io, 'matrix'),
-    cases: target.cases === undefined ? undefined : readText(target.cases, io, 'cases file'),
+  const sources = targets.map(({ matrix, cases }) => ({
+    matrix: { file: matrix, text: readText(matrix, io, 'matrix') },
+    ...(cases !== undefined ? { cases: { file: cases, text: readText(cases, io, 'cases file') } } : {}),
   }));
-
   let reports: FileReport[] = [];
-  for (const { target, matrix: text, cases: casesText } of sources) {
-    const lint = lintMatrix(text, { today, rules });
-    const report: FileReport = { file: target.matrix, kind: 'matrix', diagnostics: lint.diagnostics };
-    reports.push(report);
-    const matrix = lint.load.matrix;
-    let reached: ReadonlySet<string> = new Set();
-    if (target.cases !== undefined && casesText !== undefined) {
-      const { loadCases } = await import('../../lint/cases/load.js');
-      const loaded = loadCases(casesText);
-      const cases: FileReport = { file: target.cases, kind: 'cases', diagnostics: loaded.diagnostics };
-      if (matrix && loaded.cases) {
-        const { runCases } = await import('../../lint/cases/run.js');
-        const run = await runCases(matrix, loaded.cases, loaded.locator, lint.levels.level('case-failed'));
-        cases.diagnostics = [...cases.diagnostics, ...run.diagnostics].sort(byPosition);
-        cases.cases = { passed: run.passed, failed: run.failed };
-        reached = run.reached;
-      }
-      reports.push(cases);
-    }
-    if (options.coverage && matrix) {
-      const { outcomeCoverage } = await import('../../lint/cases/coverage.js');
-      const coverage = outcomeCoverage(matrix, lint.load.locator, reached, lint.levels.level('case-coverage'));
-      report.coverage = { outcomes: coverage.outcomes, covered: coverage.covered };
-      report.diagnostics = [...report.diagnostics, ...coverage.diagnostics].sort(byPosition);
-    }
-  }
+  for (const source of sources) reports.push(...(await lintTarget(source, { today, rules, coverage: options.coverage === true })));
 
   if (options.quiet) reports = errorsOnly(reports);
   io.stdout.write(await format(reports, options.format, io));
