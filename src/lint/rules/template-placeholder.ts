@@ -54,7 +54,8 @@ export const templatePlaceholder: Rule = {
         const span = locator.value(path);
         const raw = placeholderSpans(source, (starts ??= lineStarts(source)), span);
         for (const p of unknown) {
-          const message = `template ${i + 1} (${template.kind}) uses the unknown placeholder {{${p.name}}}${didYouMean(p.name, Object.keys(PLACEHOLDERS))}; known: ${Object.keys(PLACEHOLDERS).join(', ')}`;
+          const hint = didYouMean(p.name, Object.keys(PLACEHOLDERS));
+          const message = `template ${i + 1} (${template.kind}) uses the unknown placeholder {{${p.name}}}${hint || `; the placeholders are ${Object.keys(PLACEHOLDERS).join(', ')}`}`;
           const at = raw[p.n]?.name === p.name ? raw[p.n] : undefined;
           out.push(at ? { path, message, line: at.line, column: at.column } : findingAt(locator, path, message));
         }
