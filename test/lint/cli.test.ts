@@ -192,6 +192,20 @@ describe('files, globs and usage errors', () => {
     expect(JSON.parse(result.stdout).files.map((f: { file: string }) => f.file)).toEqual([join(dir, 'msp.yaml'), path]);
   });
 
+  it('takes an existing file whose name looks like a glob literally', () => {
+    const dir = tmp();
+    const odd = join(dir, 'team[1] {a,b}.yaml');
+    copyFileSync(example('msp.yaml'), odd);
+    const result = runCli(['lint', odd, '--format', 'json', ...TODAY]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).files.map((f: { file: string }) => f.file)).toEqual([odd]);
+  });
+
+  it('prints no annotations for clean files', () => {
+    const result = runCli(['lint', '--format', 'github', example('msp.yaml'), ...TODAY]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, '', '']);
+  });
+
   it.each([
     ['a glob that matches nothing', ['lint', 'nowhere/*.yaml'], /^escalate: no files match nowhere\/\*\.yaml$/],
     ['a missing file among good ones', ['lint', 'examples/msp.yaml', 'missing.yaml'], /^escalate: cannot read matrix missing\.yaml: no such file$/],
