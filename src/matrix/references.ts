@@ -42,15 +42,25 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     'handoff field': new Set(list(get(data, 'handoff')).map((f) => get(f, 'id')).filter((v): v is string => typeof v === 'string')),
   };
 
-  list(get(data, 'severities')).forEach((severity, i) => {
-    const sid = get(severity, 'id');
-    if (typeof sid !== 'string') return;
-    if (ids.severity.has(sid)) {
-      const span = locator.value(['severities', i, 'id']);
-      out.push({ code: 'duplicate-id', level: 'error', message: `severity "${sid}" is defined twice`, path: ['severities', i, 'id'], line: span.line, column: span.column });
-    }
-    ids.severity.add(sid);
-  });
+  // Ids in lists must be unique: a second item with the same id would be ignored by everything that looks it up.
+  const uniqueIds = (section: string, what: string, into?: Set<string>) => {
+    const seen = new Map<string, number>();
+    list(get(data, section)).forEach((item, i) => {
+      const itemId = get(item, 'id');
+      if (typeof itemId !== 'string') return;
+      const first = seen.get(itemId);
+      if (first !== undefined) {
+        const span = locator.value([section, i, 'id']);
+        const earlier = locator.value([section, first, 'id']).line;
+        out.push({ code: 'duplicate-id', level: 'error', message: `${what} "${itemId}" is defined twice (first on line ${earlier}); ids must be unique`, path: [section, i, 'id'], line: span.line, column: span.column });
+      } else seen.set(itemId, i);
+      into?.add(itemId);
+    });
+  };
+  uniqueIds('severities', 'severity', ids.severity);
+  uniqueIds('triggers', 'trigger');
+  uniqueIds('exceptions', 'exception');
+  uniqueIds('handoff', 'handoff field');
 
   const ref = (kind: Kind, path: Path, value: unknown) => {
     if (typeof value !== 'string' || ids[kind].has(value)) return;

@@ -245,7 +245,7 @@ export const calendar = z
     days: z.array(z.enum(DAYS)).min(1).describe('Working days, like [mon, tue, wed, thu, fri].'),
     hours: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, { error: 'write working hours as HH:MM-HH:MM, like 09:00-17:00' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'write working hours as HH:MM-HH:MM, like 09:00-17:00 (24:00 for midnight)' })
       .refine((h) => h.slice(0, 5) < h.slice(6), { error: 'working hours must end after they start' })
       .describe('Working hours on each working day, HH:MM-HH:MM.'),
     holidays: z.array(date).optional().describe('Dates on which no business time passes.'),

@@ -9,6 +9,10 @@ const found = (name: string) => load(name).diagnostics.map((d) => [d.code, d.lin
 /** Each broken fixture proves one mistake; the expected findings are code, line and column. */
 const BROKEN: [string, [string, number, number][]][] = [
   ['alias-bomb', [['alias-limit', 1, 1]]],
+  ['calendar-hours-past-midnight', [['invalid-value', 8, 33]]],
+  ['duplicate-exception-id', [['duplicate-id', 27, 11]]],
+  ['duplicate-handoff-id', [['duplicate-id', 27, 11]]],
+  ['duplicate-trigger-id', [['duplicate-id', 27, 11]]],
   ['alias-missing-key', [['missing-key', 20, 5]]],
   ['custom-tag', [['yaml-tag', 2, 7]]],
   ['date-format', [['invalid-date', 4, 11]]],
@@ -71,6 +75,9 @@ describe('loadMatrix: messages a person can act on', () => {
   });
   it('suggests the role that was meant and lists the defined ones', () => {
     expect(message('unknown-role')[0]).toMatch(/unknown role "leed" \(did you mean "lead"\?\); role ids come from roles \(lead, oncall\)/);
+  });
+  it('names the first definition of a duplicated id', () => {
+    expect(message('duplicate-exception-id')).toEqual(['exception "launch" is defined twice (first on line 26); ids must be unique']);
   });
   it('names the first line of a duplicated key', () => {
     expect(message('duplicate-key')).toEqual(['duplicate key "name"; it is already defined on line 2']);
