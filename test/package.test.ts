@@ -49,6 +49,13 @@ describe('the packed tarball', () => {
     expect(JSON.parse(triage.stdout).severity.id).toBe('sev1');
   });
 
+  it('never rewrites its own files: schema --write is for a source checkout', () => {
+    const write = installed(['schema', '--write']);
+    expect(write.status).toBe(2);
+    expect(write.stderr).toMatch(/source checkout/);
+    expect(installed(['schema', '--check']).status).toBe(0);
+  });
+
   it('is usable as a library and exports the JSON Schema', async () => {
     const lib = join(app, 'lib.mjs');
     writeFileSync(lib, "import { loadMatrix } from 'escalate';\nimport { createRequire } from 'node:module';\nconst schema = createRequire(import.meta.url)('escalate/schema.json');\nconsole.log(loadMatrix('version: 1').diagnostics.length > 0, schema.title);\n");

@@ -1,5 +1,5 @@
 /** Writing files safely: atomically (temp file + rename), never half-written, never clobbered by accident. */
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fsReason } from './matrix-file.js';
@@ -10,7 +10,8 @@ export interface WriteOptions {
   overwrite: boolean;
 }
 
-export function writeFileAtomic(path: string, text: string, { overwrite }: WriteOptions): void {
+export function writeFileAtomic(target: string, text: string, { overwrite }: WriteOptions): void {
+  const path = throughSymlink(target);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(temp, text, { flag: 'wx' });
@@ -25,6 +26,15 @@ export function writeFileAtomic(path: string, text: string, { overwrite }: Write
     throw usageError(exists ? `${path} already exists; pass --force to replace it` : `cannot write ${path}: ${fsReason(error)}`);
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
+  }
+}
+
+/** A symlinked file is replaced where it points, so the link itself survives the write. */
+function throughSymlink(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path; // missing, or a dangling link: write the path as named and let the write report it
   }
 }
 

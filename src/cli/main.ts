@@ -48,7 +48,10 @@ export async function main({ argv, io }: MainOptions): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // `escalate` alone prints help on stderr as a usage error; `escalate help` and `--help` succeed.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      }
       // commander has already printed its one-line message.
       return EXIT.usage;
     }

@@ -123,6 +123,13 @@ describe('escalate --help and --version', () => {
     for (const command of ['lint', 'init', 'schema']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} `));
     expect(runCli(['lint', '--help']).stdout).toMatch(/Exit codes:/);
   });
+  it('without a command prints the help on stderr and exits 2; `help` exits 0', () => {
+    const bare = runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^Usage: escalate/);
+    expect(runCli(['help']).code).toBe(0);
+  });
   it('prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(runCli(['--version']).stdout.trim()).toBe(version);
@@ -144,6 +151,11 @@ describe('escalate schema', () => {
     }
     const result = runCli(['schema', '--check']);
     expect(result.code).toBe(0);
+  });
+  it('--triage-result prints the schema of triage --json output', () => {
+    const result = runCli(['schema', '--triage-result']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).title).toBe('escalate triage result');
   });
   it('every example names the schema in its editor modeline', () => {
     for (const path of EXAMPLES) {

@@ -15,7 +15,7 @@ export function registerDocs(program: Command, io: Io, setExit: SetExit): void {
     .command('docs')
     .summary('render the markdown reference sheet (--check in CI)')
     .description(
-      'Render the matrix as one markdown reference sheet: severities, targets, roles, escalation\npaths, client communication, triage tree (Mermaid and a list) and the rest. The same matrix\nalways gives the same bytes. With --role, render a one-page card for one role instead.\nWith --out FILE --check, write nothing: exit 0 when FILE is current, 1 with a diff when stale.',
+      'Render the matrix as one markdown reference sheet: severities, targets, roles, escalation paths, client communication, triage tree (Mermaid and a list) and the rest. The same matrix always gives the same bytes. With --role, render a one-page card for one role instead. With --out FILE --check, write nothing: exit 0 when FILE is current, 1 with a diff when stale.',
     )
     .option('-m, --matrix <file>', 'the matrix file (default: $ESCALATE_MATRIX, then escalation-matrix.yaml here or above)')
     .option('-o, --out <file>', 'write the sheet to FILE (atomically) instead of stdout')

@@ -1,13 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { generatedSchemas } from '../../matrix/json-schema.js';
 import { packagePath, writeFileAtomic } from '../files.js';
-import { EXIT, type Io } from '../io.js';
+import { EXIT, usageError, type Io } from '../io.js';
 
-export async function runSchema(options: { check?: boolean; write?: boolean }, io: Io): Promise<number> {
+export async function runSchema(options: { check?: boolean; write?: boolean; triageResult?: boolean }, io: Io): Promise<number> {
   const schemas = generatedSchemas();
   if (!options.check && !options.write) {
-    io.stdout.write(schemas[0]!.text);
+    const wanted = options.triageResult ? schemas.find((s) => s.file.startsWith('triage-result')) : schemas[0];
+    io.stdout.write(wanted!.text);
     return EXIT.ok;
+  }
+  // An installed package's files are not the user's to rewrite.
+  if (options.write && !existsSync(packagePath('src'))) {
+    throw usageError('schema --write regenerates the files of a source checkout of escalate; to save the schema elsewhere, run: escalate schema > FILE');
   }
   let stale = 0;
   for (const { file, text } of schemas) {
