@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -14,6 +14,24 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const commandsDir = join(root, 'src/cli/commands');
 const commands = readdirSync(commandsDir).filter((f) => f.endsWith('-run.ts'));
 
+/**
+ * zod's namespace re-exports ~50 error-message locales (~250 KB) that escalate never uses
+ * (messages are its own, in English): only the English locale is bundled.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -22,6 +40,7 @@ const shared = {
   legalComments: 'none',
   define: { __ESCALATE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
+  plugins: [englishOnlyZod],
 };
 const cjs = {
   ...shared,
@@ -45,7 +64,7 @@ const lazyCommands = {
 
 /** esbuild keeps an external dynamic import as `import()`; in CommonJS it must be `require`. */
 async function buildProgram() {
-  const result = await build({ ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: join(next, 'cli.cjs'), plugins: [lazyCommands], write: false });
+  const result = await build({ ...cjs, entryPoints: ['src/cli/entry.ts'], outfile: join(next, 'cli.cjs'), plugins: [...cjs.plugins, lazyCommands], write: false });
   const [file] = result.outputFiles;
   const code = file.text.replace(/import\((["'])(\.\/commands\/[a-z-]+\.cjs)\1\)/g, 'Promise.resolve().then(()=>require("$2"))');
   if (/import\(["']\.\/commands\//.test(code)) throw new Error('a lazy command import was not rewritten');

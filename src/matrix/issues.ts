@@ -44,6 +44,9 @@ export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown
     const inner = issue.issues[0]?.message ?? 'invalid key';
     return [at(locator.key(path), 'invalid-id', `"${String(path[path.length - 1])}" in ${formatPath(path.slice(0, -1))}: ${inner}`, path)];
   }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return [at(locator.value(path), 'invalid-size', `${where}${sizeMessage(issue)}`, path)];
+  }
   const custom = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
   const code = custom ?? codeFor(issue);
   return [at(locator.value(path), code, `${where}: ${issue.message}`, path)];
@@ -57,6 +60,27 @@ function valueAt(data: unknown, path: Path): { found: boolean; value?: unknown }
     current = (current as Record<string | number, unknown>)[part];
   }
   return { found: true, value: current };
+}
+
+/** zod's size messages ("Too small: expected array to have >=1 items") in plain words; a custom message wins. */
+function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const custom = issue.message && !/^Too (small|big)/.test(issue.message) ? issue.message : undefined;
+  const more = issue.code === 'too_small';
+  if (custom) return `: ${custom}`;
+  return ` ${plainSize(issue, limit, more)}`;
+}
+
+function plainSize(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, limit: number, more: boolean): string {
+  switch (issue.origin) {
+    case 'array':
+    case 'set':
+      return more ? `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}` : `has more than ${limit} entries`;
+    case 'string':
+      return more ? (limit === 1 ? 'must not be empty' : `must be at least ${limit} characters`) : `must be at most ${limit} characters`;
+    default:
+      return more ? `must be at least ${limit}` : `must be at most ${limit}`;
+  }
 }
 
 function codeFor(issue: Issue): string {

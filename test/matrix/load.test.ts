@@ -9,6 +9,7 @@ const found = (name: string) => load(name).diagnostics.map((d) => [d.code, d.lin
 /** Each broken fixture proves one mistake; the expected findings are code, line and column. */
 const BROKEN: [string, [string, number, number][]][] = [
   ['alias-bomb', [['alias-limit', 1, 1]]],
+  ['calendar-no-days', [['invalid-size', 8, 21]]],
   ['calendar-hours-past-midnight', [['invalid-value', 8, 33]]],
   ['duplicate-exception-id', [['duplicate-id', 27, 11]]],
   ['duplicate-handoff-id', [['duplicate-id', 27, 11]]],
@@ -75,6 +76,9 @@ describe('loadMatrix: messages a person can act on', () => {
   });
   it('suggests the role that was meant and lists the defined ones', () => {
     expect(message('unknown-role')[0]).toMatch(/unknown role "leed" \(did you mean "lead"\?\); role ids come from roles \(lead, oncall\)/);
+  });
+  it('says what size a list needs in plain words', () => {
+    expect(message('calendar-no-days')).toEqual(['calendars.office.days needs at least 1 entry']);
   });
   it('names the first definition of a duplicated id', () => {
     expect(message('duplicate-exception-id')).toEqual(['exception "launch" is defined twice (first on line 26); ids must be unique']);
