@@ -9,7 +9,7 @@ const found = (name: string) => load(name).diagnostics.map((d) => [d.code, d.lin
 /** Each broken fixture proves one mistake; the expected findings are code, line and column. */
 const BROKEN: [string, [string, number, number][]][] = [
   ['alias-bomb', [['alias-limit', 1, 1]]],
-  ['calendar-no-days', [['invalid-size', 8, 21]]],
+  ['calendar-no-days', [['invalid-size', 8, 19]]],
   ['calendar-hours-past-midnight', [['invalid-value', 8, 33]]],
   ['duplicate-exception-id', [['duplicate-id', 27, 11]]],
   ['duplicate-handoff-id', [['duplicate-id', 27, 11]]],
