@@ -1,44 +1,191 @@
 /**
  * Instants as people write and read them: ISO 8601 in, ISO 8601 with the zone's offset
  * out. A time without an offset is wall-clock time in a named zone, so it is checked
- * against that zone's daylight-saving changes (02:30 on a spring-forward night does not
- * exist). Pure: the zone is always passed in.
+ * against that zone's daylight-saving changes: 02:30 on a spring-forward night does not
+ * exist (the clocks skip it), and 02:30 on a fall-back night happens twice. Pure: the zone
+ * is always passed in.
+ *
+ * Two readings of wall-clock time:
+ * - `parseInstant` is for a time a person types for an incident (`--at`, a matrix test's
+ *   `at`): a skipped or a repeated time is refused with a reason, because guessing would put
+ *   every deadline an hour off.
+ * - `matrixInstant` is for times written in the matrix (exception windows), which must
+ *   always mean some instant: it reads a time as the first instant the zone's clocks show
+ *   that time or a later one. A skipped time is the moment the clocks jump (the first
+ *   instant after the gap), a repeated time its first occurrence.
+ * Either way a date alone is the first instant of that day in the zone, even where the
+ * clocks skip 00:00.
  */
-import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: string };
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const EXAMPLE = 'write it like 2026-03-27T16:30 or 2026-03-27T16:30+01:00';
+const MINUTE = 60_000;
+const DAY_MS = 86_400_000;
 
-/**
- * Parses an ISO 8601 date-time. With an offset (`Z`, `+01:00`, `+0100`, `-05`) it is that
- * instant; without one it is wall-clock time in `zone`. A date alone means midnight.
- */
-export function parseInstant(text: string, zone: string): InstantResult {
+/** The fields of an ISO 8601 text, checked against the calendar. */
+interface Written {
+  /** The wall-clock fields read as if they were UTC, epoch milliseconds. */
+  wall: number;
+  /** True for a date without a time. */
+  dateOnly: boolean;
+  /** The explicit offset in minutes, when one is written. */
+  offset?: number;
+}
+
+function readText(text: string): { ok: true; written: Written } | { ok: false; reason: string } {
   const match = ISO.exec(text.trim());
-  const example = 'write it like 2026-03-27T16:30 or 2026-03-27T16:30+01:00';
-  if (!match) return { ok: false, reason: `"${text}" is not an ISO 8601 time; ${example}` };
-  const [, ys, mos, ds, hs = '0', mis = '0', ss = '0', frac = '', offset] = match;
-  const [y, mo, d, h, mi, s] = [ys, mos, ds, hs, mis, ss].map(Number) as [number, number, number, number, number, number];
+  if (!match) return { ok: false, reason: `"${text}" is not an ISO 8601 time; ${EXAMPLE}` };
+  const [, ys, mos, ds, hs, mis = '0', ss = '0', frac = '', offset] = match;
+  const [y, mo, d, h, mi, s] = [ys, mos, ds, hs ?? '0', mis, ss].map(Number) as [number, number, number, number, number, number];
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
   if (!realDate(y, mo, d)) return { ok: false, reason: `"${text}": ${ys}-${mos}-${ds} is not a date in the calendar` };
   if (h > 23 || mi > 59 || s > 59) return { ok: false, reason: `"${text}": ${hs}:${mis} is not a time of day` };
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years below 100 as 19xx
+  utc.setUTCHours(h, mi, s, ms);
+  const written: Written = { wall: utc.getTime(), dateOnly: hs === undefined };
   if (offset !== undefined) {
     const minutes = offsetMinutes(offset);
-    if (minutes === undefined) return { ok: false, reason: `"${text}": ${offset} is not a UTC offset; ${example}` };
-    const utc = new Date(0);
-    utc.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years below 100 as 19xx
-    utc.setUTCHours(h, mi, s, ms);
-    return { ok: true, date: new Date(utc.getTime() - minutes * 60_000) };
+    if (minutes === undefined) return { ok: false, reason: `"${text}": ${offset} is not a UTC offset; ${EXAMPLE}` };
+    written.offset = minutes;
   }
-  const date = new TZDate(y, mo - 1, d, h, mi, s, ms, zone);
-  if (Number.isNaN(date.getTime())) return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
-  if (date.getHours() !== h || date.getMinutes() !== mi) {
-    return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
+  return { ok: true, written };
+}
+
+/** How one wall-clock time in a zone maps to instants. */
+type Local =
+  | { kind: 'unique'; date: Date }
+  /** The clocks go back over it: it happens twice. */
+  | { kind: 'repeated'; earlier: Date; later: Date }
+  /** The clocks jump over it; `jump` is the first instant after the gap. */
+  | { kind: 'skipped'; jump: Date }
+  | { kind: 'unknown-zone' };
+
+const offsetOf = (zone: string, ms: number) => tzOffset(zone, new Date(ms));
+
+/** The instants at which the zone's clocks show `wall` (wall-clock fields as UTC milliseconds). */
+function resolveLocal(wall: number, zone: string): Local {
+  // The offsets in force around that wall-clock time; a zone changes offset at most once a day.
+  const offsets = [...new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => offsetOf(zone, t)))];
+  if (offsets.some((o) => Number.isNaN(o))) return { kind: 'unknown-zone' };
+  const hits = offsets
+    .map((o) => Math.round(wall - o * MINUTE))
+    .filter((t) => Math.abs(wall - offsetOf(zone, t) * MINUTE - t) < 1)
+    .sort((a, b) => a - b);
+  if (hits.length === 1) return { kind: 'unique', date: new Date(hits[0]!) };
+  if (hits.length > 1) return { kind: 'repeated', earlier: new Date(hits[0]!), later: new Date(hits.at(-1)!) };
+  // A gap: before the jump the clocks show less than `wall`, after it more. Find the jump.
+  let lo = Math.floor(wall - Math.max(...offsets) * MINUTE);
+  let hi = Math.ceil(wall - Math.min(...offsets) * MINUTE);
+  const before = offsetOf(zone, lo);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetOf(zone, mid) === before) lo = mid;
+    else hi = mid;
   }
-  return { ok: true, date: new Date(date.getTime()) };
+  return { kind: 'skipped', jump: new Date(hi) };
+}
+
+/** `+02:00` for 120 minutes. */
+function offsetLabel(minutes: number): string {
+  const abs = Math.abs(Math.round(minutes));
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** `2026-03-29T02:30` from the wall-clock fields. */
+const wallText = (wall: number) => new Date(wall).toISOString().slice(0, 16);
+
+/**
+ * Parses an ISO 8601 date-time a person gives for an incident. With an offset (`Z`,
+ * `+01:00`, `+0100`, `-05`) it is that instant; without one it is wall-clock time in
+ * `zone`, and a time the clocks skip or pass twice (daylight saving) is refused with a
+ * reason asking for an offset. A date alone means the first instant of that day.
+ */
+export function parseInstant(text: string, zone: string): InstantResult {
+  const read = readText(text);
+  if (!read.ok) return read;
+  const { wall, dateOnly, offset } = read.written;
+  if (offset !== undefined) return { ok: true, date: new Date(wall - offset * MINUTE) };
+  const local = resolveLocal(wall, zone);
+  switch (local.kind) {
+    case 'unknown-zone':
+      return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+    case 'unique':
+      return { ok: true, date: local.date };
+    case 'skipped':
+      if (dateOnly) return { ok: true, date: local.jump };
+      return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
+    case 'repeated': {
+      if (dateOnly) return { ok: true, date: local.earlier };
+      const [first, second] = [local.earlier, local.later].map((d) => offsetLabel(offsetOf(zone, d.getTime())));
+      return {
+        ok: false,
+        reason: `"${text}" happens twice in ${zone}: the clocks go back (daylight saving), so it is either ${first} or ${second}; give an offset, like ${wallText(wall)}${first}`,
+      };
+    }
+  }
+}
+
+/**
+ * Reads a date or date-time written in the matrix (an exception's `from` or `until`) as an
+ * instant, never refusing a real calendar date: with an offset it is that instant; without
+ * one it is the first instant the clocks in `zone` show that time or a later one. So a date
+ * alone is the first instant of that day (even where 00:00 is skipped), a time skipped by a
+ * daylight-saving jump is the moment of the jump, and a time that happens twice is its
+ * first occurrence. Fails only for text that is not a date or an unknown zone.
+ */
+export function matrixInstant(text: string, zone: string): InstantResult {
+  const read = readText(text);
+  if (!read.ok) return read;
+  const { wall, offset } = read.written;
+  if (offset !== undefined) return { ok: true, date: new Date(wall - offset * MINUTE) };
+  const local = resolveLocal(wall, zone);
+  switch (local.kind) {
+    case 'unknown-zone':
+      return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+    case 'unique':
+      return { ok: true, date: local.date };
+    case 'skipped':
+      return { ok: true, date: local.jump };
+    case 'repeated':
+      return { ok: true, date: local.earlier };
+  }
+}
+
+/**
+ * Whether a matrix-local date or date-time (`2027-03-14T02:30`, `2026-09-06`, or one with
+ * an offset) names a moment that exists in the IANA `zone`. Not ok, with a one-line reason
+ * fit for a warning at the value, when the clocks skip that wall-clock time (a
+ * daylight-saving jump), the text is not an ISO 8601 date or time, or the zone is unknown.
+ * A date alone always exists (it starts at the first instant of that day), a time with an
+ * offset always exists, and a time the clocks pass twice exists (it means the first time).
+ * The reason says how `matrixInstant` reads a skipped time. Pure.
+ *
+ * @example
+ *   localTimeExists('2027-03-14T02:30', 'America/New_York');
+ *   // { ok: false, reason: '2027-03-14T02:30 does not exist in America/New_York: the clocks jump from 02:00 to 03:00 (daylight saving); it is read as 2027-03-14T03:00-04:00' }
+ */
+export function localTimeExists(text: string, zone: string): { ok: true } | { ok: false; reason: string } {
+  const read = readText(text);
+  if (!read.ok) return read;
+  const { wall, dateOnly, offset } = read.written;
+  if (offset !== undefined || dateOnly) {
+    if (Number.isNaN(offsetOf(zone, wall))) return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+    return { ok: true };
+  }
+  const local = resolveLocal(wall, zone);
+  if (local.kind === 'unknown-zone') return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+  if (local.kind !== 'skipped') return { ok: true };
+  const jump = local.jump.getTime();
+  const [before, after] = [offsetOf(zone, jump - 1), offsetOf(zone, jump)];
+  const [from, to] = [wallText(jump + before * MINUTE), wallText(jump + after * MINUTE)];
+  const sameDay = from.slice(0, 10) === to.slice(0, 10);
+  const jumpText = sameDay ? `${from.slice(11)} to ${to.slice(11)} (daylight saving)` : `${from} to ${to} (a change of time zone)`;
+  return { ok: false, reason: `${text.trim()} does not exist in ${zone}: the clocks jump from ${jumpText}; it is read as ${to}${offsetLabel(after)}` };
 }
 
 function realDate(y: number, mo: number, d: number): boolean {

@@ -7,7 +7,7 @@
  */
 import type { Matrix, MatrixException, Severity, Targets, TargetKind } from '../matrix/schema.js';
 import { TARGET_KINDS } from '../matrix/schema.js';
-import { parseInstant } from '../time/instant.js';
+import { matrixInstant } from '../time/instant.js';
 
 export interface ContractRequest {
   /** A client id under `clients` (its tier applies too). */
@@ -143,18 +143,26 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
   };
 }
 
-/** The window of an exception as instants; a date without a time ends at the end of that day. */
+/**
+ * The window of an exception as instants, in the matrix zone unless an offset is written.
+ * A date alone starts at the first instant of that day; as `until` it ends at the first
+ * instant of the next day (so the whole day is inside). A wall-clock time the clocks skip
+ * is read as the moment they jump, one they pass twice as its first occurrence (see
+ * `matrixInstant`), so a window near a daylight-saving change is never silently empty.
+ */
 export function exceptionWindow(exception: MatrixException, zone: string): { from: Date; until: Date } | undefined {
-  const from = parseInstant(exception.from, zone);
+  const from = matrixInstant(exception.from, zone);
   const untilText = /^\d{4}-\d{2}-\d{2}$/.test(exception.until) ? nextDay(exception.until) : exception.until;
-  const until = parseInstant(untilText, zone);
+  const until = matrixInstant(untilText, zone);
   if (!from.ok || !until.ok) return undefined;
   return { from: from.date, until: until.date };
 }
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const next = new Date(0);
+  next.setUTCFullYear(y, m - 1, d + 1); // Date.UTC would read years below 100 as 19xx
+  return next.toISOString().slice(0, 10);
 }
 
 /** The exception when it applies to this severity and client and is active at `start` (from ≤ start < until). */

@@ -1,4 +1,7 @@
 /** End-to-end: contracts, exceptions, --message and handoff fields on the built binary. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, runCli, STACK_TRACE } from '../helpers/cli.js';
 import { clockText, offsetText } from '../../src/time/display.js';
@@ -82,6 +85,17 @@ describe('contracts on the command line', () => {
     const card = runCli([...args, '--at', '2027-01-16T03:00']).stdout;
     expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend; active$/m);
     expect(card).toMatch(/^Contract +Northwind Logistics \(northwind\), tier premium; acknowledge 15m → 5m,/m);
+  });
+
+  it('an exception starting at a time the clocks skip is active after the jump', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-exc-'));
+    const file = join(dir, 'mexc.yaml');
+    writeFileSync(file, readFileSync(MSP, 'utf8').replace('from: 2027-01-15T18:00', 'from: 2027-03-14T02:30').replace('until: 2027-01-18T08:00', 'until: 2027-03-16T08:00'));
+    const r = runCli(['triage', '--matrix', file, '--severity', 'p1', '--client', 'northwind', '--at', '2027-03-15T10:00', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).contract.exceptions).toEqual([
+      expect.objectContaining({ id: 'northwind-migration', from: '2027-03-14T03:00:00-04:00', until: '2027-03-16T08:00:00-04:00' }),
+    ]);
   });
 
   it('--tier alone applies the tier; a tier contradicting the client is refused', () => {

@@ -143,3 +143,50 @@ describe('time-bound exceptions', () => {
     expect(window.until.toISOString()).toBe('2027-01-18T05:00:00.000Z');
   });
 });
+
+describe('exception windows across daylight-saving changes', () => {
+  const northwind = msp.exceptions![0]!;
+  const withWindow = (from: string, until: string, timezone = msp.timezone): Matrix => ({
+    ...msp,
+    timezone,
+    exceptions: [{ ...northwind, from, until } as MatrixException],
+  });
+
+  it('an exception starting at a time the clocks skip starts when they jump, and is active after it', () => {
+    // New York skips 02:00-03:00 on 14 March 2027.
+    const matrix = withWindow('2027-03-14T02:30', '2027-03-16T08:00');
+    expect(exceptionWindow(matrix.exceptions![0]!, 'America/New_York')!.from.toISOString()).toBe('2027-03-14T07:00:00.000Z');
+    const p = plan(matrix, 'p1', { start: t('2027-03-15T10:00:00-04:00'), client: 'northwind' });
+    expect(p.contract.exceptions.map((e) => e.id)).toEqual(['northwind-migration']);
+    expect(due(p, 'acknowledge')).toMatchObject({ target: '5m', source: 'exception northwind-migration' });
+    expect(plan(matrix, 'p1', { start: t('2027-03-14T01:59:00-05:00'), client: 'northwind' }).contract.exceptions).toEqual([]);
+    expect(plan(matrix, 'p1', { start: t('2027-03-14T03:00:00-04:00'), client: 'northwind' }).contract.exceptions).toHaveLength(1);
+  });
+
+  it('an exception ending at a time the clocks skip ends when they jump', () => {
+    const matrix = withWindow('2027-03-13T08:00', '2027-03-14T02:30');
+    const window = exceptionWindow(matrix.exceptions![0]!, 'America/New_York')!;
+    expect(window.until.toISOString()).toBe('2027-03-14T07:00:00.000Z');
+    expect(plan(matrix, 'p1', { start: t('2027-03-14T01:30:00-05:00'), client: 'northwind' }).contract.exceptions).toHaveLength(1);
+    expect(plan(matrix, 'p1', { start: t('2027-03-14T03:00:00-04:00'), client: 'northwind' }).contract.exceptions).toEqual([]);
+  });
+
+  it('a time the clocks pass twice is its first occurrence', () => {
+    // New York repeats 01:00-02:00 on 7 November 2027: 01:30 is first -04:00, then -05:00.
+    const window = exceptionWindow({ ...northwind, from: '2027-11-07T01:30', until: '2027-11-08' } as MatrixException, 'America/New_York')!;
+    expect(window.from.toISOString()).toBe('2027-11-07T05:30:00.000Z');
+  });
+
+  it('a date alone starts at the first instant of that day, even where the clocks skip midnight', () => {
+    // Santiago jumps from 00:00 to 01:00 on 6 September 2026.
+    const matrix = withWindow('2026-09-06', '2026-09-07', 'America/Santiago');
+    const window = exceptionWindow(matrix.exceptions![0]!, 'America/Santiago')!;
+    expect(window.from.toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(window.until.toISOString()).toBe('2026-09-08T03:00:00.000Z');
+    const p = plan(matrix, 'p1', { start: t('2026-09-06T10:00:00-03:00'), client: 'northwind' });
+    expect(p.contract.exceptions.map((e) => e.id)).toEqual(['northwind-migration']);
+    // Santiago turns its clocks back from 24:00 to 23:00 on 4 April 2026: that day is 25 hours long.
+    const autumn = exceptionWindow({ ...northwind, from: '2026-04-04', until: '2026-04-04' } as MatrixException, 'America/Santiago')!;
+    expect(autumn.until.toISOString()).toBe('2026-04-05T04:00:00.000Z');
+  });
+});
