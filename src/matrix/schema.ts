@@ -10,6 +10,10 @@ import { z } from 'zod';
 import { parseDuration } from '../time/duration.js';
 import { isValidTimeZone } from '../time/zone.js';
 
+// zod compiles a fast path with `new Function` the first time each object schema parses;
+// a CLI parses once per run, where that compile costs more than it saves (~14 ms → ~6 ms).
+z.config({ jitless: true });
+
 const ID = /^[a-z0-9][a-z0-9_-]*$/;
 const id = (what: string) =>
   z
