@@ -47,6 +47,7 @@ export function setField(
   name: string,
   before: readonly string[] | undefined,
   after: readonly string[] | undefined,
+  direction: Direction = 'neutral',
 ): void {
   const a = [...new Set(before ?? [])].sort();
   const b = [...new Set(after ?? [])].sort();
@@ -59,7 +60,7 @@ export function setField(
     field: name,
     ...(before === undefined ? {} : { old: before }),
     ...(after === undefined ? {} : { new: after }),
-    direction: 'neutral',
+    direction,
   });
 }
 
@@ -91,11 +92,50 @@ export function byKey<T>(
   for (const key of Object.keys(b)) if (Object.hasOwn(a, key)) visit.both(key, a[key]!, b[key]!);
 }
 
-/** Lists of items with an `id`, as records, keeping their order. */
+/**
+ * Lists of items with an `id`, as records, keeping their order. Ids should be unique, but an
+ * id given twice loses nothing: its second item is keyed `id#2` (ids cannot hold `#`), the
+ * third `id#3`, so the n-th item with an id pairs with the n-th one on the other side.
+ */
 export function indexById<T extends { id: string }>(items: readonly T[] | undefined): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const item of items ?? []) if (!Object.hasOwn(out, item.id)) out[item.id] = item;
+  const seen = new Map<string, number>();
+  for (const item of items ?? []) {
+    let n = seen.get(item.id) ?? 0;
+    let key: string;
+    do key = ++n === 1 ? item.id : `${item.id}#${n}`;
+    while (Object.hasOwn(out, key));
+    seen.set(item.id, n);
+    out[key] = item;
+  }
   return out;
+}
+
+/** How a list that means "all" when omitted (an exception's severities or clients) reads. */
+export const ALL = 'all';
+
+/**
+ * A list of ids where leaving it out means all of them (which severities an exception,
+ * template or authority covers; which clients an exception covers): one change, with a
+ * missing list shown as `all` rather than as nothing.
+ */
+export function scopeField(
+  out: Sink,
+  area: Area,
+  path: Path,
+  subject: string,
+  name: string,
+  before: readonly string[] | undefined,
+  after: readonly string[] | undefined,
+  direction: Direction = 'neutral',
+): void {
+  if (before === undefined && after === undefined) return;
+  if (before !== undefined && after !== undefined) {
+    const a = [...new Set(before)].sort();
+    const b = [...new Set(after)].sort();
+    if (a.length === b.length && a.every((item, i) => item === b[i])) return;
+  }
+  out.push({ area, kind: 'changed', path, subject, field: name, old: before ?? ALL, new: after ?? ALL, direction });
 }
 
 const minutes = (text: string | undefined): number | undefined => {

@@ -3,12 +3,18 @@
  * same time, else the same roles (a step moved in time), else the same layer.
  */
 import type { EscalationStep } from '../matrix/schema.js';
-import { parseDuration } from '../time/duration.js';
-import { durationDirection, field, sameDuration, setField, type Sink } from './compare.js';
+import { sameTime, timeDirection, type TargetClock } from './clocks.js';
+import { field, setField, type Sink } from './compare.js';
 import { pairBy } from './pair.js';
 
-export function diffEscalation(severity: string, before: readonly EscalationStep[], after: readonly EscalationStep[], out: Sink): void {
-  const { pairs, removed, added } = pairSteps(before, after);
+/** The clock of the severity on each side: a step's `after` is working time on a calendar. */
+export interface Clocks {
+  old: TargetClock;
+  new: TargetClock;
+}
+
+export function diffEscalation(severity: string, before: readonly EscalationStep[], after: readonly EscalationStep[], clocks: Clocks, out: Sink): void {
+  const { pairs, removed, added } = pairSteps(before, after, clocks);
   const at = (index: number, ...rest: string[]) => ['severities', severity, 'escalation', index, ...rest];
   for (const i of removed) {
     out.push({ area: 'escalation', kind: 'removed', path: at(i), subject: `${severity} step at ${before[i]!.after}`, old: describeStep(before[i]!), direction: 'looser' });
@@ -20,8 +26,9 @@ export function diffEscalation(severity: string, before: readonly EscalationStep
     const a = before[i]!;
     const b = after[j]!;
     const subject = `${severity} step at ${b.after}`;
-    if (!sameDuration(a.after, b.after)) {
-      out.push({ area: 'escalation', kind: 'retimed', path: at(j, 'after'), subject, field: 'after', old: a.after, new: b.after, direction: durationDirection(a.after, b.after) });
+    if (!sameTime(a.after, b.after, clocks.old, clocks.new)) {
+      const direction = timeDirection({ duration: a.after, clock: clocks.old }, { duration: b.after, clock: clocks.new });
+      out.push({ area: 'escalation', kind: 'retimed', path: at(j, 'after'), subject, field: 'after', old: a.after, new: b.after, direction });
     }
     setField(out, 'escalation', at(j, 'notify'), subject, 'notify', a.notify, b.notify);
     field(out, 'escalation', at(j, 'layer'), subject, 'layer', a.layer, b.layer);
@@ -35,17 +42,13 @@ export function diffEscalation(severity: string, before: readonly EscalationStep
 }
 
 /** Same time, else the same roles (moved in time), else the same layer. */
-export const pairSteps = (before: readonly EscalationStep[], after: readonly EscalationStep[]) =>
+export const pairSteps = (before: readonly EscalationStep[], after: readonly EscalationStep[], clocks: Clocks) =>
   pairBy(before, after, [
-    (a, b) => minutes(a.after) === minutes(b.after),
+    (a, b) => sameTime(a.after, b.after, clocks.old, clocks.new),
     (a, b) => roles(a) === roles(b),
     (a, b) => a.layer !== undefined && a.layer === b.layer,
   ]);
 
-const minutes = (text: string) => {
-  const parsed = parseDuration(text);
-  return parsed.ok ? parsed.minutes : Number.NaN;
-};
 const roles = (step: EscalationStep) => [...step.notify].sort().join(',');
 
 function describeStep(step: EscalationStep): string {

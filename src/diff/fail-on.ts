@@ -1,10 +1,12 @@
 /**
  * `--fail-on`: when a diff should stop a pull request until someone approves it.
  *
- * - `looser`: a change marked looser (a target longer or removed, a severity removed, an
- *   escalation step later or removed, the client told less formally, a trigger reviewed
- *   at a lower level, business hours instead of round the clock, a longer review cadence),
- *   or an answer path that now ends at a less severe level.
+ * - `looser`: a change marked looser (a target longer or removed, in working time on a
+ *   calendar; a severity removed; an escalation step later or removed; the client told less
+ *   formally; a trigger reviewed at a lower level; less working time on a calendar: business
+ *   hours instead of round the clock, shorter hours, fewer working days, more holidays; an
+ *   exception that tightened targets narrowed; a longer review cadence), or an answer path
+ *   (a "not sure" answer included) that now ends at a less severe level.
  * - `any`: any semantic change or any answer path that ends differently.
  */
 import type { MatrixDiff } from './types.js';

@@ -1,6 +1,7 @@
 /** Severity levels: the levels themselves, their targets, owners, client rules, handoff and governance. */
 import { TARGET_KINDS, type Severity } from '../matrix/schema.js';
-import { byKey, clientNotifyDirection, durationField, field, indexById, setField, textItems, type Sides, type Sink } from './compare.js';
+import { clockDirection, sameTime, severityClock, timeDirection, timed } from './clocks.js';
+import { byKey, clientNotifyDirection, field, indexById, setField, textItems, type Sides, type Sink } from './compare.js';
 import { diffEscalation } from './escalation.js';
 
 export function diffSeverities(sides: Sides, out: Sink): void {
@@ -9,7 +10,7 @@ export function diffSeverities(sides: Sides, out: Sink): void {
   byKey(before, after, {
     removed: (id, s) => out.push({ area: 'severities', kind: 'removed', path: ['severities', id], subject: `severity ${id}`, old: s.name, direction: 'looser' }),
     added: (id, s) => out.push({ area: 'severities', kind: 'added', path: ['severities', id], subject: `severity ${id}`, new: s.name, direction: 'neutral' }),
-    both: (id, a, b) => diffSeverity(id, a, b, out),
+    both: (id, a, b) => diffSeverity(sides, id, a, b, out),
   });
   const common = (list: readonly Severity[], other: Record<string, Severity>) => list.map((s) => s.id).filter((id) => Object.hasOwn(other, id));
   const a = common(sides.old.severities, after);
@@ -19,8 +20,10 @@ export function diffSeverities(sides: Sides, out: Sink): void {
   }
 }
 
-function diffSeverity(id: string, a: Severity, b: Severity, out: Sink): void {
+function diffSeverity(sides: Sides, id: string, a: Severity, b: Severity, out: Sink): void {
   const at = (...rest: string[]) => ['severities', id, ...rest];
+  // Targets and steps count time on the severity's clock: working time on a calendar.
+  const clocks = { old: severityClock(sides.old, a), new: severityClock(sides.new, b) };
   const level = `severity ${id}`;
   if (a.name !== b.name) out.push({ area: 'severities', kind: 'renamed', path: at('name'), subject: level, field: 'name', old: a.name, new: b.name, direction: 'neutral' });
   field(out, 'severities', at('definition'), level, 'definition', a.definition, b.definition);
@@ -28,14 +31,19 @@ function diffSeverity(id: string, a: Severity, b: Severity, out: Sink): void {
     field(out, 'severities', at('impact', dimension), level, `impact ${dimension}`, a.impact?.[dimension], b.impact?.[dimension]);
   }
   textItems(out, 'severities', at('examples'), `severity ${id} example`, a.examples, b.examples);
-  field(out, 'severities', at('calendar'), level, 'calendar', a.calendar, b.calendar, calendarDirection(a.calendar, b.calendar));
+  field(out, 'severities', at('calendar'), level, 'calendar', a.calendar, b.calendar, clockDirection(clocks.old, clocks.new));
   field(out, 'severities', at('promise'), level, 'promise', a.promise, b.promise);
 
-  for (const kind of TARGET_KINDS) durationField(out, 'targets', at('targets', kind), id, kind, a.targets?.[kind], b.targets?.[kind]);
+  for (const kind of TARGET_KINDS) {
+    const x = a.targets?.[kind];
+    const y = b.targets?.[kind];
+    if (sameTime(x, y, clocks.old, clocks.new)) continue;
+    field(out, 'targets', at('targets', kind), id, kind, x, y, timeDirection(timed(x, clocks.old), timed(y, clocks.new)));
+  }
 
   field(out, 'owners', at('owner'), id, 'owner', a.owner, b.owner);
 
-  diffEscalation(id, a.escalation ?? [], b.escalation ?? [], out);
+  diffEscalation(id, a.escalation ?? [], b.escalation ?? [], clocks, out);
 
   const client = `${id} client`;
   field(out, 'client', at('client', 'notify'), client, 'notify', a.client?.notify, b.client?.notify, clientNotifyDirection(a.client?.notify, b.client?.notify));
@@ -52,13 +60,6 @@ function diffSeverity(id: string, a: Severity, b: Severity, out: Sink): void {
   field(out, 'governance', at('governance', 'review'), gov, 'review', ga?.review, gb?.review);
   field(out, 'governance', at('governance', 'risk_entry'), gov, 'risk entry', riskEntry(ga?.risk_entry), riskEntry(gb?.risk_entry));
   textItems(out, 'governance', at('governance', 'follow_ups'), `${id} follow-up`, ga?.follow_ups, gb?.follow_ups);
-}
-
-/** No calendar means round the clock: moving onto business hours gives more time (looser). */
-export function calendarDirection(before: string | undefined, after: string | undefined) {
-  const clock = (c: string | undefined) => c === undefined || c === '24x7';
-  if (clock(before) === clock(after)) return 'neutral' as const;
-  return clock(before) ? ('looser' as const) : ('stricter' as const);
 }
 
 function riskEntry(entry: { after: number; within: string } | undefined): string | undefined {

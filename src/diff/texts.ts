@@ -1,6 +1,6 @@
 /** Templates, the handoff packet, frontline authority, governance thresholds and the closing checklist. */
 import type { Template } from '../matrix/schema.js';
-import { brief, byKey, field, indexById, setField, textItems, type Sides, type Sink } from './compare.js';
+import { brief, byKey, field, indexById, scopeField, textItems, type Sides, type Sink } from './compare.js';
 import { pairBy } from './pair.js';
 
 const audienceOf = (t: Template) => t.audience ?? 'client';
@@ -28,7 +28,7 @@ export function diffTemplates(sides: Sides, out: Sink): void {
     const b = after[j]!;
     const subject = templateName(b);
     field(out, 'templates', ['templates', j, 'audience'], subject, 'audience', audienceOf(a), audienceOf(b));
-    setField(out, 'templates', ['templates', j, 'severities'], subject, 'severities', a.severities ?? [], b.severities ?? []);
+    scopeField(out, 'templates', ['templates', j, 'severities'], subject, 'severities', a.severities, b.severities);
     field(out, 'templates', ['templates', j, 'subject'], subject, 'subject', a.subject, b.subject);
     field(out, 'templates', ['templates', j, 'body'], subject, 'body', a.body, b.body);
   }
@@ -62,7 +62,7 @@ export function diffAuthority(sides: Sides, out: Sink): void {
     const a = before[i]!;
     const b = after[j]!;
     field(out, 'authority', ['authority', j, 'limit'], name(b), 'limit', a.limit, b.limit);
-    setField(out, 'authority', ['authority', j, 'severities'], name(b), 'severities', a.severities ?? [], b.severities ?? []);
+    scopeField(out, 'authority', ['authority', j, 'severities'], name(b), 'severities', a.severities, b.severities);
   }
 }
 

@@ -66,8 +66,9 @@ export type ChangeKind =
   | 'retargeted';
 
 /**
- * Whether a change tightens or relaxes a commitment. Only time commitments, severity
- * levels and how formally the client is told carry a direction; everything else is neutral.
+ * Whether a change tightens or relaxes a commitment. Only time commitments (targets, steps,
+ * the calendars they run on, the incidents an exception covers), severity levels and how
+ * formally the client is told carry a direction; everything else is neutral.
  */
 export type Direction = 'stricter' | 'looser' | 'neutral';
 

@@ -89,7 +89,7 @@ const CASES: Record<string, string[]> = {
   calendars: [
     'severities added severities.sev2.calendar looser',
     'calendars added calendars.weekend neutral',
-    'calendars changed calendars.office.hours neutral',
+    'calendars changed calendars.office.hours stricter',
     'calendars changed calendars.office.holidays neutral',
   ],
   upkeep: [
