@@ -7,7 +7,12 @@
  * every answer in it was taken by a tree that asked the question, so an answer only one
  * tree has shows up exactly where that tree asks it. Each combination is reached once;
  * the walk is depth-first with an explicit stack, linear in the size of the joint tree.
+ *
+ * Where the trees take different answers when the responder is not sure (the `unsure` mark
+ * moved, appeared or went), `QUESTION=unsure` is walked as one more answer, the way
+ * `escalate triage --answer QUESTION=unsure` takes it.
  */
+import { UNSURE } from '../triage/engine.js';
 import { severityDirection, type Sides } from './compare.js';
 import type { AnswerStep, OutcomeField, PathImpact, PathOutcome, TriageImpact } from './types.js';
 import { TreeWalker, type Answers, type Position, type Undo } from './walker.js';
@@ -54,8 +59,12 @@ export function triageImpact(sides: Sides, options: ImpactOptions = {}): TriageI
   const branch = (): Frame | undefined => {
     const asking = [before.position, after.position].find((p): p is Extract<Position, { kind: 'ask' }> => p.kind === 'ask');
     if (!asking) return undefined;
-    const values = [...new Set([...before.answersOf(asking.question), ...after.answersOf(asking.question)])];
-    return { question: asking.question, values, index: 0 };
+    const question = asking.question;
+    const values = [...new Set([...before.answersOf(question), ...after.answersOf(question)])];
+    // "Not sure" is its own path where the two trees take different answers for it; where
+    // they take the same one, that answer's path already tells where it ends.
+    if (before.has(question) && after.has(question) && before.unsureOf(question) !== after.unsureOf(question) && !values.includes(UNSURE)) values.push(UNSURE);
+    return { question, values, index: 0 };
   };
   const leaf = () => {
     if (untaken > 0) return;

@@ -4,7 +4,7 @@
  * replays a path from the start (a 5,000-question chain stays linear).
  */
 import type { Answer, Matrix } from '../matrix/schema.js';
-import { answerId, resolveOutcome } from '../triage/engine.js';
+import { answerId, resolveOutcome, UNSURE } from '../triage/engine.js';
 import type { PathOutcome } from './types.js';
 
 /** Where a tree stands: asking a question, at an outcome, or stuck (an answer it does not have, a loop). */
@@ -26,6 +26,8 @@ export interface Answers {
 export class TreeWalker {
   position: Position;
   private readonly questions = new Map<string, Map<string, Answer>>();
+  /** The answer taken when the responder is not sure, by question. */
+  private readonly unsure = new Map<string, Answer>();
   private readonly consumed = new Set<string>();
 
   constructor(private readonly matrix: Matrix) {
@@ -35,6 +37,8 @@ export class TreeWalker {
       // The first answer with an id wins, as it does when a responder answers.
       for (const answer of question.answers) if (!byId.has(answerId(answer))) byId.set(answerId(answer), answer);
       this.questions.set(id, byId);
+      const unsure = question.answers.find((a) => a.unsure);
+      if (unsure) this.unsure.set(id, unsure);
     }
     this.position = tree && this.questions.has(tree.start) ? { kind: 'ask', question: tree.start } : { kind: 'none' };
   }
@@ -42,6 +46,21 @@ export class TreeWalker {
   /** The answer ids of a question, in order; empty when the tree has no such question. */
   answersOf(question: string): string[] {
     return [...(this.questions.get(question)?.keys() ?? [])];
+  }
+
+  /** Whether the tree has this question. */
+  has(question: string): boolean {
+    return this.questions.has(question);
+  }
+
+  /**
+   * The id of the answer "not sure" (`QUESTION=unsure`) takes, as triage picks it: an answer
+   * whose id is `unsure`, else the first answer marked `unsure`; undefined when there is none.
+   */
+  unsureOf(question: string): string | undefined {
+    if (this.questions.get(question)?.has(UNSURE)) return UNSURE;
+    const answer = this.unsure.get(question);
+    return answer ? answerId(answer) : undefined;
   }
 
   /** Takes every answer already given, until a question without one or the end. */
@@ -55,7 +74,7 @@ export class TreeWalker {
         this.position = { kind: 'none' }; // the tree loops back to a question it already asked
         break;
       }
-      const answer = this.questions.get(question)?.get(given);
+      const answer = this.questions.get(question)?.get(given) ?? (given === UNSURE ? this.unsure.get(question) : undefined);
       this.consumed.add(question);
       undo.consumed.push({ question, valid: answer !== undefined });
       if (!answer) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerText, triageImpact } from '../../src/diff/impact.js';
 import { describePath } from '../../src/diff/describe.js';
+import { failReason } from '../../src/diff/fail-on.js';
 import type { TriageImpact } from '../../src/diff/types.js';
 import { chain, ladder, matrixWith, q } from './trees.js';
 import { diffFixtures } from './helpers.js';
@@ -124,5 +125,47 @@ describe('triage impact', () => {
     const result = impact(ladder(16), ladder(16, 's3'));
     expect(result).toMatchObject({ checked: 65_536, affected: 32_768, truncated: false });
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('the "not sure" answer', () => {
+  /** Question a: x → s1, y → s2, with `unsure` on the answer given. */
+  const unsureOn = (answer: 'x' | 'y' | undefined): Tree => ({
+    start: 'a',
+    questions: {
+      a: {
+        ask: 'A?',
+        answers: [
+          { id: 'x', label: 'x', ...(answer === 'x' ? { unsure: true } : {}), outcome: { severity: 's1' } },
+          { id: 'y', label: 'y', ...(answer === 'y' ? { unsure: true } : {}), outcome: { severity: 's2' } },
+        ],
+      },
+    },
+  });
+
+  it('moved to a less severe answer: a=unsure now ends lower, and --fail-on looser fails', () => {
+    const result = impact(unsureOn('x'), unsureOn('y'));
+    expect(lines(result)).toEqual(['a=unsure: s1 → s2']);
+    expect(result).toMatchObject({ checked: 3, affected: 1, lowered: 1 });
+    expect(result.paths[0]).toMatchObject({ answers: [{ question: 'a', answer: 'unsure' }], direction: 'looser' });
+  });
+
+  it('moved to a more severe answer is stricter', () => {
+    expect(impact(unsureOn('y'), unsureOn('x')).paths[0]).toMatchObject({ direction: 'stricter' });
+  });
+
+  it('left where it was adds no path: the answer it takes already says where it ends', () => {
+    expect(impact(unsureOn('x'), unsureOn('x'))).toMatchObject({ checked: 2, affected: 0 });
+  });
+
+  it('added or removed: a=unsure is a new or a removed path', () => {
+    expect(lines(impact(unsureOn(undefined), unsureOn('x')))).toEqual(['a=unsure: new path → s1 (owner lead)']);
+    expect(lines(impact(unsureOn('x'), unsureOn(undefined)))).toEqual(['a=unsure: path removed (was s1 (owner lead))']);
+  });
+
+  it('the reviewer repro: moving unsure from core "Yes" to "No" in the SaaS example lowers core=unsure', () => {
+    const diff = diffFixtures('saas-old.yaml', 'saas-unsure.yaml');
+    expect(lines(diff.impact)).toEqual(['security=no, confirmed=yes, scope=many, core=unsure: sev1 → sev2; owner support-lead → owner specialist']);
+    expect(failReason(diff, 'looser')).toBe('1 answer path now ends at a lower severity');
   });
 });
