@@ -4,7 +4,12 @@
  * need the file system or git are passed in.
  */
 export type Side =
-  | { kind: 'file'; path: string; label: string }
+  /**
+   * `unknown` is set when the argument names neither an existing file nor a revision git
+   * knows, and does not look like a matrix file name either (`HEAD~5`, `origin/mian`): the
+   * error then says it is an unknown revision or file, not only a missing file.
+   */
+  | { kind: 'file'; path: string; label: string; unknown?: true }
   /** `spec` goes to `git show` as is; `label` is how reports name it. */
   | { kind: 'git'; revision: string; spec: string; label: string };
 
@@ -26,7 +31,7 @@ export function atRevision(revision: string, matrixPath: string): Side {
 /**
  * An existing file always wins, so a file whose name holds a colon still works. Then
  * `REV:PATH` (an empty PATH means the matrix file), then a bare revision, else a file
- * path (reading it reports what is missing).
+ * path (reading it reports what is missing; `unknown` when it may have meant a revision).
  */
 export function parseSide(arg: string, context: SideContext): Side {
   if (context.isFile(arg)) return { kind: 'file', path: arg, label: arg };
@@ -38,5 +43,8 @@ export function parseSide(arg: string, context: SideContext): Side {
     return { kind: 'git', revision, spec: arg, label: arg };
   }
   if (!arg.startsWith('-') && context.isRevision(arg)) return atRevision(arg, context.matrixPath());
-  return { kind: 'file', path: arg, label: arg };
+  return { kind: 'file', path: arg, label: arg, ...(arg.startsWith('-') || MATRIX_FILE.test(arg) ? {} : { unknown: true as const }) };
 }
+
+/** A name that can only be meant as a file: a YAML or JSON file name. */
+const MATRIX_FILE = /\.(ya?ml|json)$/i;

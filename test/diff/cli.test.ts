@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from '../helpers/cli.js';
+import { ROOT, runCli, STACK_TRACE } from '../helpers/cli.js';
 import { diffFixture } from './helpers.js';
 
 const MATRIX = 'escalation-matrix.yaml';
@@ -141,6 +141,15 @@ describe('escalate diff errors: one line, the right exit code', () => {
     oneLine(diff(repo, 'missing.yaml', MATRIX), 2, /^escalate: cannot read matrix missing.yaml: no such file\n$/);
   });
 
+  it('a revision beyond the history, or any name that is neither a file nor a revision, exits 2 saying so', () => {
+    oneLine(diff(repo, 'HEAD~5'), 2, /^escalate: cannot read HEAD~5: it is neither a file nor a revision git knows\n$/);
+    oneLine(diff(repo, 'origin/mian', MATRIX), 2, /^escalate: cannot read origin\/mian: it is neither a file nor a revision git knows\n$/);
+  });
+
+  it('a folder given by a name that could be a revision is reported as a folder', () => {
+    oneLine(diff(repo, 'sub', MATRIX), 2, /^escalate: cannot read matrix sub: it is a directory\n$/);
+  });
+
   it('a folder with no matrix and no --matrix exits 2', () => {
     const empty = join(scratch, 'empty');
     mkdirSync(empty, { recursive: true });
@@ -166,6 +175,23 @@ describe('escalate diff errors: one line, the right exit code', () => {
     expect(diff(repo, '--max-paths', '0').code).toBe(2);
     expect(diff(repo, '--format', 'html').code).toBe(2);
     expect(diff(repo, '--fail-on', 'stricter').code).toBe(2);
+  });
+
+  it('a usage error is one line plus the pointer to --help, as the README says', () => {
+    for (const args of [['--format', 'html'], ['--bogus'], ['a', 'b', 'c']]) {
+      const result = diff(repo, ...args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^error: [^\n]+\n\(run escalate diff --help for usage\)\n$/);
+    }
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## escalate diff'), readme.indexOf('\n## ', readme.indexOf('## escalate diff') + 1));
+    expect(section.replace(/\s+/g, ' ')).toContain('A usage error (an unknown option, a bad option value, too many arguments) adds a second line, `(run escalate diff --help for usage)`.');
+  });
+
+  it('--help says calendars with less working time are looser', () => {
+    const help = diff(repo, '--help').stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('less working time on a calendar (business hours instead of round the clock, shorter hours, fewer working days, more holidays)');
   });
 
   it('an invalid matrix on either side exits 1 with its located errors', () => {

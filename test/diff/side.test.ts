@@ -31,6 +31,13 @@ describe('parseSide', () => {
     expect(parseSide('missing.yaml', context())).toEqual({ kind: 'file', path: 'missing.yaml', label: 'missing.yaml' });
   });
 
+  it('marks a missing name that may have meant a revision, so the error can say it is neither', () => {
+    expect(parseSide('HEAD~5', context())).toEqual({ kind: 'file', path: 'HEAD~5', label: 'HEAD~5', unknown: true });
+    expect(parseSide('origin/mian', context())).toMatchObject({ unknown: true });
+    expect(parseSide('config/matrix.yml', context())).not.toHaveProperty('unknown');
+    expect(parseSide('--output=x', context())).not.toHaveProperty('unknown');
+  });
+
   it('never asks git about something that looks like an option', () => {
     const ctx = context([], ['--output=x']);
     expect(parseSide('--output=x', ctx).kind).toBe('file');

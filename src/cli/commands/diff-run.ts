@@ -1,6 +1,6 @@
 /** `escalate diff`: read both sides (file or `git show`), check them, diff, report, pick the exit code. */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { diffMatrices } from '../../diff/diff.js';
 import { failReason } from '../../diff/fail-on.js';
@@ -47,6 +47,10 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
 
 /** A checked matrix, or the side's located errors in the same form `lint` uses. */
 function load(side: Side, io: Io): { matrix?: Matrix; problems: string[] } {
+  // A folder or another kind of file by that name is reported as what it is.
+  if (side.kind === 'file' && side.unknown && !existsSync(resolve(io.cwd, side.path))) {
+    throw usageError(`cannot read ${side.label}: it is neither a file nor a revision git knows`);
+  }
   const text = side.kind === 'file' ? readText(side.path, io, 'matrix') : gitShow(side, io);
   const result = loadMatrix(text);
   if (result.matrix) return { matrix: result.matrix, problems: [] };

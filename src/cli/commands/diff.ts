@@ -24,7 +24,7 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
     .description(
       [
         'Compare two versions of a matrix semantically. Each side is a file, REV:PATH (read with git show; PATH from the repository root, or ./PATH from this folder), or a bare revision meaning the matrix file at it. An existing file wins over a revision of the same name. Defaults: OLD is HEAD:<matrix>, NEW is the working <matrix> (--matrix, then $ESCALATE_MATRIX, then escalation-matrix.yaml here or in a parent).',
-        '--fail-on looser exits 1 when a change is looser (a target longer or removed, a severity removed, an escalation step later or removed, the client told less formally, a trigger reviewed lower, business hours instead of round the clock, a longer review cadence) or an answer path ends at a lower severity. --fail-on any exits 1 on any semantic change.',
+        '--fail-on looser exits 1 when a change is looser (a target longer or removed, counted in working time on a calendar; a severity removed; an escalation step later or removed; the client told less formally; a trigger reviewed lower; less working time on a calendar (business hours instead of round the clock, shorter hours, fewer working days, more holidays); an exception narrowed that tightened targets; a longer review cadence) or an answer path, "not sure" answers included, ends at a lower severity. --fail-on any exits 1 on any semantic change.',
       ].join('\n\n'),
     )
     .argument('[old]', 'the old side (default: HEAD:<matrix>)')
