@@ -23,13 +23,16 @@ export function renderText(text: string, values: PlaceholderValues): RenderResul
 
 /**
  * The template for a message: a kind, a severity and optionally an audience. A template
- * naming the severity wins over a shared one; otherwise the first in file order.
+ * naming the severity wins over a shared one; otherwise the first in file order. Without an
+ * audience a client template wins (a message is pasted to the client unless asked
+ * otherwise); an internal one is taken only when there is no client template, and the
+ * result's `audience` says so.
  */
 export function pickTemplate(matrix: Matrix, kind: TemplateKind, severityId: string, audience?: 'client' | 'internal'): Template | undefined {
-  const candidates = (matrix.templates ?? []).filter(
-    (t) => t.kind === kind && (!t.severities || t.severities.includes(severityId)) && (audience === undefined || t.audience === audience),
-  );
-  return candidates.find((t) => t.severities !== undefined) ?? candidates[0];
+  const fits = (matrix.templates ?? []).filter((t) => t.kind === kind && (!t.severities || t.severities.includes(severityId)));
+  const first = (list: Template[]) => list.find((t) => t.severities !== undefined) ?? list[0];
+  if (audience !== undefined) return first(fits.filter((t) => t.audience === audience));
+  return first(fits.filter((t) => t.audience === 'client')) ?? first(fits);
 }
 
 export interface RenderedMessage {

@@ -22,7 +22,8 @@ export function placeholderValues(result: TriageResult, responder: ResponderText
   const time = (iso: string | undefined) => (iso ? `${clockText(new Date(iso), zone)} (${offsetText(new Date(iso), zone)})` : undefined);
   const deadline = (kind: string) => time(result.deadlines.find((d) => d.kind === kind)?.at);
   const nextStep = result.escalation.find((s) => !s.reached);
-  const impactField = result.handoff.fields.find((f) => IMPACT_FIELDS.includes(f.id) && f.value !== undefined)?.value;
+  const given = [...result.handoff.fields, ...(result.handoff.extra ?? [])];
+  const impactField = given.find((f) => IMPACT_FIELDS.includes(f.id) && f.value !== undefined)?.value;
   const raw: Record<Placeholder, string | undefined> = {
     matrix: result.matrix.name,
     severity: result.severity.id,

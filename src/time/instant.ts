@@ -204,6 +204,12 @@ function offsetMinutes(offset: string): number | undefined {
   return sign * (h * 60 + m);
 }
 
+/** Whether an ISO 8601 text states its UTC offset (`Z`, `+01:00`), so no zone is needed to read it. */
+export function hasUtcOffset(text: string): boolean {
+  const read = readText(text);
+  return read.ok && read.written.offset !== undefined;
+}
+
 /** The zone's offset from UTC at an instant, in minutes (`+60` for Berlin in winter). */
 export const offsetAt = (zone: string, date: Date): number => tzOffset(zone, date);
 

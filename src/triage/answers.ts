@@ -15,6 +15,20 @@ export interface ScriptedInput {
   answers: Record<string, string>;
   /** Handoff values carried by an answers file or a record transcript. */
   handoff: Record<string, string>;
+  /** What else a `--record` transcript replays; empty for a plain answers file. */
+  replay: Replay;
+}
+
+/** The parts of a recorded run that a replay repeats besides its answers and handoff values. */
+export interface Replay {
+  /** The severity, when the record was decided by `--severity` rather than by the tree. */
+  severity?: string;
+  /** The client whose contract applied. */
+  client?: string;
+  /** The tier that applied (with a client, the client's own tier). */
+  tier?: string;
+  /** The recorded incident start, ISO 8601 with offset. */
+  at?: string;
 }
 
 /** Splits `QUESTION=ANSWER` (the answer may itself contain `=`). */
@@ -38,7 +52,9 @@ function scalar(value: unknown): string | undefined {
 
 /**
  * Reads the data of an answers file: a mapping of question id to answer, or an object
- * with `answers` (and optionally `handoff`), which is also what `--record` writes.
+ * with `answers` (and optionally `handoff`), which is also what `--record` writes. From a
+ * record it also reads what to replay: the severity when `decided_by` is `severity`, the
+ * contract's client and tier, and `started_at`.
  */
 export function answersFromData(data: unknown, file: string): ScriptedInput | AnswerProblem {
   if (!isRecord(data)) return { code: 'bad_answers_file', message: `${file}: expected a mapping of question id to answer, like "scope: many"` };
@@ -52,14 +68,25 @@ export function answersFromData(data: unknown, file: string): ScriptedInput | An
     }
     answers[question] = text;
   }
-  return { answers, handoff: wrapped ? handoffFromData(data.handoff) : {} };
+  return { answers, handoff: wrapped ? handoffFromData(data.handoff) : {}, replay: wrapped ? replayFromData(data) : {} };
 }
 
-/** Handoff values as `{ id: value }` or as a transcript's `{ fields: [{ id, value }] }`. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const idOf = (value: unknown): string | undefined => (isRecord(value) ? text(value.id) : undefined);
+
+function replayFromData(data: Record<string, unknown>): Replay {
+  const contract = isRecord(data.contract) ? data.contract : {};
+  const severity = data.decided_by === 'severity' ? idOf(data.severity) : undefined;
+  const [client, tier, at] = [idOf(contract.client), idOf(contract.tier), text(data.started_at)];
+  return { ...(severity ? { severity } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}), ...(at ? { at } : {}) };
+}
+
+/** Handoff values as `{ id: value }` or as a transcript's `{ fields: [{ id, value }], extra: [{ id, value }] }`. */
 function handoffFromData(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (isRecord(value) && Array.isArray(value.fields)) {
-    for (const field of value.fields) if (isRecord(field) && typeof field.id === 'string' && typeof field.value === 'string') out[field.id] = field.value;
+    const listed = [...value.fields, ...(Array.isArray(value.extra) ? value.extra : [])];
+    for (const field of listed) if (isRecord(field) && typeof field.id === 'string' && typeof field.value === 'string') out[field.id] = field.value;
   } else if (isRecord(value)) {
     for (const [id, text] of Object.entries(value)) if (typeof text === 'string') out[id] = text;
   }

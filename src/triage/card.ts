@@ -76,9 +76,12 @@ export function formatCard(result: TriageResult, c: Colors): string {
   ].filter((x): x is string => Boolean(x));
   if (follow.length > 0) row('Follow-up', follow.join(' · '));
   for (const a of result.authority.filter((x) => x.owner)) row('May do', `${a.may}${a.limit ? ` (${a.limit})` : ''}`);
-  if (result.handoff.fields.length > 0) {
+  const extra = result.handoff.extra ?? [];
+  if (result.handoff.fields.length > 0 || extra.length > 0) {
     const missing = result.handoff.missing;
-    row('Handoff', missing.length === 0 ? c.green('complete') : `${result.handoff.fields.length - missing.length}/${result.handoff.fields.length} fields; missing: ${missing.join(', ')}`);
+    const required = result.handoff.fields.length === 0 ? [] : [missing.length === 0 ? c.green('complete') : `${result.handoff.fields.length - missing.length}/${result.handoff.fields.length} fields; missing: ${missing.join(', ')}`];
+    const also = extra.length > 0 ? [`also given (not required for ${sev.id}): ${extra.map((f) => f.id).join(', ')}`] : [];
+    row('Handoff', [...required, ...also].join('; '));
   }
   return `${out.join('\n')}\n`;
 }

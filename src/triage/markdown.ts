@@ -1,4 +1,5 @@
 /** `--markdown`: the triage result as a block to paste into a ticket or a chat channel. Pure. */
+import { fenced } from '../docs/escape.js';
 import { clockText, offsetText } from '../time/display.js';
 import type { TriageResult } from './result-schema.js';
 
@@ -51,20 +52,26 @@ export function formatMarkdown(result: TriageResult): string {
   }
   if (result.updates.next.length > 0) out.push(`- **Status updates** every ${result.updates.every}: ${result.updates.next.map((u) => when(u.at)).join(', ')}`);
   const g = result.governance;
-  if (g.rca) out.push(`- **RCA:** ${g.rca.due ? `due ${when(g.rca.due.at)}` : ''}${g.rca.owner ? `, owner ${role(g.rca.owner)}` : ''}`);
+  if (g.rca) {
+    const rca = [g.rca.due ? `due ${when(g.rca.due.at)}` : 'no due time', g.rca.owner ? `owner ${role(g.rca.owner)}` : undefined].filter(Boolean);
+    out.push(`- **RCA:** ${rca.join(', ')}`);
+  }
   if (g.review) out.push(`- **Review:** ${mdText(g.review)}`, ...g.agenda.map((a) => `  - ${mdText(a)}`));
   if (g.risk_entry) out.push(`- **Risk register:** an entry after ${g.risk_entry.after} within ${g.risk_entry.within}`);
   for (const f of g.follow_ups) out.push(`- **Follow-up:** ${mdText(f)}`);
   for (const a of result.authority) out.push(`- **${mdText(a.role.title)} may:** ${mdText(a.may)}${a.limit ? ` (${mdText(a.limit)})` : ''}`);
 
-  if (result.handoff.fields.length > 0) {
+  const extra = result.handoff.extra ?? [];
+  if (result.handoff.fields.length > 0 || extra.length > 0) {
     out.push('', '**Handoff**', '');
     for (const f of result.handoff.fields) out.push(`- **${mdText(f.label)}:** ${f.value !== undefined ? mdText(f.value) : '_missing_'}`);
+    for (const f of extra) out.push(`- **${mdText(f.label)}:** ${mdText(f.value)} _(not required for ${mdText(sev.id)})_`);
   }
   if (result.message) {
     out.push('', `**Message (${result.message.kind}, ${result.message.audience})**`, '');
     if (result.message.subject) out.push(`Subject: ${result.message.subject}`, '');
-    out.push('```text', result.message.body.trimEnd(), '```');
+    // The fence is longer than any backtick run in the body, so a value cannot close it early.
+    out.push(fenced(result.message.body.trimEnd(), 'text'));
   }
   return `${out.join('\n')}\n`;
 }

@@ -71,6 +71,10 @@ export const errorSchema = z
         .optional(),
       given: z.string().optional(),
       path: z.array(z.strictObject({ question: z.string(), answer: z.string() })).optional(),
+      diagnostics: z
+        .array(z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int(), code: z.string(), message: z.string() }))
+        .optional()
+        .describe('With invalid_matrix: every error in the matrix, located.'),
     }),
   })
   .describe('What `escalate triage --json` prints on stdout when it cannot finish (exit 1 or 2).');
@@ -168,8 +172,12 @@ export const triageResultSchema = z
       .strictObject({
         fields: z.array(z.strictObject({ id: z.string(), label: z.string(), help: z.string().optional(), value: z.string().optional() })),
         missing: z.array(z.string()).describe('Required fields without a value.'),
+        extra: z
+          .array(z.strictObject({ id: z.string(), label: z.string(), help: z.string().optional(), value: z.string() }))
+          .optional()
+          .describe('Values given for handoff fields of the matrix that this severity does not require; kept, never dropped.'),
       })
-      .describe('The handoff packet the severity requires.'),
+      .describe('The handoff packet the severity requires, and any other fields given.'),
     message: z
       .strictObject({ kind: z.enum(['acknowledge', 'update', 'resolution']), audience: z.string(), subject: z.string().optional(), body: z.string() })
       .optional()

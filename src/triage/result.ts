@@ -5,6 +5,7 @@
 import type { Matrix } from '../matrix/schema.js';
 import { formatInstant } from '../time/instant.js';
 import type { PathEntry } from './engine.js';
+import { extraHandoffFields } from './handoff.js';
 import type { IncidentPlan, When } from './plan.js';
 import { roleView } from './plan.js';
 import type { TriageResult } from './result-schema.js';
@@ -25,6 +26,7 @@ export function buildResult(matrix: Matrix, plan: IncidentPlan, context: ResultC
   const { severity, contract, governance } = plan;
   const values = context.handoff ?? {};
   const fields = plan.handoff.map((f) => (values[f.id]?.trim() ? { ...f, value: values[f.id]!.trim() } : f));
+  const extra = extraHandoffFields(matrix, plan.handoff.map((f) => f.id), values);
   return {
     version: 1,
     matrix: {
@@ -123,7 +125,7 @@ export function buildResult(matrix: Matrix, plan: IncidentPlan, context: ResultC
       calendar: { id: plan.clock.id, source: contract.calendarSource },
     },
     authority: plan.authority,
-    handoff: { fields, missing: fields.filter((f) => !('value' in f)).map((f) => f.id) },
+    handoff: { fields, missing: fields.filter((f) => !('value' in f)).map((f) => f.id), ...(extra.length > 0 ? { extra } : {}) },
     ...(context.message ? { message: context.message } : {}),
   };
 }

@@ -42,6 +42,19 @@ describe('--message on the built binary', () => {
     expect(none.stderr).toBe('escalate: the matrix has no acknowledge template for sev3 for the client audience; add one under templates\n');
   });
 
+  it('without --audience prefers the client template, and says so when only an internal one exists', () => {
+    const client = runCli(['triage', '--matrix', VENDOR, '--severity', 'sev1', '--message', 'acknowledge', '--impact', 'x']);
+    expect(client.stdout).toMatch(/^Subject: Incident notice: /);
+    expect(client.stderr).toBe('');
+    const internal = runCli(['triage', '--matrix', VENDOR, '--severity', 'sev3', '--message', 'acknowledge']);
+    expect(internal.code).toBe(0);
+    expect(internal.stdout).toMatch(/^Logged as sev3/);
+    expect(internal.stderr).toBe('note: the matrix has no client acknowledge template for sev3; this is the internal one, not for the client (--audience internal picks it without this note)\n');
+    const asked = runCli(['triage', '--matrix', VENDOR, '--severity', 'sev3', '--message', 'acknowledge', '--audience', 'internal']);
+    expect(asked.stdout).toMatch(/^Logged as sev3/);
+    expect(asked.stderr).toBe('');
+  });
+
   it('markdown output carries the message', () => {
     const r = runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--at', '2026-03-27T16:30', '--message', 'resolution', '--markdown', '--impact', 'x', '--actions', 'y']);
     expect(r.stdout).toContain('**Message (resolution, client)**');

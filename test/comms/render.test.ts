@@ -49,6 +49,14 @@ describe('choosing a template', () => {
     expect(pickTemplate(vendor, 'acknowledge', 'sev1', 'internal')?.audience).toBe('internal');
     expect(pickTemplate(vendor, 'acknowledge', 'sev3', 'client')).toBeUndefined();
   });
+  it('without an audience prefers a client template over an internal one, even one naming the severity', () => {
+    const templates: Matrix['templates'] = [
+      { kind: 'update', audience: 'internal', severities: ['sev1'], body: 'internal for sev1' },
+      { kind: 'update', audience: 'client', body: 'client for all' },
+    ];
+    expect(pickTemplate({ ...saas, templates }, 'update', 'sev1')?.body).toBe('client for all');
+    expect(pickTemplate({ ...saas, templates: templates.slice(0, 1) }, 'update', 'sev1')?.body).toBe('internal for sev1');
+  });
   it('reports a missing template or an unknown placeholder with a code', () => {
     expect(renderMessage(vendor, 'acknowledge', 'sev3', values(), 'client')).toMatchObject({ ok: false, code: 'no_template' });
     const broken: Matrix = { ...saas, templates: [{ kind: 'update', audience: 'client', body: 'ETA {{eta}}' }] };

@@ -19,12 +19,32 @@ describe('answers files', () => {
     expect(answersFromData({ security: false, confirmed: true, scope: 'many', n: 3 }, 'a.yaml')).toEqual({
       answers: { security: 'no', confirmed: 'yes', scope: 'many', n: '3' },
       handoff: {},
+      replay: {},
     });
   });
   it('takes a record transcript: its answers and handoff values', () => {
     const record = { version: 1, answers: { security: 'yes' }, handoff: { fields: [{ id: 'logs', label: 'Logs', value: 'see ticket' }, { id: 'reproduction', label: 'R' }] } };
-    expect(answersFromData(record, 'r.json')).toEqual({ answers: { security: 'yes' }, handoff: { logs: 'see ticket' } });
+    expect(answersFromData(record, 'r.json')).toEqual({ answers: { security: 'yes' }, handoff: { logs: 'see ticket' }, replay: {} });
     expect(answersFromData({ answers: { security: 'no' }, handoff: { logs: 'x' } }, 'a.yaml')).toMatchObject({ handoff: { logs: 'x' } });
+  });
+  it('takes from a record what to replay: the severity it was decided by, the client and tier, the start and extra handoff values', () => {
+    const record = {
+      version: 1,
+      decided_by: 'severity',
+      started_at: '2026-03-27T16:30:00+01:00',
+      answers: {},
+      severity: { id: 'p1', name: 'Critical' },
+      contract: { tier: { id: 'premium' }, client: { id: 'northwind', name: 'Northwind' }, exceptions: [] },
+      handoff: { fields: [], missing: [], extra: [{ id: 'logs', label: 'Logs', value: 'see ticket' }] },
+    };
+    expect(answersFromData(record, 'r.json')).toEqual({
+      answers: {},
+      handoff: { logs: 'see ticket' },
+      replay: { severity: 'p1', client: 'northwind', tier: 'premium', at: '2026-03-27T16:30:00+01:00' },
+    });
+    // Decided by the tree: the answers replay the decision, not the severity.
+    expect(answersFromData({ ...record, decided_by: 'tree', answers: { outage: 'yes' } }, 'r.json')).toMatchObject({ answers: { outage: 'yes' }, replay: { client: 'northwind' } });
+    expect((answersFromData({ ...record, decided_by: 'tree' }, 'r.json') as { replay: object }).replay).not.toHaveProperty('severity');
   });
   it.each([[['a']], ['text'], [null], [{ security: ['yes'] }], [{ security: null }], [{ security: '' }]])('refuses %j', (data) => {
     expect(answersFromData(data, 'a.yaml')).toMatchObject({ code: 'bad_answers_file' });

@@ -90,6 +90,39 @@ describe('the markdown block', () => {
     expect(md).toContain('| When | Layer | Notify | Client | Approval |');
     expect(md).toContain('1. Could customer data be exposed or an account compromised? **No**');
   });
+  it('fences the message longer than any backtick run in it, so the body cannot break out', () => {
+    const r = result(saas, SEV1, start);
+    const body = 'Impact: ```\n# not a heading\n```` still inside\nend';
+    const out = formatMarkdown({ ...r, message: { kind: 'update', audience: 'client', body } });
+    const block = out.slice(out.indexOf('**Message (update, client)**'));
+    expect(block).toContain(`\`\`\`\`\`text\n${body}\n\`\`\`\`\`\n`);
+    // The only fence lines of that length are the opening and the closing one.
+    expect(block.split('\n').filter((line) => /^`{5}/.test(line))).toEqual(['`````text', '`````']);
+  });
+  it('states the RCA owner without a dangling comma when there is no due time', () => {
+    const r = result(saas, SEV1, start);
+    const owner = r.governance.rca!.owner!;
+    const out = formatMarkdown({ ...r, governance: { ...r.governance, rca: { owner } } });
+    expect(out).toContain('- **RCA:** no due time, owner Engineering on-call (pager:eng-primary)\n');
+    expect(out).not.toMatch(/RCA:\*\* ,/);
+    expect(formatMarkdown(r)).toContain('- **RCA:** due Sun 29 Mar 17:30, owner Engineering on-call (pager:eng-primary)\n');
+  });
+  it('lists handoff values given for fields the severity does not require', () => {
+    const planned = planIncident(saas, 'sev3', { start, now: start });
+    if (!planned.ok) throw new Error(planned.reason);
+    const r = buildResult(saas, planned.plan, { path: [], decidedBy: 'severity', handoff: { logs: 'see ticket 42', 'impact-summary': 'one tenant' } });
+    expect(r.handoff).toEqual({
+      fields: [
+        { id: 'impact-summary', label: 'Impact summary', help: 'Who is affected and how badly, in one sentence.', value: 'one tenant' },
+        { id: 'reproduction', label: 'Reproduction steps' },
+      ],
+      missing: ['reproduction'],
+      extra: [{ id: 'logs', label: 'Logs and attachments', value: 'see ticket 42' }],
+    });
+    expect(triageResultSchema.safeParse(r).success).toBe(true);
+    expect(formatMarkdown(r)).toContain('- **Logs and attachments:** see ticket 42 _(not required for sev3)_');
+    expect(formatCard(r, plain)).toMatch(/^Handoff +1\/2 fields; missing: reproduction; also given \(not required for\n +sev3\): logs$/m);
+  });
   it('escapes text that would break a table or formatting', () => {
     expect(mdText('a|b *c* _d_ `e` <f>')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\>');
     expect(mdText('two\nlines')).toBe('two lines');

@@ -237,6 +237,9 @@ describe('escalate triage: bad input is one line and exit 2', () => {
     [['--severity', 'sev1', '--answer', 'security=no'], /pass either --severity or answers/, 'invalid_option'],
     [['--answer', 'security'], /write it as QUESTION=ANSWER/, 'bad_answer_flag'],
     [['--client', 'nobody', '--severity', 'sev1'], /unknown client "nobody"/, 'unknown_client'],
+    [['--tier', 'gold', '--severity', 'sev1'], /^escalate: unknown tier "gold"; known: /, 'unknown_tier'],
+    [['--severity', 'sev1', '--field', 'impact_summary=down'], /^escalate: --field "impact_summary": no handoff field "impact_summary" \(did you mean "impact-summary"\?\); fields: impact-summary, /, 'invalid_option'],
+    [['--severity', 'sev1', '--record', 'no-such-folder/r.json'], /^escalate: --record no-such-folder\/r.json: the folder no-such-folder does not exist; create it first or name another file\n$/, 'invalid_option'],
   ])('%j', (args, pattern, code) => {
     const r = triage(...args);
     expect(r.code).toBe(2);
@@ -271,5 +274,134 @@ describe('escalate triage: bad input is one line and exit 2', () => {
     const r = runCli(['triage', '--matrix', fixture('triage/tree-loop.yaml'), '--answer', 'first=again', '--answer', 'second=again']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('escalate: the triage tree is broken: the tree loops back to question "first"; run escalate lint\n');
+  });
+});
+
+describe('escalate triage: JSON error codes for records and matrices', () => {
+  it('record_exists: an existing record is refused before anything else, as JSON too', () => {
+    const dir = tmp();
+    const file = join(dir, 'taken.json');
+    writeFileSync(file, 'keep me');
+    const r = triage(...SEV1, '--record', file, '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout)).toEqual({ error: { code: 'record_exists', message: `${file} already exists; a record is never overwritten, name a new file` } });
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  it('invalid_matrix: exit 1 with every located error in the JSON', () => {
+    const file = fixture('triage/invalid.yaml');
+    const r = runCli(['triage', '--matrix', file, '--severity', 'high', '--json']);
+    expect(r.code).toBe(1);
+    const error = json(r.stdout).error;
+    expect(error.code).toBe('invalid_matrix');
+    expect(error.message).toBe(`the matrix ${file} has 2 errors; run escalate lint ${file}`);
+    expect(error.diagnostics).toEqual([
+      { file, line: 15, column: 12, code: 'unknown-role', message: expect.stringContaining('unknown role "nobody"') },
+      { file, line: 16, column: 5, code: 'unknown-key', message: expect.stringContaining('"targest"') },
+    ]);
+    // Without --json the same errors are located lines on stderr.
+    const text = runCli(['triage', '--matrix', file, '--severity', 'high']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain(`${file}:15:12: unknown role "nobody"`);
+    expect(text.stdout).toBe('');
+  });
+});
+
+describe('escalate triage: handoff values are never dropped', () => {
+  it('a field the level does not require is kept as an extra field', () => {
+    const r = runCli(['triage', '--matrix', SAAS, '--severity', 'sev3', '--at', START, '--field', 'logs=see ticket 42', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).handoff).toMatchObject({ missing: ['impact-summary', 'reproduction'], extra: [{ id: 'logs', label: 'Logs and attachments', value: 'see ticket 42' }] });
+  });
+
+  it('an unknown field in a replayed file is refused with the file named', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.yaml'), 'answers: { security: "no" }\nhandoff: { impact_sumary: down }\n');
+    const r = triage('--answers', join(dir, 'a.yaml'), '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'bad_answers_file', given: 'impact_sumary' });
+    expect(r.stderr).toMatch(/a\.yaml: no handoff field "impact_sumary" \(did you mean "impact-summary"\?\)/);
+  });
+});
+
+describe('escalate triage: --record never costs the result', () => {
+  it('a bad record folder is refused before any question, not after', () => {
+    const r = runCli(['triage', '--matrix', SAAS, '--record', 'no-such-folder/r.json', '--json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error.code).toBe('invalid_option');
+    const file = join(tmp(), 'plain-file');
+    writeFileSync(file, '');
+    const under = triage(...SEV1, '--record', join(file, 'r.json'));
+    expect(under.code).toBe(2);
+    expect(under.stderr).toMatch(/is not a folder/);
+  });
+
+  it('when the record cannot be written at the end, the result is printed first and the error says it was not recorded', () => {
+    // A name the file system accepts for the record but not for its temporary file beside it.
+    const file = join(tmp(), `${'r'.repeat(240)}.json`);
+    const r = triage(...SEV1, '--record', file, '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).severity.id).toBe('sev1');
+    expect(r.stderr).toMatch(/^escalate: cannot write the record .*; the result above was printed but not recorded\n$/);
+    expect(r.stderr).not.toMatch(/--force/);
+    const card = triage(...SEV1, '--record', file);
+    expect(card.stdout).toMatch(/^SEV1 · Critical/);
+  });
+});
+
+describe('escalate triage: replaying a record', () => {
+  const MSP = example('msp.yaml');
+  it('a record made with --severity, --client and --at replays the same severity, contract and start', () => {
+    const file = join(tmp(), 'r1.json');
+    const made = runCli(['triage', '--matrix', MSP, '--severity', 'p1', '--client', 'northwind', '--at', '2026-11-10T10:00', '--field', 'affected-systems=Scanners offline', '--field', 'logs=see ticket', '--record', file, '--json']);
+    expect(made.code).toBe(0);
+    const replay = runCli(['triage', '--matrix', MSP, '--answers', file, '--json']);
+    expect(replay.code).toBe(0);
+    const [before, after] = [json(made.stdout), json(replay.stdout)];
+    expect(after.decided_by).toBe('severity');
+    expect(after.severity.id).toBe('p1');
+    expect(after.started_at).toBe('2026-11-10T10:00:00-05:00');
+    expect(after.contract).toEqual(before.contract);
+    expect(after.deadlines.map((d: { at: string }) => d.at)).toEqual(before.deadlines.map((d: { at: string }) => d.at));
+    expect(after.handoff).toEqual(before.handoff);
+  });
+
+  it('--at, --client and --tier on the command line win over the record', () => {
+    const file = join(tmp(), 'r2.json');
+    runCli(['triage', '--matrix', MSP, '--severity', 'p1', '--client', 'northwind', '--at', '2026-11-10T10:00', '--record', file]);
+    const later = json(runCli(['triage', '--matrix', MSP, '--answers', file, '--at', '2026-11-11T09:00', '--json']).stdout);
+    expect(later.started_at).toBe('2026-11-11T09:00:00-05:00');
+    expect(later.contract.client.id).toBe('northwind');
+    const standard = json(runCli(['triage', '--matrix', MSP, '--answers', file, '--tier', 'standard', '--json']).stdout);
+    expect(standard.contract.tier.id).toBe('standard');
+    expect(standard.contract.client).toBeUndefined();
+  });
+
+  it('a record decided by the tree replays its answers; one decided by --severity refuses extra answers', () => {
+    const tree = join(tmp(), 'tree.json');
+    triage(...SEV1, '--record', tree);
+    const replay = json(runCli(['triage', '--matrix', SAAS, '--answers', tree, '--json']).stdout);
+    expect(replay).toMatchObject({ decided_by: 'tree', severity: { id: 'sev1' }, started_at: START });
+    const bySeverity = join(tmp(), 'sev.json');
+    triage('--severity', 'sev2', '--record', bySeverity);
+    const clash = runCli(['triage', '--matrix', SAAS, '--answers', bySeverity, '--answer', 'security=no', '--json']);
+    expect(clash.code).toBe(2);
+    expect(json(clash.stdout).error.code).toBe('invalid_option');
+    expect(clash.stderr).toMatch(/sev\.json was decided by --severity sev2, not by answers/);
+  });
+});
+
+describe('escalate triage: --at without an offset and --tz', () => {
+  it('says on stderr which zone the time was read in, never on the JSON stdout', () => {
+    const r = runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--tz', 'America/New_York', '--at', '2026-03-27T16:30', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).started_at).toBe('2026-03-27T11:30:00-04:00');
+    expect(r.stderr).toBe('note: --at 2026-03-27T16:30 has no offset, so it was read in the matrix time zone Europe/Berlin (2026-03-27T16:30:00+01:00), not in --tz America/New_York\n');
+  });
+
+  it('says nothing when the time has an offset, or there is no other zone', () => {
+    expect(runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--tz', 'America/New_York', '--at', '2026-03-27T16:30+01:00', '--json']).stderr).toBe('');
+    expect(runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--tz', 'Europe/Berlin', '--at', '2026-03-27T16:30', '--json']).stderr).toBe('');
+    expect(runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--at', '2026-03-27T16:30', '--json']).stderr).toBe('');
   });
 });

@@ -4,20 +4,20 @@
  * Without a terminal a missing answer is an error naming the question, never a hang.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, linkSync, lstatSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isValidTimeZone } from '../../time/zone.js';
-import { parseInstant } from '../../time/instant.js';
+import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
-import { answersFromData, checkAnswers, choiceList, parseAnswerFlag, type AnswerProblem } from '../../triage/answers.js';
+import { answersFromData, checkAnswers, choiceList, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
 import type { TriageError, TriageResult } from '../../triage/result-schema.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
-import { writeFileAtomic } from '../files.js';
 import { EXIT, ExitError, type Io } from '../io.js';
-import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
+import { fsReason, loadMatrixFile, readText, requireMatrix, resolveMatrixPath, type LoadedFile } from '../matrix-file.js';
 import type { TriageOptions } from './triage.js';
 
 type ErrorDetail = TriageError['error'];
@@ -36,6 +36,9 @@ class TriageExit extends ExitError {
   }
 }
 
+/** A failure after the result was printed (writing the record): stdout already holds the result, so no JSON error follows it. */
+class AfterResultExit extends ExitError {}
+
 const fail = (code: string, message: string, extra: Partial<ErrorDetail> = {}, exitCode: number = EXIT.usage) =>
   new TriageExit(exitCode, message, { code, message, ...extra });
 
@@ -43,7 +46,7 @@ export async function runTriage(options: TriageOptions, io: Io): Promise<number>
   try {
     return await triage(options, io);
   } catch (error) {
-    if (options.json && error instanceof Error && error.name === 'ExitError') {
+    if (options.json && error instanceof Error && error.name === 'ExitError' && !(error instanceof AfterResultExit)) {
       const exit = error as ExitError;
       const detail: ErrorDetail = error instanceof TriageExit ? error.detail : { code: exit.exitCode === EXIT.findings ? 'invalid_matrix' : 'usage', message: exit.message.split('\n')[0]! };
       io.stdout.write(`${JSON.stringify({ error: detail })}\n`);
@@ -58,30 +61,32 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     throw fail('invalid_option', `--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
   }
   const recordPath = options.record !== undefined ? resolve(io.cwd, options.record) : undefined;
-  if (recordPath && existsSync(recordPath)) {
-    throw fail('record_exists', `${options.record} already exists; a record is never overwritten, name a new file`);
-  }
+  // Checked before any question is asked, so a bad path never costs the answers.
+  if (recordPath) checkRecordTarget(recordPath, options.record!);
   const path = resolveMatrixPath(options.matrix, io);
   const file = loadMatrixFile(path, io);
-  const matrix = requireMatrix(file);
-
-  const now = io.now();
-  let start = now;
-  if (options.at !== undefined) {
-    const parsed = parseInstant(options.at, matrix.timezone);
-    if (!parsed.ok) throw fail('invalid_option', `--at ${parsed.reason}`);
-    if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) {
-      throw fail('invalid_option', `--at "${options.at}" is more than 100 years from now; check the year`);
-    }
-    start = parsed.date;
-  }
+  const matrix = usableMatrix(file);
 
   const scripted = await gatherAnswers(options, io);
-  const handoffValues = { ...scripted.handoff, ...parseFields(options.field ?? []) };
-  const { outcome, path: walked, decidedBy } = await decide(matrix, options, scripted.answers, interactive, io);
+  const { replay } = scripted;
+  const now = io.now();
+  const start = startTime(options, replay, matrix, now, io);
 
-  const planned = planIncident(matrix, outcome, { start, now, ...(options.tz ? { displayZone: options.tz } : {}), ...(options.client ? { client: options.client } : {}), ...(options.tier ? { tier: options.tier } : {}) });
-  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), planned.reason);
+  const fieldValues = parseFields(options.field ?? []);
+  const unknownFlag = unknownHandoffField(matrix, Object.keys(fieldValues));
+  if (unknownFlag) throw fail('invalid_option', `--field "${unknownFlag.given}": ${unknownFlag.message}`, { given: unknownFlag.given });
+  const unknownKept = unknownHandoffField(matrix, Object.keys(scripted.handoff));
+  if (unknownKept) throw fail('bad_answers_file', `${options.answers}: ${unknownKept.message}`, { given: unknownKept.given });
+  const handoffValues = { ...scripted.handoff, ...fieldValues };
+
+  const { outcome, path: walked, decidedBy } = await decide(matrix, options, scripted.answers, replay, interactive, io);
+
+  // The contract comes from the command line when it names one, otherwise from a replayed record.
+  const fromFlags = options.client !== undefined || options.tier !== undefined;
+  const client = fromFlags ? options.client : replay.client;
+  const tier = fromFlags ? options.tier : replay.client === undefined ? replay.tier : undefined;
+  const planned = planIncident(matrix, outcome, { start, now, ...(options.tz ? { displayZone: options.tz } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}) });
+  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), fromFlags || (client === undefined && tier === undefined) ? planned.reason : `${planned.reason} (replayed from ${options.answers})`);
   const plan = planned.plan;
 
   if (options.handoff && interactive) {
@@ -103,8 +108,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   if (options.message) result = await withMessage(matrix, result, options, io);
 
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  if (recordPath) writeFileAtomic(recordPath, json, { overwrite: false });
-
+  // The result is printed first: a record that cannot be written never costs it.
   if (options.json) io.stdout.write(json);
   else if (options.markdown) {
     const { formatMarkdown } = await import('../../triage/markdown.js');
@@ -116,13 +120,105 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     const { formatCard } = await import('../../triage/card.js');
     io.stdout.write(formatCard(result, await colorsFor(io)));
   }
-  if (recordPath && !options.json) io.stderr.write(`recorded to ${options.record}\n`);
+  if (recordPath) {
+    writeRecord(recordPath, options.record!, json);
+    if (!options.json) io.stderr.write(`recorded to ${options.record}\n`);
+  }
   return EXIT.ok;
 }
 
-async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers: Record<string, string>; handoff: Record<string, string> }> {
+/** The matrix, or exit 1 with its located errors (as `diagnostics` under --json). */
+function usableMatrix(file: LoadedFile): Matrix {
+  if (file.result.matrix) return file.result.matrix;
+  const errors = file.result.diagnostics.filter((d) => d.level === 'error');
+  let lines = 'the matrix has errors';
+  try {
+    requireMatrix(file);
+  } catch (error) {
+    if (error instanceof Error) lines = error.message;
+  }
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  throw new TriageExit(EXIT.findings, lines, {
+    code: 'invalid_matrix',
+    message: `the matrix ${file.path} has ${count}; run escalate lint ${file.path}`,
+    diagnostics: errors.map((d) => ({ file: file.path, line: d.line, column: d.column, code: d.code, message: d.message })),
+  });
+}
+
+/** The incident start: --at, else a replayed record's start, else now. */
+function startTime(options: TriageOptions, replay: Replay, matrix: Matrix, now: Date, io: Io): Date {
+  const text = options.at ?? replay.at;
+  if (text === undefined) return now;
+  const [what, code] = options.at !== undefined ? ['--at', 'invalid_option'] : [`${options.answers}: started_at`, 'bad_answers_file'];
+  const parsed = parseInstant(text, matrix.timezone);
+  if (!parsed.ok) throw fail(code, `${what} ${parsed.reason}`);
+  if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) {
+    throw fail(code, `${what} "${text}" is more than 100 years from now; check the year`);
+  }
+  if (options.at !== undefined && options.tz !== undefined && options.tz !== matrix.timezone && !hasUtcOffset(options.at)) {
+    io.stderr.write(`note: --at ${options.at} has no offset, so it was read in the matrix time zone ${matrix.timezone} (${formatInstant(parsed.date, matrix.timezone)}), not in --tz ${options.tz}\n`);
+  }
+  return parsed.date;
+}
+
+/** Refuses a record path that exists or whose folder cannot take a new file, before anything is asked. */
+function checkRecordTarget(full: string, shown: string): void {
+  if (taken(full)) throw fail('record_exists', `${shown} already exists; a record is never overwritten, name a new file`);
+  const folder = dirname(full);
+  const folderShown = dirname(shown) === '.' ? 'the current folder' : `the folder ${dirname(shown)}`;
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is not a folder' : `cannot be used: ${fsReason(error)}`;
+    throw fail('invalid_option', `--record ${shown}: ${folderShown} ${why}; create it first or name another file`);
+  }
+  if (!isFolder) throw fail('invalid_option', `--record ${shown}: ${folderShown} is not a folder; name another file`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw fail('invalid_option', `--record ${shown}: cannot write in ${folderShown}: ${fsReason(error)}`);
+  }
+}
+
+/** Whether anything (a file, a folder, even a dangling link) has this name. */
+function taken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the record atomically and never over an existing file (a temp file, then a hard link). */
+function writeRecord(full: string, shown: string, text: string): void {
+  const temp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
+  const lost = 'the result above was printed but not recorded';
+  let created = false;
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    created = true;
+    linkSync(temp, full); // fails with EEXIST instead of replacing
+  } catch (error) {
+    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
+    throw new AfterResultExit(EXIT.usage, exists ? `${shown} appeared while triaging; a record is never overwritten, so ${lost}` : `cannot write the record ${shown}: ${fsReason(error)}; ${lost}`);
+  } finally {
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers: Record<string, string>; handoff: Record<string, string>; replay: Replay }> {
   const answers: Record<string, string> = {};
   let handoff: Record<string, string> = {};
+  let replay: Replay = {};
   if (options.answers !== undefined) {
     const text = readText(options.answers, io, 'answers file');
     const data = await parseAnswersText(text, options.answers);
@@ -130,13 +226,14 @@ async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers:
     if ('code' in read) throw problem(read);
     Object.assign(answers, read.answers);
     handoff = read.handoff;
+    replay = read.replay;
   }
   for (const flag of options.answer ?? []) {
     const parsed = parseAnswerFlag(flag);
     if ('code' in parsed) throw problem(parsed);
     answers[parsed.question] = parsed.answer;
   }
-  return { answers, handoff };
+  return { answers, handoff, replay };
 }
 
 /** YAML or JSON (JSON is YAML); the parser is already loaded with the matrix. */
@@ -186,11 +283,21 @@ interface Decision {
   decidedBy: 'tree' | 'severity';
 }
 
-async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, interactive: boolean, io: Io): Promise<Decision> {
-  if (options.severity !== undefined) {
-    if (Object.keys(answers).length > 0) throw fail('invalid_option', '--severity skips the tree; pass either --severity or answers, not both');
-    const severity = matrix.severities.find((s) => s.id === options.severity);
-    if (!severity) throw fail('unknown_severity', `--severity "${options.severity}" is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
+async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, replay: Replay, interactive: boolean, io: Io): Promise<Decision> {
+  // A record decided by --severity replays that severity; answers given with it are a contradiction.
+  const severityId = options.severity ?? replay.severity;
+  if (severityId !== undefined) {
+    if (Object.keys(answers).length > 0) {
+      throw fail(
+        'invalid_option',
+        options.severity !== undefined
+          ? '--severity skips the tree; pass either --severity or answers, not both'
+          : `${options.answers} was decided by --severity ${severityId}, not by answers; pass either --severity or answers, not both`,
+      );
+    }
+    const what = options.severity !== undefined ? '--severity' : `the severity recorded in ${options.answers},`;
+    const severity = matrix.severities.find((s) => s.id === severityId);
+    if (!severity) throw fail('unknown_severity', `${what} "${severityId}" is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
     return { outcome: { severity, owner: severity.owner }, path: [], decidedBy: 'severity' };
   }
   if (!matrix.triage) throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
@@ -231,6 +338,9 @@ async function withMessage(matrix: Matrix, result: TriageResult, options: Triage
   });
   const rendered = renderMessage(matrix, options.message!, result.severity.id, values, options.audience);
   if (!rendered.ok) throw fail(rendered.code, rendered.reason, {}, rendered.code === 'unknown_placeholder' ? EXIT.findings : EXIT.usage);
+  if (options.audience === undefined && rendered.message.audience === 'internal') {
+    io.stderr.write(`note: the matrix has no client ${options.message} template for ${result.severity.id}; this is the internal one, not for the client (--audience internal picks it without this note)\n`);
+  }
   const open = gaps.filter((g) => rendered.used.includes(g));
   if (open.length > 0) {
     const flags: Partial<Record<string, string>> = { impact: '--impact', actions: '--actions', next_step: '--next-step' };
