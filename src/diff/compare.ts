@@ -2,7 +2,7 @@
 import type { Path } from '../diagnostics.js';
 import type { Matrix } from '../matrix/schema.js';
 import { parseDuration } from '../time/duration.js';
-import type { Area, Change, Direction } from './types.js';
+import type { Area, Change, Direction, Value } from './types.js';
 
 export interface Sides {
   old: Matrix;
@@ -26,7 +26,12 @@ export function field(
   direction: Direction = 'neutral',
 ): void {
   if (before === after) return;
-  out.push({
+  out.push(change(area, path, subject, name, before, after, direction));
+}
+
+/** One change of a field: absent before means added, absent after means removed. */
+function change(area: Area, path: Path, subject: string, name: string | undefined, before: Value | undefined, after: Value | undefined, direction: Direction): Change {
+  return {
     area,
     kind: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
     path,
@@ -35,7 +40,7 @@ export function field(
     ...(before === undefined ? {} : { old: before }),
     ...(after === undefined ? {} : { new: after }),
     direction,
-  });
+  };
 }
 
 /** A short list of ids whose order carries no meaning (roles notified, days): one change with both lists. */
@@ -52,16 +57,7 @@ export function setField(
   const a = [...new Set(before ?? [])].sort();
   const b = [...new Set(after ?? [])].sort();
   if (a.length === b.length && a.every((item, i) => item === b[i])) return;
-  out.push({
-    area,
-    kind: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
-    path,
-    subject,
-    field: name,
-    ...(before === undefined ? {} : { old: before }),
-    ...(after === undefined ? {} : { new: after }),
-    direction,
-  });
+  out.push(change(area, path, subject, name, before, after, direction));
 }
 
 /** A list of sentences (checklists, follow-ups): each item added or removed is its own change. */
