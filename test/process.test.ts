@@ -4,47 +4,32 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
+import { memoryIo } from './helpers/io.js';
 import { main } from '../src/cli/main.js';
 import { BIN, example, STACK_TRACE } from './helpers/cli.js';
 import { generateMatrix } from '../bench/generate-matrix.mjs';
 
-function fakeIo(overrides: Partial<Io> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    cwd: process.cwd(),
-    env: { NO_COLOR: '1' },
-    stdout: { write: (t) => void out.push(t), isTTY: false },
-    stderr: { write: (t) => void err.push(t), isTTY: false },
-    stdinIsTTY: false,
-    now: () => new Date('2026-11-24T10:00:00Z'),
-    ...overrides,
-  };
-  return { io, out, err };
-}
-
 describe('unexpected internal errors', () => {
   const broken = () => {
-    const { io, err } = fakeIo();
+    const { io, stderr } = memoryIo();
     io.stdout.write = () => {
       throw new TypeError('cannot write: the sky fell');
     };
-    return { io, err };
+    return { io, stderr };
   };
 
   it('print one line and a hint, exit 2, no stack trace', async () => {
-    const { io, err } = broken();
+    const { io, stderr } = broken();
     const code = await main({ argv: ['lint', example('msp.yaml')], io });
     expect(code).toBe(2);
-    expect(err.join('')).toBe('escalate: internal error: cannot write: the sky fell\nrun with --debug for details\n');
+    expect(stderr()).toBe('escalate: internal error: cannot write: the sky fell\nrun with --debug for details\n');
   });
 
   it('print the stack with --debug', async () => {
-    const { io, err } = broken();
+    const { io, stderr } = broken();
     const code = await main({ argv: ['--debug', 'lint', example('msp.yaml')], io });
     expect(code).toBe(2);
-    expect(err.join('')).toMatch(STACK_TRACE);
+    expect(stderr()).toMatch(STACK_TRACE);
   });
 });
 

@@ -1,24 +1,12 @@
 /** `--message` through the whole program in-process, with the clock pinned, so every time in the text is exact. */
 import { describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { memoryIo } from '../helpers/io.js';
 
 async function run(argv: string[], now: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    cwd: ROOT,
-    env: { NO_COLOR: '1' },
-    stdout: { write: (t) => void (stdout += t), isTTY: false },
-    stderr: { write: (t) => void (stderr += t), isTTY: false },
-    stdinIsTTY: false,
-    now: () => new Date(now),
-  };
+  const { io, stdout, stderr } = memoryIo({ now: () => new Date(now) });
   const code = await main({ argv: ['triage', ...argv], io });
-  return { code, stdout, stderr };
+  return { code, stdout: stdout(), stderr: stderr() };
 }
 
 describe('--message with a pinned clock', () => {

@@ -2,29 +2,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { memoryIo } from '../helpers/io.js';
 
 function run(argv: string[], onNow: () => void) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    cwd: ROOT,
-    env: { NO_COLOR: '1' },
-    stdout: { write: (t) => void (stdout += t), isTTY: false },
-    stderr: { write: (t) => void (stderr += t), isTTY: false },
-    stdinIsTTY: false,
+  const { io, stdout, stderr } = memoryIo({
     // The command reads the clock after checking the record path and before writing it.
     now: () => {
       onNow();
       return new Date('2026-03-27T15:42:00Z');
     },
-  };
-  return main({ argv: ['triage', '--matrix', 'examples/saas-support.yaml', '--at', '2026-03-27T16:30', '--severity', 'sev1', ...argv], io }).then((code) => ({ code, stdout, stderr }));
+  });
+  return main({ argv: ['triage', '--matrix', 'examples/saas-support.yaml', '--at', '2026-03-27T16:30', '--severity', 'sev1', ...argv], io }).then((code) => ({ code, stdout: stdout(), stderr: stderr() }));
 }
 
 describe('a record that appears while triaging', () => {
