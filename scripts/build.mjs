@@ -116,6 +116,11 @@ rmSync(old, { recursive: true, force: true });
 if (!process.argv.includes('--no-cache')) {
   const bin = join(root, 'bin/escalate.js');
   const ex = (name) => join(root, 'examples', name);
+  // The boot file raises V8's interrupt budget before a command loads; the program bundle's
+  // cache must be made under the default, which differs between Node releases.
+  const defaults = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+  const budget = /--interrupt-budget=(\d+)/.exec(defaults)?.[1];
+  if (!budget) throw new Error('cannot read the default --interrupt-budget from node --v8-options');
   const runs = [
     ['--help'],
     ['lint', ex('saas-support.yaml'), ex('msp.yaml'), ex('client-vendor.yaml')],
@@ -125,6 +130,6 @@ if (!process.argv.includes('--no-cache')) {
     ['diff', ex('saas-support.yaml'), ex('saas-support.yaml')],
   ];
   for (const args of runs) {
-    spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', NO_COLOR: '1' } });
+    spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', ESCALATE_V8_DEFAULT_FLAGS: `--interrupt-budget=${budget}`, NO_COLOR: '1' } });
   }
 }
