@@ -20,7 +20,11 @@ export function runProcess(argv: readonly string[]): void {
     env: process.env,
     stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Read only when a command asks (triage): opening stdin loads Node's file-stream and
+    // readline modules (~2 ms), which lint and docs never need.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     now: () => new Date(),
   };
 

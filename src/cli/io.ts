@@ -9,7 +9,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   stdout: Output;
   stderr: Output;
-  stdinIsTTY: boolean;
+  /** Whether a person can answer prompts; may be a getter, read only by commands that prompt. */
+  readonly stdinIsTTY: boolean;
   /** The clock, injected so every time-dependent behaviour is testable. */
   now(): Date;
 }
