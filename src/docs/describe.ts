@@ -2,15 +2,16 @@
  * Field descriptions taken from the format itself, so the sheet explains a field in the
  * same words as the JSON Schema and the editor tooltips.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TARGET_KINDS, targets, type TargetKind } from '../matrix/schema.js';
 
-/** The description of a schema, looking through `.optional()` and `.default()` wrappers. */
-export function describedAs(schema: z.ZodType): string | undefined {
-  let current: z.ZodType | undefined = schema;
+/** The description of a schema, looking through `optional` and `_default` wrappers. */
+export function describedAs(schema: z.core.$ZodType): string | undefined {
+  let current: z.core.$ZodType | undefined = schema;
   while (current) {
-    if (current.description) return current.description;
-    current = current instanceof z.ZodOptional || current instanceof z.ZodDefault ? (current.unwrap() as z.ZodType) : undefined;
+    const description = z.globalRegistry.get(current)?.description;
+    if (description) return description;
+    current = current instanceof z.ZodMiniOptional || current instanceof z.ZodMiniDefault ? current._zod.def.innerType : undefined;
   }
   return undefined;
 }

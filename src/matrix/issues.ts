@@ -2,7 +2,7 @@
  * Turns zod issues into located diagnostics with messages a support lead can act on:
  * the key in question, what was expected, and a "did you mean" where one fits.
  */
-import type { core } from 'zod';
+import type { core } from 'zod/mini';
 import type { Diagnostic, Path } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { Locator } from './locate.js';

@@ -1,5 +1,5 @@
 /** JSON Schemas generated from the zod schemas: the committed copies are drift-tested against these. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { matrixSchema } from './schema.js';
 import { triageResultSchema } from '../triage/result-schema.js';
 
@@ -9,7 +9,7 @@ export interface GeneratedSchema {
   text: string;
 }
 
-export function toJsonSchemaText(schema: z.ZodType, title: string): string {
+export function toJsonSchemaText(schema: z.core.$ZodType, title: string): string {
   const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = json;
   return `${JSON.stringify({ $schema, title, ...rest }, null, 2)}\n`;

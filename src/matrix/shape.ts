@@ -1,20 +1,20 @@
 /** The keys the schema allows at a path, for "did you mean" on unknown keys. */
-import type { z } from 'zod';
+import type { core } from 'zod/mini';
 import type { Path } from '../diagnostics.js';
 import { matrixSchema } from './schema.js';
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
+  shape?: Record<string, core.$ZodType>;
+  element?: core.$ZodType;
+  valueType?: core.$ZodType;
+  innerType?: core.$ZodType;
+  in?: core.$ZodType;
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: core.$ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-function unwrap(schema: z.ZodType): z.ZodType {
+function unwrap(schema: core.$ZodType): core.$ZodType {
   let current = schema;
   for (let def = defOf(current); def.innerType || (def.type === 'pipe' && def.in); def = defOf(current)) {
     current = (def.innerType ?? def.in)!;
@@ -22,8 +22,8 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
-export function keysAt(path: Path, root: z.ZodType = matrixSchema): string[] {
-  let schema: z.ZodType | undefined = unwrap(root);
+export function keysAt(path: Path, root: core.$ZodType = matrixSchema): string[] {
+  let schema: core.$ZodType | undefined = unwrap(root);
   for (const part of path) {
     const def: Def = defOf(schema);
     if (def.type === 'object' && typeof part === 'string') schema = def.shape?.[part];

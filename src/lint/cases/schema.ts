@@ -2,33 +2,34 @@
  * The matrix-test format: `NAME.cases.yaml` beside `NAME.yaml`. Each case gives the triage
  * answers and what they must lead to, the way routing configs are tested before production.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../../zod-setup.js';
 import { TARGET_KINDS } from '../../matrix/schema.js';
 
-const answerValue = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const answerValue = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
 
 export const DEADLINE_KINDS = [...TARGET_KINDS.filter((k) => k !== 'update_every'), 'next_update'] as const;
 
 export const matrixCase = z.strictObject({
-  name: z.string().min(1, { error: 'must not be empty' }).describe('What the case proves, in a few words.'),
-  answers: z.record(z.string(), answerValue).describe('Answers by question id: a choice id or label, or "unsure".'),
-  at: z.string().optional().describe('The incident start for deadline expectations: YYYY-MM-DDTHH:MM, in the matrix time zone unless it has an offset.'),
-  client: z.string().optional().describe('A client id whose contract applies.'),
-  tier: z.string().optional().describe('A tier id whose contract applies.'),
+  name: described(z.string().check(z.minLength(1, { error: 'must not be empty' })), 'What the case proves, in a few words.'),
+  answers: described(z.record(z.string(), answerValue), 'Answers by question id: a choice id or label, or "unsure".'),
+  at: described(
+    z.optional(z.string()),
+    'The incident start for deadline expectations: YYYY-MM-DDTHH:MM, in the matrix time zone unless it has an offset.',
+  ),
+  client: described(z.optional(z.string()), 'A client id whose contract applies.'),
+  tier: described(z.optional(z.string()), 'A tier id whose contract applies.'),
   expect: z.strictObject({
-    severity: z.string().describe('The severity id the answers must give.'),
-    owner: z.string().describe('The owning role id.'),
-    route: z.string().nullable().optional().describe('The route id; null when no route may be taken.'),
-    deadlines: z
-      .partialRecord(z.enum(DEADLINE_KINDS), z.string())
-      .optional()
-      .describe('Deadlines by kind, as times; needs `at`.'),
+    severity: described(z.string(), 'The severity id the answers must give.'),
+    owner: described(z.string(), 'The owning role id.'),
+    route: described(z.optional(z.nullable(z.string())), 'The route id; null when no route may be taken.'),
+    deadlines: described(z.optional(z.partialRecord(z.enum(DEADLINE_KINDS), z.string())), 'Deadlines by kind, as times; needs `at`.'),
   }),
 });
 
 export const casesFile = z.strictObject({
-  $schema: z.string().optional(),
-  cases: z.array(matrixCase).describe('The matrix tests.'),
+  $schema: z.optional(z.string()),
+  cases: described(z.array(matrixCase), 'The matrix tests.'),
 });
 
 export type MatrixCase = z.infer<typeof matrixCase>;
