@@ -1,9 +1,28 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * As in the bundles (scripts/build.mjs): @date-fns/tz reads time-zone offsets through
+ * src/time/offset.ts, so tests run the time core exactly as the CLI does.
+ */
+const offsetsThroughTimeCore: Plugin = {
+  name: 'offsets-through-time-core',
+  enforce: 'pre',
+  resolveId(id, importer) {
+    if (id === '../tzOffset/index.js' && importer?.replaceAll('\\', '/').includes('node_modules/@date-fns/tz/')) {
+      return fileURLToPath(new URL('./src/time/offset.ts', import.meta.url));
+    }
+    return undefined;
+  },
+};
 
 export default defineConfig({
+  plugins: [offsetsThroughTimeCore],
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 20_000,
     pool: 'forks',
+    // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
+    server: { deps: { inline: ['@date-fns/tz'] } },
   },
 });

@@ -49,6 +49,20 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * @date-fns/tz reads offsets through its own `tzOffset` (Intl.DateTimeFormat, ~10 ms to start);
+ * in the bundles it reads them through src/time/offset.ts, which the CLI points at the
+ * process clock. offset.ts itself still imports the real one for its Intl path.
+ */
+const offsetsThroughTimeCore = {
+  name: 'offsets-through-time-core',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/tzOffset\/index\.js$/ }, (args) =>
+      args.importer.includes(join('node_modules', '@date-fns', 'tz')) ? { path: join(root, 'src/time/offset.ts') } : undefined,
+    );
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -57,7 +71,7 @@ const shared = {
   legalComments: 'none',
   define: { __ESCALATE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess],
+  plugins: [englishOnlyZod, lazyChildProcess, offsetsThroughTimeCore],
 };
 const cjs = {
   ...shared,

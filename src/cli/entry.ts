@@ -26,6 +26,7 @@ export function runProcess(argv: readonly string[]): void {
       return Boolean(process.stdin.isTTY);
     },
     now: () => new Date(),
+    hostClock: true,
   };
 
   void main({ argv, io }).then((code) => {

@@ -11,6 +11,11 @@ export interface Io {
   stderr: Output;
   /** Whether a person can answer prompts; may be a getter, read only by commands that prompt. */
   readonly stdinIsTTY: boolean;
+  /**
+   * Whether time-zone offsets may be read from this process's own clock, which is faster
+   * than Intl at start-up (see time/offset.ts). Only the real process edge sets it.
+   */
+  readonly hostClock?: boolean;
   /** The clock, injected so every time-dependent behaviour is testable. */
   now(): Date;
 }

@@ -16,7 +16,7 @@
  * Either way a date alone is the first instant of that day in the zone, even where the
  * clocks skip 00:00.
  */
-import { tzOffset } from '@date-fns/tz/tzOffset';
+import { tzOffset } from './offset.js';
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: string };
 

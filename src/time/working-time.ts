@@ -6,7 +6,7 @@
  * Pure: no clock, every instant is passed in.
  */
 import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
-import { tzOffset } from '@date-fns/tz/tzOffset';
+import { tzOffset } from './offset.js';
 import type { Calendar } from '../matrix/schema.js';
 
 export interface WorkingCalendar {

@@ -9,9 +9,14 @@
 const known = new Map<string, boolean>();
 let canonical: Set<string> | undefined;
 
-export function isValidTimeZone(zone: string): boolean {
+/** Whether `zone` is one of the runtime's canonical IANA names (not an alias such as UTC). */
+export function isCanonicalTimeZone(zone: string): boolean {
   canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (canonical.has(zone)) return true;
+  return canonical.has(zone);
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  if (isCanonicalTimeZone(zone)) return true;
   let valid = known.get(zone);
   if (valid === undefined) {
     try {

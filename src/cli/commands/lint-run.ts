@@ -10,11 +10,13 @@ import { parseRuleFlag } from '../../lint/config.js';
 import { lintTarget } from '../../lint/lint-target.js';
 import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
 import { lintTargets } from '../../lint/targets.js';
+import { useHostClock } from '../../time/offset.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { readText, resolveMatrixPath } from '../matrix-file.js';
 import type { LintOptions } from './lint.js';
 
 export async function runLint(files: string[], options: LintOptions, io: Io): Promise<number> {
+  useHostClock(io.hostClock === true);
   const rules = ruleSettings(options.rule ?? []);
   const maxWarnings = options.maxWarnings === undefined ? undefined : warningLimit(options.maxWarnings);
   const today = options.today === undefined ? localToday(io.now()) : checkedDate(options.today);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, linkSync, lstatSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isValidTimeZone } from '../../time/zone.js';
+import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
 import { answersFromData, checkAnswers, choiceList, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
@@ -43,6 +44,7 @@ const fail = (code: string, message: string, extra: Partial<ErrorDetail> = {}, e
   new TriageExit(exitCode, message, { code, message, ...extra });
 
 export async function runTriage(options: TriageOptions, io: Io): Promise<number> {
+  useHostClock(io.hostClock === true);
   try {
     return await triage(options, io);
   } catch (error) {

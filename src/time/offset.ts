@@ -1,0 +1,99 @@
+/**
+ * A time zone's offset from UTC at an instant: the one place the time core reads time-zone
+ * data (the bundled @date-fns/tz reads it through here too; see scripts/build.mjs).
+ *
+ * By default the offset comes from @date-fns/tz, which asks `Intl.DateTimeFormat`. The
+ * first `Intl.DateTimeFormat` of a process costs ~10 ms while ICU loads its locale data,
+ * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
+ * owns its process, switches on the host clock (`useHostClock`): the offset is read from
+ * the process's own `Date` with the `TZ` environment variable set to the zone for the one
+ * lookup and restored before returning (~11 µs; lookups are memoised). Both read the same
+ * ICU time-zone data, and a test compares them for every zone around every change of
+ * offset. The host clock takes only canonical IANA names without digits (ICU reads a `TZ`
+ * with digits, like `Etc/GMT+5`, as POSIX rules), and only after a check on first use that
+ * setting `TZ` does move the clock on this platform; everything else asks Intl.
+ *
+ * A library user never gets the host clock unless it asks: changing `TZ`, even for
+ * microseconds, is only safe in a process with no other thread reading local time.
+ */
+import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
+import { isCanonicalTimeZone } from './zone.js';
+
+type HostState = 'off' | 'unchecked' | 'on';
+let host: HostState = 'off';
+
+/** Per zone, offsets already read from the host clock, by epoch milliseconds. */
+const memo = new Map<string, Map<number, number>>();
+/** A long run (a diff of big matrices) must not grow the memo without bound. */
+const MEMO_LIMIT = 50_000;
+
+/** Reads offsets from the process clock from now on (`false`: from Intl again). For the CLI edge. */
+export function useHostClock(enabled = true): void {
+  host = enabled ? 'unchecked' : 'off';
+}
+
+/**
+ * The offset of `timeZone` from UTC at `date`, in minutes (`60` for Berlin in winter,
+ * `-300` for New York); fractions for historic local mean time. `NaN` for an unknown zone.
+ * Same contract as @date-fns/tz's `tzOffset`, which it stands in for.
+ */
+export function tzOffset(timeZone: string, date: Date): number {
+  const ms = date.getTime();
+  if (host === 'off' || !Number.isFinite(ms) || !hostTakes(timeZone)) return intlOffset(timeZone, date);
+  if (host === 'unchecked') {
+    host = hostClockMoves() ? 'on' : 'off';
+    if (host === 'off') return intlOffset(timeZone, date);
+  }
+  let known = memo.get(timeZone);
+  if (!known || known.size >= MEMO_LIMIT) memo.set(timeZone, (known = new Map()));
+  let offset = known.get(ms);
+  if (offset === undefined) {
+    offset = hostOffset(timeZone, ms);
+    known.set(ms, offset);
+  }
+  return offset;
+}
+
+/** Zone names the host clock reads exactly as Intl does. */
+const hostTakes = (zone: string) => !/\d/.test(zone) && isCanonicalTimeZone(zone);
+
+/** The offset with `TZ` set to `zone` for this one read; `TZ` is restored before returning. */
+function hostOffset(zone: string, ms: number): number {
+  const env = process.env;
+  const previous = env.TZ;
+  env.TZ = zone;
+  try {
+    return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
+  } finally {
+    if (previous === undefined) delete env.TZ;
+    else env.TZ = previous;
+  }
+}
+
+/**
+ * The local clock fields read as UTC. `getTimezoneOffset` would be shorter but drops the
+ * seconds of historic local mean time (Berlin was +00:53:28 before 1893).
+ */
+function localFieldsAsUtc(date: Date): number {
+  const wall = new Date(0);
+  wall.setUTCFullYear(date.getFullYear(), date.getMonth(), date.getDate()); // Date.UTC would read years below 100 as 19xx
+  wall.setUTCHours(date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds());
+  return wall.getTime();
+}
+
+/** Whole seconds of offset as minutes, in the same arithmetic as @date-fns/tz (so equal to the last bit). */
+function minutesOf(seconds: number): number {
+  const abs = Math.abs(seconds);
+  const [h, m, s] = [Math.floor(abs / 3600), Math.floor((abs % 3600) / 60), abs % 60];
+  return seconds > 0 ? h * 60 + m + s / 60 : -h * 60 - m - s / 60 + 0; // + 0: UTC is +0, never -0
+}
+
+/** Whether setting `TZ` switches this platform's clock: two zones with known, unusual offsets. */
+function hostClockMoves(): boolean {
+  const jan2020 = Date.UTC(2020, 0, 15, 12);
+  try {
+    return hostOffset('Asia/Kolkata', jan2020) === 330 && hostOffset('America/St_Johns', jan2020) === -210;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
+import { tzScan } from '@date-fns/tz/tzScan';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tzOffset, useHostClock } from '../../src/time/offset.js';
+
+const ZONES = Intl.supportedValuesOf('timeZone');
+const HOUR = 3_600_000;
+
+afterEach(() => useHostClock(false));
+
+/** The first millisecond at which the offset differs from the one at `lo` (Intl), between lo and hi. */
+function changeAt(zone: string, lo: number, hi: number): number {
+  const before = intlOffset(zone, new Date(lo));
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (intlOffset(zone, new Date(mid)) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+describe('offsets from the host clock', () => {
+  it(`equal Intl's for all ${ZONES.length} zones on both sides of every change from 1900 to 2100`, () => {
+    let compared = 0;
+    const differences: string[] = [];
+    for (const zone of ZONES) {
+      const changes = tzScan(zone, { start: new Date(Date.UTC(1900, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
+      const instants = [Date.UTC(1900, 0, 1), Date.UTC(2026, 5, 15), Date.UTC(2099, 11, 1)];
+      for (const { date } of changes) {
+        const exact = changeAt(zone, date.getTime() - HOUR, date.getTime());
+        instants.push(exact - 1, exact, exact + 30 * 60_000);
+      }
+      useHostClock(true);
+      const host = instants.map((ms) => tzOffset(zone, new Date(ms)));
+      useHostClock(false);
+      instants.forEach((ms, i) => {
+        const expected = intlOffset(zone, new Date(ms));
+        compared++;
+        // @date-fns/tz reads a longOffset like "-00:16:08" (Abidjan before 1912) with hours -0
+        // as +16.13; the host clock has the sign right. No other difference is allowed.
+        const signSlip = host[i]! < 0 && host[i]! > -60 && expected === -host[i]!;
+        if (host[i] !== expected && !signSlip) differences.push(`${zone} ${new Date(ms).toISOString()}: host ${host[i]}, Intl ${expected}`);
+      });
+    }
+    expect(differences).toEqual([]);
+    expect(compared).toBeGreaterThan(100_000);
+  }, 120_000);
+
+  it('leave TZ as it was, set or not, and local time with it', () => {
+    const saved = process.env.TZ;
+    try {
+      useHostClock(true);
+      process.env.TZ = 'Pacific/Auckland';
+      expect(tzOffset('America/New_York', new Date(Date.UTC(2026, 0, 15)))).toBe(-300);
+      expect(process.env.TZ).toBe('Pacific/Auckland');
+      expect(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()).toBe(-780);
+      delete process.env.TZ;
+      expect(tzOffset('Asia/Tokyo', new Date(Date.UTC(2026, 6, 1)))).toBe(540);
+      expect('TZ' in process.env).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('leave names it cannot read exactly to Intl: unknown zones, aliases, names with digits, offsets', () => {
+    useHostClock(true);
+    const winter = new Date(Date.UTC(2026, 0, 15));
+    expect(tzOffset('Mars/Olympus_Mons', winter)).toBeNaN();
+    expect(tzOffset('UTC', winter)).toBe(0);
+    expect(Object.is(tzOffset('Europe/London', winter), 0)).toBe(true);
+    expect(tzOffset('Etc/GMT+5', winter)).toBe(-300);
+    expect(tzOffset('US/Eastern', winter)).toBe(-300);
+    expect(tzOffset('+05:30', winter)).toBe(330);
+    expect(tzOffset('Europe/Berlin', new Date(Number.NaN))).toBeNaN();
+  });
+});
