@@ -58,7 +58,7 @@ export function loadMatrix(source: string): LoadResult {
     return { diagnostics: [fatal('yaml-too-complex', `the YAML cannot be parsed: ${reason(error)}`)], locator: fallback };
   }
   const locator = createLocator(doc, lines);
-  const diagnostics = yamlDiagnostics(doc, lines);
+  const diagnostics = yamlDiagnostics(doc, lines, text);
   if (diagnostics.some((d) => d.level === 'error')) return { diagnostics: sorted(diagnostics), locator };
 
   let data: unknown;
@@ -103,7 +103,7 @@ function forbiddenKeys(data: object, locator: Locator): Diagnostic[] {
   return out;
 }
 
-function yamlDiagnostics(doc: Document.Parsed, lines: Positions): Diagnostic[] {
+function yamlDiagnostics(doc: Document.Parsed, lines: Positions, text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const start = lines.linePos(problem.pos[0]);
@@ -124,20 +124,24 @@ function yamlDiagnostics(doc: Document.Parsed, lines: Positions): Diagnostic[] {
   if (directive?.explicit && directive.version !== '1.2') {
     out.push({ code: 'yaml-directive', level: 'error', message: `%YAML ${directive.version} is not supported: its implicit booleans (yes/no/on) and merge keys change values silently; remove the directive`, path: [], line: 1, column: 1 });
   }
+  // A tag needs a "!" in the text; without one, only the keys are checked.
+  const tagged = text.includes('!');
   visit(doc, {
     Map(_key, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key) || !pair.key.range) continue;
         const key = String(pair.key.value);
-        const { line, col } = lines.linePos(pair.key.range[0]);
         const first = seen.get(key);
-        if (first === undefined) seen.set(key, line);
-        else out.push({ code: 'duplicate-key', level: 'error', message: `duplicate key "${key}"; it is already defined on line ${first}`, path: [], line, column: col });
+        if (first === undefined) seen.set(key, pair.key.range[0]);
+        else {
+          const { line, col } = lines.linePos(pair.key.range[0]);
+          out.push({ code: 'duplicate-key', level: 'error', message: `duplicate key "${key}"; it is already defined on line ${lines.linePos(first).line}`, path: [], line, column: col });
+        }
       }
     },
     Node(_key, node) {
-      if ((isScalar(node) || isCollection(node)) && node.tag && !CORE_TAGS.has(node.tag) && node.range) {
+      if (tagged && (isScalar(node) || isCollection(node)) && node.tag && !CORE_TAGS.has(node.tag) && node.range) {
         const { line, col } = lines.linePos(node.range[0]);
         if (!out.some((d) => d.code === 'yaml-tag' && d.line === line)) {
           out.push({ code: 'yaml-tag', level: 'error', message: `the tag ${node.tag} is not allowed in a matrix; remove it`, path: [], line, column: col });
