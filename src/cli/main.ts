@@ -36,7 +36,7 @@ export async function main({ argv, io }: MainOptions): Promise<number> {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  registerCommands(program, io, setExit);
+  registerCommands(program, io, setExit, argv);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     command.showHelpAfterError(`(run escalate ${command.name()} --help for usage)`);

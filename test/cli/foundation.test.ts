@@ -120,8 +120,16 @@ describe('escalate --help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Exit codes:\n {2}0 /);
     expect(result.stdout).toMatch(/130 +interrupted/);
-    for (const command of ['lint', 'init', 'schema']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    for (const command of ['lint', 'init', 'triage', 'schema', 'diff', 'docs']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} `));
     expect(runCli(['lint', '--help']).stdout).toMatch(/Exit codes:/);
+    expect(runCli(['help', 'docs']).stdout).toMatch(/^Usage: escalate docs/);
+  });
+  it('suggests the command a typo meant, and takes global options before the command', () => {
+    const typo = runCli(['lnt']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown command 'lnt'\n\(Did you mean lint\?\)/);
+    const debug = runCli(['--debug', 'lint', fixture('valid/minimal.yaml')]);
+    expect(debug.code, debug.stderr).toBe(0);
   });
   it('without a command prints the help on stderr and exits 2; `help` exits 0', () => {
     const bare = runCli([]);
