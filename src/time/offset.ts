@@ -6,8 +6,8 @@
  * first `Intl.DateTimeFormat` of a process costs ~10 ms while ICU loads its locale data,
  * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
  * owns its process, switches on the host clock (`useHostClock`): the offset is read from
- * the process's own `Date` with the `TZ` environment variable set to the zone for the one
- * lookup and restored before returning (~11 µs; lookups are memoised). Both read the same
+ * the process's own `Date` with the `TZ` environment variable set to the zone, and `TZ` is
+ * put back when the current job ends (see `hostOffset`; lookups are memoised). Both read the same
  * ICU time-zone data, and a test compares them for every zone around every change of
  * offset. The host clock takes only canonical IANA names without digits (ICU reads a `TZ`
  * with digits, like `Etc/GMT+5`, as POSIX rules), and only after a check on first use that
@@ -57,17 +57,30 @@ export function tzOffset(timeZone: string, date: Date): number {
 /** Zone names the host clock reads exactly as Intl does. */
 const hostTakes = (zone: string) => !/\d/.test(zone) && isCanonicalTimeZone(zone);
 
-/** The offset with `TZ` set to `zone` for this one read; `TZ` is restored before returning. */
+/** While set, `TZ` has been changed and is put back as this when the current job ends. */
+let pending: { previous: string | undefined } | undefined;
+
+/**
+ * The offset with `TZ` set to `zone`. Switching `TZ` is the costly part (~5 µs each way),
+ * so it stays switched for the rest of the current synchronous job and is put back in a
+ * microtask: the lookups of one planning run share one switch. Code running in between
+ * must not read local time (nothing in escalate does; its times are UTC instants shown
+ * through these offsets).
+ */
 function hostOffset(zone: string, ms: number): number {
   const env = process.env;
-  const previous = env.TZ;
-  env.TZ = zone;
-  try {
-    return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
-  } finally {
-    if (previous === undefined) delete env.TZ;
-    else env.TZ = previous;
+  if (env.TZ !== zone) {
+    if (!pending) {
+      const restore = (pending = { previous: env.TZ });
+      queueMicrotask(() => {
+        pending = undefined;
+        if (restore.previous === undefined) delete env.TZ;
+        else env.TZ = restore.previous;
+      });
+    }
+    env.TZ = zone;
   }
+  return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
 }
 
 /**

@@ -46,16 +46,19 @@ describe('offsets from the host clock', () => {
     expect(compared).toBeGreaterThan(100_000);
   }, 120_000);
 
-  it('leave TZ as it was, set or not, and local time with it', () => {
+  it('put TZ back as it was, set or not, by the end of the job that read them', async () => {
     const saved = process.env.TZ;
     try {
       useHostClock(true);
       process.env.TZ = 'Pacific/Auckland';
       expect(tzOffset('America/New_York', new Date(Date.UTC(2026, 0, 15)))).toBe(-300);
+      expect(tzOffset('Asia/Tokyo', new Date(Date.UTC(2026, 0, 15)))).toBe(540);
+      await null;
       expect(process.env.TZ).toBe('Pacific/Auckland');
       expect(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()).toBe(-780);
       delete process.env.TZ;
       expect(tzOffset('Asia/Tokyo', new Date(Date.UTC(2026, 6, 1)))).toBe(540);
+      await null;
       expect('TZ' in process.env).toBe(false);
     } finally {
       if (saved === undefined) delete process.env.TZ;
