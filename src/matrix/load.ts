@@ -86,18 +86,29 @@ export function loadMatrix(source: string): LoadResult {
 
 /** `__proto__` is an ordinary key once parsed, but schema libraries skip it silently: refuse it by name. */
 function forbiddenKeys(data: object, locator: Locator): Diagnostic[] {
+  // Paths are built only for a hit: a parent chain per collection, nothing per scalar.
+  interface Visit {
+    value: object;
+    key?: string | number;
+    parent?: Visit;
+  }
+  const pathTo = (visit: Visit): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let at: Visit | undefined = visit; at?.key !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
   const out: Diagnostic[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  const stack: Visit[] = [{ value: data }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      const at = [...path, Array.isArray(value) ? Number(key) : key];
+    const visit = stack.pop()!;
+    const list = Array.isArray(visit.value);
+    for (const key of Object.keys(visit.value)) {
+      const child = (visit.value as Record<string, unknown>)[key];
       if (key === '__proto__') {
+        const at = [...pathTo(visit), key];
         const span = locator.key(at);
         out.push({ code: 'forbidden-key', level: 'error', message: `the key "__proto__" is not allowed anywhere in a matrix`, path: at, line: span.line, column: span.column });
-      } else stack.push({ value: child, path: at });
+      } else if (typeof child === 'object' && child !== null) stack.push({ value: child, key: list ? Number(key) : key, parent: visit });
     }
   }
   return out;
