@@ -9,15 +9,16 @@
  * the process's own `Date` with the `TZ` environment variable set to the zone, and `TZ` is
  * put back when the current job ends (see `hostOffset`; lookups are memoised). Both read the same
  * ICU time-zone data, and a test compares them for every zone around every change of
- * offset. The host clock takes only canonical IANA names without digits (ICU reads a `TZ`
- * with digits, like `Etc/GMT+5`, as POSIX rules), and only after a check on first use that
+ * offset. The host clock takes only those names (the runtime's canonical zones and a few
+ * common ones, see zone.ts) and none with digits (ICU reads a `TZ` with digits, like
+ * `Etc/GMT+5`, as POSIX rules), and only after a check on first use that
  * setting `TZ` does move the clock on this platform; everything else asks Intl.
  *
  * A library user never gets the host clock unless it asks: changing `TZ`, even for
  * microseconds, is only safe in a process with no other thread reading local time.
  */
 import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
-import { isCanonicalTimeZone } from './zone.js';
+import { isListedTimeZone } from './zone.js';
 
 type HostState = 'off' | 'unchecked' | 'on';
 let host: HostState = 'off';
@@ -55,7 +56,7 @@ export function tzOffset(timeZone: string, date: Date): number {
 }
 
 /** Zone names the host clock reads exactly as Intl does. */
-const hostTakes = (zone: string) => !/\d/.test(zone) && isCanonicalTimeZone(zone);
+const hostTakes = (zone: string) => !/\d/.test(zone) && isListedTimeZone(zone);
 
 /** While set, `TZ` has been changed and is put back as this when the current job ends. */
 let pending: { previous: string | undefined } | undefined;
