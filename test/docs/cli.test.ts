@@ -166,6 +166,14 @@ describe('--as-of', () => {
     const result = docs('--as-of', 'today');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\*\*next review due:\*\* \d{4}-\d{2}-\d{2} \((in \d+ days? from|due on|\*\*overdue\*\* by \d+ days? on) \d{4}-\d{2}-\d{2}\)/);
+    // UTC+14 and UTC-11 are on different dates for most of the day; each must be its own zone's.
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      writeFileSync(matrix, readFileSync(example('saas-support.yaml'), 'utf8').replace(/^timezone: .*$/m, `timezone: ${zone}`));
+      const expected = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const dated = docs('--as-of', 'today');
+      expect(dated.code, dated.stderr).toBe(0);
+      expect(dated.stdout).toMatch(new RegExp(`\\*\\*next review due:\\*\\* \\d{4}-\\d{2}-\\d{2} \\(.* ${expected}\\)`));
+    }
   });
 
   test('a date that does not exist exits 2', () => {

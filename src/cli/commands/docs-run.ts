@@ -6,6 +6,8 @@ import { date as dateSchema } from '../../matrix/schema.js';
 import { didYouMean } from '../../matrix/suggest.js';
 import { renderSheet, type SheetOptions } from '../../docs/sheet.js';
 import { renderRoleCard } from '../../docs/role-card.js';
+import { localDate } from '../../time/instant.js';
+import { useHostClock } from '../../time/offset.js';
 import { unifiedDiff } from '../../docs/line-diff.js';
 import { colorsFor, type Colors } from '../colors.js';
 import { writeFileAtomic } from '../files.js';
@@ -55,7 +57,10 @@ function render(matrix: Matrix, role: string | undefined, options: SheetOptions,
 
 /** `--as-of`: a calendar date, or "today" in the matrix time zone (the one place docs reads the clock, and only when asked). */
 function asOfDate(value: string, matrix: Matrix, io: Io): string {
-  if (value === 'today') return new Intl.DateTimeFormat('en-CA', { timeZone: matrix.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(io.now());
+  if (value === 'today') {
+    useHostClock(io.hostClock === true);
+    return localDate(io.now(), matrix.timezone);
+  }
   const parsed = dateSchema.safeParse(value);
   if (!parsed.success) throw usageError(`--as-of ${value}: ${parsed.error.issues[0]?.message ?? 'not a date'} (or pass "today")`);
   return parsed.data;
