@@ -99,6 +99,29 @@ describe('escalate triage: Friday evening under business hours', () => {
   });
 });
 
+describe("escalate triage: the machine's own time zone changes nothing", () => {
+  // The CLI reads zone offsets through the process clock (TZ set for the lookup, then put back):
+  // whatever TZ the machine runs in, every time is the matrix zone's, and lint's tests agree.
+  it('gives the same deadlines and timeline under TZ unset, UTC, Pacific/Auckland and Asia/Kolkata', () => {
+    const args = ['triage', '--matrix', SAAS, '--at', '2026-03-27T19:00', '--severity', 'sev1', '--json'];
+    const runs = [undefined, 'UTC', 'Pacific/Auckland', 'Asia/Kolkata'].map((TZ) => runCli(args, { env: { TZ } }));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const plans = runs.map((r) => {
+      // The next status update counts from now, which moves between runs: it is left out.
+      const { deadlines, escalation } = json(r.stdout);
+      const fixed = deadlines.filter((d: { kind: string }) => d.kind !== 'next_update');
+      return JSON.stringify({ deadlines: fixed.map((d: { kind: string; at: string }) => [d.kind, d.at]), escalation: escalation.map((s: { at: string }) => s.at) });
+    });
+    expect(new Set(plans).size).toBe(1);
+    expect(plans[0]).toContain('["acknowledge","2026-03-27T19:15:00+01:00"]');
+    expect(plans[0]).toContain('["rca","2026-03-29T20:00:00+02:00"]');
+    for (const TZ of ['Pacific/Auckland', 'America/Los_Angeles']) {
+      const lint = runCli(['lint', example('client-vendor.yaml'), example('msp.yaml')], { env: { TZ } });
+      expect(lint.code, lint.stdout).toBe(0);
+    }
+  });
+});
+
 describe('escalate triage: the bot contract without a terminal', () => {
   it('no answers and no terminal: exit 2 at once, naming the question and its choices', () => {
     const began = Date.now();
