@@ -7,12 +7,12 @@
  * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
  * owns its process, switches on the host clock (`useHostClock`): the offset is read from
  * the process's own `Date` with the `TZ` environment variable set to the zone, and `TZ` is
- * put back when the current job ends (see `hostOffset`; lookups are memoised). Both read the same
- * ICU time-zone data, and a test compares them for every zone around every change of
- * offset. The host clock takes only those names (the runtime's canonical zones and a few
- * common ones, see zone.ts) and none with digits (ICU reads a `TZ` with digits, like
- * `Etc/GMT+5`, as POSIX rules), and only after a check on first use that
- * setting `TZ` does move the clock on this platform; everything else asks Intl.
+ * put back when the current job ends (see `hostOffset`); lookups are memoised. Both read
+ * the same ICU time-zone data, and a test compares them for every zone around every change
+ * of offset. The host clock takes only the names that test covers (the runtime's canonical
+ * zones and the common ones in zone.ts), none with digits (ICU reads a `TZ` with digits,
+ * like `Etc/GMT+5`, as POSIX rules), and only after a check on first use that setting `TZ`
+ * does move the clock on this platform; everything else asks Intl.
  *
  * A library user never gets the host clock unless it asks: changing `TZ`, even for
  * microseconds, is only safe in a process with no other thread reading local time.
