@@ -6,8 +6,8 @@
  * first `Intl.DateTimeFormat` of a process costs ~10 ms while ICU loads its locale data,
  * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
  * owns its process, switches on the host clock (`useHostClock`): the offset is read from
- * the process's own `Date` with the `TZ` environment variable set to the zone, and `TZ` is
- * put back when the current job ends (see `hostOffset`); lookups are memoised. Both read
+ * the process's own `Date` with the `TZ` environment variable set to the zone for the one
+ * lookup and restored before returning (see `hostOffset`); lookups are memoised. Both read
  * the same ICU time-zone data, and a test compares them for every zone around every change
  * of offset. The host clock takes only the names that test covers (the runtime's canonical
  * zones and the common ones in zone.ts), none with digits (ICU reads a `TZ` with digits,
@@ -40,7 +40,7 @@ export function useHostClock(enabled = true): void {
  */
 export function tzOffset(timeZone: string, date: Date): number {
   const ms = date.getTime();
-  if (host === 'off' || !Number.isFinite(ms) || !hostTakes(timeZone)) return intlOffset(timeZone, date);
+  if (host === 'off' || !(Math.abs(ms) < HOST_RANGE) || !hostTakes(timeZone)) return intlOffset(timeZone, date);
   if (host === 'unchecked') {
     host = hostClockMoves() ? 'on' : 'off';
     if (host === 'off') return intlOffset(timeZone, date);
@@ -55,33 +55,30 @@ export function tzOffset(timeZone: string, date: Date): number {
   return offset;
 }
 
+/** Instants whose local fields a Date can hold in any zone (the last day of its range cannot). */
+const HOST_RANGE = 8.64e15 - 2 * 86_400_000;
+
 /** Zone names the host clock reads exactly as Intl does. */
 const hostTakes = (zone: string) => !/\d/.test(zone) && isListedTimeZone(zone);
 
-/** While set, `TZ` has been changed and is put back as this when the current job ends. */
-let pending: { previous: string | undefined } | undefined;
-
 /**
- * The offset with `TZ` set to `zone`. Switching `TZ` is the costly part (~5 µs each way),
- * so it stays switched for the rest of the current synchronous job and is put back in a
- * microtask: the lookups of one planning run share one switch. Code running in between
- * must not read local time (nothing in escalate does; its times are UTC instants shown
- * through these offsets).
+ * The offset with `TZ` set to `zone` for this one read, restored before returning (~10 µs,
+ * and only on a memo miss). It must be restored at once: @date-fns/tz's date class reads
+ * the process's local time inside its own arithmetic and corrects it by these offsets, so
+ * the process zone has to be the same before and after every lookup. (Leaving `TZ`
+ * switched until the end of the job was faster and gave wrong business-hours deadlines
+ * when two zones alternated; a test keeps that case.)
  */
 function hostOffset(zone: string, ms: number): number {
   const env = process.env;
-  if (env.TZ !== zone) {
-    if (!pending) {
-      const restore = (pending = { previous: env.TZ });
-      queueMicrotask(() => {
-        pending = undefined;
-        if (restore.previous === undefined) delete env.TZ;
-        else env.TZ = restore.previous;
-      });
-    }
-    env.TZ = zone;
+  const previous = env.TZ;
+  if (previous !== zone) env.TZ = zone;
+  try {
+    return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
+  } finally {
+    if (previous === undefined) delete env.TZ;
+    else if (previous !== zone) env.TZ = previous;
   }
-  return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
 }
 
 /**

@@ -2,6 +2,7 @@ import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
 import { tzScan } from '@date-fns/tz/tzScan';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tzOffset, useHostClock } from '../../src/time/offset.js';
+import { addWorkingMinutes, workingCalendar } from '../../src/time/working-time.js';
 import { COMMON_ZONES } from '../../src/time/zone.js';
 
 const ZONES = [...new Set([...Intl.supportedValuesOf('timeZone'), ...COMMON_ZONES])];
@@ -47,20 +48,42 @@ describe('offsets from the host clock', () => {
     expect(compared).toBeGreaterThan(100_000);
   }, 120_000);
 
-  it('put TZ back as it was, set or not, by the end of the job that read them', async () => {
+  it('leave TZ as it was, set or not, and local time with it', () => {
     const saved = process.env.TZ;
     try {
       useHostClock(true);
       process.env.TZ = 'Pacific/Auckland';
       expect(tzOffset('America/New_York', new Date(Date.UTC(2026, 0, 15)))).toBe(-300);
-      expect(tzOffset('Asia/Tokyo', new Date(Date.UTC(2026, 0, 15)))).toBe(540);
-      await null;
       expect(process.env.TZ).toBe('Pacific/Auckland');
       expect(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()).toBe(-780);
       delete process.env.TZ;
       expect(tzOffset('Asia/Tokyo', new Date(Date.UTC(2026, 6, 1)))).toBe(540);
-      await null;
       expect('TZ' in process.env).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('keep business-hours deadlines exact while lookups alternate between zones, job after job', async () => {
+    // @date-fns/tz's date class reads the process's local time inside its arithmetic, so the
+    // process zone must never change under it: a TZ left switched between lookups gave
+    // deadlines hours off here. The machine zone is a third one on purpose.
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const week = { days: ['mon', 'tue', 'wed', 'thu', 'fri'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri')[], hours: '09:00-17:00' };
+      const calendars = [workingCalendar(week, 'America/Los_Angeles'), workingCalendar(week, 'Europe/London'), workingCalendar(week, 'America/New_York')];
+      const starts = [Date.UTC(2026, 2, 6, 18), Date.UTC(2026, 2, 27, 19), Date.UTC(2026, 9, 23, 22), Date.UTC(2026, 10, 27, 3)].map((t) => new Date(t));
+      const run = () => starts.flatMap((start) => calendars.flatMap((calendar) => [60, 600, 2400].map((m) => addWorkingMinutes(start, m, calendar).toISOString())));
+      useHostClock(false);
+      const expected = run();
+      useHostClock(true);
+      for (let round = 0; round < 40; round++) {
+        expect(run()).toEqual(expected);
+        await null;
+      }
+      expect(process.env.TZ).toBe('Asia/Tokyo');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
@@ -77,5 +100,7 @@ describe('offsets from the host clock', () => {
     expect(tzOffset('US/Eastern', winter)).toBe(-300);
     expect(tzOffset('+05:30', winter)).toBe(330);
     expect(tzOffset('Europe/Berlin', new Date(Number.NaN))).toBeNaN();
+    // At the ends of a Date's range the local fields do not fit: Intl answers there.
+    for (const ms of [8.64e15, -8.64e15]) expect(tzOffset('Asia/Tokyo', new Date(ms))).toBe(intlOffset('Asia/Tokyo', new Date(ms)));
   });
 });

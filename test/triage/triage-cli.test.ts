@@ -120,6 +120,18 @@ describe("escalate triage: the machine's own time zone changes nothing", () => {
       expect(lint.code, lint.stdout).toBe(0);
     }
   });
+
+  it('keeps business hours in a second zone exact, run after run (matrix in London, calendar in Los Angeles)', () => {
+    const matrix = join(tmp(), 'two-zones.yaml');
+    writeFileSync(matrix, readFileSync(example('client-vendor.yaml'), 'utf8').replace(/^ {2}operations:$/m, '  operations:\n    timezone: America/Los_Angeles'));
+    const args = ['triage', '--matrix', matrix, '--at', '2026-03-27T19:00', '--severity', 'sev3', '--json'];
+    for (const TZ of ['UTC', 'Asia/Tokyo', 'UTC', 'Asia/Tokyo', 'UTC']) {
+      const r = runCli(args, { env: { TZ } });
+      expect(r.code, r.stderr).toBe(0);
+      const at = Object.fromEntries(json(r.stdout).deadlines.map((d: { kind: string; at: string }) => [d.kind, d.at]));
+      expect(at).toMatchObject({ acknowledge: '2026-03-27T20:00:00+00:00', notify_client: '2026-03-28T19:00:00+00:00', resolution: '2026-04-02T20:00:00+01:00' });
+    }
+  });
 });
 
 describe('escalate triage: the bot contract without a terminal', () => {
