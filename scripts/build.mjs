@@ -144,6 +144,8 @@ if (!process.argv.includes('--no-cache')) {
     ['diff', ex('saas-support.yaml'), ex('saas-support.yaml')],
   ];
   for (const args of runs) {
-    spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', ESCALATE_V8_DEFAULT_FLAGS: `--interrupt-budget=${budget}`, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', ESCALATE_V8_DEFAULT_FLAGS: `--interrupt-budget=${budget}`, NO_COLOR: '1' } });
+    // A run that fails would leave a cache of whatever ran before the failure.
+    if (run.status !== 0) throw new Error(`code-cache run \`escalate ${args.join(' ')}\` exited ${run.status}: ${run.stderr}`);
   }
 }

@@ -123,6 +123,9 @@ describe('escalate --help and --version', () => {
     for (const command of ['lint', 'init', 'triage', 'schema', 'diff', 'docs']) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} `));
     expect(runCli(['lint', '--help']).stdout).toMatch(/Exit codes:/);
     expect(runCli(['help', 'docs']).stdout).toMatch(/^Usage: escalate docs/);
+    // Options before a command name still get the whole program: `--help lint` is the program's help.
+    const before = runCli(['--help', 'lint']);
+    for (const command of ['lint', 'init', 'triage', 'schema', 'diff', 'docs']) expect(before.stdout).toMatch(new RegExp(`\\n  ${command} `));
   });
   it('suggests the command a typo meant, and takes global options before the command', () => {
     const typo = runCli(['lnt']);

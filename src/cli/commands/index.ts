@@ -20,12 +20,12 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
 };
 
 /**
- * Registers the command the arguments name, or every command when they name none (help,
- * a typo that deserves a suggestion). Setting up the other five costs ~1 ms that a lint
- * in CI or a triage mid-incident never uses.
+ * Registers the command the first argument names, or every command otherwise (help, a typo
+ * that deserves a suggestion, options before the command such as `--help lint`). Setting up
+ * the other five costs ~1 ms that a lint in CI or a triage mid-incident never uses.
  */
 export function registerCommands(program: Command, io: Io, setExit: SetExit, argv: readonly string[]): void {
-  const named = argv.find((arg) => !arg.startsWith('-'));
+  const named = argv[0];
   const only = named !== undefined && Object.hasOwn(COMMANDS, named) ? COMMANDS[named] : undefined;
   if (only) return only(program, io, setExit);
   for (const register of Object.values(COMMANDS)) register(program, io, setExit);
