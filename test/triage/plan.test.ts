@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planIncident, type IncidentPlan, type PlanOptions } from '../../src/triage/plan.js';
+import { planDeadlines, planIncident, type IncidentPlan, type PlanOptions } from '../../src/triage/plan.js';
 import { walk } from '../../src/triage/engine.js';
 import type { Matrix } from '../../src/matrix/schema.js';
 import { loadExample } from './load-example.js';
@@ -182,5 +182,30 @@ describe('planIncident: outcomes', () => {
       ['specialist', false],
     ]);
     expect(p.handoff.map((h) => h.id)).toEqual(['impact-summary', 'reproduction']);
+  });
+});
+
+describe('planDeadlines: what a matrix test checks', () => {
+  it('gives exactly the deadlines and owner planIncident gives, for every severity, client and tier of the examples', () => {
+    const starts = ['2026-03-27T16:30:00+01:00', '2026-03-27T19:00:00+01:00', '2026-10-24T23:30:00Z', '2026-12-24T17:00:00+01:00'].map(t);
+    let compared = 0;
+    for (const matrix of [saas, msp, vendor]) {
+      const contracts: Partial<PlanOptions>[] = [{}, ...Object.keys(matrix.clients ?? {}).map((client) => ({ client })), ...Object.keys(matrix.tiers ?? {}).map((tier) => ({ tier }))];
+      for (const severity of matrix.severities)
+        for (const start of starts)
+          for (const contract of contracts) {
+            const options = { start, now: minutes(start, 7), ...contract };
+            const full = planIncident(matrix, severity.id, options);
+            const lean = planDeadlines(matrix, severity.id, options);
+            expect(lean.ok).toBe(full.ok);
+            if (full.ok && lean.ok) {
+              expect(lean.deadlines).toEqual(full.plan.deadlines);
+              expect(lean.owner).toEqual(full.plan.owner);
+              compared++;
+            }
+          }
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(planDeadlines(saas, 'sev9', { start: starts[0]!, now: starts[0]! })).toMatchObject({ ok: false, code: 'unknown-severity' });
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Matrix } from '../../matrix/schema.js';
 import type { ResolvedOutcome } from '../../triage/engine.js';
-import { planIncident } from '../../triage/plan.js';
+import { planDeadlines } from '../../triage/plan.js';
 import { formatInstant, parseInstant } from '../../time/instant.js';
 import type { MatrixCase } from './schema.js';
 
@@ -19,7 +19,7 @@ export function checkDeadlines(matrix: Matrix, outcome: ResolvedOutcome, c: Matr
   const zone = matrix.timezone;
   const start = parseInstant(c.at, zone);
   if (!start.ok) return { problems: [`at: ${start.reason}`] };
-  const planned = planIncident(matrix, outcome, {
+  const planned = planDeadlines(matrix, outcome, {
     start: start.date,
     now: start.date,
     ...(c.client !== undefined ? { client: c.client } : {}),
@@ -34,9 +34,9 @@ export function checkDeadlines(matrix: Matrix, outcome: ResolvedOutcome, c: Matr
       problems.push(`deadlines.${kind}: ${expected.reason}`);
       continue;
     }
-    const actual = planned.plan.deadlines.find((d) => d.kind === kind);
+    const actual = planned.deadlines.find((d) => d.kind === kind);
     if (!actual) problems.push(`expected a ${kind} deadline at ${formatInstant(expected.date, zone)}, but ${outcome.severity.id} sets no ${kind} target`);
     else if (actual.at.getTime() !== expected.date.getTime()) problems.push(`expected ${kind} by ${formatInstant(expected.date, zone)}, got ${actual.iso}`);
   }
-  return { problems, owner: planned.plan.owner.role };
+  return { problems, owner: planned.owner.role };
 }
