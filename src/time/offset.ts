@@ -7,7 +7,7 @@
  * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
  * owns its process, switches on the host clock (`useHostClock`): the offset is read from
  * the process's own `Date` with the `TZ` environment variable set to the zone for the one
- * lookup and restored before returning (see `hostOffset`); lookups are memoised. Both read
+ * lookup and restored before returning (see `hostOffsets`); lookups are memoised. Both read
  * the same ICU time-zone data, and a test compares them for every zone around every change
  * of offset. The host clock takes only the names that test covers (the runtime's canonical
  * zones and the common ones in zone.ts), none with digits (ICU reads a `TZ` with digits,
@@ -23,10 +23,22 @@ import { isListedTimeZone } from './zone.js';
 type HostState = 'off' | 'unchecked' | 'on';
 let host: HostState = 'off';
 
-/** Per zone, offsets already read from the host clock, by epoch milliseconds. */
-const memo = new Map<string, Map<number, number>>();
-/** A long run (a diff of big matrices) must not grow the memo without bound. */
+/** Per zone: stretches of time with one offset, as flat [from, to, offset] triples, and single instants. */
+interface Known {
+  spans: number[];
+  points: Map<number, number>;
+}
+const memo = new Map<string, Known>();
+/** A long run must not grow the memo without bound, nor the spans scanned on each lookup. */
 const MEMO_LIMIT = 50_000;
+const SPANS_LIMIT = 3 * 256;
+/**
+ * Each lookup also reads the offset a day either side (under the same switch of `TZ`). When
+ * the three agree, the two days around the instant have that offset: no zone changes its
+ * offset twice within a day (V8's own date cache assumes no two changes within 19 days).
+ * Planning an incident looks up many instants within a few days of each other.
+ */
+const SPAN = 86_400_000;
 
 /** Reads offsets from the process clock from now on (`false`: from Intl again). For the CLI edge. */
 export function useHostClock(enabled = true): void {
@@ -46,35 +58,39 @@ export function tzOffset(timeZone: string, date: Date): number {
     if (host === 'off') return intlOffset(timeZone, date);
   }
   let known = memo.get(timeZone);
-  if (!known || known.size >= MEMO_LIMIT) memo.set(timeZone, (known = new Map()));
-  let offset = known.get(ms);
+  if (!known || known.points.size >= MEMO_LIMIT || known.spans.length >= SPANS_LIMIT) memo.set(timeZone, (known = { spans: [], points: new Map() }));
+  const { spans, points } = known;
+  for (let i = 0; i < spans.length; i += 3) if (ms >= spans[i]! && ms <= spans[i + 1]!) return spans[i + 2]!;
+  let offset = points.get(ms);
   if (offset === undefined) {
-    offset = hostOffset(timeZone, ms);
-    known.set(ms, offset);
+    const [before, at, after] = hostOffsets(timeZone, [ms - SPAN, ms, ms + SPAN]) as [number, number, number];
+    offset = at;
+    if (before === at && after === at) spans.push(ms - SPAN, ms + SPAN, at);
+    else points.set(ms, at);
   }
   return offset;
 }
 
 /** Instants whose local fields a Date can hold in any zone (the last day of its range cannot). */
-const HOST_RANGE = 8.64e15 - 2 * 86_400_000;
+const HOST_RANGE = 8.64e15 - 3 * 86_400_000;
 
 /** Zone names the host clock reads exactly as Intl does. */
 const hostTakes = (zone: string) => !/\d/.test(zone) && isListedTimeZone(zone);
 
 /**
- * The offset with `TZ` set to `zone` for this one read, restored before returning (~10 µs,
- * and only on a memo miss). It must be restored at once: @date-fns/tz's date class reads
+ * Offsets with `TZ` set to `zone` for these reads, restored before returning (~10 µs, and
+ * only on a memo miss). It must be restored at once: @date-fns/tz's date class reads
  * the process's local time inside its own arithmetic and corrects it by these offsets, so
  * the process zone has to be the same before and after every lookup. (Leaving `TZ`
  * switched until the end of the job was faster and gave wrong business-hours deadlines
  * when two zones alternated; a test keeps that case.)
  */
-function hostOffset(zone: string, ms: number): number {
+function hostOffsets(zone: string, instants: readonly number[]): number[] {
   const env = process.env;
   const previous = env.TZ;
   if (previous !== zone) env.TZ = zone;
   try {
-    return minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000));
+    return instants.map((ms) => minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000)));
   } finally {
     if (previous === undefined) delete env.TZ;
     else if (previous !== zone) env.TZ = previous;
@@ -103,7 +119,7 @@ function minutesOf(seconds: number): number {
 function hostClockMoves(): boolean {
   const jan2020 = Date.UTC(2020, 0, 15, 12);
   try {
-    return hostOffset('Asia/Kolkata', jan2020) === 330 && hostOffset('America/St_Johns', jan2020) === -210;
+    return hostOffsets('Asia/Kolkata', [jan2020])[0] === 330 && hostOffsets('America/St_Johns', [jan2020])[0] === -210;
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
 import { tzScan } from '@date-fns/tz/tzScan';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tzOffset, useHostClock } from '../../src/time/offset.js';
 import { addWorkingMinutes, workingCalendar } from '../../src/time/working-time.js';
@@ -9,6 +10,12 @@ const ZONES = [...new Set([...Intl.supportedValuesOf('timeZone'), ...COMMON_ZONE
 const HOUR = 3_600_000;
 
 afterEach(() => useHostClock(false));
+
+/**
+ * @date-fns/tz reads a longOffset like "-00:16:08" (Abidjan before 1912, Monrovia before
+ * 1972) with hours -0 as +16.13; the host clock has the sign right. No other difference is allowed.
+ */
+const agrees = (host: number, intl: number) => host === intl || (host < 0 && host > -60 && intl === -host);
 
 /** The first millisecond at which the offset differs from the one at `lo` (Intl), between lo and hi. */
 function changeAt(zone: string, lo: number, hi: number): number {
@@ -38,10 +45,7 @@ describe('offsets from the host clock', () => {
       instants.forEach((ms, i) => {
         const expected = intlOffset(zone, new Date(ms));
         compared++;
-        // @date-fns/tz reads a longOffset like "-00:16:08" (Abidjan before 1912) with hours -0
-        // as +16.13; the host clock has the sign right. No other difference is allowed.
-        const signSlip = host[i]! < 0 && host[i]! > -60 && expected === -host[i]!;
-        if (host[i] !== expected && !signSlip) differences.push(`${zone} ${new Date(ms).toISOString()}: host ${host[i]}, Intl ${expected}`);
+        if (!agrees(host[i]!, expected)) differences.push(`${zone} ${new Date(ms).toISOString()}: host ${host[i]}, Intl ${expected}`);
       });
     }
     expect(differences).toEqual([]);
@@ -89,6 +93,38 @@ describe('offsets from the host clock', () => {
       else process.env.TZ = saved;
     }
   });
+
+  it('equal Intl\'s for runs of instants around changes of offset, as planning asks for them (memoised by the day)', () => {
+    // Each zone's changes of offset from 1970 to 2040, found through Intl.
+    const changes = new Map<string, number[]>();
+    const changesOf = (zone: string) => {
+      let found = changes.get(zone);
+      if (!found) {
+        found = tzScan(zone, { start: new Date(Date.UTC(1970, 0, 1)), end: new Date(Date.UTC(2040, 0, 1)) }).map((c) => c.date.getTime());
+        changes.set(zone, found);
+      }
+      return found;
+    };
+    const zones = ZONES.filter((zone) => changesOf(zone).length > 0);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.nat(),
+        fc.array(fc.integer({ min: -5 * 1440, max: 25 * 1440 }), { minLength: 1, maxLength: 40 }),
+        (zone, pick, minutes) => {
+          const list = changesOf(zone);
+          const around = list[pick % list.length]! - 2 * HOUR;
+          const instants = minutes.map((m) => around + m * 60_000 + (m % 7) * 1000);
+          useHostClock(true);
+          const host = instants.map((ms) => tzOffset(zone, new Date(ms)));
+          useHostClock(false);
+          const wrong = instants.filter((ms, i) => !agrees(host[i]!, intlOffset(zone, new Date(ms))));
+          expect(wrong.map((ms) => new Date(ms).toISOString())).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 
   it('leave names it cannot read exactly to Intl: unknown zones, aliases, names with digits, offsets', () => {
     useHostClock(true);
