@@ -43,6 +43,13 @@ function change(area: Area, path: Path, subject: string, name: string | undefine
   };
 }
 
+/** Whether two lists hold the same ids, in any order and however often. */
+function sameSet(before: readonly string[], after: readonly string[]): boolean {
+  const a = [...new Set(before)].sort();
+  const b = [...new Set(after)].sort();
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 /** A short list of ids whose order carries no meaning (roles notified, days): one change with both lists. */
 export function setField(
   out: Sink,
@@ -54,9 +61,7 @@ export function setField(
   after: readonly string[] | undefined,
   direction: Direction = 'neutral',
 ): void {
-  const a = [...new Set(before ?? [])].sort();
-  const b = [...new Set(after ?? [])].sort();
-  if (a.length === b.length && a.every((item, i) => item === b[i])) return;
+  if (sameSet(before ?? [], after ?? [])) return;
   out.push(change(area, path, subject, name, before, after, direction));
 }
 
@@ -126,11 +131,7 @@ export function scopeField(
   direction: Direction = 'neutral',
 ): void {
   if (before === undefined && after === undefined) return;
-  if (before !== undefined && after !== undefined) {
-    const a = [...new Set(before)].sort();
-    const b = [...new Set(after)].sort();
-    if (a.length === b.length && a.every((item, i) => item === b[i])) return;
-  }
+  if (before !== undefined && after !== undefined && sameSet(before, after)) return;
   out.push({ area, kind: 'changed', path, subject, field: name, old: before ?? ALL, new: after ?? ALL, direction });
 }
 

@@ -106,28 +106,38 @@ const wallText = (wall: number) => new Date(wall).toISOString().slice(0, 16);
  * reason asking for an offset. A date alone means the first instant of that day.
  */
 export function parseInstant(text: string, zone: string): InstantResult {
-  const read = readText(text);
-  if (!read.ok) return read;
-  const { wall, dateOnly, offset } = read.written;
-  if (offset !== undefined) return { ok: true, date: new Date(wall - offset * MINUTE) };
-  const local = resolveLocal(wall, zone);
-  switch (local.kind) {
-    case 'unknown-zone':
-      return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
-    case 'unique':
-      return { ok: true, date: local.date };
-    case 'skipped':
-      if (dateOnly) return { ok: true, date: local.jump };
-      return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
-    case 'repeated': {
-      if (dateOnly) return { ok: true, date: local.earlier };
-      const [first, second] = [local.earlier, local.later].map((d) => offsetLabel(offsetOf(zone, d.getTime())));
-      return {
-        ok: false,
-        reason: `"${text}" happens twice in ${zone}: the clocks go back (daylight saving), so it is either ${first} or ${second}; give an offset, like ${wallText(wall)}${first}`,
-      };
-    }
+  const read = readInZone(text, zone);
+  if ('result' in read) return read.result;
+  const { local, wall, dateOnly } = read;
+  if (local.kind === 'skipped') {
+    if (dateOnly) return { ok: true, date: local.jump };
+    return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
   }
+  if (dateOnly) return { ok: true, date: local.earlier };
+  const [first, second] = [local.earlier, local.later].map((d) => offsetLabel(offsetOf(zone, d.getTime())));
+  return {
+    ok: false,
+    reason: `"${text}" happens twice in ${zone}: the clocks go back (daylight saving), so it is either ${first} or ${second}; give an offset, like ${wallText(wall)}${first}`,
+  };
+}
+
+/**
+ * What parseInstant and matrixInstant share: the result when the text decides it (not a
+ * date, an explicit offset, an unknown zone, a wall-clock time that happens once), or the
+ * skipped or repeated wall-clock time each reads its own way.
+ */
+function readInZone(
+  text: string,
+  zone: string,
+): { result: InstantResult } | { local: Extract<Local, { kind: 'skipped' | 'repeated' }>; wall: number; dateOnly: boolean } {
+  const read = readText(text);
+  if (!read.ok) return { result: read };
+  const { wall, dateOnly, offset } = read.written;
+  if (offset !== undefined) return { result: { ok: true, date: new Date(wall - offset * MINUTE) } };
+  const local = resolveLocal(wall, zone);
+  if (local.kind === 'unknown-zone') return { result: { ok: false, reason: `"${text}": unknown time zone ${zone}` } };
+  if (local.kind === 'unique') return { result: { ok: true, date: local.date } };
+  return { local, wall, dateOnly };
 }
 
 /**
@@ -139,21 +149,9 @@ export function parseInstant(text: string, zone: string): InstantResult {
  * first occurrence. Fails only for text that is not a date or an unknown zone.
  */
 export function matrixInstant(text: string, zone: string): InstantResult {
-  const read = readText(text);
-  if (!read.ok) return read;
-  const { wall, offset } = read.written;
-  if (offset !== undefined) return { ok: true, date: new Date(wall - offset * MINUTE) };
-  const local = resolveLocal(wall, zone);
-  switch (local.kind) {
-    case 'unknown-zone':
-      return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
-    case 'unique':
-      return { ok: true, date: local.date };
-    case 'skipped':
-      return { ok: true, date: local.jump };
-    case 'repeated':
-      return { ok: true, date: local.earlier };
-  }
+  const read = readInZone(text, zone);
+  if ('result' in read) return read.result;
+  return { ok: true, date: read.local.kind === 'skipped' ? read.local.jump : read.local.earlier };
 }
 
 /**
