@@ -126,6 +126,21 @@ describe('offsets from the host clock', () => {
     );
   }, 60_000);
 
+  it('fall back to Intl where setting TZ does not move the clock', () => {
+    // A plain object as the environment: assigning TZ to it changes nothing in the process.
+    const env = process.env;
+    Object.defineProperty(process, 'env', { value: { ...env, TZ: 'UTC' }, configurable: true, writable: true });
+    try {
+      useHostClock(true);
+      const jan = new Date(Date.UTC(2020, 0, 15, 12));
+      expect(tzOffset('America/St_Johns', jan)).toBe(-210);
+      expect(tzOffset('Asia/Kolkata', jan)).toBe(330);
+      expect(tzOffset('Europe/Berlin', new Date(Date.UTC(2026, 6, 1)))).toBe(120);
+    } finally {
+      Object.defineProperty(process, 'env', { value: env, configurable: true, writable: true });
+    }
+  });
+
   it('leave names it cannot read exactly to Intl: unknown zones, aliases, names with digits, offsets', () => {
     useHostClock(true);
     const winter = new Date(Date.UTC(2026, 0, 15));
