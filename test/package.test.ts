@@ -22,7 +22,7 @@ beforeAll(() => {
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}\n');
   execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], { cwd: app, stdio: 'ignore' });
-}, 120_000);
+});
 
 const installed = (args: string[]) =>
   spawnSync(process.execPath, [join(app, 'node_modules/escalate/bin/escalate.js'), ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });

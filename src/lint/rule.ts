@@ -7,6 +7,7 @@ import type { Level, Path } from '../diagnostics.js';
 import type { Locator, Span } from '../matrix/locate.js';
 import type { Matrix } from '../matrix/schema.js';
 import type { TreeIndex } from './tree-index.js';
+import type { WorkCounter } from '../work.js';
 
 export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | 'config';
 
@@ -19,6 +20,8 @@ export interface RuleContext {
   today: string;
   /** The triage tree as a graph, built once per run and shared by the tree rules. */
   tree(): TreeIndex;
+  /** Counts the rules' work where it could grow faster than the matrix; only tests pass one. */
+  work?: WorkCounter;
 }
 
 /** What a rule reports: where and what. The level comes from the configuration. */

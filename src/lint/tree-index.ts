@@ -4,6 +4,7 @@
  * are breadth-first searches, cycles come from one iterative depth-first search.
  */
 import type { Matrix, Question } from '../matrix/schema.js';
+import type { WorkCounter } from '../work.js';
 
 export interface Edge {
   /** Index of the answer in its question. */
@@ -40,7 +41,8 @@ export interface TreeIndex {
 /** Loops longer than this are shown as their first and last questions. */
 const SHOWN = 8;
 
-export function buildTreeIndex(matrix: Matrix): TreeIndex {
+/** `work`, when given, counts every question and edge visited (tests hold it linear). */
+export function buildTreeIndex(matrix: Matrix, work?: WorkCounter): TreeIndex {
   const questions = matrix.triage?.questions ?? {};
   const ids = Object.keys(questions);
   const list = ids.map((id) => questions[id]!);
@@ -52,6 +54,7 @@ export function buildTreeIndex(matrix: Matrix): TreeIndex {
     const edges: Edge[] = [];
     let outcome = false;
     const answers = question.answers;
+    work?.add('visit', 1 + answers.length);
     for (let a = 0; a < answers.length; a++) {
       const answer = answers[a]!;
       if (answer.outcome) outcome = true;
@@ -75,19 +78,21 @@ export function buildTreeIndex(matrix: Matrix): TreeIndex {
     start,
     out,
     hasOutcome,
-    reachable: () => (reachable ??= reach(out, start)),
-    leadsToOutcome: () => (leads ??= leadsToOutcome(out, hasOutcome)),
-    cycles: () => (cycles ??= findCycles(out, start)),
+    reachable: () => (reachable ??= reach(out, start, work)),
+    leadsToOutcome: () => (leads ??= leadsToOutcome(out, hasOutcome, work)),
+    cycles: () => (cycles ??= findCycles(out, start, work)),
   };
 }
 
-function reach(out: Edge[][], start: number): boolean[] {
+function reach(out: Edge[][], start: number, work?: WorkCounter): boolean[] {
   const seen = new Array<boolean>(out.length).fill(false);
   if (start < 0) return seen;
   const queue = [start];
   seen[start] = true;
   for (let head = 0; head < queue.length; head++) {
-    for (const { to } of out[queue[head]!]!) {
+    const edges = out[queue[head]!]!;
+    work?.add('visit', 1 + edges.length);
+    for (const { to } of edges) {
       if (!seen[to]) {
         seen[to] = true;
         queue.push(to);
@@ -98,13 +103,18 @@ function reach(out: Edge[][], start: number): boolean[] {
 }
 
 /** Backwards from every question that has an outcome answer. */
-function leadsToOutcome(out: Edge[][], hasOutcome: boolean[]): boolean[] {
+function leadsToOutcome(out: Edge[][], hasOutcome: boolean[], work?: WorkCounter): boolean[] {
   const into: number[][] = out.map(() => []);
-  out.forEach((edges, from) => edges.forEach(({ to }) => into[to]!.push(from)));
+  out.forEach((edges, from) => {
+    work?.add('visit', 1 + edges.length);
+    edges.forEach(({ to }) => into[to]!.push(from));
+  });
   const good = hasOutcome.slice();
   const queue = hasOutcome.flatMap((has, i) => (has ? [i] : []));
   for (let head = 0; head < queue.length; head++) {
-    for (const from of into[queue[head]!]!) {
+    const sources = into[queue[head]!]!;
+    work?.add('visit', 1 + sources.length);
+    for (const from of sources) {
       if (!good[from]) {
         good[from] = true;
         queue.push(from);
@@ -119,7 +129,7 @@ const GREY = 1;
 const BLACK = 2;
 
 /** One cycle per loop entry, found by a depth-first walk from the start, then from every question not yet seen. */
-function findCycles(out: Edge[][], start: number): Cycle[] {
+function findCycles(out: Edge[][], start: number, work?: WorkCounter): Cycle[] {
   const colour = new Uint8Array(out.length);
   const depth = new Int32Array(out.length).fill(-1);
   const reported = new Set<number>();
@@ -128,12 +138,14 @@ function findCycles(out: Edge[][], start: number): Cycle[] {
   const next: number[] = [];
   const roots = start >= 0 ? [start, ...out.keys()] : [...out.keys()];
   for (const root of roots) {
+    work?.add('visit');
     if (colour[root] !== WHITE) continue;
     stack.push(root);
     next.push(0);
     colour[root] = GREY;
     depth[root] = 0;
     while (stack.length > 0) {
+      work?.add('visit');
       const top = stack.length - 1;
       const node = stack[top]!;
       const edge = out[node]![next[top]!];

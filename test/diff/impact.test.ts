@@ -111,20 +111,16 @@ describe('triage impact', () => {
     expect(result.checked).toBe(1000);
   });
 
+  // `checked` counts the combinations compared: the work, on any machine. The time is a budget of `npm run bench`.
   it('stays linear on a 5,000-question chain', () => {
-    const started = performance.now();
     const result = impact(chain(5000), chain(5000, 2500));
-    const ms = performance.now() - started;
     expect(result).toMatchObject({ checked: 5001, affected: 1, lowered: 1 });
     expect(result.paths[0]!.answers).toHaveLength(2501);
-    expect(ms).toBeLessThan(3000);
   });
 
-  it('compares 65,536 combinations of a wide tree quickly', () => {
-    const started = performance.now();
+  it('compares 65,536 combinations of a wide tree', () => {
     const result = impact(ladder(16), ladder(16, 's3'));
     expect(result).toMatchObject({ checked: 65_536, affected: 32_768, truncated: false });
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 

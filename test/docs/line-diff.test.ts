@@ -77,12 +77,11 @@ describe('diffLines', () => {
     expect(wholesale.map((op) => `${op.kind}${op.line}`)).toEqual([' same', '-a1', '-a2', '-a3', '+b1', '+a2', '+b3', ' end']);
   });
 
-  test('two large unrelated texts diff quickly in bounded memory', () => {
+  // How fast is a budget of `npm run bench`.
+  test('two large unrelated texts diff in bounded memory', () => {
     const a = Array.from({ length: 60_000 }, (_, i) => `a ${i}`);
     const b = Array.from({ length: 60_000 }, (_, i) => `b ${i}`);
-    const started = Date.now();
     const diff = unifiedDiff(a.join('\n'), b.join('\n'), { ...names, maxLines: 20 });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(diff.split('\n')[2]).toBe('@@ -1,60000 +1,60000 @@');
   });
 });

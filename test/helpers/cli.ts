@@ -18,7 +18,8 @@ export function runCli(args: string[], options: SpawnSyncOptions & { env?: NodeJ
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     cwd: ROOT,
-    timeout: 20_000,
+    // Only a guard against a hang: generous, so a slow start on a busy machine never fails a test.
+    timeout: 120_000,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...rest,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env },

@@ -1,17 +1,20 @@
 /**
- * The soundness rules are linear in the size of the matrix: a 2,000-question tree is
- * analysed in a few milliseconds, and ten times the tree takes no more than about ten times
- * as long, also when nearly every question is a finding (a loop through all of them, and
- * as many questions nobody reaches). Timings are the best of seven runs (other work on the
- * machine, such as parallel test files, only ever adds time, and a median of seven still
- * caught it), measured on the rules alone: loading the YAML is the loader's budget, not
- * the rules' (bench/run.mjs times whole runs of the CLI).
+ * The soundness rules are linear in the size of the matrix: ten times the tree costs ten
+ * times the work, also when nearly every question is a finding (a loop through all of
+ * them, and as many questions nobody reaches). Work is counted, not timed (questions and
+ * edges visited, answers compared, steps to find a finding's line), so the test holds on
+ * any machine under any load; `npm run bench` times the same growth on the built CLI.
  */
+import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadMatrix } from '../../src/matrix/load.js';
+import { createLocator } from '../../src/matrix/locate.js';
+import { TextPositions } from '../../src/matrix/positions.js';
 import { MATRIX_RULES } from '../../src/lint/registry.js';
-import type { RuleContext } from '../../src/lint/rule.js';
+import type { Rule, RuleContext } from '../../src/lint/rule.js';
+import { treeDuplicateAnswer } from '../../src/lint/rules/tree-duplicate-answer.js';
 import { buildTreeIndex, type TreeIndex } from '../../src/lint/tree-index.js';
+import { countWork, type WorkKind } from '../../src/work.js';
 
 const HEAD = `version: 1
 name: Scale
@@ -50,32 +53,69 @@ function broken(n: number): string {
   return lines.join('');
 }
 
-function timeRules(text: string): { ms: number; findings: number } {
+/** One question with `n` answers, every second one repeating the label before it. */
+function wide(n: number): string {
+  const lines = [HEAD, '    q0:\n      ask: Which?\n      answers:\n'];
+  for (let a = 0; a < n; a++) lines.push(`        - { label: "Choice ${a >> 1}${a % 2 ? ' ' : ''}", outcome: { severity: sev${(a % 3) + 1} } }\n`);
+  return lines.join('');
+}
+
+/** Runs the rules over the matrix with every unit of work counted. */
+function countRules(text: string, rules: readonly Rule[] = MATRIX_RULES): { work: Record<WorkKind, number>; findings: number } {
   const load = loadMatrix(text);
   expect(load.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
   const matrix = load.matrix!;
-  const runs: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < 7; i++) {
-    let tree: TreeIndex | undefined;
-    const ctx: RuleContext = { matrix, locator: load.locator, source: text, today: '2026-11-24', tree: () => (tree ??= buildTreeIndex(matrix)) };
-    const start = performance.now();
-    findings = MATRIX_RULES.reduce((sum, rule) => sum + rule.check(ctx).length, 0);
-    runs.push(performance.now() - start);
-  }
-  return { ms: Math.min(...runs), findings };
+  const counter = countWork();
+  // The same locator the loader builds, over positions that count their steps.
+  const doc = parseDocument(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+  const locator = createLocator(doc, new TextPositions(text, counter));
+  let tree: TreeIndex | undefined;
+  const ctx: RuleContext = { matrix, locator, source: text, today: '2026-11-24', tree: () => (tree ??= buildTreeIndex(matrix, counter)), work: counter };
+  const findings = rules.reduce((sum, rule) => sum + rule.check(ctx).length, 0);
+  return { work: counter.totals, findings };
 }
+
+const total = (work: Record<WorkKind, number>) => work.visit + work.comparison + work['line-step'];
 
 describe('rules at scale', () => {
   it.each([
     ['a sound tree', sound],
     ['a tree where nearly every question is a finding', broken],
-  ])('%s: 2,000 questions well under a second; 20,000 no more than 12× that', (_name, make) => {
-    const small = timeRules(make(2_000));
-    const large = timeRules(make(20_000));
-    expect(small.ms).toBeLessThan(250);
-    // Below 10 ms a run measures the JIT and the timer more than the rules: that is the floor.
-    expect(large.ms / Math.max(small.ms, 10)).toBeLessThanOrEqual(12);
+  ])('%s: 20,000 questions cost at most 10.5× the work of 2,000', (_name, make) => {
+    const small = countRules(make(2_000));
+    const large = countRules(make(20_000));
+    expect(small.work.visit).toBeGreaterThan(2_000);
+    expect(large.findings).toBeLessThanOrEqual(small.findings * 10 + 10);
+    for (const kind of ['visit', 'comparison', 'line-step'] as const) {
+      expect(large.work[kind], kind).toBeLessThanOrEqual(small.work[kind] * 10.5);
+    }
+    expect(total(large.work)).toBeLessThanOrEqual(total(small.work) * 10.5);
     if (make === broken) expect(large.findings).toBeGreaterThan(20_000);
-  }, 120_000);
+  });
+
+  it('finding the line of a finding takes a bounded number of steps, however long the file', () => {
+    const text = broken(20_000);
+    const counter = countWork();
+    const positions = new TextPositions(text, counter);
+    const offsets = Array.from({ length: 1_000 }, (_, i) => Math.floor((i * text.length) / 1_000));
+    let line = 1;
+    let lineStart = 0;
+    let scanned = 0;
+    for (const offset of offsets) {
+      for (; scanned < offset; scanned++) if (text[scanned] === '\n') [line, lineStart] = [line + 1, scanned + 1];
+      expect(positions.linePos(offset)).toEqual({ line, col: offset - lineStart + 1 });
+    }
+    // Blocks of 64 characters hold at most 64 line starts: a binary search of ≤ 6 steps.
+    expect(counter.totals['line-step']).toBeLessThanOrEqual(offsets.length * 6);
+  });
+
+  it('tree-duplicate-answer compares each answer a fixed number of times, however many a question has', () => {
+    const small = countRules(wide(1_000), [treeDuplicateAnswer]);
+    const large = countRules(wide(10_000), [treeDuplicateAnswer]);
+    expect(small.findings).toBe(500);
+    expect(large.findings).toBe(5_000);
+    expect(small.work.comparison).toBe(2 * 1_000);
+    expect(large.work.comparison).toBe(2 * 10_000);
+    expect(total(large.work)).toBeLessThanOrEqual(total(small.work) * 10.5);
+  });
 });

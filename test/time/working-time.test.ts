@@ -109,11 +109,10 @@ underBothClocks(() => {
       }
     });
 
-    it('a century of working time is counted quickly', () => {
-      const began = performance.now();
+    // How fast is a budget of `npm run bench`.
+    it('a century of working time is counted', () => {
       const minutes = workingMinutesBetween(at('1926-03-27T19:00:00+01:00'), at('2026-03-27T19:00:00+01:00'), berlin);
       expect(minutes).toBeGreaterThan(100 * 250 * 540);
-      expect(performance.now() - began).toBeLessThan(1000);
     });
   });
 

@@ -8,25 +8,30 @@ export const treeDuplicateAnswer: Rule = {
   group: 'tree',
   level: 'error',
   rationale: 'Two answers that read or script the same cannot be told apart; the second is never taken.',
-  check({ tree, locator }) {
+  check({ tree, locator, work }) {
     const { ids, questions } = tree();
     const out: Finding[] = [];
+    // Labels and ids share one namespace: `--answer q=X` matches either. Each name seen maps
+    // to the first answer that has it, so every answer is one lookup per name, however many
+    // answers a question has.
+    const first = new Map<string, number>();
     for (let q = 0; q < ids.length; q++) {
       const answers = questions[q]!.answers;
-      // Labels and ids share one namespace: `--answer q=X` matches either. Questions have a
-      // handful of answers, so comparing each with the ones before it stays linear overall.
-      const names: string[] = [];
+      first.clear();
       for (let a = 0; a < answers.length; a++) {
         const answer = answers[a]!;
+        const id = answerId(answer);
         const label = norm(answer.label);
-        const key = norm(answerId(answer));
-        const byLabel = names.indexOf(label);
-        const byId = byLabel >= 0 ? -1 : names.indexOf(key);
-        names.push(label, key);
-        if (byLabel < 0 && byId < 0) continue;
+        const key = norm(id);
+        work?.add('comparison', 2);
+        const byLabel = first.get(label);
+        const byId = byLabel === undefined ? first.get(key) : undefined;
+        if (!first.has(label)) first.set(label, a);
+        if (!first.has(key)) first.set(key, a);
+        if (byLabel === undefined && byId === undefined) continue;
         const at = ['triage', 'questions', ids[q]!, 'answers', a];
         const [name, other, path] =
-          byLabel >= 0 ? [answer.label, byLabel >> 1, [...at, 'label']] : [answerId(answer), byId >> 1, answer.id !== undefined ? [...at, 'id'] : [...at, 'label']];
+          byLabel !== undefined ? [answer.label, byLabel, [...at, 'label']] : [id, byId!, answer.id !== undefined ? [...at, 'id'] : [...at, 'label']];
         out.push(findingAt(locator, path, `answer ${a + 1} of question "${ids[q]}" repeats "${name}" of answer ${other + 1}; a responder or a script cannot tell them apart`));
       }
     }
