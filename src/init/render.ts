@@ -91,6 +91,10 @@ export function ownerChoices(template: TemplateName): RoleChoice[] {
   return choices;
 }
 
+/** Every role id of a template, internal or not. */
+export const roleIds = (template: TemplateName): string[] =>
+  [...TEMPLATES[template].text.split('\nroles:\n')[1]!.split('\n\n')[0]!.matchAll(/^ {2}([a-z0-9][a-z0-9_-]*):/gm)].map((m) => m[1]!);
+
 /** The role that owns the matrix in a template as shipped. */
 export const defaultOwner = (template: TemplateName): string => /\nowner: ([\w-]+)/.exec(TEMPLATES[template].text)![1]!;
 

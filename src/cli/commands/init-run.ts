@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { starterCases } from '../../init/cases.js';
 import { preCommitConfig, SIMPLE_PATH, workflowFor } from '../../init/ci.js';
-import { defaultOwner, ownerChoices, renderMatrix, ROLE_ID, TEMPLATES, textProblem, type NewRole, type TemplateName } from '../../init/render.js';
+import { defaultOwner, ownerChoices, renderMatrix, ROLE_ID, roleIds, TEMPLATES, textProblem, type NewRole, type TemplateName } from '../../init/render.js';
 import { lintTarget } from '../../lint/lint-target.js';
 import { PLACEHOLDER_CONTACT } from '../../lint/rules/role-contact.js';
 import { loadMatrix } from '../../matrix/load.js';
@@ -149,7 +149,7 @@ async function chooseOwner(template: TemplateName, options: InitOptions, ask: In
   if (id === undefined && ask) {
     const choices = [...roles.map((r) => ({ value: r.id, name: `${r.title} (${r.id})` })), { value: NEW_ROLE, name: 'Another role…', description: 'a new role, with its contact' }];
     id = await ask.select('Which role keeps the matrix current and reviews it?', choices, defaultOwner(template));
-    if (id === NEW_ROLE) id = await ask.input('Id of the new role (like ops-manager)?', undefined, (v) => (ROLE_ID.test(v) ? (known(v) ? `"${v}" is already a role of the template` : undefined) : 'lower-case letters, digits, "-" or "_"'));
+    if (id === NEW_ROLE) id = await ask.input('Id of the new role (like ops-manager)?', undefined, (v) => (ROLE_ID.test(v) ? (roleIds(template).includes(v) ? `"${v}" is already a role of the template` : undefined) : 'lower-case letters, digits, "-" or "_"'));
   }
   id ??= defaultOwner(template);
   if (known(id)) {
@@ -157,6 +157,9 @@ async function chooseOwner(template: TemplateName, options: InitOptions, ask: In
       throw usageError(`--owner-title and --owner-contact describe a new role, but "${id}" is a role of the ${template} template already`);
     }
     return id;
+  }
+  if (roleIds(template).includes(id)) {
+    throw usageError(`"${id}" is a client or vendor role of the ${template} template; the matrix is owned by an internal role (${roles.map((r) => r.id).join(', ')})`);
   }
   if (!ask && options.ownerContact === undefined) {
     throw usageError(
