@@ -1,11 +1,12 @@
 /** End-to-end: `escalate init` as a team runs it in its own repository, without a terminal. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, ROOT, runCli, STACK_TRACE, type CliResult } from '../helpers/cli.js';
+import { installInto } from '../helpers/install.js';
 
 const TODAY = '2026-11-27';
 const PACKAGE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
@@ -50,16 +51,6 @@ function runWorkflowSteps(dir: string, workflowText: string): string[] {
     if (run.status !== 0) failures.push(`${command}: exit ${run.status}: ${run.stdout}${run.stderr}`);
   }
   return failures;
-}
-
-/** The package as npm installs it into a project: its files under node_modules/FOLDER (it has no dependencies). */
-function installInto(project: string, folder: string): string {
-  const target = join(project, 'node_modules', folder);
-  mkdirSync(target, { recursive: true });
-  for (const path of ['bin', 'dist', 'schemas', 'package.json', 'docs/github-actions.yml']) cpSync(join(ROOT, path), join(target, path), { recursive: true });
-  mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
-  symlinkSync(`../${folder}/bin/escalate.js`, join(project, 'node_modules', '.bin', 'escalate'));
-  return target;
 }
 
 describe('escalate init without a terminal', () => {

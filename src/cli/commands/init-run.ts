@@ -14,12 +14,12 @@ import { PLACEHOLDER_CONTACT } from '../../lint/rules/role-contact.js';
 import { loadMatrix } from '../../matrix/load.js';
 import { didYouMean } from '../../matrix/suggest.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { packagePath, packageRoot, writeFileAtomic } from '../files.js';
+import { packagePath, writeFileAtomic } from '../files.js';
+import { repositoryRoot, schemaPath } from '../schema-location.js';
 import type { InitPrompter } from '../init-prompt.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import type { InitOptions } from './init.js';
 
-const SCHEMA_FILE = 'escalation-matrix.schema.json';
 const WORKFLOW = join('.github', 'workflows', 'escalation-matrix.yml');
 const PRE_COMMIT = '.pre-commit-config.yaml';
 
@@ -221,14 +221,6 @@ function writeAll(plan: Planned[], folders: string[]): void {
   }
 }
 
-/** The nearest folder at or above the matrix that holds .git; else the current folder. */
-function repositoryRoot(folder: string, cwd: string): string {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
-}
-
 /** A path from the repository root, as CI and pre-commit name it. */
 function fromRoot(root: string, path: string): string {
   const rel = relative(root, path).split(sep).join('/');
@@ -236,43 +228,6 @@ function fromRoot(root: string, path: string): string {
     throw usageError(`--ci and --pre-commit name the matrix by its path from the repository root (${root}); use a path inside it of letters, digits, ".", "_", "-" and "/"; got "${rel}"`);
   }
   return rel;
-}
-
-/**
- * The modeline's path to the schema, relative to the matrix's folder: the installed package
- * this run comes from when the matrix's project holds it, else a package folder in a
- * node_modules at or above the matrix, else where `npm i -D` in the repository will put it.
- */
-function schemaPath(folder: string, root: string): { path: string; installed: boolean } {
-  const rel = (path: string) => relative(folder, path).split(sep).join('/');
-  const own = packageRoot();
-  const ownSchema = packagePath('schemas', SCHEMA_FILE);
-  const names = new Set([basename(own), packageName(own), 'escalation-matrix', 'escalate']);
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (own.startsWith(join(dir, 'node_modules') + sep)) return { path: rel(ownSchema), installed: true };
-    for (const name of names) {
-      const candidate = join(dir, 'node_modules', name, 'schemas', SCHEMA_FILE);
-      if (existsSync(candidate)) return { path: rel(candidate), installed: true };
-    }
-    if (dirname(dir) === dir) break;
-  }
-  return { path: rel(join(projectRoot(folder, root), 'node_modules', packageName(own), 'schemas', SCHEMA_FILE)), installed: false };
-}
-
-/** Where `npm i -D` puts node_modules: the nearest folder with a package.json, else the repository root. */
-function projectRoot(folder: string, root: string): string {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dir === root || dirname(dir) === dir) return root;
-  }
-}
-
-function packageName(root: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string }).name;
-  } catch {
-    return 'escalation-matrix';
-  }
 }
 
 function shippedWorkflow(): string {
