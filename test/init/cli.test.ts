@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, ROOT, runCli, STACK_TRACE, type CliResult } from '../helpers/cli.js';
 import { installInto } from '../helpers/install.js';
+import { memoryIo } from '../helpers/io.js';
+import { main } from '../../src/cli/main.js';
 
 const TODAY = '2026-11-27';
 const PACKAGE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
@@ -74,10 +76,16 @@ describe('escalate init without a terminal', () => {
     expect(result.stdout).toMatch(/^wrote escalation-matrix\.yaml: the support template for Customer support, Asia\/Tokyo, owned by support-lead\n/m);
     expect(result.stdout).toMatch(/^wrote escalation-matrix\.cases\.yaml: 9 matrix tests, one per triage outcome$/m);
     expect(result.stdout).toMatch(/^next: .*npx escalate lint escalation-matrix\.yaml --coverage$/m);
-    const today = new Date();
-    const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
     expect(yaml(dir, 'escalation-matrix.yaml')).toMatchObject({ name: 'Customer support', timezone: 'Asia/Tokyo', owner: 'support-lead' });
-    expect(String(yaml(dir, 'escalation-matrix.yaml').reviewed)).toMatch(new RegExp(`^${local}-\\d\\d$`));
+    expect(String(yaml(dir, 'escalation-matrix.yaml').reviewed)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('writes today from the injected clock as the review date', async () => {
+    const dir = repo();
+    const { io, stdout } = memoryIo({ cwd: dir, now: () => new Date(2027, 0, 31, 23, 59) });
+    expect(await main({ argv: ['init', '--timezone', 'UTC'], io })).toBe(0);
+    expect(stdout()).toMatch(/^wrote escalation-matrix\.yaml/);
+    expect(yaml(dir, 'escalation-matrix.yaml')).toMatchObject({ reviewed: '2027-01-31' });
   });
 
   it('takes the team, time zone, owner and review date from the options', () => {
