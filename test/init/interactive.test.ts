@@ -1,6 +1,6 @@
 // Must come first: it replaces @inquirer/prompts with versions driven by `screen`.
 import { screen } from '@inquirer/testing/vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +9,10 @@ import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
 /** `escalate init` on a terminal, in-process, in an empty repository; the clock is pinned. */
-function terminal(argv: string[]) {
+function terminal(argv: string[], before?: (dir: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'escalate-init-tty-'));
   mkdirSync(join(dir, '.git'));
+  before?.(dir);
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -113,5 +114,12 @@ describe('escalate init on a terminal', () => {
     expect(await run.code).toBe(130);
     expect(run.err()).toBe('escalate: interrupted\n');
     expect(readdirSync(run.dir)).toEqual(['.git']);
+  });
+
+  it('refuses an existing matrix before asking anything', async () => {
+    const run = terminal([], (dir) => writeFileSync(join(dir, 'escalation-matrix.yaml'), 'mine\n'));
+    expect(await run.code).toBe(2);
+    expect(run.err()).toBe('escalate: escalation-matrix.yaml already exists; pass --force to replace it\n');
+    expect(readFileSync(join(run.dir, 'escalation-matrix.yaml'), 'utf8')).toBe('mine\n');
   });
 });

@@ -39,18 +39,21 @@ interface Planned {
   note: string;
 }
 
-export async function runInit(file: string, options: InitOptions, io: Io, prompter?: InitPrompter): Promise<number> {
+export async function runInit(file: string, options: InitOptions, io: Io): Promise<number> {
   const reviewed = options.today === undefined ? localToday(io.now()) : checkedDate(options.today);
   if (!/\.ya?ml$/i.test(file)) throw usageError(`a matrix file name ends in .yaml or .yml (lint finds its tests in NAME.cases.yaml); got "${file}"`);
   checkFlags(options);
   const target = resolve(io.cwd, file);
   const folder = dirname(target);
   const missing = missingFolders(folder, io.cwd);
+  const casesPath = target.replace(/\.ya?ml$/i, '.cases.yaml');
+  const shown = (path: string) => relative(io.cwd, path) || path;
+  // Before any question: nobody should answer six of them to learn the file is taken.
+  refuseExisting([target, casesPath], options, shown);
 
-  const asker = prompter ?? (io.stdinIsTTY && io.stdout.isTTY && !options.yes ? (await import('../init-prompt.js')).inquirerPrompter : undefined);
+  const asker: InitPrompter | undefined = io.stdinIsTTY && io.stdout.isTTY && !options.yes ? (await import('../init-prompt.js')).inquirerPrompter : undefined;
   const answers = await gather(options, asker);
 
-  const casesPath = target.replace(/\.ya?ml$/i, '.cases.yaml');
   const root = repositoryRoot(folder, io.cwd);
   const schema = schemaPath(folder, root);
   const text = renderMatrix({ template: answers.template, team: answers.team, timezone: answers.timezone, owner: answers.owner, reviewed, schema: schema.path });
@@ -59,7 +62,6 @@ export async function runInit(file: string, options: InitOptions, io: Io, prompt
   const cases = starterCases(matrix, basename(target));
   await checkClean(text, cases.text, target, casesPath, reviewed);
 
-  const shown = (path: string) => relative(io.cwd, path) || path;
   const plan: Planned[] = [
     { path: target, text, overwrite: Boolean(options.force), note: `the ${answers.template} template for ${answers.team}, ${answers.timezone}, owned by ${ownerId(answers.owner)}` },
     { path: casesPath, text: cases.text, overwrite: Boolean(options.force), note: `${cases.count} matrix tests, one per triage outcome` },
@@ -77,9 +79,7 @@ export async function runInit(file: string, options: InitOptions, io: Io, prompt
       else plan.push({ path, text: result.text, overwrite: true, note: existing === undefined ? 'runs escalate lint before each commit' : 'added the escalate-lint hook' });
     }
   }
-  for (const step of plan) {
-    if (!step.overwrite && existsSync(step.path)) throw usageError(`${shown(step.path)} already exists; pass --force to replace it`);
-  }
+  refuseExisting(plan.filter((step) => !step.overwrite).map((step) => step.path), options, shown);
 
   writeAll(plan, missing);
   if (missing.length > 0) io.stdout.write(`created folder ${shown(missing[missing.length - 1]!)}\n`);
@@ -89,6 +89,12 @@ export async function runInit(file: string, options: InitOptions, io: Io, prompt
   }
   io.stdout.write(`next: make the roles, contacts and targets yours, then run: npx escalate lint ${shown(target)} --coverage\n`);
   return EXIT.ok;
+}
+
+function refuseExisting(paths: string[], options: InitOptions, shown: (path: string) => string): void {
+  if (options.force) return;
+  const taken = paths.find((path) => existsSync(path));
+  if (taken) throw usageError(`${shown(taken)} already exists; pass --force to replace it`);
 }
 
 /** Options that are wrong whatever the answers: reported before any question is asked. */
