@@ -13,7 +13,7 @@ export function registerSchema(program: Command, io: Io, setExit: SetExit): void
     .command('schema')
     .summary('print the JSON Schema of the matrix format (for editors and validators)')
     .description(
-      "Print the JSON Schema (draft-07) generated from the matrix format, with every field's description. With --check FILE..., check each file and exit 1 when one falls short: a matrix must follow the format and its editor modeline must point at this version's schema; a JSON Schema copy must match this version. --check without FILE checks the matrix found like every command finds it (escalation-matrix.yaml here or in a parent, or $ESCALATE_MATRIX), and in a source checkout of escalate the committed schemas/ files. With --write (in a source checkout of escalate), regenerate schemas/.",
+      "Print the JSON Schema (draft-07) generated from the matrix format, with every field's description. With --check FILE..., check each file and exit 1 when one falls short: a matrix must follow the format and its editor modeline must point at this version's schema; a JSON Schema copy must match this version. --check without FILE checks the matrix found like every command finds it (escalation-matrix.yaml here or in a parent, or $ESCALATE_MATRIX), or with none the installed schema; in a source checkout of escalate it checks the committed schemas/ files, which --write regenerates.",
     )
     .argument('[file...]', 'with --check: matrices or JSON Schema copies to check')
     .option('--check', 'check the named files (or the matrix found here); exit 1 when one is stale or wrong')
