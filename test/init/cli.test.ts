@@ -66,6 +66,7 @@ describe('escalate init without a terminal', () => {
       expect(readdirSync(dir).sort()).toEqual(['.git', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
       expect(runWorkflowSteps(dir, read(ROOT, 'docs/github-actions.yml'))).toEqual([]);
     },
+    60_000,
   );
 
   it('never asks: the defaults are the template team, this machine\'s zone, the template owner and today', () => {
@@ -134,7 +135,7 @@ describe('escalate init without a terminal', () => {
     expect(workflow).toContain('npx escalate lint ops/team.yaml --format github --coverage --max-warnings 0');
     expect(workflow).toContain('"ops/team.cases.yaml"');
     expect(runWorkflowSteps(dir, workflow)).toEqual([]);
-  });
+  }, 60_000);
 
   it('--ci from a subfolder of the repository names the matrix from the repository root', () => {
     const dir = repo();
@@ -178,7 +179,7 @@ describe('escalate init without a terminal', () => {
     expect(planted.status).toBe(1);
     expect(line).toBeGreaterThan(1);
     expect(planted.stdout).toMatch(new RegExp(`^escalation-matrix\\.yaml\\n(.*\\n)*\\s+${line}:1\\s+error\\s+unknown key "review_evry"`, 'm'));
-  });
+  }, 60_000);
 
   it('--force replaces the matrix and its cases', () => {
     const dir = repo();
