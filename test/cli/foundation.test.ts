@@ -176,15 +176,15 @@ describe('escalate schema', () => {
 });
 
 describe('escalate init', () => {
-  it('writes a starter matrix that lints clean, with the modeline pointing at the schema', () => {
+  it('writes a starter matrix that lints clean, with the modeline pointing where npm installs the schema', () => {
     const dir = tmp();
     const result = runCli(['init', '--template', 'msp'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/wrote escalation-matrix.yaml from the msp template/);
+    expect(result.stdout).toMatch(/wrote escalation-matrix.yaml: the msp template/);
     const text = readFileSync(join(dir, 'escalation-matrix.yaml'), 'utf8');
-    expect(text).toContain('name: Northpoint IT managed services');
-    const modeline = /\$schema=(.*)$/m.exec(text)![1]!;
-    expect(readFileSync(join(dir, modeline), 'utf8')).toContain('"title": "escalate matrix"');
+    expect(text).toContain('name: IT managed services');
+    const { name } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string };
+    expect(/\$schema=(.*)$/m.exec(text)![1]).toBe(`node_modules/${name}/schemas/escalation-matrix.schema.json`);
     expect(runCli(['lint'], { cwd: dir }).code).toBe(0);
   });
 
@@ -197,7 +197,7 @@ describe('escalate init', () => {
     expect(refused.stderr).toMatch(/already exists; pass --force to replace it/);
     expect(readFileSync(path, 'utf8')).toBe('mine\n');
     expect(runCli(['init', path, '--force', '--template', 'client-vendor']).code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toContain('Brightline');
+    expect(readFileSync(path, 'utf8')).toContain('name: Client account');
   });
 
   it('exits 2 for an unknown template or an unwritable path', () => {
@@ -206,7 +206,7 @@ describe('escalate init', () => {
     writeFileSync(join(dir, 'file'), '');
     const result = runCli(['init', join(dir, 'file', 'm.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot write .*m\.yaml: a parent of it is not a directory/);
+    expect(result.stderr).toMatch(/^escalate: cannot write into .*file: it is a file, not a folder\n$/);
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });
 });

@@ -13,13 +13,14 @@ export function registerSchema(program: Command, io: Io, setExit: SetExit): void
     .command('schema')
     .summary('print the JSON Schema of the matrix format (for editors and validators)')
     .description(
-      "Print the JSON Schema (draft-07) generated from the matrix format, with every field's description. With --check, compare the schemas in the package's schemas/ folder and exit 1 when any is stale; with --write (in a source checkout of escalate), regenerate them.",
+      "Print the JSON Schema (draft-07) generated from the matrix format, with every field's description. With --check FILE..., check each file and exit 1 when one falls short: a matrix must follow the format and its editor modeline must point at this version's schema; a JSON Schema copy must match this version. --check without FILE checks the matrix found like every command finds it (escalation-matrix.yaml here or in a parent, or $ESCALATE_MATRIX), or with none the installed schema; in a source checkout of escalate it checks the committed schemas/ files, which --write regenerates.",
     )
-    .option('--check', 'exit 1 when the committed schema files differ from the format')
+    .argument('[file...]', 'with --check: matrices or JSON Schema copies to check')
+    .option('--check', 'check the named files (or the matrix found here); exit 1 when one is stale or wrong')
     .option('--write', 'rewrite the committed schema files (in a source checkout)')
     .option('--triage-result', 'print the JSON Schema of `escalate triage --json` output instead')
-    .action(async (options: SchemaOptions) => {
+    .action(async (files: string[], options: SchemaOptions) => {
       const { runSchema } = await import('./schema-run.js');
-      setExit(await runSchema(options, io));
+      setExit(await runSchema(files, options, io));
     });
 }
