@@ -35,6 +35,11 @@ export interface TreeIndex {
   reachable(): boolean[];
   leadsToOutcome(): boolean[];
   cycles(): Cycle[];
+  /**
+   * Per question, the index (in `matrix.severities`, 0 = most severe) of the most severe
+   * outcome reachable through its answers, or -1 when none is.
+   */
+  worst(): number[];
 }
 
 /** Loops longer than this are shown as their first and last questions. */
@@ -68,6 +73,7 @@ export function buildTreeIndex(matrix: Matrix): TreeIndex {
   let reachable: boolean[] | undefined;
   let leads: boolean[] | undefined;
   let cycles: Cycle[] | undefined;
+  let worst: number[] | undefined;
   return {
     ids,
     questions: list,
@@ -78,7 +84,39 @@ export function buildTreeIndex(matrix: Matrix): TreeIndex {
     reachable: () => (reachable ??= reach(out, start)),
     leadsToOutcome: () => (leads ??= leadsToOutcome(out, hasOutcome)),
     cycles: () => (cycles ??= findCycles(out, start)),
+    worst: () => (worst ??= worstReachable(matrix, list, out)),
   };
+}
+
+/**
+ * Backwards from the questions with a direct outcome, most severe level first: the first
+ * level to mark a question is the most severe it can reach. Each question is marked once,
+ * so it stays linear even with loops.
+ */
+function worstReachable(matrix: Matrix, questions: Question[], out: Edge[][]): number[] {
+  const rank = new Map(matrix.severities.map((s, i) => [s.id, i]));
+  const into: number[][] = out.map(() => []);
+  out.forEach((edges, from) => edges.forEach(({ to }) => into[to]!.push(from)));
+  const direct: number[][] = matrix.severities.map(() => []);
+  questions.forEach((question, q) => {
+    let best = Infinity;
+    for (const answer of question.answers) if (answer.outcome) best = Math.min(best, rank.get(answer.outcome.severity) ?? Infinity);
+    if (best !== Infinity) direct[best]!.push(q);
+  });
+  const worst = new Array<number>(questions.length).fill(-1);
+  direct.forEach((seeds, level) => {
+    const queue = seeds.filter((q) => worst[q] === -1);
+    for (const q of queue) worst[q] = level;
+    for (let head = 0; head < queue.length; head++) {
+      for (const from of into[queue[head]!]!) {
+        if (worst[from] === -1) {
+          worst[from] = level;
+          queue.push(from);
+        }
+      }
+    }
+  });
+  return worst;
 }
 
 function reach(out: Edge[][], start: number): boolean[] {
