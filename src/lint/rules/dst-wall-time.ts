@@ -21,6 +21,13 @@ export function wallTimeProblem(text: string, zone: string): string | undefined 
   return `${text} happens twice in ${zone}: the clocks go back (daylight saving); it is read as the earlier one, ${formatInstant(read.date, zone).slice(0, 16)}${formatInstant(read.date, zone).slice(19)}`;
 }
 
+/**
+ * Whether a wall-clock time can fall into a change of offset: every zone in the time-zone
+ * database changes its clocks between 22:00 and 04:00 local time (most at 00:00, 01:00,
+ * 02:00 or 03:00), so the clock times in between are never skipped or repeated.
+ */
+const nearChange = (hhmm: string) => hhmm >= '22:00' || hhmm <= '04:00';
+
 /** The local dates, in the year from `today`, on which `zone` changes its offset. */
 function changeDays(zone: string, today: string): string[] {
   const start = Date.parse(`${today}T00:00Z`);
@@ -58,10 +65,11 @@ export const dstWallTime: Rule = {
     for (const [id, calendar] of Object.entries(matrix.calendars ?? {})) {
       const zone = calendar.timezone ?? matrix.timezone;
       const holidays = new Set(calendar.holidays ?? []);
-      const working = changeDays(zone, today).filter((d) => calendar.days.includes(DAYS[new Date(`${d}T00:00Z`).getUTCDay()]!) && !holidays.has(d));
       const [open, close] = [calendar.hours.slice(0, 5), calendar.hours.slice(6)];
-      for (const [end, time] of [['start', open], ['end', close]] as const) {
-        if (time === '24:00') continue;
+      const ends = ([['start', open], ['end', close]] as const).filter(([, time]) => time !== '24:00' && nearChange(time));
+      // Office hours (09:00-17:00) never meet a change: no time-zone lookup at all for them.
+      const working = ends.length === 0 ? [] : changeDays(zone, today).filter((d) => calendar.days.includes(DAYS[new Date(`${d}T00:00Z`).getUTCDay()]!) && !holidays.has(d));
+      for (const [end, time] of ends) {
         // One finding per end of the day is enough: the next year repeats it.
         working.some((d) => flag(`${d}T${time}`, zone, ['calendars', id, 'hours'], `calendar "${id}": working hours ${end} at ${time}, but on ${d}`));
       }
