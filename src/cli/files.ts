@@ -16,7 +16,7 @@ export function writeFileAtomic(target: string, text: string, { overwrite }: Wri
   try {
     writeFileSync(temp, text, { flag: 'wx' });
   } catch (error) {
-    throw usageError(`cannot write ${path}: ${fsReason(error)}`);
+    throw usageError(`cannot write ${path}: ${missingFolder(error, path) ?? fsReason(error)}`);
   }
   try {
     if (overwrite) renameSync(temp, path);
@@ -27,6 +27,12 @@ export function writeFileAtomic(target: string, text: string, { overwrite }: Wri
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
   }
+}
+
+/** For a write into a folder that does not exist, the reason names the folder and the fix. */
+function missingFolder(error: unknown, path: string): string | undefined {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(dirname(path))) return undefined;
+  return `no such file or folder: the folder ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`;
 }
 
 /** A symlinked file is replaced where it points, so the link itself survives the write. */

@@ -28,7 +28,9 @@ export function parseRuleFlag(text: string): FlagResult {
   const value = text.slice(eq + 1).trim().toLowerCase();
   if (isFormatCheck(id)) return { ok: false, reason: formatCheckNote(id) };
   if (!ruleById(id)) {
-    return { ok: false, reason: `unknown rule "${id}"${didYouMean(id, RULES.map((r) => r.id))}; the README lists every rule ("escalate lint", Rules)` };
+    const ids = RULES.map((r) => r.id);
+    const hint = didYouMean(id, ids) || `; the rules are ${ids.join(', ')}`;
+    return { ok: false, reason: `unknown rule "${id}"${hint}; the README lists every rule ("escalate lint", Rules)` };
   }
   const setting = value === 'warning' ? 'warn' : value;
   if (!(SETTINGS as readonly string[]).includes(setting)) {

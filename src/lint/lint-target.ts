@@ -32,7 +32,7 @@ export async function lintTarget(source: TargetSource, options: TargetOptions): 
     const cases: FileReport = { file: source.cases.file, kind: 'cases', diagnostics: loaded.diagnostics };
     if (matrix && loaded.cases) {
       const { runCases } = await import('./cases/run.js');
-      const run = await runCases(matrix, loaded.cases, loaded.locator, lint.levels.level('case-failed'));
+      const run = await runCases(matrix, loaded.cases, loaded.locator, lint.levels.level('case-failed'), loaded.indexes);
       cases.diagnostics = [...cases.diagnostics, ...run.diagnostics].sort(byPosition);
       cases.cases = { passed: run.passed, failed: run.failed };
       reached = run.reached;

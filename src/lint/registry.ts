@@ -27,6 +27,13 @@ import { reviewOverdue } from './rules/review-overdue.js';
 import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
+import { templateValue } from './rules/template-value.js';
+import { treeUnsureSeverity } from './rules/tree-unsure-severity.js';
+import { treeNoUnsure } from './rules/tree-no-unsure.js';
+import { escalationLayers } from './rules/escalation-layers.js';
+import { escalateAfterStep } from './rules/escalate-after-step.js';
+import { timezoneFixed } from './rules/timezone-fixed.js';
+import { dstWallTime } from './rules/dst-wall-time.js';
 
 /** Rules checked over a matrix that loaded without errors. */
 export const MATRIX_RULES: readonly Rule[] = [
@@ -36,14 +43,20 @@ export const MATRIX_RULES: readonly Rule[] = [
   treeFewAnswers,
   treeDuplicateAnswer,
   treeUnsureAnswers,
+  treeUnsureSeverity,
+  treeNoUnsure,
   severityUnreachable,
   severityTargets,
   timingOrder,
   escalationOrder,
+  escalationLayers,
+  escalateAfterStep,
   timingMonotonic,
   updateCadence,
   clientNotify,
   businessHoursCritical,
+  timezoneFixed,
+  dstWallTime,
   ownerAccountable,
   ownerEngaged,
   roleContact,
@@ -54,6 +67,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionExpired,
   exceptionWindow,
   templatePlaceholder,
+  templateValue,
 ];
 
 export const CASE_FAILED: RuleInfo = {

@@ -36,6 +36,11 @@ export interface TreeIndex {
   reachable(): boolean[];
   leadsToOutcome(): boolean[];
   cycles(): Cycle[];
+  /**
+   * Per question, the index (in `matrix.severities`, 0 = most severe) of the most severe
+   * outcome reachable through its answers, or -1 when none is.
+   */
+  worst(): number[];
 }
 
 /** Loops longer than this are shown as their first and last questions. */
@@ -71,6 +76,7 @@ export function buildTreeIndex(matrix: Matrix, work?: WorkCounter): TreeIndex {
   let reachable: boolean[] | undefined;
   let leads: boolean[] | undefined;
   let cycles: Cycle[] | undefined;
+  let worst: number[] | undefined;
   return {
     ids,
     questions: list,
@@ -81,7 +87,40 @@ export function buildTreeIndex(matrix: Matrix, work?: WorkCounter): TreeIndex {
     reachable: () => (reachable ??= reach(out, start, work)),
     leadsToOutcome: () => (leads ??= leadsToOutcome(out, hasOutcome, work)),
     cycles: () => (cycles ??= findCycles(out, start, work)),
+    worst: () => (worst ??= worstReachable(matrix, list, out, work)),
   };
+}
+
+/**
+ * Backwards from the questions with a direct outcome, most severe level first: the first
+ * level to mark a question is the most severe it can reach. Each question is marked once,
+ * so it stays linear even with loops.
+ */
+function worstReachable(matrix: Matrix, questions: Question[], out: Edge[][], work?: WorkCounter): number[] {
+  const rank = new Map(matrix.severities.map((s, i) => [s.id, i]));
+  const into: number[][] = out.map(() => []);
+  out.forEach((edges, from) => edges.forEach(({ to }) => into[to]!.push(from)));
+  const direct: number[][] = matrix.severities.map(() => []);
+  questions.forEach((question, q) => {
+    let best = Infinity;
+    for (const answer of question.answers) if (answer.outcome) best = Math.min(best, rank.get(answer.outcome.severity) ?? Infinity);
+    if (best !== Infinity) direct[best]!.push(q);
+  });
+  const worst = new Array<number>(questions.length).fill(-1);
+  direct.forEach((seeds, level) => {
+    const queue = seeds.filter((q) => worst[q] === -1);
+    for (const q of queue) worst[q] = level;
+    for (let head = 0; head < queue.length; head++) {
+      for (const from of into[queue[head]!]!) {
+        work?.add('visit', 1);
+        if (worst[from] === -1) {
+          worst[from] = level;
+          queue.push(from);
+        }
+      }
+    }
+  });
+  return worst;
 }
 
 function reach(out: Edge[][], start: number, work?: WorkCounter): boolean[] {

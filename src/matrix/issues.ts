@@ -7,9 +7,52 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { Locator } from './locate.js';
 import { keysAt } from './shape.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 type Issue = core.$ZodIssue;
+type ValueIssue = Extract<Issue, { code: 'invalid_value' }>;
+
+/**
+ * All issues of a parse as located diagnostics. Several items of one list outside the same
+ * choices (`days: [Mon, Tue, Wed, Thu, Fri]`) are one mistake: one finding at the list, with
+ * the list as it should be written.
+ */
+export function issuesToDiagnostics(issues: readonly Issue[], locator: Locator, data: unknown): Diagnostic[] {
+  const lists = new Map<string, ValueIssue[]>();
+  for (const issue of issues) {
+    const path = issue.path as Path;
+    if (issue.code !== 'invalid_value' || typeof path[path.length - 1] !== 'number') continue;
+    const key = JSON.stringify(path.slice(0, -1));
+    lists.set(key, [...(lists.get(key) ?? []), issue]);
+  }
+  const out: Diagnostic[] = [];
+  const done = new Set<string>();
+  for (const issue of issues) {
+    const key = issue.code === 'invalid_value' ? JSON.stringify((issue.path as Path).slice(0, -1)) : '';
+    const group = lists.get(key);
+    if (issue.code !== 'invalid_value' || !group || group.length < 2) {
+      out.push(...issueToDiagnostics(issue, locator, data));
+    } else if (!done.has(key)) {
+      done.add(key);
+      out.push(listDiagnostic(group, locator, data));
+    }
+  }
+  return out;
+}
+
+function listDiagnostic(group: ValueIssue[], locator: Locator, data: unknown): Diagnostic {
+  const path = (group[0]!.path as Path).slice(0, -1);
+  const list = valueAt(data, path).value as unknown[];
+  const allowed = group[0]!.values.map(String);
+  const wrong = group.map((issue) => String(valueAt(data, issue.path as Path).value));
+  const fixed = list.map((item) => {
+    const text = String(item);
+    return allowed.includes(text) ? text : (allowed.find((a) => a === text.toLowerCase()) ?? closest(text, allowed));
+  });
+  const hint = fixed.every((f) => f !== undefined) ? `; write it as [${fixed.join(', ')}]` : '';
+  const message = `${formatPath(path)} has ${wrong.length} values that are not among ${allowed.map((v) => JSON.stringify(v)).join(', ')} (${wrong.join(', ')})${hint}`;
+  return at(locator.value(path), 'invalid-value', message, path);
+}
 
 export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown): Diagnostic[] {
   const path = issue.path as Path;

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { createLocator, type Locator } from './locate.js';
 import { matrixSchema, type Matrix } from './schema.js';
-import { issueToDiagnostics } from './issues.js';
+import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
 
 export interface LoadResult {
@@ -76,7 +76,7 @@ export function loadMatrix(source: string): LoadResult {
   diagnostics.push(...forbiddenKeys(data, locator));
   const parsed = matrixSchema.safeParse(data);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) diagnostics.push(...issueToDiagnostics(issue, locator, data));
+    diagnostics.push(...issuesToDiagnostics(parsed.error.issues, locator, data));
   }
   diagnostics.push(...checkReferences(data, locator));
   const result: LoadResult = { data, diagnostics: sorted(dedupe(diagnostics)), locator };

@@ -11,6 +11,27 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = d;
     }
   }
+  return best ?? sharedStem(word, candidates);
+}
+
+/**
+ * A candidate that shares a long start with the word, for forms an edit distance misses:
+ * "manager" → "management". The shared start is at least five characters and two thirds of
+ * the word.
+ */
+function sharedStem(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestLength = Math.max(5, Math.ceil((lower.length * 2) / 3)) - 1;
+  for (const candidate of candidates) {
+    const other = candidate.toLowerCase();
+    let n = 0;
+    while (n < lower.length && n < other.length && lower[n] === other[n]) n++;
+    if (n > bestLength) {
+      best = candidate;
+      bestLength = n;
+    }
+  }
   return best;
 }
 

@@ -38,7 +38,7 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
   const { errors, warnings } = summarize(reports);
   if (errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr.write(`escalate: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+    io.stderr.write(`escalate: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings} allows\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -6,10 +6,12 @@ import { createLocator, type Locator } from '../../matrix/locate.js';
 import { MAX_MATRIX_CHARS } from '../../matrix/load.js';
 import { TextPositions } from '../../matrix/positions.js';
 import { didYouMean } from '../../matrix/suggest.js';
-import { casesFile, DEADLINE_KINDS, type CasesFile } from './schema.js';
+import { casesFile, DEADLINE_KINDS, matrixCase, type CasesFile } from './schema.js';
 
 export interface CasesLoad {
   cases?: CasesFile['cases'];
+  /** When some cases are broken: the index in the file of each case in `cases`. */
+  indexes?: number[];
   diagnostics: Diagnostic[];
   locator: Locator;
 }
@@ -106,7 +108,24 @@ export function loadCases(source: string): CasesLoad {
         : `${where}: ${issue.message}`;
     diagnostics.push({ code: missing ? 'missing-key' : issue.code === 'invalid_type' ? 'invalid-type' : 'invalid-value', level: 'error', message, path, line: span.line, column: span.column });
   }
-  return { diagnostics, locator };
+  return { ...salvage(data, parsed.error.issues), diagnostics, locator };
+}
+
+/** When only some cases are broken, the others still run: a typo in one case must not hide the rest. */
+function salvage(data: unknown, issues: readonly { path: PropertyKey[] }[]): Pick<CasesLoad, 'cases' | 'indexes'> {
+  const list = valueAt(data, ['cases']);
+  if (!Array.isArray(list) || !issues.every((i) => i.path[0] === 'cases' && typeof i.path[1] === 'number')) return {};
+  const broken = new Set(issues.map((i) => i.path[1]));
+  const cases: CasesFile['cases'] = [];
+  const indexes: number[] = [];
+  list.forEach((item, index) => {
+    if (broken.has(index)) return;
+    const parsed = matrixCase.safeParse(item);
+    if (!parsed.success) return;
+    cases.push(parsed.data);
+    indexes.push(index);
+  });
+  return cases.length > 0 ? { cases, indexes } : {};
 }
 
 const TOO_DEEP = 'the YAML nests deeper than any cases file needs';

@@ -21,7 +21,7 @@ export const matrixCase = z.strictObject({
   tier: described(z.optional(z.string()), 'A tier id whose contract applies.'),
   expect: z.strictObject({
     severity: described(z.string(), 'The severity id the answers must give.'),
-    owner: described(z.string(), 'The owning role id.'),
+    owner: described(z.optional(z.string()), 'The owning role id; omit it to check the severity (and whatever else is given) only.'),
     route: described(z.optional(z.nullable(z.string())), 'The route id; null when no route may be taken.'),
     deadlines: described(z.optional(z.partialRecord(z.enum(DEADLINE_KINDS), z.string())), 'Deadlines by kind, as times; needs `at`.'),
   }),

@@ -1,4 +1,4 @@
-import { minutes } from '../facts.js';
+import { minutes, sideOf } from '../facts.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
 
 export const ownerEngaged: Rule = {
@@ -10,7 +10,9 @@ export const ownerEngaged: Rule = {
     const out: Finding[] = [];
     matrix.severities.forEach((severity, i) => {
       const steps = severity.escalation ?? [];
-      if (steps.length === 0) return;
+      // A client- or vendor-side owner is owner-accountable's finding: pulling that role into
+      // the first step is not the fix, an internal owner is.
+      if (steps.length === 0 || sideOf(matrix, severity.owner) !== 'internal') return;
       const first = Math.min(...steps.map((s) => minutes(s.after) ?? Infinity));
       const engaged = steps.some((s) => (minutes(s.after) ?? Infinity) === first && s.notify.includes(severity.owner));
       if (!engaged) {

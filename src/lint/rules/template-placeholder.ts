@@ -6,7 +6,7 @@ import { findingAt, type Finding, type Rule } from '../rule.js';
 const RAW = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** Line starts of the source, to turn a line and column into an offset and back. */
-function lineStarts(source: string): number[] {
+export function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
@@ -28,7 +28,7 @@ function positionOf(starts: number[], offset: number): { line: number; column: n
  * of the value's span. A block scalar (`body: |`) keeps its placeholders verbatim, so the
  * order matches; when it does not (an escape inside braces), the value's start is used.
  */
-function placeholderSpans(source: string, starts: number[], span: Span): { line: number; column: number; name: string }[] {
+export function placeholderSpans(source: string, starts: number[], span: Span): { line: number; column: number; name: string }[] {
   const from = (starts[span.line - 1] ?? 0) + span.column - 1;
   const to = (starts[span.endLine - 1] ?? source.length) + span.endColumn - 1;
   return [...source.slice(from, to).matchAll(RAW)].map((m) => ({ name: m[1]!, ...positionOf(starts, from + m.index) }));
