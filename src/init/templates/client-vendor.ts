@@ -69,7 +69,7 @@ severities:
       acknowledge: 15m
       assign_owner: 15m
       notify_client: 30m
-      escalate_after: 1h
+      escalate_after: 15m
       update_every: 1h
       workaround: 4h
       resolution: 1d
@@ -234,8 +234,8 @@ triage:
     deadline:
       ask: Will a batch, report or refund run miss its contractual cut-off?
       answers:
-        - { id: "yes", label: "Yes", outcome: { severity: sev1, owner: delivery-manager } }
-        - { id: at-risk, label: "At risk", unsure: true, outcome: { severity: sev2 } }
+        - { id: "yes", label: "Yes", unsure: true, outcome: { severity: sev1, owner: delivery-manager } }
+        - { id: at-risk, label: "At risk", outcome: { severity: sev2 } }
         - { id: "no", label: "No", next: service-level }
     service-level:
       ask: Is a service level missed, or is a group of customers affected?
@@ -291,10 +291,16 @@ templates:
       Owner on our side: {{owner}} ({{owner_contact}}).
       You will hear from us again by {{next_update}}, and every {{update_every}} until it is resolved.
   - kind: acknowledge
+    severities: [sev1, sev2, sev3]
     audience: internal
     body: |
       Logged as {{severity}} for {{client}}; {{owner}} owns it. Next update {{next_update}}.
+  - kind: acknowledge
+    audience: internal
+    body: |
+      Logged as {{severity}} for {{client}}; {{owner}} owns it.
   - kind: update
+    severities: [sev1, sev2, sev3]
     audience: client
     subject: "Incident update: {{severity_name}}"
     body: |
@@ -304,11 +310,17 @@ templates:
       Next step: {{next_step}}
       Next update: {{next_update}} · Owner: {{owner}}
   - kind: resolution
+    severities: [sev1, sev2]
     audience: client
     subject: "Incident resolved: {{severity_name}}"
     body: |
       The incident is resolved. Impact: {{impact}}. Actions: {{actions}}.
       The root-cause analysis will be shared by {{rca_by}} and discussed at the next business review.
+  - kind: resolution
+    audience: client
+    subject: "Incident resolved: {{severity_name}}"
+    body: |
+      The incident is resolved. Impact: {{impact}}. Actions: {{actions}}.
 
 handoff:
   - { id: impact-summary, label: Impact summary }

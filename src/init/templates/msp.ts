@@ -277,19 +277,29 @@ tiers:
 
 templates:
   - kind: acknowledge
+    severities: [p1, p2, p3]
     body: |
       Hello {{client}}, we have logged your issue as {{severity}} ({{severity_name}}).
       {{owner}} is working on it ({{owner_contact}}). Next update by {{next_update}}.
+  - kind: acknowledge
+    body: |
+      Hello {{client}}, we have logged your request as {{severity}} ({{severity_name}}).
+      {{owner}} will follow up ({{owner_contact}}).
   - kind: update
+    severities: [p1, p2, p3]
     body: |
       {{severity}} update for {{client}}.
       Impact: {{impact}}
       Done so far: {{actions}}
       Next: {{next_step}}, next update by {{next_update}}. Owner: {{owner}}.
   - kind: resolution
+    severities: [p1, p2]
     body: |
       Resolved: {{impact}}. Actions: {{actions}}.
       {{severity}} incidents receive a root-cause report by {{rca_by}}.
+  - kind: resolution
+    body: |
+      Resolved: {{impact}}. Actions: {{actions}}.
 
 handoff:
   - { id: affected-systems, label: Affected systems and users }

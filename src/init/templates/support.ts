@@ -280,6 +280,7 @@ templates:
     body: |
       Thanks for reporting this. We have logged it as {{severity_name}} and {{owner}} will follow up.
   - kind: update
+    severities: [sev1, sev2, sev3]
     subject: "[{{severity_name}}] Update"
     body: |
       Summary: {{severity_name}} incident, started {{started_at}}.
@@ -288,9 +289,13 @@ templates:
       Next step: {{next_step}}
       Next update: {{next_update}} · Owner: {{owner}}
   - kind: resolution
+    severities: [sev1, sev2]
     body: |
       The issue is resolved. Impact: {{impact}}. What we did: {{actions}}.
       A root-cause summary follows by {{rca_by}}.
+  - kind: resolution
+    body: |
+      The issue is resolved. Impact: {{impact}}. What we did: {{actions}}.
 
 handoff:
   - { id: impact-summary, label: Impact summary, help: "Who is affected and how badly, in one sentence." }
