@@ -27,6 +27,7 @@ import { reviewOverdue } from './rules/review-overdue.js';
 import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
+import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
 export const MATRIX_RULES: readonly Rule[] = [
@@ -54,6 +55,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionExpired,
   exceptionWindow,
   templatePlaceholder,
+  controlCharacters,
 ];
 
 export const CASE_FAILED: RuleInfo = {

@@ -8,7 +8,7 @@ import type { Locator, Span } from '../matrix/locate.js';
 import type { Matrix } from '../matrix/schema.js';
 import type { TreeIndex } from './tree-index.js';
 
-export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | 'config';
+export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | 'config' | 'text';
 
 export interface RuleContext {
   matrix: Matrix;

@@ -11,7 +11,7 @@ import { lintTarget } from '../../lint/lint-target.js';
 import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
 import { lintTargets } from '../../lint/targets.js';
 import { useHostClock } from '../../time/offset.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, usageError, workflowCommands, type Io } from '../io.js';
 import { readText, resolveMatrixPath } from '../matrix-file.js';
 import type { LintOptions } from './lint.js';
 
@@ -49,7 +49,8 @@ async function format(reports: FileReport[], name: LintOptions['format'], io: Io
     case 'json':
       return (await import('../../lint/reporters/json.js')).formatJson(reports);
     case 'github':
-      return (await import('../../lint/reporters/github.js')).formatGithub(reports);
+      // The one output whose `::` lines are meant as workflow commands; the edge defuses any other.
+      return workflowCommands((await import('../../lint/reporters/github.js')).formatGithub(reports));
     case 'sarif': {
       const [{ formatSarif }, { RULES }, { FORMAT_CHECKS }, { VERSION }] = await Promise.all([
         import('../../lint/reporters/sarif.js'),
