@@ -4,8 +4,9 @@
  * Without a terminal a missing answer is an error naming the question, never a hang.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, linkSync, lstatSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { followLinks, writeFileAtomic } from '../files.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
@@ -164,7 +165,9 @@ function startTime(options: TriageOptions, replay: Replay, matrix: Matrix, now: 
 }
 
 /** Refuses a record path that exists or whose folder cannot take a new file, before anything is asked. */
-function checkRecordTarget(full: string, shown: string): void {
+function checkRecordTarget(target: string, shown: string): void {
+  // A symlink, dangling or not, is written where it points (as --out and init do).
+  const full = followLinks(target);
   if (taken(full)) throw fail('record_exists', `${shown} already exists; a record is never overwritten, name a new file`);
   const folder = dirname(full);
   const folderShown = dirname(shown) === '.' ? 'the current folder' : `the folder ${dirname(shown)}`;
@@ -196,24 +199,13 @@ function taken(path: string): boolean {
 
 /** Writes the record atomically and never over an existing file (a temp file, then a hard link). */
 function writeRecord(full: string, shown: string, text: string): void {
-  const temp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
   const lost = 'the result above was printed but not recorded';
-  let created = false;
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    created = true;
-    linkSync(temp, full); // fails with EEXIST instead of replacing
+    writeFileAtomic(full, text, { overwrite: false, whenExists: `${shown} appeared while triaging; a record is never overwritten, so ${lost}` });
   } catch (error) {
-    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw new AfterResultExit(EXIT.usage, exists ? `${shown} appeared while triaging; a record is never overwritten, so ${lost}` : `cannot write the record ${shown}: ${fsReason(error)}; ${lost}`);
-  } finally {
-    if (created) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-    }
+    if (!(error instanceof Error) || error.name !== 'ExitError') throw error;
+    const message = error.message.startsWith(`${shown} appeared`) ? error.message : `${error.message.replace(/^cannot write /, 'cannot write the record ')}; ${lost}`;
+    throw new AfterResultExit(EXIT.usage, message);
   }
 }
 
