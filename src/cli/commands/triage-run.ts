@@ -11,7 +11,7 @@ import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
-import { answersFromData, checkAnswers, choiceList, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
@@ -210,8 +210,8 @@ function writeRecord(full: string, shown: string, text: string): void {
 }
 
 async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers: Record<string, string>; handoff: Record<string, string>; replay: Replay }> {
-  const answers: Record<string, string> = {};
-  let handoff: Record<string, string> = {};
+  const answers = keyedByUser<string>();
+  let handoff: Record<string, string> = keyedByUser<string>();
   let replay: Replay = {};
   if (options.answers !== undefined) {
     const text = readText(options.answers, io, 'answers file');
@@ -247,7 +247,7 @@ async function parseAnswersText(text: string, file: string): Promise<unknown> {
 }
 
 function parseFields(flags: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = keyedByUser<string>();
   for (const flag of flags) {
     const at = flag.indexOf('=');
     if (at <= 0) throw fail('invalid_option', `--field "${flag}": write it as ID=TEXT, like --field impact-summary="Checkout down for all tenants"`);
