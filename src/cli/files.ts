@@ -4,12 +4,13 @@
  * fills memory, a sparse 200 MB file is refused unread), then read up to a limit. Writing:
  * only to a regular file or a new path, atomically (temporary file + rename), through
  * symlinks (dangling ones too) to their target, keeping the target's mode, never splitting
- * hard links and never clobbering by accident.
+ * hard links and never clobbering by accident; what is written passes the same safeText as
+ * everything printed.
  */
 import { chmodSync, chownSync, closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { usageError } from './io.js';
+import { safeText, usageError } from './io.js';
 
 /** What a path is when it is not a regular file, said plainly; undefined for a regular file. */
 export function otherKind(stats: Stats): string | undefined {
@@ -154,7 +155,8 @@ export function writeFileAtomic(target: string, text: string, { overwrite, whenE
   pending.add(temp);
   let created = false;
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
+    // Files are an output edge too: the bytes are those a terminal would get (see safeText).
+    writeFileSync(temp, safeText(text), { flag: 'wx' });
     created = true;
     if (existing) keepOwnership(temp, existing);
     if (overwrite) renameSync(temp, path);

@@ -11,7 +11,7 @@ import { useHostClock } from '../../time/offset.js';
 import { unifiedDiff } from '../../docs/line-diff.js';
 import { colorsFor, type Colors } from '../colors.js';
 import { followLinks, readBounded, TooLargeError, writeFileAtomic } from '../files.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, safeText, usageError, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { DocsOptions } from './docs.js';
 
@@ -26,7 +26,8 @@ export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
   const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
   const sheetOptions: SheetOptions = { source: basename(matrixPath) };
   if (options.asOf !== undefined) sheetOptions.asOf = asOfDate(options.asOf, matrix, io);
-  const text = render(matrix, options.role, sheetOptions, matrixPath);
+  // The file gets the same safe bytes as the terminal (control characters escaped), so --check compares like with like.
+  const text = safeText(render(matrix, options.role, sheetOptions, matrixPath));
 
   if (options.out === undefined) {
     io.stdout.write(text);
