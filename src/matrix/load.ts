@@ -46,6 +46,9 @@ export function tooLarge(size: number): LoadResult {
 }
 
 export function loadMatrix(source: string): LoadResult {
+  if (typeof source !== 'string') {
+    return { diagnostics: [fatal('not-text', `a matrix is YAML text, given as a string; got ${source === null ? 'null' : typeof source}`)], locator: createLocator(parseDocument(''), new TextPositions('')) };
+  }
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = new TextPositions(text);
   if (text.includes('\0')) {
