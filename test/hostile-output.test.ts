@@ -170,7 +170,7 @@ describe('hostile text in arguments and keys reaches messages escaped', () => {
     writeFileSync(path, readFileSync(example('msp.yaml'), 'utf8').replace(/^name:/m, '"typo\\n::error::forged\\n::stop-commands::x\\e[2J": 1\nname:'));
     const r = runCli(['lint', path]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('unknown-key');
+    expect(r.stdout).toContain('unknown key "typo\\u000a::error::forged\\u000a::stop-commands::x\\u001b[2J"');
     expectSafe({ what: 'lint (spawned)', text: r.stdout + r.stderr });
   });
 });

@@ -6,8 +6,10 @@
  * in a matrix and by the output edge that escapes them. Pure.
  */
 
-/** Every such character, tab and line feed included (callers decide whether those two are text). */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/gu;
+/** Every such character, tab, line feed and CR included (for keys and ids, which are one line). */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/** The same but tab and line feed, and CR only when bare (not before LF): what is not text even in prose. */
+const TEXT_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/gu;
 
 const NAMES: Record<number, string> = {
   0x00: 'NUL',
@@ -48,22 +50,19 @@ export function describeControl(char: string): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')} (${name})`;
 }
 
+const CONTROL_IN_TEXT = new RegExp(TEXT_CONTROLS.source, 'u');
+const CONTROL_ANY = new RegExp(CONTROL_CHARACTERS.source, 'u');
+
 /**
  * The first control character in `text` and its offset; tab and line feed count only when
  * `lineBreaks` is false (a key or an id), since multi-line prose and templates use them.
  */
 export function firstControl(text: string, lineBreaks: boolean): { char: string; offset: number } | undefined {
-  CONTROL_CHARACTERS.lastIndex = 0;
-  for (let match = CONTROL_CHARACTERS.exec(text); match; match = CONTROL_CHARACTERS.exec(text)) {
-    const char = match[0];
-    if (lineBreaks && (char === '\t' || char === '\n')) continue;
-    CONTROL_CHARACTERS.lastIndex = 0;
-    return { char, offset: match.index };
-  }
-  return undefined;
+  const match = (lineBreaks ? CONTROL_IN_TEXT : CONTROL_ANY).exec(text);
+  return match ? { char: match[0], offset: match.index } : undefined;
 }
 
 /** Text with every control character except tab and line feed written as `\uXXXX`. */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (char) => (char === '\t' || char === '\n' ? char : escapeCode(char)));
+  return text.replace(TEXT_CONTROLS, escapeCode);
 }
