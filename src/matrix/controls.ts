@@ -66,3 +66,24 @@ export function firstControl(text: string, lineBreaks: boolean): { char: string;
 export function escapeControls(text: string): string {
   return text.replace(TEXT_CONTROLS, escapeCode);
 }
+
+/** Raw characters that may end up in a value or key as control characters (CR only when bare). */
+const RAW_IN_SOURCE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u;
+/** YAML double-quoted escapes that may stand for one (`\e`, `\N`, `\x1b`, `\u202e`, ...). */
+const ESCAPE_IN_SOURCE = /\\(?:\\|([0abtnvfreNLP\t])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))/g;
+
+/**
+ * Whether YAML text can yield a control character in any key or value: only a raw one or
+ * an escape in a double-quoted string can. False lets a caller skip walking the data.
+ */
+export function mayHoldControls(source: string): boolean {
+  if (RAW_IN_SOURCE.test(source)) return true;
+  for (const match of source.matchAll(ESCAPE_IN_SOURCE)) {
+    if (match[1] !== undefined) return true;
+    const hex = match[2] ?? match[3] ?? match[4];
+    if (hex === undefined) continue; // an escaped backslash
+    const code = Number.parseInt(hex, 16);
+    if (code <= 0x10ffff && CONTROL_ANY.test(String.fromCodePoint(code))) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import type { Path } from '../../diagnostics.js';
-import { describeControl, firstControl } from '../../matrix/controls.js';
+import { describeControl, firstControl, mayHoldControls } from '../../matrix/controls.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
 
 /** More findings than this in one matrix say the same thing; the rest are summed up in the last. */
@@ -18,9 +18,9 @@ export const controlCharacters: Rule = {
   level: 'error',
   rationale: 'Control characters (ESC sequences, bare CR, C1 controls, bidi overrides such as U+202E) in matrix text can clear a terminal, hide a link, overwrite a line or reverse text where the text is shown.',
   check({ matrix, locator, source }) {
-    // YAML text yields a control character only from a raw one or a backslash escape in a
-    // double-quoted string (\e, \x1b, \u202e, \r, \N, \L, ...): without either, nothing to walk.
-    if (!source.includes('\\') && firstControl(source, true) === undefined) return [];
+    // YAML text yields a control character only from a raw one or an escape in a double-quoted
+    // string (\e, \x1b, \u202e, \r, \N, \L, ...): without either, there is nothing to walk.
+    if (!mayHoldControls(source)) return [];
     const findings: Finding[] = [];
     let more = 0;
     const report = (path: () => Path, text: string, where: 'key' | 'value') => {
