@@ -92,20 +92,16 @@ export function readBounded(path: string, limit: number): string {
     const late = kindFailure(stats);
     if (late) throw late;
     if (stats.size > limit) throw new TooLargeError(stats.size, limit);
-    // One byte more than allowed tells a file that grew past the limit since fstat.
+    // One byte more than fstat said tells a file that grew meanwhile: never return part of it.
     const buffer = Buffer.allocUnsafe(Math.min(limit, stats.size) + 1);
     let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > limit) throw new TooLargeError(length, limit);
-        break;
-      }
+    while (length < buffer.length) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) break;
+      if (read === 0) return buffer.toString('utf8', 0, length);
       length += read;
     }
     if (length > limit) throw new TooLargeError(length, limit);
-    return buffer.toString('utf8', 0, length);
+    throw failure('ECHANGED', 'it grew while it was read; try again once it is written');
   } finally {
     closeSync(fd);
   }
