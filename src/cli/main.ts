@@ -14,7 +14,9 @@ Exit codes:
        crossed (--max-warnings), or diff --fail-on matched a change
   2    the command could not run as asked (unknown option, missing or unreadable file,
        missing or invalid triage answer without a terminal)
-  130  interrupted (Ctrl-C)`;
+  129  hung up (SIGHUP)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)`;
 
 export interface MainOptions {
   argv: readonly string[];
