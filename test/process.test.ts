@@ -1,6 +1,6 @@
 /** Process behaviour at the edge: unexpected errors, closed pipes, interrupts. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,4 +45,52 @@ describe('a closed pipe', () => {
     expect(result.stdout.split('\n')).toHaveLength(2); // one line and the final newline
     expect(result.stderr).toBe('exit=0\n');
   });
+});
+
+describe('standard output that fails', () => {
+  it('a reader that stops early keeps the exit code the command decided: lint with errors | head -1 exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-pipe-'));
+    const big = join(dir, 'big.yaml');
+    // Thousands of findings, far more than a pipe buffer, so the pipe closes while lint still writes.
+    writeFileSync(big, `${generateMatrix({ questions: 400, severities: 5, roles: 40 })}${Array.from({ length: 3000 }, (_, i) => `typo${i}: 1`).join('\n')}\n`);
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" lint "${big}" 2>"${dir}/err" | head -1; echo "exit=\${PIPESTATUS[0]}" >&2; cat "${dir}/err" >&2`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stdout.split('\n')).toHaveLength(2);
+    expect(result.stderr).toBe('exit=1\n');
+  });
+
+  it('a full disk (/dev/full) is one line on stderr and exit 2, never a stack trace or exit 0', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" >/dev/full`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('escalate: cannot write to standard output: no space left on the device; the output is incomplete\n');
+  });
+});
+
+describe('signals during a prompt', () => {
+  /** Runs triage on a pseudo-terminal (script(1)), waits for the first question, then sends the signal. */
+  async function signalled(signal: 'SIGTERM' | 'SIGHUP') {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-signal-'));
+    const pidFile = join(dir, 'pid');
+    const command = `echo $$ > '${pidFile}'; exec '${process.execPath}' '${BIN}' triage --matrix '${example('saas-support.yaml')}'`;
+    const child = spawn('script', ['-qefc', command, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    for (let i = 0; i < 400 && !output.includes('?'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(output, 'the first question was shown').toContain('?');
+    process.kill(Number(readFileSync(pidFile, 'utf8').trim()), signal);
+    return { code: await exited, output };
+  }
+
+  it.each([
+    ['SIGTERM', 143, 'terminated (SIGTERM)'],
+    ['SIGHUP', 129, 'hung up (SIGHUP)'],
+  ] as const)('%s exits %i with a word', async (signal, code, word) => {
+    const result = await signalled(signal);
+    expect(result.code).toBe(code);
+    expect(result.output).toContain(`escalate: ${word}`);
+    expect(result.output).not.toMatch(STACK_TRACE);
+  }, 30_000);
 });

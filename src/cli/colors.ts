@@ -2,7 +2,7 @@
  * Colour is decided once, at the edge: on a terminal by default, never with NO_COLOR,
  * always with FORCE_COLOR. chalk is only imported when colour is on.
  */
-import type { Io, Output } from './io.js';
+import { styleCode, type Io, type Output } from './io.js';
 
 export interface Colors {
   red(text: string): string;
@@ -33,5 +33,16 @@ export async function colorsFor(io: Io, stream: Output = io.stdout): Promise<Col
   if (level === 0) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level });
-  return { red: chalk.red, yellow: chalk.yellow, green: chalk.green, cyan: chalk.cyan, dim: chalk.dim, bold: chalk.bold };
+  return { red: style(chalk.red), yellow: style(chalk.yellow), green: style(chalk.green), cyan: style(chalk.cyan), dim: style(chalk.dim), bold: style(chalk.bold) };
+}
+
+/**
+ * chalk's codes for one style, marked so the output edge lets them through while it
+ * escapes any escape sequence in the text itself (see safeText in io.ts). A nested
+ * style's close re-opens this one, as chalk does.
+ */
+function style(paint: (text: string) => string): (text: string) => string {
+  const [open = '', close = ''] = paint('\u0000').split('\u0000').map(styleCode);
+  if (open === '') return identity;
+  return (text) => `${open}${text.replaceAll(close, `${close}${open}`)}${close}`;
 }

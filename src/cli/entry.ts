@@ -1,24 +1,44 @@
 /** The bundle entry: the process edge (real streams, real clock, exit code). */
 import { main } from './main.js';
-import type { Io } from './io.js';
+import { EXIT, type Io } from './io.js';
+
+
+
+/** Signals that end a run, each with its conventional exit code (128 + the signal number). */
+const SIGNALS = [
+  ['SIGINT', 130, 'interrupted'],
+  ['SIGTERM', 143, 'terminated (SIGTERM)'],
+  ['SIGHUP', 129, 'hung up (SIGHUP)'],
+] as const;
 
 export function runProcess(argv: readonly string[]): void {
-  // A closed pipe (`escalate docs | head -1`) is not an error: stop quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+  // Standard output that stops taking bytes: a reader that closed the pipe (`escalate docs |
+  // head -1`) asked for no more, so the rest is dropped quietly and the exit code stays the
+  // command's own verdict (lint with errors still exits 1). Any other failure (a full disk)
+  // loses output nobody chose to drop: one line on stderr and exit 2.
+  let stdoutOpen = true;
+  let stdoutFailure: string | undefined;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (!stdoutOpen) return;
+    stdoutOpen = false;
+    if (error.code !== 'EPIPE') stdoutFailure = error.code === 'ENOSPC' ? 'no space left on the device' : error.message.split('\n')[0];
+  });
+  // With stderr gone too there is nowhere left to report anything.
+  process.stderr.on('error', () => undefined);
+  // Writes are synchronous, so a signal never lands halfway through a file: only between steps.
+  for (const [signal, code, word] of SIGNALS) {
+    process.on(signal, () => {
+      // A prompt may have hidden the cursor; give it back.
+      if (process.stdout.isTTY && stdoutOpen) process.stdout.write('\x1b[?25h');
+      process.stderr.write(`\nescalate: ${word}\n`);
+      process.exit(code);
     });
   }
-  process.on('SIGINT', () => {
-    process.stderr.write('\nescalate: interrupted\n');
-    process.exit(130);
-  });
 
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
+    stdout: { write: (text) => void (stdoutOpen && process.stdout.write(text)), isTTY: Boolean(process.stdout.isTTY) },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and
     // readline modules (~2 ms), which lint and docs never need.
@@ -31,5 +51,11 @@ export function runProcess(argv: readonly string[]): void {
 
   void main({ argv, io }).then((code) => {
     process.exitCode = code;
+    // Write errors arrive on a later tick: look once the last write has been handled.
+    setImmediate(() => {
+      if (stdoutFailure === undefined) return;
+      process.stderr.write(`escalate: cannot write to standard output: ${stdoutFailure}; the output is incomplete\n`);
+      process.exitCode = EXIT.usage;
+    });
   });
 }

@@ -1,31 +1,174 @@
-/** Writing files safely: atomically (temp file + rename), never half-written, never clobbered by accident. */
-import { existsSync, linkSync, lstatSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+/**
+ * The file-system edge for files the user names. Reading: only regular files, their kind
+ * and size checked with stat before a byte is read (a FIFO never blocks, /dev/zero never
+ * fills memory, a sparse 200 MB file is refused unread), then read up to a limit. Writing:
+ * only to a regular file or a new path, atomically (temporary file + rename), through
+ * symlinks (dangling ones too) to their target, keeping the target's mode, never splitting
+ * hard links and never clobbering by accident; what is written passes the same safeText as
+ * everything printed.
+ */
+import { chmodSync, chownSync, closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fsReason } from './matrix-file.js';
-import { usageError } from './io.js';
+import { safeText, usageError } from './io.js';
+
+/** What a path is when it is not a regular file, said plainly; undefined for a regular file. */
+export function otherKind(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** A failure whose message is already the reason shown to the user. */
+const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+function kindFailure(stats: Stats): Error | undefined {
+  const kind = otherKind(stats);
+  if (kind === undefined) return undefined;
+  // "it is a directory" keeps the EISDIR code, so callers that treat a folder apart still can.
+  return stats.isDirectory() ? failure('EISDIR', 'it is a directory') : failure('ENOTREG', `it is not a regular file but ${kind}`);
+}
+
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a parent of it is not a directory';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENXIO':
+      return 'it is not a regular file but a socket or a device with nothing behind it';
+    default:
+      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** A file over the limit, refused by its size; `limit` in bytes. */
+export class TooLargeError extends Error {
+  readonly code = 'ETOOLARGE';
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`it is ${megabytes(size)}, over the limit of ${megabytes(limit)}`);
+  }
+}
+
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. Throws an error whose code
+ * says why (ENOENT, EISDIR, ENOTREG, ETOOLARGE, ...): the kind and size are checked with
+ * stat before opening, and again with fstat on the opened descriptor (opened non-blocking,
+ * so a FIFO swapped in meanwhile cannot block); the read itself stops at the limit.
+ */
+export function readBounded(path: string, limit: number): string {
+  const before = statSync(path);
+  const early = kindFailure(before);
+  if (early) throw early;
+  if (before.size > limit) throw new TooLargeError(before.size, limit);
+  const fd = openSync(path, READ_FLAGS);
+  try {
+    const stats = fstatSync(fd);
+    const late = kindFailure(stats);
+    if (late) throw late;
+    if (stats.size > limit) throw new TooLargeError(stats.size, limit);
+    // One byte more than fstat said tells a file that grew meanwhile: never return part of it.
+    const buffer = Buffer.allocUnsafe(Math.min(limit, stats.size) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) return buffer.toString('utf8', 0, length);
+      length += read;
+    }
+    if (length > limit) throw new TooLargeError(length, limit);
+    throw failure('ECHANGED', 'it grew while it was read; try again once it is written');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface WriteOptions {
   /** Replace an existing file; without it an existing file is an error. */
   overwrite: boolean;
+  /** The error when the file exists and may not be replaced (default: pass --force). */
+  whenExists?: string;
 }
 
-export function writeFileAtomic(target: string, text: string, { overwrite }: WriteOptions): void {
-  const path = throughSymlink(target);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-  } catch (error) {
-    throw usageError(`cannot write ${path}: ${missingFolder(error, path) ?? fsReason(error)}`);
+/** Temporary files not yet renamed into place; removed if a signal ends the process mid-write. */
+const pending = new Set<string>();
+export function removePendingFiles(): void {
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
   }
+  pending.clear();
+}
+
+/**
+ * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
+ * target that is not a regular file (device, FIFO, socket, directory), an existing file
+ * without `overwrite`, and a file with several hard links (replacing it would split them:
+ * the other names would keep the old text). A symlink, dangling or not, is followed to the
+ * path it names, which is written; the link stays. An existing target keeps its mode (and,
+ * where permitted, its owner). The temporary name is short and fixed in length, so any name
+ * the file system accepts can be written.
+ */
+export function writeFileAtomic(target: string, text: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
+  const path = followLinks(target);
+  const existing = statIfAny(path, target);
+  if (existing) {
+    const kind = otherKind(existing);
+    if (kind !== undefined) throw usageError(`cannot write ${target}: it is not a regular file but ${kind}; escalate writes only regular files`);
+    if (!overwrite) throw usageError(whenExists);
+    if (existing.nlink > 1) {
+      throw usageError(`cannot write ${target}: it has ${existing.nlink} hard links, and replacing it would leave the other names with the old text; remove the extra links or write to another file`);
+    }
+  }
+  const temp = join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  pending.add(temp);
+  let created = false;
   try {
+    // Files are an output edge too: the bytes are those a terminal would get (see safeText).
+    writeFileSync(temp, safeText(text), { flag: 'wx' });
+    created = true;
+    if (existing) keepOwnership(temp, existing);
     if (overwrite) renameSync(temp, path);
     else linkSync(temp, path); // fails with EEXIST instead of replacing
   } catch (error) {
-    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw usageError(exists ? `${path} already exists; pass --force to replace it` : `cannot write ${path}: ${fsReason(error)}`);
+    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
+    throw usageError(exists ? whenExists : `cannot write ${target}: ${missingFolder(error, path) ?? fsReason(error)}`);
   } finally {
-    if (existsSync(temp)) unlinkSync(temp);
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // renamed into place
+      }
+    }
+    pending.delete(temp);
   }
 }
 
@@ -35,13 +178,42 @@ function missingFolder(error: unknown, path: string): string | undefined {
   return `no such file or folder: the folder ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`;
 }
 
-/** A symlinked file is replaced where it points, so the link itself survives the write. */
-function throughSymlink(path: string): string {
-  try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
-  } catch {
-    return path; // missing, or a dangling link: write the path as named and let the write report it
+/** The path a chain of symlinks leads to, resolved link by link, so a dangling link names the file to create. */
+export function followLinks(target: string): string {
+  let path = resolve(target);
+  for (let hops = 0; hops < 40; hops++) {
+    let stats: Stats;
+    try {
+      stats = lstatSync(path);
+    } catch {
+      return path; // missing (or unreadable: the write reports it)
+    }
+    if (!stats.isSymbolicLink()) return path;
+    path = resolve(dirname(path), readlinkSync(path));
   }
+  throw usageError(`cannot write ${target}: ${fsReason({ code: 'ELOOP' })}`);
+}
+
+function statIfAny(path: string, shown: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw usageError(`cannot write ${shown}: ${fsReason(error)}`);
+  }
+}
+
+/** The replacement gets the old file's permission bits (not the umask's) and, when allowed, its owner. */
+function keepOwnership(temp: string, existing: Stats): void {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    try {
+      chownSync(temp, existing.uid, existing.gid);
+    } catch {
+      // a file system without owners
+    }
+  }
+  chmodSync(temp, existing.mode & 0o7777); // after chown, which may clear set-id bits
 }
 
 let root: string | undefined;

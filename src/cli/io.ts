@@ -1,4 +1,6 @@
 /** The edge between the pure core and the process: everything a command may touch. */
+import { escapeCode, escapeControls } from '../matrix/controls.js';
+
 export interface Output {
   write(text: string): void;
   isTTY: boolean;
@@ -35,3 +37,62 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
 /** "Could not run as asked": a missing file, a bad option value. */
 export const usageError = (message: string) => new ExitError(EXIT.usage, message);
+
+/**
+ * The output edge. Everything a command prints passes through `safeText` once, on its way
+ * to stdout or stderr: matrix text is data, so the control characters it may carry (ESC,
+ * OSC links, bare CR, bidi overrides; see matrix/controls.ts) are shown as `\u001b`, and a
+ * line that would start a CI log command (`::error::…`, `##[…`, `##vso[…`) has its first
+ * character escaped the same way. `\u001b` is also the JSON spelling, so JSON output keeps
+ * its meaning. The program's own colours and `--format github` annotations are the only
+ * exceptions: they are marked with a per-process key that matrix text cannot know
+ * (`styleCode`, `workflowCommands`) and turned into the real bytes after escaping.
+ */
+const MARK_SLOT = Symbol.for('escalate.output-mark');
+
+/** Shared by every bundle of the program (each carries its own copy of this module). */
+function outputMark(): string {
+  const slot = globalThis as { [MARK_SLOT]?: string };
+  return (slot[MARK_SLOT] ??= `\u2063${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}\u2063`);
+}
+
+/** A colour's escape sequence in the form the edge lets through (`\x1b[31m` → marked). */
+export const styleCode = (code: string): string => code.replaceAll('\x1b', outputMark());
+
+/** Output lines that are meant as CI workflow commands (only `lint --format github`). */
+export const workflowCommands = (text: string): string => text.replace(/^::/gm, `${outputMark()}::`);
+
+const CI_COMMAND = /(^|\n)((?:[ \t]|\x1b\[[0-9;]*m)*)(::|##\[|##vso\[)/g;
+
+/**
+ * The one function that makes text safe to print. `atLineStart` says whether the text
+ * begins a line of the stream (a CI command is only read at the start of a line).
+ */
+export function safeText(text: string, atLineStart = true): string {
+  const mark = outputMark();
+  const escaped = escapeControls(text).replaceAll(`${mark}[`, '\x1b[');
+  const defused = escaped.replace(CI_COMMAND, (whole: string, start: string, lead: string, command: string, offset: number) =>
+    offset === 0 && start === '' && !atLineStart ? whole : `${start}${lead}${escapeCode(command[0]!)}${command.slice(1)}`,
+  );
+  return defused.replaceAll(`${mark}::`, '::');
+}
+
+/** An output whose every write goes through `safeText`, remembering where lines start. */
+export function safeOutput(output: Output): Output {
+  let atLineStart = true;
+  return {
+    write(text: string) {
+      if (text === '') return;
+      output.write(safeText(text, atLineStart));
+      atLineStart = text.endsWith('\n');
+    },
+    get isTTY() {
+      return output.isTTY;
+    },
+  };
+}
+
+/** The Io with guarded stdout and stderr; the rest (lazy getters too) is read through from `io`. */
+export function safeIo(io: Io): Io {
+  return Object.create(io, { stdout: { value: safeOutput(io.stdout), enumerable: true }, stderr: { value: safeOutput(io.stderr), enumerable: true } }) as Io;
+}

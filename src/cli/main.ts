@@ -3,7 +3,7 @@
  * implementation lazily, so a run only parses the code it needs.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitError, EXIT, type Io } from './io.js';
+import { ExitError, EXIT, safeIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
 
@@ -14,14 +14,18 @@ Exit codes:
        crossed (--max-warnings), or diff --fail-on matched a change
   2    the command could not run as asked (unknown option, missing or unreadable file,
        missing or invalid triage answer without a terminal)
-  130  interrupted (Ctrl-C)`;
+  129  hung up (SIGHUP)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)`;
 
 export interface MainOptions {
   argv: readonly string[];
   io: Io;
 }
 
-export async function main({ argv, io }: MainOptions): Promise<number> {
+export async function main({ argv, io: given }: MainOptions): Promise<number> {
+  // Every byte a command prints passes the output edge: matrix text never reaches a terminal or CI log raw.
+  const io = safeIo(given);
   const program = new Command('escalate');
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => {

@@ -1,9 +1,12 @@
 /** Finding and reading matrix files: the file-system edge shared by every command. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadMatrix, type LoadResult } from '../matrix/load.js';
+import { loadMatrix, MAX_MATRIX_CHARS, tooLarge, type LoadResult } from '../matrix/load.js';
+import { fsReason, readBounded, TooLargeError } from './files.js';
 import type { Matrix } from '../matrix/schema.js';
 import { ExitError, EXIT, usageError, type Io } from './io.js';
+
+export { fsReason } from './files.js';
 
 export const DEFAULT_NAMES = ['escalation-matrix.yaml', 'escalation-matrix.yml'];
 
@@ -29,42 +32,26 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Reads a text file, turning every file-system failure into a one-line exit-2 error. */
-export function readText(path: string, io: Io, what = 'file'): string {
-  const full = resolve(io.cwd, path);
+/** The most each kind of file may hold; a larger one is refused by its size, unread. */
+export const READ_LIMITS = {
+  matrix: MAX_MATRIX_CHARS,
+  'cases file': MAX_MATRIX_CHARS,
+  'answers file': 1024 * 1024,
+  file: MAX_MATRIX_CHARS,
+} as const;
+export type FileRole = keyof typeof READ_LIMITS;
+
+/** Reads a text file, turning every file-system failure (too large included) into a one-line exit-2 error. */
+export function readText(path: string, io: Io, what: FileRole = 'file'): string {
   try {
-    // A FIFO or device would block or never end: only regular files are read.
-    const stats = statSync(full);
-    if (stats.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
-    return readFileSync(full, 'utf8');
+    return readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
   } catch (error) {
-    throw usageError(`cannot read ${what} ${path}: ${fsReason(error)}`);
+    const reason = error instanceof TooLargeError ? `${error.message.replace('the limit', `the limit for ${article(what)}`)}` : fsReason(error);
+    throw usageError(`cannot read ${what} ${path}: ${reason}`);
   }
 }
 
-export function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTREG':
-      return 'it is not a regular file';
-    case 'ENOTDIR':
-      return 'a parent of it is not a directory';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  }
-}
+const article = (what: string) => (what === 'file' ? 'a file' : /^[aeiou]/.test(what) ? `an ${what}` : `a ${what}`);
 
 export interface LoadedFile {
   path: string;
@@ -73,8 +60,21 @@ export interface LoadedFile {
 }
 
 export function loadMatrixFile(path: string, io: Io): LoadedFile {
-  const text = readText(path, io, 'matrix');
-  return { path, text, result: loadMatrix(text) };
+  const read = readMatrixText(path, io);
+  return { path, text: read.text ?? '', result: read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text) };
+}
+
+/**
+ * A matrix file's text, or its size alone when that is over the limit: a finding
+ * (`file-too-large`, exit 1) like any other reason the file is not a matrix, found unread.
+ */
+export function readMatrixText(path: string, io: Io): { text: string } | { text?: undefined; size: number } {
+  try {
+    return { text: readBounded(resolve(io.cwd, path), READ_LIMITS.matrix) };
+  } catch (error) {
+    if (error instanceof TooLargeError) return { size: error.size };
+    throw usageError(`cannot read matrix ${path}: ${fsReason(error)}`);
+  }
 }
 
 /** For commands that need a usable matrix: errors are printed as located lines, exit 1. */

@@ -8,6 +8,7 @@ import { input, select } from '@inquirer/prompts';
 import type { AskStep, Reply } from '../triage/interview.js';
 import type { Colors } from './colors.js';
 import { plain } from './colors.js';
+import { safeText } from './io.js';
 
 /** Streams and signal for a prompt; tests pass their own, the CLI the process's. */
 export interface PromptContext {
@@ -53,7 +54,10 @@ export function questionPrompt(step: AskStep, colors: Colors = plain): QuestionP
 
 /** Asks one question; resolves to the reply, rejects with ExitPromptError on Ctrl-C. */
 export async function askQuestion(step: AskStep, colors: Colors = plain, context?: PromptContext): Promise<Reply> {
-  const value = await select(questionPrompt(step, colors), context);
+  // The prompt library draws on the terminal itself, past the Io edge: its text is made safe here.
+  const config = questionPrompt(step, colors);
+  const choices = config.choices.map((c) => ({ ...c, name: safeText(c.name), ...(c.description !== undefined ? { description: safeText(c.description) } : {}) }));
+  const value = await select({ ...config, message: safeText(config.message), choices }, context);
   if (value === BACK) return { kind: 'back' };
   if (value === UNSURE) return { kind: 'unsure' };
   return { kind: 'answer', id: value };
@@ -62,5 +66,5 @@ export async function askQuestion(step: AskStep, colors: Colors = plain, context
 /** Asks for one handoff field; an empty answer leaves it missing. */
 export async function askText(label: string, help: string | undefined, context?: PromptContext): Promise<string> {
   const message = help ? `${label} (${help})` : label;
-  return (await input({ message }, context)).trim();
+  return (await input({ message: safeText(message) }, context)).trim();
 }

@@ -23,14 +23,15 @@ export interface MatrixLint {
   levels: ResolvedLevels;
 }
 
-export function lintMatrix(source: string, options: LintOptions): MatrixLint {
+export function lintMatrix(source: string, given: LintOptions): MatrixLint {
+  const options: Partial<LintOptions> = typeof given === 'object' && given !== null ? given : {};
   const load = loadMatrix(source);
   const matrix = load.matrix;
   const levels = resolveLevels(matrix?.lint?.rules, options.rules ?? {}, load.locator);
   if (!matrix) return { load, diagnostics: load.diagnostics, levels };
 
   let tree: TreeIndex | undefined;
-  const ctx: RuleContext = { matrix, locator: load.locator, source, today: options.today, tree: () => (tree ??= buildTreeIndex(matrix)) };
+  const ctx: RuleContext = { matrix, locator: load.locator, source, today: String(options.today ?? ''), tree: () => (tree ??= buildTreeIndex(matrix)) };
   const diagnostics = [...load.diagnostics, ...levels.diagnostics];
   for (const rule of MATRIX_RULES) {
     const level = levels.level(rule.id);

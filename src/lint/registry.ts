@@ -34,6 +34,7 @@ import { escalationLayers } from './rules/escalation-layers.js';
 import { escalateAfterStep } from './rules/escalate-after-step.js';
 import { timezoneFixed } from './rules/timezone-fixed.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
+import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
 export const MATRIX_RULES: readonly Rule[] = [
@@ -68,6 +69,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionWindow,
   templatePlaceholder,
   templateValue,
+  controlCharacters,
 ];
 
 export const CASE_FAILED: RuleInfo = {

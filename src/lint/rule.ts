@@ -9,7 +9,7 @@ import type { Matrix } from '../matrix/schema.js';
 import type { TreeIndex } from './tree-index.js';
 import type { WorkCounter } from '../work.js';
 
-export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | 'config';
+export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | 'config' | 'text';
 
 export interface RuleContext {
   matrix: Matrix;

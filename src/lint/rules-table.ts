@@ -10,6 +10,7 @@ const GROUP: Record<RuleGroup, string> = {
   upkeep: 'upkeep',
   cases: 'matrix tests',
   config: 'configuration',
+  text: 'text safety',
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

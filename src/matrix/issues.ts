@@ -6,6 +6,7 @@ import type { core } from 'zod/mini';
 import type { Diagnostic, Path } from '../diagnostics.js';
 import { formatPath } from '../diagnostics.js';
 import type { Locator } from './locate.js';
+import { CONTROL_CHARACTERS, escapeCode } from './controls.js';
 import { keysAt } from './shape.js';
 import { closest, didYouMean } from './suggest.js';
 
@@ -64,7 +65,9 @@ export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown
     return issue.keys.filter((key) => key !== '__proto__').map((key) => {
       // A comma inside `{ … }` ends the value and starts a new key: the commonest flow-map slip.
       const hint = /\s/.test(key) ? '; a comma inside { … } starts a new key, so quote a value that contains commas' : didYouMean(key, allowed);
-      return at(locator.key([...path, key]), 'unknown-key', `unknown key "${key}" in ${where}${hint}`, [...path, key]);
+      // A key is one line: a line break or control character in it is shown as `\u000a`, never as a new line of output.
+      const shown = key.replace(CONTROL_CHARACTERS, escapeCode);
+      return at(locator.key([...path, key]), 'unknown-key', `unknown key "${shown}" in ${where}${hint}`, [...path, key]);
     });
   }
   if (issue.code === 'invalid_type') {

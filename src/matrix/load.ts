@@ -38,16 +38,23 @@ const YAML_CODES: Partial<Record<string, string>> = {
 /** A matrix is a few hundred lines; a generated one with 20,000 questions stays under this. */
 export const MAX_MATRIX_CHARS = 12 * 1024 * 1024;
 
+/** The result for a file of `size` characters (or bytes, when the file was refused unread) over MAX_MATRIX_CHARS. */
+export function tooLarge(size: number): LoadResult {
+  const shown = `${(size / 1024 / 1024).toFixed(1)} MB`;
+  const diagnostic = fatal('file-too-large', `the file is ${shown}; a matrix is at most ${MAX_MATRIX_CHARS / 1024 / 1024} MB, so this is not a matrix`);
+  return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), new TextPositions('')) };
+}
+
 export function loadMatrix(source: string): LoadResult {
+  if (typeof source !== 'string') {
+    return { diagnostics: [fatal('not-text', `a matrix is YAML text, given as a string; got ${source === null ? 'null' : typeof source}`)], locator: createLocator(parseDocument(''), new TextPositions('')) };
+  }
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = new TextPositions(text);
   if (text.includes('\0')) {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }
-  if (text.length > MAX_MATRIX_CHARS) {
-    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
-    return { diagnostics: [fatal('file-too-large', `the file is ${size}; a matrix is at most ${MAX_MATRIX_CHARS / 1024 / 1024} MB, so this is not a matrix`)], locator: createLocator(parseDocument(''), lines) };
-  }
+  if (text.length > MAX_MATRIX_CHARS) return tooLarge(text.length);
   let doc: Document.Parsed;
   try {
     // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.

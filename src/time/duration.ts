@@ -12,6 +12,7 @@ export const MAX_DURATION_MINUTES = 366 * 24 * 60;
 export type DurationResult = { ok: true; minutes: number } | { ok: false; reason: string };
 
 export function parseDuration(text: string): DurationResult {
+  if (typeof text !== 'string') return { ok: false, reason: `a ${text === null ? 'null' : typeof text} is not a duration; write it as text like 15m, 2h, 1d, 1h30m or 2w` };
   const trimmed = text.trim();
   const match = DURATION.exec(trimmed);
   if (trimmed === '' || !match || match.slice(1).every((part) => part === undefined)) {

@@ -40,6 +40,9 @@ export function parseAnswerFlag(text: string): { question: string; answer: strin
   return { question, answer };
 }
 
+/** A map keyed by user text: no prototype, so `__proto__` is an ordinary key, reported like any unknown one. */
+export const keyedByUser = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function scalar(value: unknown): string | undefined {
@@ -60,7 +63,7 @@ export function answersFromData(data: unknown, file: string): ScriptedInput | An
   if (!isRecord(data)) return { code: 'bad_answers_file', message: `${file}: expected a mapping of question id to answer, like "scope: many"` };
   const wrapped = Object.hasOwn(data, 'answers') && isRecord(data.answers);
   const source = wrapped ? (data.answers as Record<string, unknown>) : data;
-  const answers: Record<string, string> = {};
+  const answers = keyedByUser<string>();
   for (const [question, value] of Object.entries(source)) {
     const text = scalar(value);
     if (text === undefined || text.trim() === '') {
@@ -83,7 +86,7 @@ function replayFromData(data: Record<string, unknown>): Replay {
 
 /** Handoff values as `{ id: value }` or as a transcript's `{ fields: [{ id, value }], extra: [{ id, value }] }`. */
 function handoffFromData(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = keyedByUser<string>();
   if (isRecord(value) && Array.isArray(value.fields)) {
     const listed = [...value.fields, ...(Array.isArray(value.extra) ? value.extra : [])];
     for (const field of listed) if (isRecord(field) && typeof field.id === 'string' && typeof field.value === 'string') out[field.id] = field.value;

@@ -72,6 +72,7 @@ export function questionView(id: string, question: Question): QuestionView {
 
 /** The answer a responder meant: a choice id or label, case-insensitively, or "unsure". */
 export function matchAnswer(question: Question, given: string): { answer: Answer; unsure: boolean } | undefined {
+  if (typeof given !== 'string') return undefined;
   const wanted = given.trim().toLowerCase();
   const exact = question.answers.find((a) => answerId(a).toLowerCase() === wanted || a.label.trim().toLowerCase() === wanted);
   if (exact) return { answer: exact, unsure: false };
@@ -106,7 +107,7 @@ export function walk(matrix: Matrix, answers: Answers): WalkResult {
     const question = Object.hasOwn(tree.questions, current) ? tree.questions[current] : undefined;
     if (!question) return { kind: 'broken', reason: `question "${current}" is not defined`, path };
     const view = questionView(current, question);
-    const given = Object.hasOwn(answers, current) ? answers[current] : undefined;
+    const given = typeof answers === 'object' && answers !== null && Object.hasOwn(answers, current) ? answers[current] : undefined;
     if (given === undefined) return { kind: 'question', question: view, path };
     const match = matchAnswer(question, given);
     if (!match) return { kind: 'invalid-answer', question: view, given, path };

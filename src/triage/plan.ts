@@ -11,6 +11,7 @@ import type { Matrix, Severity, TargetKind } from '../matrix/schema.js';
 import { clockMinutes, dueAfter, elapsedClock, minutesOnClock, addOnClock, ROUND_THE_CLOCK, type TargetClock } from '../time/clock.js';
 import { clockText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
+import { isValidTimeZone } from '../time/zone.js';
 import { minutesFrom, relativeText } from '../time/relative.js';
 import { workingCalendar } from '../time/working-time.js';
 import { applyContract, type AppliedContract, type ContractRequest, type Source } from './contract.js';
@@ -243,9 +244,30 @@ type PlanTimes =
     }
   | { ok: false; code: string; reason: string };
 
+/** Instants the deadline arithmetic and ISO 8601 output can carry: four-digit years, with room for a year of targets. */
+const EARLIEST = Date.UTC(1000, 0, 1);
+const LATEST = Date.UTC(9998, 0, 1);
+
+/** Bad options are the documented failure (`ok: false`), never a RangeError from date code. */
+function optionsProblem(options: PlanOptions): { ok: false; code: string; reason: string } | undefined {
+  if (typeof options !== 'object' || options === null) return { ok: false, code: 'invalid-time', reason: 'options with start and now are required' };
+  for (const key of ['start', 'now'] as const) {
+    const value: unknown = options[key];
+    const time = value instanceof Date ? value.getTime() : Number.NaN;
+    if (!(time >= EARLIEST && time < LATEST)) return { ok: false, code: 'invalid-time', reason: `options.${key} must be a valid Date between the years 1000 and 9997` };
+  }
+  const zone: unknown = options.displayZone;
+  if (zone !== undefined && (typeof zone !== 'string' || !isValidTimeZone(zone))) {
+    return { ok: false, code: 'invalid-zone', reason: `options.displayZone ${typeof zone === 'string' ? `"${zone}"` : `(a ${typeof zone})`} is not an IANA time zone` };
+  }
+  return undefined;
+}
+
 function planTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanTimes {
+  const problem = optionsProblem(options);
+  if (problem) return problem;
   const resolved = typeof outcome === 'string' ? severityOutcome(matrix, outcome) : outcome;
-  if (!resolved) return { ok: false, code: 'unknown-severity', reason: `unknown severity "${String(outcome)}"; known: ${matrix.severities.map((s) => s.id).join(', ')}` };
+  if (!resolved) return { ok: false, code: 'unknown-severity', reason: `unknown severity ${typeof outcome === 'string' ? `"${outcome}"` : `(a ${outcome === null ? 'null' : typeof outcome})`}; known: ${matrix.severities.map((s) => s.id).join(', ')}` };
   const { severity } = resolved;
   const applied = applyContract(matrix, severity, options, options.start);
   if (!applied.ok) return applied;

@@ -19,7 +19,8 @@ function terminal(argv: string[]) {
     stdinIsTTY: true,
     now: () => new Date('2026-03-27T15:42:00Z'),
   };
-  const code = main({ argv: ['triage', '--matrix', 'examples/saas-support.yaml', '--at', '2026-03-27T16:30', ...argv], io });
+  const matrix = argv[0] === '--matrix' ? [] : ['--matrix', 'examples/saas-support.yaml'];
+  const code = main({ argv: ['triage', ...matrix, '--at', '2026-03-27T16:30', ...argv], io });
   return { code, out: () => stdout, err: () => stderr };
 }
 
@@ -120,5 +121,19 @@ describe('interactive triage on a terminal', () => {
     const run = terminal(['--no-input']);
     expect(await run.code).toBe(2);
     expect(run.err()).toMatch(/^escalate: missing answer to "security"/);
+  });
+
+  it('draws hostile matrix text escaped in the prompt itself (the prompt library writes past Io)', async () => {
+    const run = await started(terminal(['--matrix', 'test/fixtures/hostile-output/saas-support.yaml', '--json']));
+    const shown = screen.getScreen();
+    expect(shown).toContain('\\u001b[2J');
+    expect(shown).toContain('\\u202e');
+    expect(shown).not.toMatch(/[\u001b\u202e\u0007]/);
+    screen.keypress('down'); // No: on to the next question
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('\\u001b]8;;https://attacker.example/');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await run.code).toBe(130);
   });
 });

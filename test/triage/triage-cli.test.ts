@@ -1,8 +1,8 @@
 /** End-to-end: the scriptable mode of `escalate triage` on the built binary. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, fixture, runCli, STACK_TRACE } from '../helpers/cli.js';
 
@@ -388,8 +388,8 @@ describe('escalate triage: --record never costs the result', () => {
   });
 
   it('when the record cannot be written at the end, the result is printed first and the error says it was not recorded', () => {
-    // A name the file system accepts for the record but not for its temporary file beside it.
-    const file = join(tmp(), `${'r'.repeat(240)}.json`);
+    // A name over the file system's 255-byte limit: only the write itself finds out.
+    const file = join(tmp(), `${'r'.repeat(256)}.json`);
     const r = triage(...SEV1, '--record', file, '--json');
     expect(r.code).toBe(2);
     expect(json(r.stdout).severity.id).toBe('sev1');
@@ -397,6 +397,33 @@ describe('escalate triage: --record never costs the result', () => {
     expect(r.stderr).not.toMatch(/--force/);
     const card = triage(...SEV1, '--record', file);
     expect(card.stdout).toMatch(/^SEV1 · Critical/);
+  });
+});
+
+describe('escalate triage: --record names and kinds', () => {
+  it('a name of 245 bytes (near the 255-byte limit) is recorded: the temporary name is short', () => {
+    const dir = tmp();
+    const file = join(dir, `${'r'.repeat(240)}.json`);
+    const r = triage(...SEV1, '--record', file, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).severity.id).toBe('sev1');
+    expect(readdirSync(dir)).toEqual([basename(file)]);
+  });
+
+  it('a dangling symlink is followed: the record is created where it points, the link stays', () => {
+    const dir = tmp();
+    symlinkSync('target.json', join(dir, 'link.json'));
+    const r = triage(...SEV1, '--record', join(dir, 'link.json'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')).severity.id).toBe('sev1');
+  });
+
+  it('a device as the record is refused before any question, and stays a device', () => {
+    const r = triage(...SEV1, '--record', '/dev/null', '--json');
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error.code).toBe('record_exists');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
 

@@ -9,11 +9,11 @@ import type { SideLabels } from '../../diff/render/labels.js';
 import { renderMarkdown } from '../../diff/render/markdown.js';
 import { renderTerminal } from '../../diff/render/terminal.js';
 import { atRevision, parseSide, type Side } from '../../diff/side.js';
-import { loadMatrix } from '../../matrix/load.js';
+import { loadMatrix, MAX_MATRIX_CHARS, tooLarge } from '../../matrix/load.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, usageError, type Io } from '../io.js';
-import { readText, resolveMatrixPath } from '../matrix-file.js';
+import { readMatrixText, resolveMatrixPath } from '../matrix-file.js';
 import type { DiffOptions } from './diff.js';
 
 export async function runDiff(oldArg: string | undefined, newArg: string | undefined, options: DiffOptions, io: Io): Promise<number> {
@@ -51,8 +51,8 @@ function load(side: Side, io: Io): { matrix?: Matrix; problems: string[] } {
   if (side.kind === 'file' && side.unknown && !existsSync(resolve(io.cwd, side.path))) {
     throw usageError(`cannot read ${side.label}: it is neither a file nor a revision git knows`);
   }
-  const text = side.kind === 'file' ? readText(side.path, io, 'matrix') : gitShow(side, io);
-  const result = loadMatrix(text);
+  const read = side.kind === 'file' ? readMatrixText(side.path, io) : { text: gitShow(side, io) };
+  const result = read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text);
   if (result.matrix) return { matrix: result.matrix, problems: [] };
   const errors = result.diagnostics.filter((d) => d.level === 'error');
   const lines = errors.slice(0, 5).map((d) => `${side.label}:${d.line}:${d.column}: ${d.message} (${d.code})`);
@@ -62,10 +62,13 @@ function load(side: Side, io: Io): { matrix?: Matrix; problems: string[] } {
 
 function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
   if (side.spec.startsWith('-')) throw usageError(`cannot read ${side.label}: a revision cannot start with "-"`);
+  // `:PATH` is git's staged copy and `:/TEXT` a search of commit messages, neither a matrix at a revision.
+  if (side.revision === '') throw usageError(`cannot read ${side.label}: name a revision before the colon, like HEAD${side.label}`);
   let text: string;
   try {
     text = git(['show', '--no-textconv', side.spec], io);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOBUFS') throw usageError(`cannot read ${side.label}: it is over the limit of ${MAX_MATRIX_CHARS / 1024 / 1024} MB for a matrix`);
     throw usageError(`cannot read ${side.label} with git show: ${gitReason(error, side.revision)}`);
   }
   // For a folder, git show lists the tree instead of failing.
@@ -88,7 +91,7 @@ function git(args: string[], io: Io): string {
     env: { ...io.env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+    maxBuffer: MAX_MATRIX_CHARS,
   });
 }
 

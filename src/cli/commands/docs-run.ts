@@ -1,5 +1,5 @@
 /** `escalate docs`: load the matrix, render the sheet or a role card, print, write or check it. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Matrix } from '../../matrix/schema.js';
 import { date as dateSchema } from '../../matrix/schema.js';
@@ -10,8 +10,8 @@ import { localDate } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { unifiedDiff } from '../../docs/line-diff.js';
 import { colorsFor, type Colors } from '../colors.js';
-import { writeFileAtomic } from '../files.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { followLinks, readBounded, TooLargeError, writeFileAtomic } from '../files.js';
+import { EXIT, safeText, usageError, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { DocsOptions } from './docs.js';
 
@@ -26,17 +26,18 @@ export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
   const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
   const sheetOptions: SheetOptions = { source: basename(matrixPath) };
   if (options.asOf !== undefined) sheetOptions.asOf = asOfDate(options.asOf, matrix, io);
-  const text = render(matrix, options.role, sheetOptions, matrixPath);
+  // The file gets the same safe bytes as the terminal (control characters escaped), so --check compares like with like.
+  const text = safeText(render(matrix, options.role, sheetOptions, matrixPath));
 
   if (options.out === undefined) {
     io.stdout.write(text);
     return EXIT.ok;
   }
   const outPath = resolve(io.cwd, options.out);
-  if (outPath === resolve(io.cwd, matrixPath)) throw usageError(`--out ${options.out} is the matrix itself; write the sheet to a markdown file`);
-  const current = readCurrent(outPath, options.out, options.check ? 'check' : 'write');
+  if (followLinks(outPath) === followLinks(resolve(io.cwd, matrixPath))) throw usageError(`--out ${options.out} is the matrix itself; write the sheet to a markdown file`);
+  const current = readCurrent(outPath, options.out, options.check ? 'check' : 'write', text);
   if (options.check) return check(current, text, options, matrixPath, io);
-  if (current === text) {
+  if (current.kind === 'text' && current.text === text) {
     io.stdout.write(`✓ ${options.out} is current (unchanged)\n`);
     return EXIT.ok;
   }
@@ -66,16 +67,23 @@ function asOfDate(value: string, matrix: Matrix, io: Io): string {
   return parsed.data;
 }
 
+type Current = { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'large'; size: number };
+
 /**
- * The file as it is now; undefined when it does not exist (or cannot, under a regular file).
- * Any other read failure means the file can be neither checked nor replaced: exit 2.
+ * The file as it is now: missing (or cannot exist, under a regular file), its text, or only
+ * its size when that is far beyond the sheet's (it cannot be current, and is not read). Not a
+ * regular file (a device, FIFO, socket or folder), or unreadable: it can be neither checked
+ * nor replaced, exit 2, before anything is written.
  */
-function readCurrent(path: string, shown: string, verb: 'check' | 'write'): string | undefined {
+function readCurrent(path: string, shown: string, verb: 'check' | 'write', sheet: string): Current {
+  // A checkout may have turned LF into CRLF: twice the sheet, and some room, is the most a current file holds.
+  const limit = 2 * Buffer.byteLength(sheet) + 65_536;
   try {
-    return readFileSync(path, 'utf8');
+    return { kind: 'text', text: readBounded(path, limit) };
   } catch (error) {
+    if (error instanceof TooLargeError) return { kind: 'large', size: error.size };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     throw usageError(`cannot ${verb} ${shown}: ${fsReason(error)}`);
   }
 }
@@ -93,15 +101,19 @@ function assertFolder(path: string, shown: string): void {
   }
 }
 
-async function check(current: string | undefined, text: string, options: DocsOptions, matrixPath: string, io: Io): Promise<number> {
+async function check(current: Current, text: string, options: DocsOptions, matrixPath: string, io: Io): Promise<number> {
   const out = options.out!;
   const fix = `regenerate it with: ${regenerate(options, matrixPath)}`;
-  if (current === undefined) {
+  if (current.kind === 'missing') {
     io.stderr.write(`✖ ${out} is missing; ${fix}\n`);
     return EXIT.findings;
   }
+  if (current.kind === 'large') {
+    io.stderr.write(`✖ ${out} is stale: it is ${current.size} bytes, far more than the ${Buffer.byteLength(text)} of the sheet from ${matrixPath}; ${fix}\n`);
+    return EXIT.findings;
+  }
   // A checkout that turned LF into CRLF has not changed the sheet.
-  const diff = unifiedDiff(current.replace(/\r\n/g, '\n'), text, { from: `${out} (on disk)`, to: `${out} (from ${matrixPath})`, maxLines: MAX_DIFF_LINES });
+  const diff = unifiedDiff(current.text.replace(/\r\n/g, '\n'), text, { from: `${out} (on disk)`, to: `${out} (from ${matrixPath})`, maxLines: MAX_DIFF_LINES });
   if (diff === '') {
     io.stdout.write(`✓ ${out} is current\n`);
     return EXIT.ok;

@@ -11,8 +11,9 @@ import { lintTarget } from '../../lint/lint-target.js';
 import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
 import { lintTargets } from '../../lint/targets.js';
 import { useHostClock } from '../../time/offset.js';
-import { EXIT, usageError, type Io } from '../io.js';
-import { readText, resolveMatrixPath } from '../matrix-file.js';
+import { EXIT, usageError, workflowCommands, type Io } from '../io.js';
+import { readMatrixText, readText, resolveMatrixPath } from '../matrix-file.js';
+import { tooLarge } from '../../matrix/load.js';
 import type { LintOptions } from './lint.js';
 
 export async function runLint(files: string[], options: LintOptions, io: Io): Promise<number> {
@@ -27,11 +28,15 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
   }
 
   const sources = targets.map(({ matrix, cases }) => ({
-    matrix: { file: matrix, text: readText(matrix, io, 'matrix') },
+    matrix: { file: matrix, read: readMatrixText(matrix, io) },
     ...(cases !== undefined ? { cases: { file: cases, text: readText(cases, io, 'cases file') } } : {}),
   }));
   let reports: FileReport[] = [];
-  for (const source of sources) reports.push(...(await lintTarget(source, { today, rules, coverage: options.coverage === true })));
+  for (const { matrix, cases } of sources) {
+    // A file over the size limit was refused unread: its one finding says so, and its tests cannot run.
+    if (matrix.read.text === undefined) reports.push({ file: matrix.file, kind: 'matrix', diagnostics: tooLarge(matrix.read.size).diagnostics });
+    else reports.push(...(await lintTarget({ matrix: { file: matrix.file, text: matrix.read.text }, ...(cases ? { cases } : {}) }, { today, rules, coverage: options.coverage === true })));
+  }
 
   if (options.quiet) reports = errorsOnly(reports);
   io.stdout.write(await format(reports, options.format, io));
@@ -49,7 +54,8 @@ async function format(reports: FileReport[], name: LintOptions['format'], io: Io
     case 'json':
       return (await import('../../lint/reporters/json.js')).formatJson(reports);
     case 'github':
-      return (await import('../../lint/reporters/github.js')).formatGithub(reports);
+      // The one output whose `::` lines are meant as workflow commands; the edge defuses any other.
+      return workflowCommands((await import('../../lint/reporters/github.js')).formatGithub(reports));
     case 'sarif': {
       const [{ formatSarif }, { RULES }, { FORMAT_CHECKS }, { VERSION }] = await Promise.all([
         import('../../lint/reporters/sarif.js'),

@@ -4,13 +4,14 @@
  * Without a terminal a missing answer is an error naming the question, never a hang.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, linkSync, lstatSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { accessSync, constants, lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { followLinks, writeFileAtomic } from '../files.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
-import { answersFromData, checkAnswers, choiceList, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
@@ -164,7 +165,9 @@ function startTime(options: TriageOptions, replay: Replay, matrix: Matrix, now: 
 }
 
 /** Refuses a record path that exists or whose folder cannot take a new file, before anything is asked. */
-function checkRecordTarget(full: string, shown: string): void {
+function checkRecordTarget(target: string, shown: string): void {
+  // A symlink, dangling or not, is written where it points (as --out and init do).
+  const full = followLinks(target);
   if (taken(full)) throw fail('record_exists', `${shown} already exists; a record is never overwritten, name a new file`);
   const folder = dirname(full);
   const folderShown = dirname(shown) === '.' ? 'the current folder' : `the folder ${dirname(shown)}`;
@@ -196,30 +199,19 @@ function taken(path: string): boolean {
 
 /** Writes the record atomically and never over an existing file (a temp file, then a hard link). */
 function writeRecord(full: string, shown: string, text: string): void {
-  const temp = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`);
   const lost = 'the result above was printed but not recorded';
-  let created = false;
   try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    created = true;
-    linkSync(temp, full); // fails with EEXIST instead of replacing
+    writeFileAtomic(full, text, { overwrite: false, whenExists: `${shown} appeared while triaging; a record is never overwritten, so ${lost}` });
   } catch (error) {
-    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw new AfterResultExit(EXIT.usage, exists ? `${shown} appeared while triaging; a record is never overwritten, so ${lost}` : `cannot write the record ${shown}: ${fsReason(error)}; ${lost}`);
-  } finally {
-    if (created) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-    }
+    if (!(error instanceof Error) || error.name !== 'ExitError') throw error;
+    const message = error.message.startsWith(`${shown} appeared`) ? error.message : `${error.message.replace(/^cannot write /, 'cannot write the record ')}; ${lost}`;
+    throw new AfterResultExit(EXIT.usage, message);
   }
 }
 
 async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers: Record<string, string>; handoff: Record<string, string>; replay: Replay }> {
-  const answers: Record<string, string> = {};
-  let handoff: Record<string, string> = {};
+  const answers = keyedByUser<string>();
+  let handoff: Record<string, string> = keyedByUser<string>();
   let replay: Replay = {};
   if (options.answers !== undefined) {
     const text = readText(options.answers, io, 'answers file');
@@ -255,7 +247,7 @@ async function parseAnswersText(text: string, file: string): Promise<unknown> {
 }
 
 function parseFields(flags: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = keyedByUser<string>();
   for (const flag of flags) {
     const at = flag.indexOf('=');
     if (at <= 0) throw fail('invalid_option', `--field "${flag}": write it as ID=TEXT, like --field impact-summary="Checkout down for all tenants"`);

@@ -1,0 +1,83 @@
+/** The output edge (safeText) and the shared definition of control characters. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { safeOutput, safeText, styleCode, workflowCommands } from '../../src/cli/io.js';
+import { firstControl, mayHoldControls } from '../../src/matrix/controls.js';
+
+describe('safeText', () => {
+  it.each([
+    ['ESC sequences', 'a\u001b[2Jb', 'a\\u001b[2Jb'],
+    ['an OSC 8 link', '\u001b]8;;https://x/\u0007click\u001b]8;;\u0007', '\\u001b]8;;https://x/\\u0007click\\u001b]8;;\\u0007'],
+    ['a bare CR', 'over\rwrite', 'over\\u000dwrite'],
+    ['C1 CSI and DEL', 'a\u009b1m\u007f', 'a\\u009b1m\\u007f'],
+    ['bidi overrides and isolates', '\u202edesrever\u202c \u2066x\u2069', '\\u202edesrever\\u202c \\u2066x\\u2069'],
+    ['line separators', 'a\u2028b\u2029', 'a\\u2028b\\u2029'],
+    ['NUL and BEL', '\u0000\u0007', '\\u0000\\u0007'],
+  ])('escapes %s visibly', (_name, raw, shown) => {
+    expect(safeText(raw)).toBe(shown);
+  });
+
+  it('keeps tabs, line feeds, CRLF, emoji and right-to-left letters', () => {
+    const text = 'a\tb\nc\r\nשלום 🚨 ü\n';
+    expect(safeText(text)).toBe(text);
+  });
+
+  it('escapes the first character of a line a CI log would run as a command, anywhere in the text', () => {
+    expect(safeText('ok\n::error::x\n  ::warning::y\n##[error]z\n##vso[task.complete]w\n')).toBe('ok\n\\u003a:error::x\n  \\u003a:warning::y\n\\u0023#[error]z\n\\u0023#vso[task.complete]w\n');
+    expect(safeText('a line with :: inside and ##[ too')).toBe('a line with :: inside and ##[ too');
+  });
+
+  it('knows where lines start across writes', () => {
+    let out = '';
+    const output = safeOutput({ write: (t) => void (out += t), isTTY: false });
+    output.write('key');
+    output.write('::not a command start\n');
+    output.write('::error::x');
+    expect(out).toBe('key::not a command start\n\\u003a:error::x');
+  });
+
+  it('lets the program’s own colours and workflow commands through, and only those', () => {
+    expect(safeText(`${styleCode('\u001b[31m')}red${styleCode('\u001b[39m')}`)).toBe('\u001b[31mred\u001b[39m');
+    expect(safeText(workflowCommands('::error file=a::m\n'))).toBe('::error file=a::m\n');
+    // Matrix text cannot forge the mark: it does not know the per-process key.
+    expect(safeText('\u2063abc\u2063[31m\n\u2063::error::x')).not.toMatch(/\u001b|^::/m);
+  });
+
+  it('is idempotent, so text made safe for a file stays the same on the terminal', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(safeText(safeText(text))).toBe(safeText(text));
+      }),
+    );
+  });
+
+  it('leaves no raw control character and no command line, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\n', '::', '##[', '\u001b', '\r', '\u202e'))), (parts) => {
+        const out = safeText(parts.join(''));
+        expect(firstControl(out, true)).toBeUndefined();
+        expect(out).not.toMatch(/^\s*(::|##\[)/m);
+      }),
+    );
+  });
+});
+
+describe('mayHoldControls (the lint rule’s fast path) never misses a control character', () => {
+  it('whatever YAML a value with control characters is written as', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN'>, (value, type) => {
+        const text = stringify({ key: value, [value]: 1 }, { defaultStringType: type });
+        if (firstControl(value, false)) expect(mayHoldControls(text), JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is false for ordinary matrix text, quotes and backslashes included', () => {
+    expect(mayHoldControls('name: "A \\"quoted\\" name"\npath: C:\\\\tools\nlist: [a, b]\r\n')).toBe(false);
+    expect(mayHoldControls('title: "Evil \\e[2J"')).toBe(true);
+    expect(mayHoldControls('title: "x\\u202Ey"')).toBe(true);
+    expect(mayHoldControls('title: "x\\u00e9y"')).toBe(false);
+  });
+});
