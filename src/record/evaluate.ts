@@ -120,7 +120,15 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     for (const p of plans) if (p.from <= t) found = p.plan;
     return found;
   };
-  const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type));
+  // Escalating "if unresolved" means going past the steps taken at the start (after 0m).
+  const beyondStart = (e: RecordEvent) => {
+    if (e.type !== 'escalated') return true;
+    const startSteps = base.escalation.filter((s) => ms(s.at) <= start.getTime());
+    if (e.step !== undefined) return !startSteps.includes(base.escalation[e.step - 1]!);
+    if (e.layer !== undefined) return !base.escalation.some((s) => s.layer === e.layer) || base.escalation.some((s) => s.layer === e.layer && ms(s.at) > start.getTime());
+    return true;
+  };
+  const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type) && beyondStart(e));
   const resolved = first(['resolved']);
   const acknowledged = first(['acknowledged']);
   const resolvedAt = resolved ? new Date(resolved.at) : undefined;
@@ -132,9 +140,9 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const targets: TargetMark[] = [];
   for (const kind of Object.keys(MEETS) as TargetKindName[]) {
     const met = first(MEETS[kind]);
-    const inForce = met ? planAt(ms(met.at)) : kind === 'rca' ? planAt(asOf.getTime()) : plan;
-    const deadline = inForce.deadlines.find((d) => d.kind === kind);
-    if (!deadline) continue;
+    const governing = governingPlan(plans, kind, met ? ms(met.at) : kind === 'rca' ? asOf.getTime() : end.getTime());
+    if (!governing) continue;
+    const { plan: inForce, deadline } = governing;
     const clock = clockOf(inForce.clock, zone);
     const due = new Date(deadline.at);
     const mark: TargetMark = { kind, label: DEADLINE_LABELS[kind], target: deadline.target, due, state: 'due', clock: clock.id };
@@ -151,7 +159,9 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   }
   targets.sort((a, b) => a.due.getTime() - b.due.getTime());
 
-  const steps = stepMarks(plan, events, end, asOf, open, clockOf(plan.clock, zone));
+  // The steps of the plan in force; escalations recorded under an earlier plan were its steps.
+  const planFrom = plans.filter((p) => p.from <= end.getTime()).at(-1)!.from;
+  const steps = stepMarks(plan, events.filter((e) => ms(e.at) >= planFrom), end, asOf, open, clockOf(plan.clock, zone));
   const escalations: Evaluation['escalations'] = [];
   for (const e of events) {
     if (e.type !== 'escalated') continue;
@@ -185,6 +195,25 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   };
   evaluation.overdue = targets.some((t) => t.state === 'overdue') || cadence.next?.overdue === true || steps.some((s) => s.state === 'due');
   return evaluation;
+}
+
+/**
+ * The plan a target is judged against. A severity change re-plans the targets not yet due:
+ * a target met, or falling due, while a plan was in force is judged against that plan, so a
+ * later change never erases a deadline already missed. `until` is when it was met (or the
+ * end of the judging, while unmet).
+ */
+function governingPlan(plans: { from: number; plan: PlanSnapshot }[], kind: TargetKindName, until: number) {
+  let found: { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined;
+  for (let i = 0; i < plans.length; i++) {
+    const { plan } = plans[i]!;
+    const deadline = plan.deadlines.find((d) => d.kind === kind);
+    const next = plans[i + 1]?.from ?? Infinity;
+    if (until < next) return deadline ? { plan, deadline } : found;
+    if (deadline && ms(deadline.at) < next) return { plan, deadline };
+    if (deadline) found = { plan, deadline };
+  }
+  return found;
 }
 
 /**

@@ -7,6 +7,7 @@ import { registerTriage } from './triage.js';
 import { registerDiff } from './diff.js';
 import { registerDocs } from './docs.js';
 import { registerEvent } from './event.js';
+import { registerStatus } from './status.js';
 
 export type SetExit = (code: number) => void;
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   diff: registerDiff,
   docs: registerDocs,
   event: registerEvent,
+  status: registerStatus,
 };
 
 /**
