@@ -80,6 +80,8 @@ export interface Evaluation {
   steps: StepMark[];
   /** The first escalation to each layer (or `unlayered`), minutes from the start on the clock. */
   escalations: { layer: string; at: Date; minutes: number }[];
+  /** Whether anyone escalated past the steps taken at the start. */
+  escalated: boolean;
   cadence: Cadence;
   handoff: { required: number; filled: number };
   /** Events considered (at or before asOf), in time order. */
@@ -188,6 +190,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     targets,
     steps,
     escalations,
+    escalated: events.some((e) => e.type === 'escalated' && beyondStart(e)),
     cadence,
     handoff: { required: fields.length, filled: fields.filter((f) => f.value !== undefined && f.value.trim() !== '').length },
     events,

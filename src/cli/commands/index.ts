@@ -8,6 +8,7 @@ import { registerDiff } from './diff.js';
 import { registerDocs } from './docs.js';
 import { registerEvent } from './event.js';
 import { registerStatus } from './status.js';
+import { registerReport } from './report.js';
 
 export type SetExit = (code: number) => void;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   docs: registerDocs,
   event: registerEvent,
   status: registerStatus,
+  report: registerReport,
 };
 
 /**
