@@ -15,7 +15,7 @@ import type { IncidentRecord, PlanSnapshot, RecordEvent, TargetKindName } from '
 import { clockOf, snapshotOf } from './snapshot.js';
 
 /** What evaluation reads of a record; a record read leanly for a report has just this. */
-export type RecordCore = Pick<IncidentRecord, 'started_at' | 'timezone' | 'matrix' | 'severity' | 'clock' | 'deadlines' | 'escalation' | 'updates' | 'contract' | 'handoff' | 'events'>;
+export type RecordCore = Pick<IncidentRecord, 'started_at' | 'timezone' | 'matrix' | 'severity' | 'clock' | 'deadlines' | 'escalation' | 'updates' | 'contract' | 'handoff' | 'events' | 'imported'>;
 
 export type TargetState = 'on_time' | 'late' | 'overdue' | 'due' | 'missed' | 'not_needed';
 
@@ -82,6 +82,8 @@ export interface Evaluation {
   escalations: { layer: string; at: Date; minutes: number }[];
   /** Whether anyone escalated past the steps taken at the start. */
   escalated: boolean;
+  /** Made by import from a helpdesk ticket: escalations, updates and handoff are not known. */
+  imported: boolean;
   cadence: Cadence;
   handoff: { required: number; filled: number };
   /** Events considered (at or before asOf), in time order. */
@@ -140,7 +142,10 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const baseClock = clockOf(base.clock, zone);
 
   const targets: TargetMark[] = [];
+  // An imported ticket tells only some targets; the rest are not judged, never counted missed.
+  const measured = record.imported?.measured;
   for (const kind of Object.keys(MEETS) as TargetKindName[]) {
+    if (measured && !measured.includes(kind)) continue;
     const met = first(MEETS[kind]);
     const governing = governingPlan(plans, kind, met ? ms(met.at) : kind === 'rca' ? asOf.getTime() : end.getTime());
     if (!governing) continue;
@@ -163,7 +168,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
 
   // The steps of the plan in force; escalations recorded under an earlier plan were its steps.
   const planFrom = plans.filter((p) => p.from <= end.getTime()).at(-1)!.from;
-  const steps = stepMarks(plan, events.filter((e) => ms(e.at) >= planFrom), end, asOf, open, clockOf(plan.clock, zone));
+  const steps = measured ? [] : stepMarks(plan, events.filter((e) => ms(e.at) >= planFrom), end, asOf, open, clockOf(plan.clock, zone));
   const escalations: Evaluation['escalations'] = [];
   for (const e of events) {
     if (e.type !== 'escalated') continue;
@@ -174,8 +179,8 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   }
 
   const updates = events.filter((e) => e.type === 'update_sent').map((e) => new Date(e.at));
-  const cadence = cadenceOf(start, end, open, updates, planAt, zone);
-  const fields = record.handoff.fields;
+  const cadence = measured ? { kept: 0, missed: 0 } : cadenceOf(start, end, open, updates, planAt, zone);
+  const fields = measured ? [] : record.handoff.fields;
   const evaluation: Evaluation = {
     start,
     asOf,
@@ -191,6 +196,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     steps,
     escalations,
     escalated: events.some((e) => e.type === 'escalated' && beyondStart(e)),
+    imported: measured !== undefined,
     cadence,
     handoff: { required: fields.length, filled: fields.filter((f) => f.value !== undefined && f.value.trim() !== '').length },
     events,

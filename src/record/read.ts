@@ -4,7 +4,7 @@
  * thousands of records, checks only the fields judging reads.
  */
 import * as z from 'zod/mini';
-import { RECORD_VERSION, recordSchema, eventSchema, type IncidentRecord } from './schema.js';
+import { RECORD_VERSION, TARGET_KINDS, recordSchema, eventSchema, type IncidentRecord } from './schema.js';
 import type { RecordCore } from './evaluate.js';
 
 export type ReadResult<T> = { ok: true; record: T } | { ok: false; code: 'not_json' | 'newer_format' | 'invalid_record'; reason: string };
@@ -24,6 +24,7 @@ const leanSchema = z.looseObject({
   contract: z.looseObject({ tier: z.optional(z.looseObject({ id: z.string() })), client: z.optional(z.looseObject({ id: z.string(), name: z.string() })) }),
   handoff: z.looseObject({ fields: z.array(z.looseObject({ id: z.string(), value: z.optional(z.string()) })) }),
   events: z.optional(z.array(eventSchema)),
+  imported: z.optional(z.looseObject({ from: z.string(), line: z.number(), measured: z.array(z.enum(TARGET_KINDS)) })),
 });
 
 function prologue(text: string): { ok: true; data: unknown } | Extract<ReadResult<never>, { ok: false }> {

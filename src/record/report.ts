@@ -104,11 +104,13 @@ function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupF
   const layers = new Map<string, number[]>();
   let open = 0;
   let escalated = 0;
+  let tracked = 0;
   const updates = { kept: 0, missed: 0 };
   const handoff = { required: 0, filled: 0, complete: 0 };
   for (const { evaluation: e } of members) {
     if (e.open) open++;
     if (e.escalated) escalated++;
+    if (!e.imported) tracked++;
     for (const t of e.targets) (targets[t.kind] ??= emptyTally())[t.state]++;
     if (e.acknowledgeMinutes !== undefined) ack.push(e.acknowledgeMinutes);
     if (e.resolveMinutes !== undefined) resolve.push(e.resolveMinutes);
@@ -121,7 +123,7 @@ function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupF
     updates.missed += e.cadence.missed;
     handoff.required += e.handoff.required;
     handoff.filled += e.handoff.filled;
-    if (e.handoff.filled >= e.handoff.required) handoff.complete++;
+    if (e.handoff.required > 0 && e.handoff.filled >= e.handoff.required) handoff.complete++;
   }
   const ordered: Partial<Record<TargetKindName, Tally>> = {};
   let onTime = 0;
@@ -135,7 +137,8 @@ function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupF
   }
   const overall = rate(onTime, judged);
   const n = members.length;
-  const escalationRate = rate(escalated, n);
+  // Imported tickets do not say whether they were escalated: the rate is over tracked incidents.
+  const escalationRate = rate(escalated, tracked);
   const updateRate = rate(updates.kept, updates.kept + updates.missed);
   const handoffRate = rate(handoff.filled, handoff.required);
   return {

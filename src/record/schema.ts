@@ -84,6 +84,16 @@ export const recordSchema = described(
   z.extend(triageResultSchema, {
     version: described(z.literal(RECORD_VERSION), 'The record format version; a record of a newer format is refused, never rewritten.'),
     events: described(z.optional(z.array(eventSchema)), 'What happened since triage, in the order it was recorded; only ever appended to.'),
+    imported: described(
+      z.optional(
+        z.strictObject({
+          from: described(z.string(), 'The file the ticket came from.'),
+          line: int(),
+          measured: described(z.array(z.enum(TARGET_KINDS)), 'The targets the export can tell; the others, status updates, escalations and handoff are not judged.'),
+        }),
+      ),
+      'Set on a record made by `escalate import` from a helpdesk ticket.',
+    ),
   }),
   'An incident record: the triage result (`escalate triage --record`) and the events `escalate event` appends.',
 );

@@ -9,6 +9,7 @@ import { registerDocs } from './docs.js';
 import { registerEvent } from './event.js';
 import { registerStatus } from './status.js';
 import { registerReport } from './report.js';
+import { registerImport } from './import.js';
 
 export type SetExit = (code: number) => void;
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   event: registerEvent,
   status: registerStatus,
   report: registerReport,
+  import: registerImport,
 };
 
 /**
