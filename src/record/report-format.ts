@@ -108,6 +108,8 @@ const fraction = (t: Tally | undefined) => (t && judgedOf(t) > 0 ? `${pct(t.comp
 /** Text safe inside a Mermaid gantt task or section name. */
 const mermaidText = (s: string) => s.replace(/[:;#\n\r"]/g, ' ').replace(/\s+/g, ' ').trim();
 const ganttTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+/** `2026-11-01 01:40 -05:00`: with the offset, so an hour the clocks pass twice is never ambiguous. */
+const tableTime = (d: Date, zone: string) => `${ganttTime(d, zone)} ${iso(d, zone).slice(19)}`;
 
 /** How many incidents the timeline shows: those with breaches first, then the latest. */
 export const TIMELINE_LIMIT = 12;
@@ -181,8 +183,8 @@ export function reportMarkdown(report: Report, zone: string): string {
 }
 
 function breachRow(b: Breach, zone: string): string {
-  const met = b.state === 'late' ? ganttTime(b.at!, zone) : b.state === 'missed' ? 'never (resolved without it)' : 'not yet (overdue)';
-  const due = b.kind === 'update' && b.state === 'missed' ? '—' : ganttTime(b.due, zone);
+  const met = b.state === 'late' ? tableTime(b.at!, zone) : b.state === 'missed' ? 'never (resolved without it)' : 'not yet (overdue)';
+  const due = b.kind === 'update' && b.state === 'missed' ? '—' : tableTime(b.due, zone);
   const by = b.kind === 'update' && b.state === 'missed' ? '—' : `${spanText(b.late_minutes)}${b.clock === '24x7' ? '' : ' working'}`;
   return `| ${cell(b.file)} | ${b.severity} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
 }

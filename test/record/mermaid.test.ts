@@ -46,6 +46,13 @@ describe('Mermaid charts in the report', () => {
     for (const chart of charts) await expect(parse(chart)).resolves.toBeTruthy();
   });
 
+  it('the charts of the example report parse', async () => {
+    const { readFileSync } = await import('node:fs');
+    const charts = blocks(readFileSync(new URL('../../examples/records/report.md', import.meta.url), 'utf8'));
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) await expect(parse(chart)).resolves.toBeTruthy();
+  });
+
   it('the parser does reject a broken chart (so the test above can fail)', async () => {
     const [bars] = blocks(sampleReport());
     await expect(parse(bars!.replace(/x-axis \[(.*)\]/, 'x-axis [$1'))).rejects.toThrow();
