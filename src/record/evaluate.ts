@@ -105,8 +105,12 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
 
 const ms = (iso: string) => new Date(iso).getTime();
 
-/** Whether at least a minute of the clock's time has passed from `due` to `at`. */
-const passed = (clock: TargetClock, due: Date, at: Date) => at.getTime() > due.getTime() && minutesOnClock(clock, due, at) >= 1;
+/** The minutes of the clock's time from `due` to `at` when at least one has passed (late), else undefined (in time). */
+function lateBy(clock: TargetClock, due: Date, at: Date): number | undefined {
+  if (at.getTime() <= due.getTime()) return undefined;
+  const minutes = minutesOnClock(clock, due, at);
+  return minutes >= 1 ? minutes : undefined;
+}
 
 export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const zone = record.matrix.timezone;
@@ -156,12 +160,17 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     if (met) {
       const at = new Date(met.at);
       Object.assign(mark, { doneAt: at, by: met.by });
-      if (passed(clock, due, at)) Object.assign(mark, { state: 'late', lateMinutes: minutesOnClock(clock, due, at) });
+      const late = lateBy(clock, due, at);
+      if (late !== undefined) Object.assign(mark, { state: 'late', lateMinutes: late });
       else mark.state = 'on_time';
     } else if (resolvedAt && kind !== 'rca') {
-      if (passed(clock, due, resolvedAt)) Object.assign(mark, { state: 'missed', lateMinutes: minutesOnClock(clock, due, resolvedAt) });
+      const late = lateBy(clock, due, resolvedAt);
+      if (late !== undefined) Object.assign(mark, { state: 'missed', lateMinutes: late });
       else mark.state = 'not_needed';
-    } else if (passed(clock, due, asOf)) Object.assign(mark, { state: 'overdue', lateMinutes: minutesOnClock(clock, due, asOf) });
+    } else {
+      const late = lateBy(clock, due, asOf);
+      if (late !== undefined) Object.assign(mark, { state: 'overdue', lateMinutes: late });
+    }
     targets.push(mark);
   }
   targets.sort((a, b) => a.due.getTime() - b.due.getTime());
@@ -243,7 +252,8 @@ function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: D
     if (mark.doneAt) return;
     mark.doneAt = at;
     mark.state = 'done';
-    if (passed(clock, mark.at, at)) mark.lateMinutes = minutesOnClock(clock, mark.at, at);
+    const late = lateBy(clock, mark.at, at);
+    if (late !== undefined) mark.lateMinutes = late;
   };
   for (const e of events) {
     if (e.type !== 'escalated') continue;
@@ -264,7 +274,8 @@ function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: D
     else if (!open) mark.state = 'not_needed';
     else {
       mark.state = 'due';
-      if (passed(clock, mark.at, asOf)) mark.lateMinutes = minutesOnClock(clock, mark.at, asOf);
+      const late = lateBy(clock, mark.at, asOf);
+      if (late !== undefined) mark.lateMinutes = late;
     }
   }
   return marks;

@@ -4,7 +4,7 @@
  * thousands of records, checks only the fields judging reads.
  */
 import * as z from 'zod/mini';
-import { RECORD_VERSION, TARGET_KINDS, recordSchema, eventSchema, type IncidentRecord } from './schema.js';
+import { EVENT_TYPES, LAYERS, RECORD_VERSION, TARGET_KINDS, planSnapshotSchema, recordSchema, type IncidentRecord } from './schema.js';
 import type { RecordCore } from './evaluate.js';
 
 export type ReadResult<T> = { ok: true; record: T } | { ok: false; code: 'not_json' | 'newer_format' | 'invalid_record'; reason: string };
@@ -23,7 +23,19 @@ const leanSchema = z.looseObject({
   updates: z.looseObject({ every: z.optional(z.string()) }),
   contract: z.looseObject({ tier: z.optional(z.looseObject({ id: z.string() })), client: z.optional(z.looseObject({ id: z.string(), name: z.string() })) }),
   handoff: z.looseObject({ fields: z.array(z.looseObject({ id: z.string(), value: z.optional(z.string()) })) }),
-  events: z.optional(z.array(eventSchema)),
+  // Events as judging reads them; `escalate event` checks each in full when it writes one.
+  events: z.optional(
+    z.array(
+      z.looseObject({
+        type: z.enum(EVENT_TYPES),
+        at: iso,
+        by: z.string(),
+        step: z.optional(z.number()),
+        layer: z.optional(z.enum(LAYERS)),
+        plan: z.optional(planSnapshotSchema),
+      }),
+    ),
+  ),
   imported: z.optional(z.looseObject({ from: z.string(), line: z.number(), measured: z.array(z.enum(TARGET_KINDS)) })),
 });
 

@@ -173,7 +173,9 @@ export function buildReport(all: Judged[], options: { asOf: Date; from?: Date; t
     for (const j of incidents) {
       const k = key(j.evaluation);
       if (k === undefined) continue;
-      map.set(k, [...(map.get(k) ?? []), j]);
+      const list = map.get(k);
+      if (list) list.push(j);
+      else map.set(k, [j]);
     }
     for (const k of [...map.keys()].sort(order)) groups.push(figures(by, k, map.get(k)!));
   };
