@@ -13,7 +13,7 @@ import { asOfTime } from './status-run.js';
 import type { ReportOptions } from './report.js';
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
-  useHostClock(io.hostClock === true && io.env.ESCALATE_INTL_OFFSETS === undefined);
+  useHostClock(io.hostClock === true);
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw usageError(`--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin`);
   const asOf = asOfTime(options.asOf, io);
   const judged: Judged[] = [];
