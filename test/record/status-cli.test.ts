@@ -43,6 +43,20 @@ describe('escalate status', () => {
     expect(result.stdout).toMatch(/Status updates\s+2 kept, 0 missed/);
   });
 
+  it('report gives the same record its on-time and late marks, and lists the late acknowledgement as a breach', () => {
+    const result = runCli(['report', join(dir, 'done.json'), '--format', 'json', '--as-of', '2026-03-27T18:00+01:00']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.records[0].targets).toMatchObject({ acknowledge: 'late', assign_owner: 'on_time', notify_client: 'on_time', escalate_after: 'late', resolution: 'on_time', rca: 'due' });
+    expect(json.breaches.map((b: { kind: string; late_minutes: number }) => [b.kind, b.late_minutes])).toEqual([
+      ['acknowledge', 7],
+      ['escalate_after', 5],
+    ]);
+    expect(json.groups[0].time_to_escalate.management).toMatchObject({ count: 1, median: 35 });
+    const markdown = runCli(['report', join(dir, 'done.json'), '--as-of', '2026-03-27T18:00+01:00']).stdout;
+    expect(markdown).toMatch(/\| .*done\.json \| sev1 \| Acknowledge \| 2026-03-27 16:45 \+01:00 \| 2026-03-27 16:52 \+01:00 \| 7 min \|/);
+  });
+
   it('exits 1 when the next status update is overdue, and names it', () => {
     const before = runCli(['status', join(dir, 'open/live.json'), '--as-of', '2026-03-27T16:50+01:00']);
     expect(before.code).toBe(0);
