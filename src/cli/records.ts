@@ -1,12 +1,22 @@
 /** Record files: reading one or a folder of them, and appending to one under a lock. The file-system edge of status, report and event. */
 import { closeSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseEventTime } from '../record/at.js';
 import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
 import type { RecordCore } from '../record/evaluate.js';
 import type { IncidentRecord } from '../record/schema.js';
 import { writeFileAtomic } from './files.js';
 import { fsReason, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
+
+/** `--as-of` for status and report: a moment, read in UTC when written without an offset. */
+export function asOfTime(text: string | undefined, io: Io): Date {
+  const now = io.now();
+  if (text === undefined) return now;
+  const parsed = parseEventTime(text, 'UTC', now);
+  if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
+  return parsed.date;
+}
 
 export interface LoadedRecord<T> {
   /** As the user named it, or relative to the folder given. */

@@ -8,8 +8,7 @@ import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, usageError, type Io } from '../io.js';
-import { loadRecords } from '../records.js';
-import { asOfTime } from './status-run.js';
+import { asOfTime, loadRecords } from '../records.js';
 import type { ReportOptions } from './report.js';
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {

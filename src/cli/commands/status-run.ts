@@ -1,22 +1,12 @@
 /** `escalate status PATH...`: judge incident records now (or --as-of) and set the exit code by what is overdue. */
-import { parseEventTime } from '../../record/at.js';
 import { evaluate } from '../../record/evaluate.js';
 import { formatStatusCard, statusJson } from '../../record/status.js';
 import { formatInstant } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { colorsFor } from '../colors.js';
-import { EXIT, usageError, type Io } from '../io.js';
-import { loadRecords } from '../records.js';
+import { EXIT, type Io } from '../io.js';
+import { asOfTime, loadRecords } from '../records.js';
 import type { StatusOptions } from './status.js';
-
-/** `--as-of` for status and report: a moment, read in UTC when written without an offset. */
-export function asOfTime(text: string | undefined, io: Io): Date {
-  const now = io.now();
-  if (text === undefined) return now;
-  const parsed = parseEventTime(text, 'UTC', now);
-  if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
-  return parsed.date;
-}
 
 export async function runStatus(paths: string[], options: StatusOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
