@@ -34,10 +34,20 @@ export function snapshotOf(result: PlannedResult): PlanSnapshot {
 }
 
 const clocks = new Map<string, TargetClock>();
+/** Per clock object read from a record, so judging one record builds its calendar key once. */
+const seen = new WeakMap<PlanSnapshot['clock'], { zone: string; clock: TargetClock }>();
 
 /** The clock of a snapshot: a business-hours calendar when it names days and hours, else round the clock. */
 export function clockOf(clock: PlanSnapshot['clock'], zone: string): TargetClock {
   if (!clock.days || !clock.hours) return elapsedClock;
+  const known = seen.get(clock);
+  if (known?.zone === zone) return known.clock;
+  const found = calendarClock({ ...clock, days: clock.days, hours: clock.hours }, zone);
+  seen.set(clock, { zone, clock: found });
+  return found;
+}
+
+function calendarClock(clock: PlanSnapshot['clock'] & { days: string[]; hours: string }, zone: string): TargetClock {
   const key = JSON.stringify([clock, zone]);
   let found = clocks.get(key);
   if (!found) {

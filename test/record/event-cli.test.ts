@@ -83,6 +83,15 @@ describe('escalate event', () => {
     expect(runCli(['event', join(dir, 'missing.json'), 'note', '--by', 'x', '--note', 'n']).stderr).toMatch(/cannot read record .*missing\.json: no such file/);
   });
 
+  it('waits for a lock held by another run, then gives up naming the lock file', () => {
+    writeFileSync(`${record}.lock`, '');
+    const before = readFileSync(record, 'utf8');
+    const result = event('note', '--note', 'x', '--by', 'x');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is being changed by another escalate \(.*inc\.json\.lock exists\)/);
+    expect(readFileSync(record, 'utf8')).toBe(before);
+  });
+
   it('never loses an event when several appends run at once', async () => {
     const runs = Array.from({ length: 6 }, (_, i) =>
       new Promise<number | null>((done) => {

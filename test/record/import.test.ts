@@ -90,6 +90,18 @@ describe('escalate import', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('refuses a missing output folder and a CSV it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    const missing = runCli(['import', example('tickets-freshdesk.csv'), '--matrix', example('msp.yaml'), '--out-dir', join(dir, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--out-dir .*nope is not a folder; create it first/);
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'created,priority\n"2026-01-01,Low\n');
+    const bad = runCli(['import', csv, '--matrix', example('msp.yaml'), '--out-dir', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.csv: line 2: a quoted field is never closed/);
+  });
+
   it('writes nothing when a row is invalid, unless --skip-invalid (then exit 1)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-import-'));
     const csv = join(dir, 't.csv');
