@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Start-up and scale benchmark. Runs every command interleaved with `node -e 0` in one go
 // (so machine noise hits all alike) and reports medians and each command's ratio to
-// `node -e 0`, then lints synthetic matrices of 2,000 and 20,000 questions.
+// `node -e 0`, then lints synthetic matrices of 2,000 and 20,000 questions and reports over
+// 1,000 and 10,000 generated incident records.
 //   npm run bench [-- --runs 21]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateMatrix } from './generate-matrix.mjs';
+import { generateRecords } from './generate-records.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
 const runs = Number(values.runs);
@@ -30,6 +32,7 @@ const commands = [
     target: 2.0,
   },
   { name: 'escalate docs', args: [bin, 'docs', '--matrix', ex('client-vendor.yaml')], target: 2.0 },
+  { name: 'escalate status (one record)', args: [bin, 'status', ex('records/2026-10-30-northwind-scanners.json'), '--as-of', '2026-11-27T12:10:00Z'], target: 1.8 },
 ];
 
 function time(args) {
@@ -69,4 +72,19 @@ console.log(`\nscale, median of ${scaleRuns} runs of escalate lint`);
 console.log(`2,000 questions, 10 severities, 200 roles      ${t2k.toFixed(0).padStart(6)} ms   (target < 1000 ms)  ${t2k < 1000 ? 'ok' : 'MISSED'}`);
 console.log(`20,000 questions, 100 severities, 2,000 roles  ${t20k.toFixed(0).padStart(6)} ms   ${(t20k / t2k).toFixed(1)}x the 2,000 (target ≤ 12x)  ${t20k / t2k <= 12 ? 'ok' : 'MISSED'}`);
 if (t2k >= 1000 || t20k / t2k > 12) missed++;
+
+// escalate report over 1,000 and 10,000 records (examples/records moved back by whole weeks).
+const r1k = join(dir, 'records-1k');
+const r10k = join(dir, 'records-10k');
+mkdirSync(r1k);
+mkdirSync(r10k);
+generateRecords(join(root, 'examples/records'), r1k, 1000);
+generateRecords(join(root, 'examples/records'), r10k, 10000);
+const report = (folder) => [bin, 'report', folder, '--format', 'json', '--as-of', '2026-11-27T12:10:00Z'];
+const t1kr = median(Array.from({ length: 3 }, () => time(report(r1k))));
+const t10kr = median(Array.from({ length: 3 }, () => time(report(r10k))));
+console.log(`\nscale, median of 3 runs of escalate report --format json`);
+console.log(`1,000 records                                  ${t1kr.toFixed(0).padStart(6)} ms`);
+console.log(`10,000 records                                 ${t10kr.toFixed(0).padStart(6)} ms   (target ≤ 1500 ms)  ${t10kr <= 1500 ? 'ok' : 'MISSED'}; ${(t10kr / t1kr).toFixed(1)}x the 1,000 (target ≤ 12x, linear)  ${t10kr / t1kr <= 12 ? 'ok' : 'MISSED'}`);
+if (t10kr > 1500 || t10kr / t1kr > 12) missed++;
 process.exitCode = missed > 0 ? 1 : 0;

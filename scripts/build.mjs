@@ -142,6 +142,8 @@ if (!process.argv.includes('--no-cache')) {
     ['docs', '--matrix', ex('client-vendor.yaml')],
     ['triage', '--json', '--matrix', ex('saas-support.yaml'), '--at', '2026-03-27T16:30:00+01:00', '--answer', 'security=no', '--answer', 'confirmed=yes', '--answer', 'scope=many', '--answer', 'core=yes'],
     ['diff', ex('saas-support.yaml'), ex('saas-support.yaml')],
+    ['status', ex('records/2026-10-30-northwind-scanners.json'), '--as-of', '2026-11-27T12:10:00Z'],
+    ['report', ex('records'), '--as-of', '2026-11-27T12:10:00Z'],
   ];
   for (const args of runs) {
     const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: '1', ESCALATE_V8_DEFAULT_FLAGS: `--interrupt-budget=${budget}`, NO_COLOR: '1' } });

@@ -12,3 +12,8 @@ export { renderSheet, type SheetOptions } from './docs/sheet.js';
 export { renderRoleCard } from './docs/role-card.js';
 export { diffMatrices } from './diff/diff.js';
 export type { MatrixDiff } from './diff/types.js';
+export { recordSchema, RECORD_VERSION, type IncidentRecord, type RecordEvent, type PlanSnapshot } from './record/schema.js';
+export { readRecord } from './record/read.js';
+export { evaluate, type Evaluation, type TargetMark, type StepMark } from './record/evaluate.js';
+export { buildReport, type Report, type GroupFigures, type Breach } from './record/report.js';
+export { importTickets, PRESETS as IMPORT_PRESETS, type ImportOptions } from './record/import.js';

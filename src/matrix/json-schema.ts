@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { matrixSchema } from './schema.js';
 import { triageResultSchema } from '../triage/result-schema.js';
+import { recordSchema } from '../record/schema.js';
 
 export interface GeneratedSchema {
   /** File name under schemas/. */
@@ -19,5 +20,6 @@ export function generatedSchemas(): GeneratedSchema[] {
   return [
     { file: 'escalation-matrix.schema.json', text: toJsonSchemaText(matrixSchema, 'escalate matrix') },
     { file: 'triage-result.schema.json', text: toJsonSchemaText(triageResultSchema, 'escalate triage result') },
+    { file: 'incident-record.schema.json', text: toJsonSchemaText(recordSchema, 'escalate incident record') },
   ];
 }

@@ -6,6 +6,10 @@ import { registerInit } from './init.js';
 import { registerTriage } from './triage.js';
 import { registerDiff } from './diff.js';
 import { registerDocs } from './docs.js';
+import { registerEvent } from './event.js';
+import { registerStatus } from './status.js';
+import { registerReport } from './report.js';
+import { registerImport } from './import.js';
 
 export type SetExit = (code: number) => void;
 
@@ -17,6 +21,10 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   schema: registerSchema,
   diff: registerDiff,
   docs: registerDocs,
+  event: registerEvent,
+  status: registerStatus,
+  report: registerReport,
+  import: registerImport,
 };
 
 /**

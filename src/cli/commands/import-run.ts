@@ -1,0 +1,83 @@
+/** `escalate import CSV --out-dir DIR`: helpdesk tickets to incident records. Nothing is written when a row is invalid (unless --skip-invalid). */
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { IMPORT_FIELDS, PRESETS, importTickets, type ImportField } from '../../record/import.js';
+import { useHostClock } from '../../time/offset.js';
+import { isValidTimeZone } from '../../time/zone.js';
+import { writeFileAtomic } from '../files.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
+import type { ImportOptions } from './import.js';
+
+function pairs(values: string[] | undefined, flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const at = value.lastIndexOf('=');
+    if (at <= 0 || at === value.length - 1) throw usageError(`${flag} "${value}" is not NAME=VALUE`);
+    out[value.slice(0, at).trim()] = value.slice(at + 1).trim();
+  }
+  return out;
+}
+
+export async function runImport(csv: string, options: ImportOptions, io: Io): Promise<number> {
+  useHostClock(io.hostClock === true);
+  const outDir = resolve(io.cwd, options.outDir);
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw usageError(`--out-dir ${options.outDir} is not a folder; create it first`);
+  const columns = { ...PRESETS[options.preset] };
+  for (const [field, name] of Object.entries(pairs(options.column, '--column'))) {
+    if (!(IMPORT_FIELDS as readonly string[]).includes(field)) throw usageError(`--column ${field}: not a field; use one of ${IMPORT_FIELDS.join(', ')}`);
+    columns[field as ImportField] = name;
+  }
+  const organisations = pairs(options.org, '--org');
+  for (const [name, target] of Object.entries(organisations)) {
+    if (!/^(client|tier):./.test(target)) throw usageError(`--org "${name}=${target}": say client:ID or tier:ID`);
+  }
+  const path = resolveMatrixPath(options.matrix, io);
+  const file = loadMatrixFile(path, io);
+  const matrix = requireMatrix(file);
+  if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw usageError(`--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin`);
+  const priorities = pairs(options.priority, '--priority');
+  for (const [value, id] of Object.entries(priorities)) {
+    if (!matrix.severities.some((s) => s.id === id)) throw usageError(`--priority "${value}=${id}": unknown severity; known: ${matrix.severities.map((s) => s.id).join(', ')}`);
+  }
+  for (const target of Object.values(organisations)) {
+    const [kind, id] = target.split(/:(.*)/s) as [string, string];
+    const known = kind === 'tier' ? Object.keys(matrix.tiers ?? {}) : Object.keys(matrix.clients ?? {});
+    if (!known.includes(id)) throw usageError(`--org ...=${target}: the matrix has no ${kind} "${id}"${known.length ? `; known: ${known.join(', ')}` : ''}`);
+  }
+  const text = readText(csv, io, 'CSV file');
+  const result = importTickets(matrix, text, {
+    columns,
+    priorities,
+    organisations,
+    zone: options.tz ?? matrix.timezone,
+    by: `import (${csv.split(/[\\/]/).pop()})`,
+    source: csv.split(/[\\/]/).pop()!,
+    sha256: createHash('sha256').update(file.text).digest('hex'),
+    file: path,
+  });
+  if ('error' in result) throw usageError(`${csv}: ${result.error}`);
+  if (result.problems.length > 0 && !options.skipInvalid) {
+    const shown = result.problems.slice(0, 5).map((p) => `${csv}: ${p}`);
+    if (result.problems.length > 5) shown.push(`… and ${result.problems.length - 5} more`);
+    throw usageError(`${result.problems.length} row${result.problems.length === 1 ? '' : 's'} cannot be imported, so nothing was written (--skip-invalid imports the rest):\n${shown.join('\n')}`);
+  }
+  let written = 0;
+  let kept = 0;
+  for (const { name, record } of result.records) {
+    const target = join(outDir, name);
+    if (existsSync(target) && !options.force) {
+      kept++;
+      continue;
+    }
+    writeFileAtomic(target, `${JSON.stringify(record, null, 2)}\n`, { overwrite: options.force === true });
+    written++;
+  }
+  for (const p of result.problems) io.stderr.write(`skipped ${csv}: ${p}\n`);
+  if (result.unmatched.length > 0) {
+    io.stderr.write(`note: ${result.unmatched.length} organisation${result.unmatched.length === 1 ? '' : 's'} matched no client or tier, so their tickets use the severity's own targets: ${result.unmatched.join(', ')} (map them with --org NAME=client:ID)\n`);
+  }
+  io.stdout.write(`wrote ${written} record${written === 1 ? '' : 's'} to ${options.outDir}${kept ? `, kept ${kept} that already existed (--force replaces them)` : ''}${result.problems.length ? `, skipped ${result.problems.length} invalid row${result.problems.length === 1 ? '' : 's'}` : ''}\n`);
+  return result.problems.length > 0 ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,40 @@
+import { Option, type Command } from 'commander';
+import type { Io } from '../io.js';
+import type { SetExit } from './index.js';
+
+export interface ImportOptions {
+  matrix?: string;
+  outDir: string;
+  preset: 'generic' | 'zendesk' | 'freshdesk';
+  column?: string[];
+  priority?: string[];
+  org?: string[];
+  tz?: string;
+  force?: boolean;
+  skipInvalid?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export function registerImport(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('import')
+    .summary('turn a helpdesk CSV export into incident records, to report on history from day one')
+    .description(
+      'Read tickets from a CSV export (created, first response, resolved, priority, organisation) and write one incident record per ticket, planned against the matrix from its creation: the first response becomes "acknowledged", the resolution "resolved". Priority maps to severity (urgent/high/medium/low to the severities in order, or --priority), organisation to a client (by id or name) or a tier (--org NAME=tier:ID).',
+    )
+    .argument('<csv>', 'the CSV export')
+    .requiredOption('--out-dir <folder>', 'the folder to write the records to (it must exist)')
+    .option('-m, --matrix <file>', 'the matrix (default: $ESCALATE_MATRIX, then escalation-matrix.yaml here or above)')
+    .addOption(new Option('--preset <name>', 'column names of a helpdesk export').choices(['generic', 'zendesk', 'freshdesk']).default('generic'))
+    .option('--column <field=Name>', 'the column for a field: id, created, first_response, first_response_minutes, resolved, priority, organisation (repeatable)', collect)
+    .option('--priority <value=severity>', 'map a priority value to a severity id (repeatable)', collect)
+    .option('--org <name=client:ID|tier:ID>', 'map an organisation to a client or a tier (repeatable)', collect)
+    .option('--tz <zone>', 'the time zone of times without an offset (default: the matrix time zone)')
+    .option('--force', 'replace records that already exist')
+    .option('--skip-invalid', 'import the valid rows even when some are not (they are listed)')
+    .action(async (csv: string, options: ImportOptions) => {
+      const { runImport } = await import('./import-run.js');
+      setExit(await runImport(csv, options, io));
+    });
+}

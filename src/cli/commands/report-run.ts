@@ -1,0 +1,51 @@
+/** `escalate report PATH...`: read records, judge each as of now (or --as-of), and print the review. */
+import { resolve } from 'node:path';
+import { parseEventTime } from '../../record/at.js';
+import { evaluate } from '../../record/evaluate.js';
+import { buildReport, type Judged } from '../../record/report.js';
+import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
+import { useHostClock } from '../../time/offset.js';
+import { isValidTimeZone } from '../../time/zone.js';
+import { writeFileAtomic } from '../files.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { asOfTime, loadRecords } from '../records.js';
+import type { ReportOptions } from './report.js';
+
+export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
+  useHostClock(io.hostClock === true);
+  if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw usageError(`--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin`);
+  const asOf = asOfTime(options.asOf, io);
+  const judged: Judged[] = [];
+  const problems: string[] = [];
+  let zone = options.tz;
+  for (const path of paths) {
+    const loaded = loadRecords(path, io);
+    problems.push(...loaded.problems);
+    for (const { file, record } of loaded.records) {
+      zone ??= record.timezone;
+      judged.push({ file, evaluation: evaluate(record, asOf) });
+    }
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).concat(problems.length > 5 ? [`… and ${problems.length - 5} more`] : []);
+    throw usageError(`${problems.length} record${problems.length === 1 ? '' : 's'} could not be read, so no report was made (its figures would leave them out):\n${shown.join('\n')}`);
+  }
+  zone ??= 'UTC';
+  const bound = (text: string | undefined, flag: string) => {
+    if (text === undefined) return undefined;
+    const parsed = parseEventTime(text, zone!, asOf);
+    if (!parsed.ok) throw usageError(`${flag} ${parsed.reason}`);
+    return parsed.date;
+  };
+  const from = bound(options.from, '--from');
+  const to = bound(options.to, '--to');
+  if (from && to && from.getTime() >= to.getTime()) throw usageError('--from must be before --to');
+  const report = buildReport(judged, { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const text =
+    options.format === 'json' ? `${JSON.stringify(reportJson(report, zone), null, 2)}\n` : options.format === 'csv' ? reportCsv(report) : reportMarkdown(report, zone);
+  if (options.out !== undefined) {
+    writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force === true });
+    io.stderr.write(`wrote ${options.out}\n`);
+  } else io.stdout.write(text);
+  return EXIT.ok;
+}

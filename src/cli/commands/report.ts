@@ -1,0 +1,34 @@
+import { Option, type Command } from 'commander';
+import type { Io } from '../io.js';
+import type { SetExit } from './index.js';
+
+export interface ReportOptions {
+  from?: string;
+  to?: string;
+  asOf?: string;
+  format: 'markdown' | 'json' | 'csv';
+  tz?: string;
+  out?: string;
+  force?: boolean;
+}
+
+export function registerReport(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('report')
+    .summary('review incident records against the matrix: compliance, MTTA/MTTR, escalations, breaches')
+    .description(
+      'Over a folder of incident records and a date range, per severity, tier and client: compliance per target (on each target\u2019s clock, so business hours count as the matrix says), time to acknowledge and to resolve (median, p90, mean; unacknowledged and unresolved incidents counted beside them), time to escalate per layer, escalation rate, status updates kept, client notices on time, handoff completeness, and every breach with its record. Markdown (with Mermaid charts), JSON or CSV.',
+    )
+    .argument('<paths...>', 'record files or folders of them')
+    .option('--from <date>', 'only incidents that started at or after this (ISO 8601 date or time)')
+    .option('--to <date>', 'only incidents that started before this (ISO 8601 date or time; not included)')
+    .option('--as-of <time>', 'judge as at this time instead of now; later events are left out')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'csv']).default('markdown'))
+    .option('--tz <zone>', 'show times (and read --from/--to without an offset) in this IANA time zone (default: the records\u2019 zone)')
+    .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .option('--force', 'with --out, replace an existing file')
+    .action(async (paths: string[], options: ReportOptions) => {
+      const { runReport } = await import('./report-run.js');
+      setExit(await runReport(paths, options, io));
+    });
+}

@@ -1,0 +1,326 @@
+/**
+ * Judges one incident record at a moment (`asOf`, injected): each target met on time, late
+ * (by how much), overdue, still due, missed (resolved without it) or not needed (resolved
+ * before it fell due); each escalation step done, due now or upcoming; the status-update
+ * cadence kept or missed. Pure: status and report both read this, nothing else decides.
+ *
+ * Lateness is measured on the target's own clock, to the minute: on a business-hours
+ * calendar only working time counts, so a target due at closing time and met before the
+ * next opening is on time. A severity change re-plans from its moment: a target is judged
+ * against the plan in force when it was met, or, while unmet, the plan in force now.
+ */
+import { addOnClock, clockMinutes, minutesOnClock, type TargetClock } from '../time/clock.js';
+import { DEADLINE_LABELS } from '../triage/plan.js';
+import type { IncidentRecord, PlanSnapshot, RecordEvent, TargetKindName } from './schema.js';
+import { clockOf, snapshotOf } from './snapshot.js';
+
+/** What evaluation reads of a record; a record read leanly for a report has just this. */
+export type RecordCore = Pick<IncidentRecord, 'started_at' | 'timezone' | 'matrix' | 'severity' | 'clock' | 'deadlines' | 'escalation' | 'updates' | 'contract' | 'handoff' | 'events' | 'imported'>;
+
+export type TargetState = 'on_time' | 'late' | 'overdue' | 'due' | 'missed' | 'not_needed';
+
+export interface TargetMark {
+  kind: TargetKindName;
+  label: string;
+  /** The duration allowed, as written in the matrix. */
+  target: string;
+  due: Date;
+  state: TargetState;
+  /** The event that met it. */
+  doneAt?: Date;
+  by?: string;
+  /** On the target's clock: how late it was met (late), is (overdue) or was at resolution (missed). */
+  lateMinutes?: number;
+  /** The clock the target runs on (`24x7` or a calendar id). */
+  clock: string;
+}
+
+export type StepState = 'done' | 'due' | 'upcoming' | 'not_needed';
+
+export interface StepMark {
+  /** 1 for the first step. */
+  index: number;
+  after: string;
+  at: Date;
+  layer?: PlanSnapshot['escalation'][number]['layer'];
+  notify: PlanSnapshot['escalation'][number]['notify'];
+  notifyClient: boolean;
+  state: StepState;
+  doneAt?: Date;
+  /** On the clock, how late the escalation came (done) or is (due). */
+  lateMinutes?: number;
+}
+
+export interface Cadence {
+  every?: string;
+  /** Updates sent within the cadence. */
+  kept: number;
+  /** Update times that passed without an update. */
+  missed: number;
+  /** While the incident is open: the next update, overdue when it has passed. */
+  next?: { due: Date; overdue: boolean; lateMinutes?: number };
+}
+
+export interface Evaluation {
+  start: Date;
+  asOf: Date;
+  zone: string;
+  /** The plan in force now (after any severity change). */
+  plan: PlanSnapshot;
+  severity: string;
+  tier?: string;
+  client?: string;
+  open: boolean;
+  acknowledgedAt?: Date;
+  resolvedAt?: Date;
+  /** Start to acknowledgement and to resolution, on the clock of the first plan. */
+  acknowledgeMinutes?: number;
+  resolveMinutes?: number;
+  targets: TargetMark[];
+  steps: StepMark[];
+  /** The first escalation to each layer (or `unlayered`), minutes from the start on the clock. */
+  escalations: { layer: string; at: Date; minutes: number }[];
+  /** Whether anyone escalated past the steps taken at the start. */
+  escalated: boolean;
+  /** Made by import from a helpdesk ticket: escalations, updates and handoff are not known. */
+  imported: boolean;
+  cadence: Cadence;
+  handoff: { required: number; filled: number };
+  /** Events considered (at or before asOf), in time order. */
+  events: RecordEvent[];
+  /** Anything overdue now: a target, a status update, or an escalation step not taken. */
+  overdue: boolean;
+}
+
+/** Which events meet each target. */
+const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
+  acknowledge: ['acknowledged'],
+  assign_owner: ['owner_assigned'],
+  notify_client: ['client_notified'],
+  escalate_after: ['escalated', 'resolved'],
+  workaround: ['workaround', 'resolved'],
+  resolution: ['resolved'],
+  rca: ['rca_delivered'],
+};
+
+const ms = (iso: string) => new Date(iso).getTime();
+
+/** The minutes of the clock's time from `due` to `at` when at least one has passed (late), else undefined (in time). */
+function lateBy(clock: TargetClock, due: Date, at: Date): number | undefined {
+  if (at.getTime() <= due.getTime()) return undefined;
+  const minutes = minutesOnClock(clock, due, at);
+  return minutes >= 1 ? minutes : undefined;
+}
+
+export function evaluate(record: RecordCore, asOf: Date): Evaluation {
+  const zone = record.matrix.timezone;
+  const start = new Date(record.started_at);
+  const events = (record.events ?? [])
+    .map((e, i) => ({ e, i, t: ms(e.at) }))
+    .filter((x) => x.t <= asOf.getTime())
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+  const base = snapshotOf(record);
+  const plans: { from: number; plan: PlanSnapshot }[] = [{ from: start.getTime(), plan: base }];
+  for (const e of events) if (e.type === 'severity_changed') plans.push({ from: ms(e.at), plan: e.plan });
+  const planAt = (t: number) => {
+    let found = plans[0]!.plan;
+    for (const p of plans) if (p.from <= t) found = p.plan;
+    return found;
+  };
+  // Escalating "if unresolved" means going past the steps taken at the start (after 0m).
+  const beyondStart = (e: RecordEvent) => {
+    if (e.type !== 'escalated') return true;
+    const startSteps = base.escalation.filter((s) => ms(s.at) <= start.getTime());
+    if (e.step !== undefined) return !startSteps.includes(base.escalation[e.step - 1]!);
+    if (e.layer !== undefined) return !base.escalation.some((s) => s.layer === e.layer) || base.escalation.some((s) => s.layer === e.layer && ms(s.at) > start.getTime());
+    return true;
+  };
+  const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type) && beyondStart(e));
+  const resolved = first(['resolved']);
+  const acknowledged = first(['acknowledged']);
+  const resolvedAt = resolved ? new Date(resolved.at) : undefined;
+  const open = resolvedAt === undefined;
+  const end = resolvedAt ?? asOf;
+  const plan = planAt(end.getTime());
+  const baseClock = clockOf(base.clock, zone);
+
+  const targets: TargetMark[] = [];
+  // An imported ticket tells only some targets; the rest are not judged, never counted missed.
+  const measured = record.imported?.measured;
+  for (const kind of Object.keys(MEETS) as TargetKindName[]) {
+    if (measured && !measured.includes(kind)) continue;
+    const met = first(MEETS[kind]);
+    const governing = governingPlan(plans, kind, met ? ms(met.at) : kind === 'rca' ? asOf.getTime() : end.getTime());
+    if (!governing) continue;
+    const { plan: inForce, deadline } = governing;
+    const clock = clockOf(inForce.clock, zone);
+    const due = new Date(deadline.at);
+    const mark: TargetMark = { kind, label: DEADLINE_LABELS[kind], target: deadline.target, due, state: 'due', clock: clock.id };
+    if (met) {
+      const at = new Date(met.at);
+      Object.assign(mark, { doneAt: at, by: met.by });
+      const late = lateBy(clock, due, at);
+      if (late !== undefined) Object.assign(mark, { state: 'late', lateMinutes: late });
+      else mark.state = 'on_time';
+    } else if (resolvedAt && kind !== 'rca') {
+      const late = lateBy(clock, due, resolvedAt);
+      if (late !== undefined) Object.assign(mark, { state: 'missed', lateMinutes: late });
+      else mark.state = 'not_needed';
+    } else {
+      const late = lateBy(clock, due, asOf);
+      if (late !== undefined) Object.assign(mark, { state: 'overdue', lateMinutes: late });
+    }
+    targets.push(mark);
+  }
+  targets.sort((a, b) => a.due.getTime() - b.due.getTime());
+
+  // The steps of the plan in force; escalations recorded under an earlier plan were its steps.
+  const planFrom = plans.filter((p) => p.from <= end.getTime()).at(-1)!.from;
+  const steps = measured ? [] : stepMarks(plan, events.filter((e) => ms(e.at) >= planFrom), end, asOf, open, clockOf(plan.clock, zone));
+  const escalations: Evaluation['escalations'] = [];
+  for (const e of events) {
+    if (e.type !== 'escalated') continue;
+    const layer = e.layer ?? (e.step !== undefined ? plan.escalation[e.step - 1]?.layer : undefined) ?? 'unlayered';
+    if (escalations.some((x) => x.layer === layer)) continue;
+    const at = new Date(e.at);
+    escalations.push({ layer, at, minutes: minutesOnClock(baseClock, start, at) });
+  }
+
+  const updates = events.filter((e) => e.type === 'update_sent').map((e) => new Date(e.at));
+  const cadence = measured ? { kept: 0, missed: 0 } : cadenceOf(start, end, open, updates, planAt, zone);
+  const fields = measured ? [] : record.handoff.fields;
+  const evaluation: Evaluation = {
+    start,
+    asOf,
+    zone: record.timezone,
+    plan,
+    severity: plan.severity.id,
+    ...(record.contract.tier ? { tier: record.contract.tier.id } : {}),
+    ...(record.contract.client ? { client: record.contract.client.id } : {}),
+    open,
+    ...(acknowledged ? { acknowledgedAt: new Date(acknowledged.at), acknowledgeMinutes: minutesOnClock(baseClock, start, new Date(acknowledged.at)) } : {}),
+    ...(resolvedAt ? { resolvedAt, resolveMinutes: minutesOnClock(baseClock, start, resolvedAt) } : {}),
+    targets,
+    steps,
+    escalations,
+    escalated: events.some((e) => e.type === 'escalated' && beyondStart(e)),
+    imported: measured !== undefined,
+    cadence,
+    handoff: { required: fields.length, filled: fields.filter((f) => f.value !== undefined && f.value.trim() !== '').length },
+    events,
+    overdue: false,
+  };
+  evaluation.overdue = targets.some((t) => t.state === 'overdue') || cadence.next?.overdue === true || steps.some((s) => s.state === 'due');
+  return evaluation;
+}
+
+/**
+ * The plan a target is judged against. A severity change re-plans the targets not yet due:
+ * a target met, or falling due, while a plan was in force is judged against that plan, so a
+ * later change never erases a deadline already missed. `until` is when it was met (or the
+ * end of the judging, while unmet).
+ */
+function governingPlan(plans: { from: number; plan: PlanSnapshot }[], kind: TargetKindName, until: number) {
+  let found: { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined;
+  for (let i = 0; i < plans.length; i++) {
+    const { plan } = plans[i]!;
+    const deadline = plan.deadlines.find((d) => d.kind === kind);
+    const next = plans[i + 1]?.from ?? Infinity;
+    if (until < next) return deadline ? { plan, deadline } : found;
+    if (deadline && ms(deadline.at) < next) return { plan, deadline };
+    if (deadline) found = { plan, deadline };
+  }
+  return found;
+}
+
+/**
+ * Which escalation steps were taken: an event naming a step marks it; one naming a layer
+ * marks that layer's steps; a bare one marks the earliest step not yet taken.
+ */
+function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: Date, open: boolean, clock: TargetClock): StepMark[] {
+  const marks: StepMark[] = plan.escalation.map((s, i) => ({
+    index: i + 1,
+    after: s.after,
+    at: new Date(s.at),
+    ...(s.layer ? { layer: s.layer } : {}),
+    notify: s.notify,
+    notifyClient: s.notify_client,
+    state: 'upcoming' as StepState,
+  }));
+  const take = (mark: StepMark, at: Date) => {
+    if (mark.doneAt) return;
+    mark.doneAt = at;
+    mark.state = 'done';
+    const late = lateBy(clock, mark.at, at);
+    if (late !== undefined) mark.lateMinutes = late;
+  };
+  for (const e of events) {
+    if (e.type !== 'escalated') continue;
+    const at = new Date(e.at);
+    if (e.step !== undefined) {
+      const mark = marks[e.step - 1];
+      if (mark) take(mark, at);
+    } else if (e.layer !== undefined) {
+      for (const mark of marks) if (mark.layer === e.layer) take(mark, at);
+    } else {
+      const mark = marks.find((m) => !m.doneAt);
+      if (mark) take(mark, at);
+    }
+  }
+  for (const mark of marks) {
+    if (mark.doneAt) continue;
+    if (mark.at.getTime() > end.getTime()) mark.state = open ? 'upcoming' : 'not_needed';
+    else if (!open) mark.state = 'not_needed';
+    else {
+      mark.state = 'due';
+      const late = lateBy(clock, mark.at, asOf);
+      if (late !== undefined) mark.lateMinutes = late;
+    }
+  }
+  return marks;
+}
+
+/**
+ * The status-update cadence: every `update_every` on the clock from the start, and from each
+ * update sent. An update within the cadence is kept; each update time that passes without
+ * one is missed (counted, not walked, so a long silence costs one calendar lookup).
+ */
+function cadenceOf(start: Date, end: Date, open: boolean, updates: Date[], planAt: (t: number) => PlanSnapshot, zone: string): Cadence {
+  let last = start;
+  let kept = 0;
+  let missed = 0;
+  const stepOf = (at: Date) => {
+    const plan = planAt(at.getTime());
+    if (!plan.update_every) return undefined;
+    const clock = clockOf(plan.clock, zone);
+    const step = clockMinutes(clock, plan.update_every);
+    return step > 0 ? { clock, step, every: plan.update_every } : undefined;
+  };
+  const missedIn = (clock: TargetClock, step: number, from: Date, to: Date) => {
+    const m = minutesOnClock(clock, from, to);
+    return m >= 1 ? Math.floor((m - 1) / step) : 0;
+  };
+  for (const at of updates) {
+    if (at.getTime() <= last.getTime() || at.getTime() > end.getTime()) continue;
+    const cadence = stepOf(last);
+    if (cadence) {
+      const n = missedIn(cadence.clock, cadence.step, last, at);
+      missed += n;
+      if (n === 0) kept++;
+    }
+    last = at;
+  }
+  const cadence = stepOf(last) ?? stepOf(end);
+  if (!cadence) return { kept, missed };
+  const n = missedIn(cadence.clock, cadence.step, last, end);
+  missed += n;
+  if (!open) return { every: cadence.every, kept, missed };
+  const due = addOnClock(cadence.clock, last, cadence.step);
+  return {
+    every: cadence.every,
+    kept,
+    missed,
+    next: { due, overdue: n > 0, ...(n > 0 ? { lateMinutes: minutesOnClock(cadence.clock, due, end) } : {}) },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading a record's text: JSON, a format this version knows (a newer one is refused with
+ * a reason, never guessed at), then the schema. Pure. The lean reading, for reports over
+ * thousands of records, checks only the fields judging reads.
+ */
+import * as z from 'zod/mini';
+import { EVENT_TYPES, LAYERS, RECORD_VERSION, TARGET_KINDS, planSnapshotSchema, recordSchema, type IncidentRecord } from './schema.js';
+import type { RecordCore } from './evaluate.js';
+
+export type ReadResult<T> = { ok: true; record: T } | { ok: false; code: 'not_json' | 'newer_format' | 'invalid_record'; reason: string };
+
+const iso = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/));
+const role = z.looseObject({ role: z.string(), title: z.string(), contact: z.string() });
+const leanSchema = z.looseObject({
+  version: z.literal(RECORD_VERSION),
+  matrix: z.looseObject({ name: z.string(), timezone: z.string(), sha256: z.optional(z.string()) }),
+  started_at: iso,
+  timezone: z.string(),
+  severity: z.looseObject({ id: z.string(), name: z.string(), rank: z.number(), promise: z.optional(z.enum(['workaround', 'resolution'])) }),
+  clock: z.looseObject({ id: z.string(), source: z.string(), timezone: z.optional(z.string()), days: z.optional(z.array(z.string())), hours: z.optional(z.string()), holidays: z.optional(z.array(z.string())) }),
+  deadlines: z.array(z.looseObject({ kind: z.string(), target: z.string(), at: iso })),
+  escalation: z.array(z.looseObject({ after: z.string(), at: iso, layer: z.optional(z.string()), notify: z.array(role), notify_client: z.boolean() })),
+  updates: z.looseObject({ every: z.optional(z.string()) }),
+  contract: z.looseObject({ tier: z.optional(z.looseObject({ id: z.string() })), client: z.optional(z.looseObject({ id: z.string(), name: z.string() })) }),
+  handoff: z.looseObject({ fields: z.array(z.looseObject({ id: z.string(), value: z.optional(z.string()) })) }),
+  // Events as judging reads them; `escalate event` checks each in full when it writes one.
+  events: z.optional(
+    z.array(
+      z.looseObject({
+        type: z.enum(EVENT_TYPES),
+        at: iso,
+        by: z.string(),
+        step: z.optional(z.number()),
+        layer: z.optional(z.enum(LAYERS)),
+        plan: z.optional(planSnapshotSchema),
+      }),
+    ),
+  ),
+  imported: z.optional(z.looseObject({ from: z.string(), line: z.number(), measured: z.array(z.enum(TARGET_KINDS)) })),
+});
+
+function prologue(text: string): { ok: true; data: unknown } | Extract<ReadResult<never>, { ok: false }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, code: 'not_json', reason: `not JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, code: 'invalid_record', reason: 'not an incident record (expected a JSON object)' };
+  const version = (data as { version?: unknown }).version;
+  if (typeof version === 'number' && version > RECORD_VERSION) {
+    return { ok: false, code: 'newer_format', reason: `written in record format ${version} by a newer escalate; this one reads format ${RECORD_VERSION} and leaves the file untouched: upgrade escalate` };
+  }
+  return { ok: true, data };
+}
+
+function invalid(error: z.core.$ZodError): Extract<ReadResult<never>, { ok: false }> {
+  const issue = error.issues[0]!;
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
+  return { ok: false, code: 'invalid_record', reason: `${where}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : ''}` };
+}
+
+/** The whole record, checked against the record schema: for commands that write it back. */
+export function readRecord(text: string): ReadResult<IncidentRecord> {
+  const pre = prologue(text);
+  if (!pre.ok) return pre;
+  const parsed = z.safeParse(recordSchema, pre.data);
+  return parsed.success ? { ok: true, record: parsed.data } : invalid(parsed.error);
+}
+
+/** Only what judging reads, checked: for status and report over many records. */
+export function readRecordLean(text: string): ReadResult<RecordCore> {
+  const pre = prologue(text);
+  if (!pre.ok) return pre;
+  const parsed = z.safeParse(leanSchema, pre.data);
+  return parsed.success ? { ok: true, record: parsed.data as unknown as RecordCore } : invalid(parsed.error);
+}

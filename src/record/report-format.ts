@@ -1,0 +1,215 @@
+/** A report as JSON, CSV (one row per group) and markdown with Mermaid charts. Pure. */
+import { formatInstant } from '../time/instant.js';
+import { spanText } from '../time/relative.js';
+import { DEADLINE_LABELS } from '../triage/plan.js';
+import type { Breach, GroupFigures, Report, Stats, Tally } from './report.js';
+import { TARGET_KINDS } from './schema.js';
+
+const iso = (d: Date, zone: string) => formatInstant(d, zone);
+
+export function reportJson(report: Report, zone: string): unknown {
+  return {
+    report_version: 1,
+    as_of: iso(report.asOf, zone),
+    ...(report.from ? { from: iso(report.from, zone) } : {}),
+    ...(report.to ? { to: iso(report.to, zone) } : {}),
+    timezone: zone,
+    incidents: report.incidents.length,
+    groups: report.groups,
+    breaches: report.breaches.map((b) => ({ ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) })),
+    records: report.incidents.map(({ file, evaluation: e }) => ({
+      file,
+      severity: e.severity,
+      ...(e.tier ? { tier: e.tier } : {}),
+      ...(e.client ? { client: e.client } : {}),
+      started_at: iso(e.start, zone),
+      ...(e.acknowledgedAt ? { acknowledged_at: iso(e.acknowledgedAt, zone) } : {}),
+      ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, zone) } : {}),
+      open: e.open,
+      targets: Object.fromEntries(e.targets.map((t) => [t.kind, t.state])),
+    })),
+  };
+}
+
+const CSV_STATS = ['count', 'pending', 'median', 'p90', 'mean'] as const;
+const csvCell = (v: unknown) => {
+  const s = v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One row per group (all, each severity, tier and client); minutes on the targets' clocks. */
+export function reportCsv(report: Report): string {
+  const kinds = TARGET_KINDS.filter((k) => report.groups.some((g) => g.compliance.targets[k]));
+  const layers = [...new Set(report.groups.flatMap((g) => Object.keys(g.time_to_escalate)))];
+  const header = [
+    'group',
+    'key',
+    'incidents',
+    'open',
+    'compliance',
+    ...kinds.flatMap((k) => [`${k}_on_time`, `${k}_late`, `${k}_missed`, `${k}_overdue`, `${k}_compliance`]),
+    ...CSV_STATS.map((s) => `acknowledge_minutes_${s}`),
+    ...CSV_STATS.map((s) => `resolve_minutes_${s}`),
+    ...layers.flatMap((l) => [`escalate_${l}_count`, `escalate_${l}_median`, `escalate_${l}_p90`, `escalate_${l}_mean`]),
+    'escalated',
+    'escalation_rate',
+    'updates_kept',
+    'updates_missed',
+    'updates_rate',
+    'client_notices_on_time',
+    'client_notices_judged',
+    'client_notices_rate',
+    'handoff_filled',
+    'handoff_required',
+    'handoff_rate',
+  ];
+  const rows = report.groups.map((g): unknown[] => {
+    const n = g.client_notices;
+    return [
+      g.by,
+      g.key,
+      g.incidents,
+      g.open,
+      g.compliance.overall,
+      ...kinds.flatMap((k) => {
+        const t = g.compliance.targets[k];
+        return t ? [t.on_time, t.late, t.missed, t.overdue, t.compliance] : [undefined, undefined, undefined, undefined, undefined];
+      }),
+      ...CSV_STATS.map((s) => g.time_to_acknowledge[s]),
+      ...CSV_STATS.map((s) => g.time_to_resolve[s]),
+      ...layers.flatMap((l) => {
+        const s = g.time_to_escalate[l];
+        return s ? [s.count, s.median, s.p90, s.mean] : [0, undefined, undefined, undefined];
+      }),
+      g.escalated,
+      g.escalation_rate,
+      g.updates.kept,
+      g.updates.missed,
+      g.updates.rate,
+      n.on_time,
+      n.on_time + n.late + n.missed + n.overdue,
+      n.compliance,
+      g.handoff.filled,
+      g.handoff.required,
+      g.handoff.rate,
+    ];
+  });
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const pct = (r: number | undefined) => (r === undefined ? '—' : `${round1(r * 100)}%`);
+const round1 = (n: number) => String(Math.round(n * 10) / 10);
+const mins = (m: number | undefined) => (m === undefined ? '—' : spanText(Math.round(m)));
+const label = (g: GroupFigures) => (g.by === 'all' ? 'All incidents' : `${g.by} ${g.key}`);
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const judgedOf = (t: Tally) => t.on_time + t.late + t.missed + t.overdue;
+const fraction = (t: Tally | undefined) => (t && judgedOf(t) > 0 ? `${pct(t.compliance)} (${t.on_time}/${judgedOf(t)})` : '—');
+
+/** Text safe inside a Mermaid gantt task or section name. */
+const mermaidText = (s: string) => s.replace(/[:;#\n\r"]/g, ' ').replace(/\s+/g, ' ').trim();
+const ganttTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+/** `2026-11-01 01:40 -05:00`: with the offset, so an hour the clocks pass twice is never ambiguous. */
+const tableTime = (d: Date, zone: string) => `${ganttTime(d, zone)} ${iso(d, zone).slice(19)}`;
+
+/** How many incidents the timeline shows: those with breaches first, then the latest. */
+export const TIMELINE_LIMIT = 12;
+
+export function reportMarkdown(report: Report, zone: string): string {
+  const out: string[] = [];
+  const range = [report.from ? `from ${iso(report.from, zone)}` : '', report.to ? `to ${iso(report.to, zone)}` : ''].filter(Boolean).join(' ');
+  out.push('# Incident review', '');
+  out.push(`${report.incidents.length} incident${report.incidents.length === 1 ? '' : 's'}${range ? ` started ${range}` : ''}, judged as of ${iso(report.asOf, zone)}; times in ${zone}. Minutes count on each target's clock: working time on a business-hours calendar.`, '');
+  if (report.incidents.length === 0) return `${out.join('\n')}\n`;
+  const all = report.groups[0]!;
+
+  out.push('## Summary', '');
+  out.push('| group | incidents | open | targets met on time | acknowledge (median) | resolve (median) | escalation rate | status updates kept | client notices on time | handoff fields filled |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const g of report.groups) {
+    out.push(
+      `| ${cell(label(g))} | ${g.incidents} | ${g.open} | ${pct(g.compliance.overall)} | ${mins(g.time_to_acknowledge.median)} | ${mins(g.time_to_resolve.median)} | ${pct(g.escalation_rate)} | ${pct(g.updates.rate)} | ${fraction(g.client_notices)} | ${pct(g.handoff.rate)} |`,
+    );
+  }
+  out.push('');
+
+  const severities = report.groups.filter((g) => g.by === 'severity' && g.compliance.overall !== undefined);
+  if (severities.length > 0) {
+    out.push('## Compliance by severity', '');
+    out.push('```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"');
+    out.push(`    x-axis [${severities.map((g) => JSON.stringify(g.key)).join(', ')}]`);
+    out.push('    y-axis "on time (%)" 0 --> 100');
+    out.push(`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`);
+    out.push('```', '');
+  }
+
+  out.push('## Compliance per target', '');
+  const columns = report.groups.filter((g) => g.by === 'all' || g.by === 'severity');
+  out.push(`| target | ${columns.map((g) => cell(g.by === 'all' ? 'all' : g.key)).join(' | ')} |`);
+  out.push(`|---|${columns.map(() => '---:').join('|')}|`);
+  for (const kind of TARGET_KINDS) {
+    if (!all.compliance.targets[kind]) continue;
+    out.push(`| ${DEADLINE_LABELS[kind]} | ${columns.map((g) => fraction(g.compliance.targets[kind])).join(' | ')} |`);
+  }
+  out.push('', 'Each cell: met on time / judged (late, missed and overdue count against; not yet due and not needed are left out).', '');
+
+  out.push('## Time to acknowledge and to resolve', '');
+  out.push('| group | acknowledged | not acknowledged | median | p90 | mean | resolved | unresolved | median | p90 | mean |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const statCells = (s: Stats) => `${s.count} | ${s.pending} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)}`;
+  for (const g of report.groups) out.push(`| ${cell(label(g))} | ${statCells(g.time_to_acknowledge)} | ${statCells(g.time_to_resolve)} |`);
+  out.push('');
+
+  const escalating = report.groups.filter((g) => Object.keys(g.time_to_escalate).length > 0);
+  if (escalating.length > 0) {
+    out.push('## Time to escalate, per layer', '');
+    out.push('| group | layer | escalations | median | p90 | mean |', '|---|---|---:|---:|---:|---:|');
+    for (const g of escalating) {
+      for (const [layer, s] of Object.entries(g.time_to_escalate)) out.push(`| ${cell(label(g))} | ${layer} | ${s.count} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)} |`);
+    }
+    out.push('');
+  }
+
+  out.push('## Breaches', '');
+  if (report.breaches.length === 0) out.push('None: every target judged was met on time.', '');
+  else {
+    out.push('| record | severity | target | due | met | late by |', '|---|---|---|---|---|---:|');
+    for (const b of report.breaches) out.push(breachRow(b, zone));
+    out.push('');
+  }
+
+  out.push('## Timeline', '');
+  out.push(...gantt(report, zone));
+  return `${out.join('\n')}\n`;
+}
+
+function breachRow(b: Breach, zone: string): string {
+  const met = b.state === 'late' ? tableTime(b.at!, zone) : b.state === 'missed' ? 'never (resolved without it)' : 'not yet (overdue)';
+  const due = b.kind === 'update' && b.state === 'missed' ? '—' : tableTime(b.due, zone);
+  const by = b.kind === 'update' && b.state === 'missed' ? '—' : `${spanText(b.late_minutes)}${b.clock === '24x7' ? '' : ' working'}`;
+  return `| ${cell(b.file)} | ${b.severity} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
+}
+
+function gantt(report: Report, zone: string): string[] {
+  const breached = new Set(report.breaches.map((b) => b.file));
+  const chosen = [...report.incidents]
+    .sort((a, b) => Number(breached.has(b.file)) - Number(breached.has(a.file)) || b.evaluation.start.getTime() - a.evaluation.start.getTime())
+    .slice(0, TIMELINE_LIMIT)
+    .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime());
+  const out = ['```mermaid', 'gantt', '    title Incident timeline', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %d %b %H:%M'];
+  chosen.forEach(({ file, evaluation: e }, i) => {
+    const name = file.split(/[\\/]/).pop()!.replace(/\.json$/, '');
+    out.push(`    section ${mermaidText(`${name} ${e.severity}`)}`);
+    const start = ganttTime(e.start, zone);
+    const ack = e.targets.find((t) => t.kind === 'acknowledge');
+    const ackEnd = e.acknowledgedAt ?? e.resolvedAt ?? e.asOf;
+    const ackTag = ack && (ack.state === 'late' || ack.state === 'overdue' || ack.state === 'missed') ? 'crit' : e.acknowledgedAt ? 'done' : 'active';
+    out.push(`    ${e.acknowledgedAt ? 'Acknowledged' : 'Not acknowledged'} :${ackTag}, i${i}a, ${start}, ${ganttTime(ackEnd, zone)}`);
+    const res = e.targets.find((t) => t.kind === 'resolution');
+    const resTag = res && (res.state === 'late' || res.state === 'overdue') ? 'crit' : e.resolvedAt ? 'done' : 'active';
+    out.push(`    ${e.resolvedAt ? 'Resolved' : 'Open'} :${resTag}, i${i}r, ${start}, ${ganttTime(e.resolvedAt ?? e.asOf, zone)}`);
+    for (const x of e.escalations) out.push(`    Escalated ${mermaidText(x.layer)} :milestone, ${ganttTime(x.at, zone)}, 0m`);
+  });
+  out.push('```', '');
+  if (report.incidents.length > chosen.length) out.push(`The timeline shows ${chosen.length} of ${report.incidents.length} incidents: those with breaches first, then the latest.`, '');
+  return out;
+}

@@ -1,0 +1,211 @@
+/**
+ * The review the guides ask for, over many records: per severity, tier and client, target
+ * compliance, time to acknowledge and resolve (median, p90, mean; the unacknowledged and
+ * unresolved counted beside them, never dropped), time to escalate per layer, escalation
+ * rate, update cadence, client notices and handoff completeness, and every breach with its
+ * record. Pure: evaluations in, figures out; each record's figures depend on it alone.
+ */
+import type { Evaluation, TargetState } from './evaluate.js';
+import { TARGET_KINDS, type TargetKindName } from './schema.js';
+
+export interface Judged {
+  file: string;
+  evaluation: Evaluation;
+}
+
+export interface Stats {
+  /** Incidents measured. */
+  count: number;
+  /** Incidents not there yet (unacknowledged, unresolved): counted, not measured. */
+  pending: number;
+  median?: number;
+  p90?: number;
+  mean?: number;
+}
+
+export interface Tally {
+  on_time: number;
+  late: number;
+  missed: number;
+  overdue: number;
+  /** Not due yet: not judged. */
+  due: number;
+  not_needed: number;
+  /** on_time / (on_time + late + missed + overdue), 0-1; absent when nothing was judged. */
+  compliance?: number;
+}
+
+export interface GroupFigures {
+  /** `all`, `severity`, `tier` or `client`. */
+  by: 'all' | 'severity' | 'tier' | 'client';
+  key: string;
+  incidents: number;
+  open: number;
+  compliance: { overall?: number; targets: Partial<Record<TargetKindName, Tally>> };
+  time_to_acknowledge: Stats;
+  time_to_resolve: Stats;
+  time_to_escalate: Record<string, Stats>;
+  escalated: number;
+  escalation_rate?: number;
+  updates: { kept: number; missed: number; rate?: number };
+  client_notices: Tally;
+  handoff: { required: number; filled: number; complete: number; rate?: number };
+}
+
+export interface Breach {
+  file: string;
+  severity: string;
+  tier?: string;
+  client?: string;
+  kind: TargetKindName | 'update';
+  label: string;
+  due: Date;
+  state: 'late' | 'missed' | 'overdue';
+  at?: Date;
+  late_minutes: number;
+  clock: string;
+}
+
+export interface Report {
+  asOf: Date;
+  from?: Date;
+  to?: Date;
+  incidents: Judged[];
+  groups: GroupFigures[];
+  breaches: Breach[];
+}
+
+const JUDGED: TargetState[] = ['on_time', 'late', 'missed', 'overdue'];
+const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+const rate = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : undefined);
+
+/** Median (mean of the two middle values for an even count), p90 (nearest rank) and mean, to 0.1 min. */
+export function stats(values: number[], pending: number): Stats {
+  if (values.length === 0) return { count: 0, pending };
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const p90 = sorted[Math.ceil(0.9 * n) - 1]!;
+  const mean = sorted.reduce((a, b) => a + b, 0) / n;
+  return { count: n, pending, median: round(median, 1), p90: round(p90, 1), mean: round(mean, 1) };
+}
+
+const emptyTally = (): Tally => ({ on_time: 0, late: 0, missed: 0, overdue: 0, due: 0, not_needed: 0 });
+function closeTally(t: Tally): Tally {
+  const judged = t.on_time + t.late + t.missed + t.overdue;
+  const compliance = rate(t.on_time, judged);
+  return compliance === undefined ? t : { ...t, compliance };
+}
+
+function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupFigures {
+  const targets: Partial<Record<TargetKindName, Tally>> = {};
+  const ack: number[] = [];
+  const resolve: number[] = [];
+  const layers = new Map<string, number[]>();
+  let open = 0;
+  let escalated = 0;
+  let tracked = 0;
+  const updates = { kept: 0, missed: 0 };
+  const handoff = { required: 0, filled: 0, complete: 0 };
+  for (const { evaluation: e } of members) {
+    if (e.open) open++;
+    if (e.escalated) escalated++;
+    if (!e.imported) tracked++;
+    for (const t of e.targets) (targets[t.kind] ??= emptyTally())[t.state]++;
+    if (e.acknowledgeMinutes !== undefined) ack.push(e.acknowledgeMinutes);
+    if (e.resolveMinutes !== undefined) resolve.push(e.resolveMinutes);
+    for (const x of e.escalations) {
+      const list = layers.get(x.layer) ?? [];
+      list.push(x.minutes);
+      layers.set(x.layer, list);
+    }
+    updates.kept += e.cadence.kept;
+    updates.missed += e.cadence.missed;
+    handoff.required += e.handoff.required;
+    handoff.filled += e.handoff.filled;
+    if (e.handoff.required > 0 && e.handoff.filled >= e.handoff.required) handoff.complete++;
+  }
+  const ordered: Partial<Record<TargetKindName, Tally>> = {};
+  let onTime = 0;
+  let judged = 0;
+  for (const kind of TARGET_KINDS) {
+    const t = targets[kind];
+    if (!t) continue;
+    ordered[kind] = closeTally(t);
+    onTime += t.on_time;
+    judged += JUDGED.reduce((sum, s) => sum + (t[s as keyof Tally] as number), 0);
+  }
+  const overall = rate(onTime, judged);
+  const n = members.length;
+  // Imported tickets do not say whether they were escalated: the rate is over tracked incidents.
+  const escalationRate = rate(escalated, tracked);
+  const updateRate = rate(updates.kept, updates.kept + updates.missed);
+  const handoffRate = rate(handoff.filled, handoff.required);
+  return {
+    by,
+    key,
+    incidents: n,
+    open,
+    compliance: { ...(overall !== undefined ? { overall } : {}), targets: ordered },
+    time_to_acknowledge: stats(ack, n - ack.length),
+    time_to_resolve: stats(resolve, n - resolve.length),
+    time_to_escalate: Object.fromEntries([...layers].sort(([a], [b]) => layerOrder(a) - layerOrder(b)).map(([layer, values]) => [layer, stats(values, 0)])),
+    escalated,
+    ...(escalationRate !== undefined ? { escalation_rate: escalationRate } : {}),
+    updates: { ...updates, ...(updateRate !== undefined ? { rate: updateRate } : {}) },
+    client_notices: ordered.notify_client ?? emptyTally(),
+    handoff: { ...handoff, ...(handoffRate !== undefined ? { rate: handoffRate } : {}) },
+  };
+}
+
+const LAYER_ORDER = ['operational', 'management', 'client', 'executive', 'unlayered'];
+const layerOrder = (layer: string) => LAYER_ORDER.indexOf(layer);
+
+/** Incidents that started in [from, to), judged as of `asOf`, grouped. */
+export function buildReport(all: Judged[], options: { asOf: Date; from?: Date; to?: Date }): Report {
+  const { from, to, asOf } = options;
+  const incidents = all
+    .filter(({ evaluation: e }) => (!from || e.start.getTime() >= from.getTime()) && (!to || e.start.getTime() < to.getTime()))
+    .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const groups: GroupFigures[] = [figures('all', 'all', incidents)];
+  const keyed = (by: 'severity' | 'tier' | 'client', key: (e: Evaluation) => string | undefined, order: (a: string, b: string) => number) => {
+    const map = new Map<string, Judged[]>();
+    for (const j of incidents) {
+      const k = key(j.evaluation);
+      if (k === undefined) continue;
+      const list = map.get(k);
+      if (list) list.push(j);
+      else map.set(k, [j]);
+    }
+    for (const k of [...map.keys()].sort(order)) groups.push(figures(by, k, map.get(k)!));
+  };
+  const rank = new Map<string, number>();
+  for (const { evaluation: e } of incidents) if (!rank.has(e.severity)) rank.set(e.severity, e.plan.severity.rank);
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  keyed('severity', (e) => e.severity, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
+  keyed('tier', (e) => e.tier, byName);
+  keyed('client', (e) => e.client, byName);
+  return { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}), incidents, groups, breaches: incidents.flatMap(breachesOf) };
+}
+
+function breachesOf({ file, evaluation: e }: Judged): Breach[] {
+  const who = { file, severity: e.severity, ...(e.tier ? { tier: e.tier } : {}), ...(e.client ? { client: e.client } : {}) };
+  const out: Breach[] = [];
+  for (const t of e.targets) {
+    if (t.state !== 'late' && t.state !== 'missed' && t.state !== 'overdue') continue;
+    out.push({ ...who, kind: t.kind, label: t.label, due: t.due, state: t.state, ...(t.doneAt ? { at: t.doneAt } : {}), late_minutes: t.lateMinutes ?? 0, clock: t.clock });
+  }
+  if (e.cadence.missed > 0) {
+    const next = e.cadence.next;
+    out.push({
+      ...who,
+      kind: 'update',
+      label: `Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`,
+      due: next?.overdue ? next.due : e.start,
+      state: next?.overdue ? 'overdue' : 'missed',
+      late_minutes: next?.lateMinutes ?? 0,
+      clock: e.plan.clock.id,
+    });
+  }
+  return out.sort((a, b) => a.due.getTime() - b.due.getTime());
+}

@@ -1,0 +1,61 @@
+/**
+ * The report's Mermaid charts parse with Mermaid's own parser (the `mermaid` package, whose
+ * sanitiser needs a DOM: happy-dom provides one). Test-only dependencies.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/record/evaluate.js';
+import { buildReport } from '../../src/record/report.js';
+import { reportMarkdown } from '../../src/record/report-format.js';
+import { makeRecord } from './make-record.js';
+
+let parse: (text: string) => Promise<unknown>;
+
+beforeAll(async () => {
+  const { Window } = await import('happy-dom');
+  const window = new Window();
+  Object.assign(globalThis, { window, document: window.document });
+  const { default: mermaid } = await import('mermaid');
+  parse = (text) => mermaid.parse(text);
+}, 60_000);
+
+const blocks = (markdown: string) => [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+function sampleReport(): string {
+  const asOf = new Date('2026-04-02T12:00:00Z');
+  const records = [
+    makeRecord({ severity: 'sev1', start: '2026-03-27T16:30:00+01:00' }, [
+      { type: 'acknowledged', at: '2026-03-27T16:52:00+01:00' },
+      { type: 'escalated', at: '2026-03-27T17:05:00+01:00', layer: 'management' },
+      { type: 'resolved', at: '2026-03-27T19:00:00+01:00' },
+    ]),
+    makeRecord({ severity: 'sev3', start: '2026-03-28T09:30:00+01:00' }, [{ type: 'acknowledged', at: '2026-03-30T10:00:00+02:00' }]),
+    makeRecord({ severity: 'sev2', start: '2026-03-29T01:30:00+01:00' }, [{ type: 'escalated', at: '2026-03-29T03:10:00+02:00' }]),
+  ];
+  const names = ['checkout: outage #1', 'slow "export"', 'sso; login'];
+  const report = buildReport(
+    records.map((record, i) => ({ file: `records/${names[i]}.json`, evaluation: evaluate(record, asOf) })),
+    { asOf },
+  );
+  return reportMarkdown(report, 'Europe/Berlin');
+}
+
+describe('Mermaid charts in the report', () => {
+  it('the compliance bars (xychart-beta) and the incident timeline (gantt) parse, also with awkward record names', async () => {
+    const charts = blocks(sampleReport());
+    expect(charts.map((c) => c.split('\n')[0])).toEqual(['xychart-beta', 'gantt']);
+    for (const chart of charts) await expect(parse(chart)).resolves.toBeTruthy();
+  });
+
+  it('the charts of the example report parse', async () => {
+    const { readFileSync } = await import('node:fs');
+    const charts = blocks(readFileSync(new URL('../../examples/records/report.md', import.meta.url), 'utf8'));
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) await expect(parse(chart)).resolves.toBeTruthy();
+  });
+
+  it('the parser does reject a broken chart (so the test above can fail)', async () => {
+    const [bars] = blocks(sampleReport());
+    await expect(parse(bars!.replace(/x-axis \[(.*)\]/, 'x-axis [$1'))).rejects.toThrow();
+    await expect(parse('gantt\n    dateFormat YYYY-MM-DD\n    section a: b\n    Task :crit, x, 2026-01-01,\n    ::: nonsense')).rejects.toThrow();
+  });
+});
