@@ -37,6 +37,10 @@ export const READ_LIMITS = {
   matrix: MAX_MATRIX_CHARS,
   'cases file': MAX_MATRIX_CHARS,
   'answers file': 1024 * 1024,
+  // A record grows by a few hundred bytes an event; thousands of events stay far below this.
+  record: 4 * 1024 * 1024,
+  // A helpdesk export of a busy quarter: tens of thousands of tickets.
+  'CSV file': 64 * 1024 * 1024,
   file: MAX_MATRIX_CHARS,
 } as const;
 export type FileRole = keyof typeof READ_LIMITS;
