@@ -6,6 +6,7 @@ import { registerInit } from './init.js';
 import { registerTriage } from './triage.js';
 import { registerDiff } from './diff.js';
 import { registerDocs } from './docs.js';
+import { registerExport } from './export.js';
 
 export type SetExit = (code: number) => void;
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   schema: registerSchema,
   diff: registerDiff,
   docs: registerDocs,
+  export: registerExport,
 };
 
 /**
