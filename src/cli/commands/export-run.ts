@@ -70,7 +70,7 @@ async function build(tool: ExportTool, matrix: Matrix, matrixPath: string, optio
     case 'pagerduty': {
       const pd = await import('../../export/pagerduty.js');
       const { config, warnings } = pd.exportPagerduty(matrix);
-      return { text: pd.pagerdutyJson(config, warnings), data: config, warnings };
+      return { text: pd.pagerdutyJson(config), data: config, warnings };
     }
     case 'ics': {
       const ics = await import('../../export/ics.js');
