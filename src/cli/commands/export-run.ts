@@ -73,6 +73,9 @@ async function build(tool: ExportTool, matrix: Matrix, matrixPath: string, optio
       return { text: pd.pagerdutyJson(config), data: config, warnings };
     }
     case 'ics': {
+      if (Object.keys(matrix.calendars ?? {}).length === 0) {
+        throw usageError(`${matrixPath} defines no calendars: every target runs round the clock, so there are no working hours or holidays to export`);
+      }
       const ics = await import('../../export/ics.js');
       const { text, warnings } = ics.exportIcs(matrix);
       return { text, data: text, warnings };
