@@ -55,7 +55,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 /** A label matcher; the value is quoted the way Alertmanager's parser reads it. */
 const matcher = (label: string, value: string) => `${label}=${JSON.stringify(value)}`;
-const holidaysName = (calendar: string) => `${calendar}-holidays`;
+export const holidaysName = (calendar: string) => `${calendar}-holidays`;
 const unique = <T>(items: T[]) => [...new Set(items)];
 
 /** The roles a severity pages at once: the steps at the earliest time, then the owner. */
@@ -74,7 +74,7 @@ function receiversOf(matrix: Matrix, roles: readonly string[]): string[] {
 }
 
 /** Which calendar an alert for this severity and tier runs on; undefined for round the clock. */
-function calendarFor(matrix: Matrix, severity: Severity, tierId: string | undefined): string | undefined {
+export function calendarFor(matrix: Matrix, severity: Severity, tierId: string | undefined): string | undefined {
   const tier = tierId !== undefined && matrix.tiers && Object.hasOwn(matrix.tiers, tierId) ? matrix.tiers[tierId] : undefined;
   const id = tier?.calendar ?? severity.calendar;
   return calendarOf(matrix, id) ? id : undefined;

@@ -9,7 +9,7 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
-import { exportAlertmanager, expectedReceivers } from './alertmanager.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName } from './alertmanager.js';
 import { exportIcs } from './ics.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
 
@@ -73,6 +73,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   const root = (data as Record<string, unknown>).route;
   if (!isRecord(root)) return { ok: false, reason: 'the configuration has no `route`', line: 1, column: 1 };
   const out: Diagnostic[] = [];
+  const seenRoutes = new Set<string>();
 
   for (const severity of matrix.severities) {
     const sets: { tier?: string; client?: string }[] = [{}];
@@ -85,6 +86,11 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
       const reached = routeAlert(root, labels, undefined, ['route']);
       const got = reached.map((r) => r.receiver ?? '(none)');
       if (set.tier === undefined) base = { got, want };
+      for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
+        const key = JSON.stringify(d.path);
+        if (!seenRoutes.has(key)) out.push(d);
+        seenRoutes.add(key);
+      }
       if (got.join(',') === want.join(',')) continue;
       // A tier or client whose own receivers agree only repeats the severity's drift.
       if (set.tier !== undefined && base && base.got.join(',') !== base.want.join(',')) {
@@ -118,6 +124,25 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   return { ok: true, diagnostics: out };
 }
 
+/** The routes an alert reaches must be active on its calendar's working time and muted on its holidays; round the clock, never limited. */
+function intervalDrift(matrix: Matrix, severity: Matrix['severities'][number], tier: string | undefined, labels: Record<string, string>, reached: Reached[], locator: Locator): Diagnostic[] {
+  const calendar = calendarFor(matrix, severity, tier);
+  const holidays = calendar !== undefined && (matrix.calendars![calendar]!.holidays ?? []).length > 0 ? holidaysName(calendar) : undefined;
+  const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ');
+  const out: Diagnostic[] = [];
+  for (const r of reached) {
+    if (r.path.length <= 1) continue;
+    const active = asList(r.route.active_time_intervals).map(String);
+    const muted = asList(r.route.mute_time_intervals).map(String);
+    const wantActive = calendar !== undefined ? [calendar] : [];
+    const wantMuted = holidays !== undefined ? [holidays] : [];
+    if (sameSet(active, wantActive) && wantMuted.every((m) => muted.includes(m))) continue;
+    const what = calendar !== undefined ? `the matrix pages on calendar "${calendar}" (active ${calendar}${holidays ? `, muted ${holidays}` : ''})` : 'the matrix pages round the clock (no time intervals)';
+    out.push(finding(locator, 'drift-hours', r.path, `${shown}: receiver ${r.receiver ?? '(none)'} is active ${active.length ? active.join(', ') : 'always'}${muted.length ? `, muted ${muted.join(', ')}` : ''}; ${what}`));
+  }
+  return out;
+}
+
 /** Key order and single values written without a list do not count as drift. */
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
@@ -128,6 +153,7 @@ function normalize(value: unknown): unknown {
 interface Reached {
   receiver: string | undefined;
   path: Path;
+  route: Record<string, unknown>;
 }
 
 /** Alertmanager's routing: a node matches, its children are tried in order until one matches without `continue`; no child → the node itself. */
@@ -141,7 +167,7 @@ function routeAlert(route: Record<string, unknown>, labels: Record<string, strin
     all.push(...found);
     if (found.length > 0 && child.continue !== true) break;
   }
-  return all.length > 0 ? all : [{ receiver, path }];
+  return all.length > 0 ? all : [{ receiver, path, route }];
 }
 
 const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"((?:[^"\\]|\\.)*)"|(.*?))\s*$/;

@@ -93,6 +93,8 @@ describe('alertmanager drift', () => {
       '      routes: [{ receiver: servicedesk, continue: true }, { receiver: l2-oncall-pager, continue: true }, { receiver: accounts-channel, matchers: [tier="premium"] }]',
       '    - matchers: [\'severity=~"p[34]"\', tier!="premium"]',
       '      receiver: servicedesk',
+      '      active_time_intervals: [business]',
+      '      mute_time_intervals: [business-holidays]',
       '    - matchers: [\'severity=~"p[34]"\']',
       '      routes: [{ receiver: servicedesk, continue: true }, { receiver: accounts-channel }]',
       'receivers: [{ name: sdm-pager }]',
@@ -100,6 +102,15 @@ describe('alertmanager drift', () => {
     const result = alertmanagerDrift(m, text);
     // Only the calendar is missing: the routes agree with the matrix.
     expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-missing', 'drift-missing']);
+  });
+
+  it('a route that lost its time intervals pages round the clock: drift, once per route', () => {
+    const text = amText('msp').replace(/ {10}active_time_intervals:\n {12}- business\n/g, '');
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-hours', 'drift-hours']);
+    expect(result.ok && result.diagnostics[0]!.message).toBe(
+      'severity=p3: receiver servicedesk is active always, muted business-holidays; the matrix pages on calendar "business" (active business, muted business-holidays)',
+    );
   });
 
   it('a calendar edited in time_intervals', () => {
