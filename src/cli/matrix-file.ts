@@ -41,6 +41,8 @@ export const READ_LIMITS = {
   record: 4 * 1024 * 1024,
   // A helpdesk export of a busy quarter: tens of thousands of tickets.
   'CSV file': 64 * 1024 * 1024,
+  // A paging tool's configuration checked for drift (Alertmanager YAML, Terraform JSON, iCalendar).
+  configuration: MAX_MATRIX_CHARS,
   file: MAX_MATRIX_CHARS,
 } as const;
 export type FileRole = keyof typeof READ_LIMITS;

@@ -7,6 +7,7 @@ import type { Sides, Sink } from './compare.js';
 import { diffClients, diffExceptions, diffTiers } from './contracts.js';
 import { diffCalendars, diffRoles, diffSettings, diffUpkeep } from './general.js';
 import { triageImpact, type ImpactOptions } from './impact.js';
+import { diffPaging } from './paging.js';
 import { diffRoutes, diffTriggers } from './routing.js';
 import { diffSeverities } from './severities.js';
 import { diffAuthority, diffGovernance, diffHandoff, diffTemplates } from './texts.js';
@@ -17,6 +18,7 @@ import { AREAS, type Change, type DiffSummary, type MatrixDiff, type TriageImpac
 const DIFFERS: readonly ((sides: Sides, out: Sink) => void)[] = [
   diffSeverities,
   diffRoles,
+  diffPaging,
   diffTriggers,
   diffRoutes,
   diffTiers,

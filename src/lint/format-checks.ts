@@ -34,6 +34,7 @@ export const FORMAT_CHECKS: readonly FormatCheck[] = [
   { id: 'invalid-date', rationale: 'A date or time that is malformed or not in the calendar.' },
   { id: 'invalid-timezone', rationale: 'A time zone that is not an IANA name.' },
   { id: 'answer-target', rationale: 'A triage answer needs exactly one of `next` or `outcome`.' },
+  { id: 'paging-target-kind', rationale: 'A PagerDuty paging target names exactly one of a user, a schedule or an escalation policy.' },
   { id: 'duplicate-id', rationale: 'Two severities share an id.' },
   { id: 'unknown-role', rationale: 'An owner, escalation target or contact names a role that is not defined.' },
   { id: 'unknown-severity', rationale: 'An outcome, trigger or contract names a severity that is not defined.' },

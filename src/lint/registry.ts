@@ -20,6 +20,7 @@ import { businessHoursCritical } from './rules/business-hours-critical.js';
 import { ownerAccountable } from './rules/owner-accountable.js';
 import { ownerEngaged } from './rules/owner-engaged.js';
 import { roleContact } from './rules/role-contact.js';
+import { pagingTarget } from './rules/paging-target.js';
 import { unusedRole } from './rules/unused-role.js';
 import { levelCount } from './rules/level-count.js';
 import { severityExamples } from './rules/severity-examples.js';
@@ -61,6 +62,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   ownerAccountable,
   ownerEngaged,
   roleContact,
+  pagingTarget,
   unusedRole,
   levelCount,
   severityExamples,

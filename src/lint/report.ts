@@ -4,8 +4,8 @@ import type { Diagnostic } from '../diagnostics.js';
 export interface FileReport {
   /** The path as the user gave it. */
   file: string;
-  /** A matrix, or the matrix tests beside one. */
-  kind: 'matrix' | 'cases';
+  /** A matrix, the matrix tests beside one, or a paging configuration checked for drift (`export --check`). */
+  kind: 'matrix' | 'cases' | 'paging';
   diagnostics: Diagnostic[];
   /** For a cases file: how many cases passed and failed. */
   cases?: { passed: number; failed: number };
@@ -14,7 +14,7 @@ export interface FileReport {
 }
 
 export interface Summary {
-  /** Matrix files checked (cases files are counted under `cases`). */
+  /** Matrix (or paging configuration) files checked (cases files are counted under `cases`). */
   files: number;
   errors: number;
   warnings: number;
@@ -38,7 +38,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
       failed += report.cases.failed;
     }
   }
-  const files = reports.filter((r) => r.kind === 'matrix').length;
+  const files = reports.filter((r) => r.kind !== 'cases').length;
   return { files, errors, warnings, ...(withCases ? { cases: { passed, failed } } : {}) };
 }
 

@@ -77,6 +77,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     });
 
   ref('role', ['owner'], get(data, 'owner'));
+  keyRefs('role', ['paging'], get(data, 'paging'));
 
   list(get(data, 'severities')).forEach((severity, i) => {
     const at = ['severities', i];

@@ -110,6 +110,43 @@ export const role = described(
   'A role: accountability is always owned by a role, never a named person.',
 );
 
+// ── Paging targets ──────────────────────────────────────────────────────────────
+const PAGERDUTY_ID = /^[A-Z0-9]{2,20}$/;
+const pagerdutyId = (what: string) =>
+  described(
+    z.string().check(z.regex(PAGERDUTY_ID, { error: 'a PagerDuty id is upper-case letters and digits, like "PABC123"' })),
+    `The PagerDuty ${what} id, like "PABC123".`,
+  );
+
+export const PAGERDUTY_TARGET_KINDS = ['user', 'schedule', 'escalation_policy'] as const;
+
+export const pagerdutyTarget = described(
+  z
+    .strictObject({
+      user: z.optional(pagerdutyId('user')),
+      schedule: z.optional(pagerdutyId('schedule')),
+      escalation_policy: z.optional(pagerdutyId('escalation policy')),
+    })
+    .check(
+      z.superRefine((t, ctx) => {
+        const given = PAGERDUTY_TARGET_KINDS.filter((k) => t[k] !== undefined);
+        if (given.length !== 1) {
+          const message = given.length === 0 ? 'give one of user, schedule or escalation_policy' : `give one of user, schedule or escalation_policy, not ${given.join(' and ')}`;
+          ctx.addIssue({ code: 'custom', message, params: { code: 'paging-target-kind' } });
+        }
+      }),
+    ),
+  'Who PagerDuty pages for the role: exactly one of a user, a schedule or an escalation policy.',
+);
+
+export const pagingTarget = described(
+  z.strictObject({
+    alertmanager: z.optional(text('The Alertmanager receiver that reaches the role (a `receivers[].name`).')),
+    pagerduty: z.optional(pagerdutyTarget),
+  }),
+  'Where the paging tools reach a role; `escalate export` writes these.',
+);
+
 // ── Targets ──────────────────────────────────────────────────────────────────────
 export const TARGET_KINDS = [
   'acknowledge',
@@ -385,6 +422,7 @@ export const matrixSchema = described(
     timezone: described(timeZone, 'The time zone deadlines are shown in.'),
     calendars: described(z.optional(z.record(id('calendar'), calendar)), 'Business-hours calendars, by id.'),
     roles: described(z.record(id('role'), role), 'The roles, by id.'),
+    paging: described(z.optional(z.record(id('role'), pagingTarget)), 'Paging targets by role id, for `escalate export` (Alertmanager receivers, PagerDuty users, schedules or escalation policies).'),
     severities: described(z.array(severity).check(z.minLength(1, { error: 'define at least one severity' })), 'Severity levels, most severe first.'),
     triggers: described(z.optional(z.array(trigger)), 'Conditions that qualify an issue for severity review.'),
     routes: described(z.optional(z.record(id('route'), route)), 'Cross-functional routes, by id.'),
@@ -411,6 +449,8 @@ export const matrixSchema = described(
 
 export type Matrix = z.infer<typeof matrixSchema>;
 export type Role = z.infer<typeof role>;
+export type PagingTarget = z.infer<typeof pagingTarget>;
+export type PagerdutyTarget = z.infer<typeof pagerdutyTarget>;
 export type Severity = z.infer<typeof severity>;
 export type Targets = z.infer<typeof targets>;
 export type EscalationStep = z.infer<typeof escalationStep>;

@@ -34,6 +34,8 @@ const BROKEN: [string, [string, number, number][]][] = [
   ['multiple-documents', [['multiple-documents', 33, 1]]],
   ['not-a-mapping', [['not-a-matrix', 1, 1]]],
   ['only-comments', [['not-a-matrix', 1, 1]]],
+  ['paging-two-targets', [['paging-target-kind', 11, 22]]],
+  ['paging-unknown-role', [['unknown-role', 12, 3]]],
   ['proto-key', [['forbidden-key', 8, 3]]],
   ['reference-despite-structure', [['invalid-type', 2, 7], ['unknown-role', 18, 37]]],
   ['tab-indent', [['yaml-syntax', 8, 1], ['yaml-syntax', 9, 1]]],

@@ -10,6 +10,7 @@ import { registerEvent } from './event.js';
 import { registerStatus } from './status.js';
 import { registerReport } from './report.js';
 import { registerImport } from './import.js';
+import { registerExport } from './export.js';
 
 export type SetExit = (code: number) => void;
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   status: registerStatus,
   report: registerReport,
   import: registerImport,
+  export: registerExport,
 };
 
 /**

@@ -1,0 +1,285 @@
+/**
+ * Drift: the paging configuration a team runs, compared with what the matrix exports. Each
+ * difference in receivers, order, delays, targets, support hours, time intervals or
+ * calendar events is a located finding (line:col in the team's file), so every lint output
+ * format can report it and CI can annotate it. Pure: texts in, findings out.
+ */
+import { parseDocument } from 'yaml';
+import type { Diagnostic, Path } from '../diagnostics.js';
+import { createLocator, type Locator } from '../matrix/locate.js';
+import { TextPositions } from '../matrix/positions.js';
+import type { Matrix } from '../matrix/schema.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName } from './alertmanager.js';
+import { exportIcs } from './ics.js';
+import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
+
+export const DRIFT_CHECKS = [
+  { id: 'drift-missing', rationale: 'A route, escalation policy, service, time interval or calendar event the matrix exports is missing from the configuration in use.' },
+  { id: 'drift-receivers', rationale: 'Alerts reach other receivers than the roles the matrix pages.' },
+  { id: 'drift-order', rationale: 'The same receivers or targets, in another order than the matrix path.' },
+  { id: 'drift-delay', rationale: 'An escalation rule waits another time than the matrix path says.' },
+  { id: 'drift-targets', rationale: 'An escalation rule pages other users or schedules than the roles the matrix names.' },
+  { id: 'drift-rules', rationale: 'An escalation policy has more or fewer rules than the matrix path has points in time.' },
+  { id: 'drift-hours', rationale: 'Support hours, time intervals or calendar events differ from the matrix calendars.' },
+] as const;
+export type DriftCode = (typeof DRIFT_CHECKS)[number]['id'];
+
+export type DriftResult = { ok: true; diagnostics: Diagnostic[] } | { ok: false; reason: string; line: number; column: number };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+interface Parsed {
+  data: unknown;
+  locator: Locator;
+}
+
+/** YAML or JSON text (JSON is YAML) with positions; a syntax error is a failure, never a finding. */
+function parse(text: string, what: string): Parsed | Extract<DriftResult, { ok: false }> {
+  const lines = new TextPositions(text);
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
+  const locator = createLocator(doc, lines);
+  const error = doc.errors[0];
+  if (error) {
+    const at = lines.linePos(error.pos[0]);
+    return { ok: false, reason: `not valid ${what}: ${error.message.split('\n')[0]}`, line: at.line, column: at.col };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, reason: `cannot read ${what}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, line: 1, column: 1 };
+  }
+  if (!isRecord(data)) return { ok: false, reason: `${what} is not a mapping`, line: 1, column: 1 };
+  return { data, locator };
+}
+
+const finding = (locator: Locator, code: DriftCode, path: Path, message: string): Diagnostic => {
+  const span = locator.value(path);
+  return { code, level: 'error', message, path, line: span.line, column: span.column };
+};
+
+const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : 'nobody');
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+}
+
+/** Receivers, order and time intervals of an Alertmanager configuration against the matrix. */
+export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
+  const parsed = parse(text, 'Alertmanager YAML');
+  if ('ok' in parsed) return parsed;
+  const { data, locator } = parsed;
+  const root = (data as Record<string, unknown>).route;
+  if (!isRecord(root)) return { ok: false, reason: 'the configuration has no `route`', line: 1, column: 1 };
+  const out: Diagnostic[] = [];
+  const seenRoutes = new Set<string>();
+
+  for (const severity of matrix.severities) {
+    const sets: { tier?: string; client?: string }[] = [{}];
+    for (const tier of Object.keys(matrix.tiers ?? {})) sets.push({ tier });
+    for (const [client, c] of Object.entries(matrix.clients ?? {})) sets.push({ tier: c.tier, client });
+    let base: { got: string[]; want: string[] } | undefined;
+    for (const set of sets) {
+      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}) };
+      const want = expectedReceivers(matrix, severity, set.tier, set.client);
+      const reached = routeAlert(root, labels, undefined, ['route']);
+      const got = reached.map((r) => r.receiver ?? '(none)');
+      if (set.tier === undefined) base = { got, want };
+      for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
+        const key = JSON.stringify(d.path);
+        if (!seenRoutes.has(key)) out.push(d);
+        seenRoutes.add(key);
+      }
+      if (got.join(',') === want.join(',')) continue;
+      // A tier or client whose own receivers agree only repeats the severity's drift.
+      if (set.tier !== undefined && base && base.got.join(',') !== base.want.join(',')) {
+        const own = (list: string[], of: string[]) => list.filter((r) => !of.includes(r)).join(',');
+        if (own(got, base.got) === own(want, base.want)) continue;
+      }
+      const where = reached.find((r) => !want.includes(r.receiver ?? '')) ?? reached[0]!;
+      const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ');
+      const path = where.path.length > 1 ? [...where.path, 'receiver'] : where.path;
+      if (sameSet(got, want)) {
+        out.push(finding(locator, 'drift-order', path, `${shown}: routed to ${list(got)}; the matrix pages ${list(want)}, in that order`));
+      } else {
+        const missing = want.filter((r) => !got.includes(r));
+        const extra = got.filter((r) => !want.includes(r));
+        const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `not in the matrix: ${extra.join(', ')}` : ''].filter(Boolean);
+        out.push(finding(locator, 'drift-receivers', path, `${shown}: routed to ${list(got)}; the matrix pages ${list(want)} (${parts.join('; ')})`));
+      }
+    }
+  }
+
+  const expected = exportAlertmanager(matrix).config.time_intervals ?? [];
+  const theirs = asList((data as Record<string, unknown>).time_intervals);
+  for (const interval of expected) {
+    const index = theirs.findIndex((t) => isRecord(t) && t.name === interval.name);
+    if (index < 0) {
+      out.push(finding(locator, 'drift-missing', theirs.length ? ['time_intervals'] : [], `time interval "${interval.name}" (from calendar ${interval.name.replace(/-holidays$/, '')}) is missing`));
+    } else if (JSON.stringify(normalize((theirs[index] as Record<string, unknown>).time_intervals)) !== JSON.stringify(normalize(interval.time_intervals))) {
+      out.push(finding(locator, 'drift-hours', ['time_intervals', index, 'time_intervals'], `time interval "${interval.name}" differs from the matrix calendar: the matrix says ${JSON.stringify(interval.time_intervals)}`));
+    }
+  }
+  return { ok: true, diagnostics: out };
+}
+
+/** The routes an alert reaches must be active on its calendar's working time and muted on its holidays; round the clock, never limited. */
+function intervalDrift(matrix: Matrix, severity: Matrix['severities'][number], tier: string | undefined, labels: Record<string, string>, reached: Reached[], locator: Locator): Diagnostic[] {
+  const calendar = calendarFor(matrix, severity, tier);
+  const holidays = calendar !== undefined && (matrix.calendars![calendar]!.holidays ?? []).length > 0 ? holidaysName(calendar) : undefined;
+  const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ');
+  const out: Diagnostic[] = [];
+  for (const r of reached) {
+    if (r.path.length <= 1) continue;
+    const active = asList(r.route.active_time_intervals).map(String);
+    const muted = asList(r.route.mute_time_intervals).map(String);
+    const wantActive = calendar !== undefined ? [calendar] : [];
+    const wantMuted = holidays !== undefined ? [holidays] : [];
+    if (sameSet(active, wantActive) && wantMuted.every((m) => muted.includes(m))) continue;
+    const what = calendar !== undefined ? `the matrix pages on calendar "${calendar}" (active ${calendar}${holidays ? `, muted ${holidays}` : ''})` : 'the matrix pages round the clock (no time intervals)';
+    out.push(finding(locator, 'drift-hours', r.path, `${shown}: receiver ${r.receiver ?? '(none)'} is active ${active.length ? active.join(', ') : 'always'}${muted.length ? `, muted ${muted.join(', ')}` : ''}; ${what}`));
+  }
+  return out;
+}
+
+/** Key order and single values written without a list do not count as drift. */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize);
+  if (isRecord(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, normalize(value[k])]));
+  return typeof value === 'number' ? String(value) : value;
+}
+
+interface Reached {
+  receiver: string | undefined;
+  path: Path;
+  route: Record<string, unknown>;
+}
+
+/** Alertmanager's routing: a node matches, its children are tried in order until one matches without `continue`; no child → the node itself. */
+function routeAlert(route: Record<string, unknown>, labels: Record<string, string>, inherited: string | undefined, path: Path): Reached[] {
+  if (!routeMatches(route, labels)) return [];
+  const receiver = typeof route.receiver === 'string' ? route.receiver : inherited;
+  const all: Reached[] = [];
+  for (const [i, child] of asList(route.routes).entries()) {
+    if (!isRecord(child)) continue;
+    const found = routeAlert(child, labels, receiver, [...path, 'routes', i]);
+    all.push(...found);
+    if (found.length > 0 && child.continue !== true) break;
+  }
+  return all.length > 0 ? all : [{ receiver, path, route }];
+}
+
+const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"((?:[^"\\]|\\.)*)"|(.*?))\s*$/;
+
+function routeMatches(route: Record<string, unknown>, labels: Record<string, string>): boolean {
+  const value = (name: string) => labels[name] ?? '';
+  const full = (re: string, v: string) => {
+    try {
+      return new RegExp(`^(?:${re})$`).test(v);
+    } catch {
+      return false;
+    }
+  };
+  for (const text of asList(route.matchers).flatMap((m) => String(m).replace(/^\{|\}$/g, '').split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/))) {
+    const m = MATCHER.exec(text);
+    if (!m) return false;
+    const want = m[3] !== undefined ? JSON.parse(`"${m[3]}"`) as string : m[4]!;
+    const got = value(m[1]!);
+    const ok = m[2] === '=' ? got === want : m[2] === '!=' ? got !== want : m[2] === '=~' ? full(want, got) : !full(want, got);
+    if (!ok) return false;
+  }
+  if (isRecord(route.match)) for (const [k, v] of Object.entries(route.match)) if (value(k) !== String(v)) return false;
+  if (isRecord(route.match_re)) for (const [k, v] of Object.entries(route.match_re)) if (!full(String(v), value(k))) return false;
+  return true;
+}
+
+const targetText = (t: unknown) => (isRecord(t) ? `${String(t.type ?? 'user_reference').replace(/_reference$/, '')} ${String(t.id)}` : String(t));
+
+/** Rules, delays, targets, order and support hours of Terraform JSON against the matrix. */
+export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
+  const parsed = parse(text, 'Terraform JSON');
+  if ('ok' in parsed) return parsed;
+  const { data, locator } = parsed;
+  const resource = (data as Record<string, unknown>).resource;
+  const policies = isRecord(resource) && isRecord(resource.pagerduty_escalation_policy) ? resource.pagerduty_escalation_policy : {};
+  const services = isRecord(resource) && isRecord(resource.pagerduty_service) ? resource.pagerduty_service : {};
+  const out: Diagnostic[] = [];
+  const { config } = exportPagerduty(matrix);
+
+  for (const [name, policy] of Object.entries(config.resource.pagerduty_escalation_policy)) {
+    const key = Object.hasOwn(policies, name) ? name : Object.keys(policies).find((k) => isRecord(policies[k]) && (policies[k] as Record<string, unknown>).name === policy.name);
+    const at: Path = ['resource', 'pagerduty_escalation_policy', key ?? ''];
+    if (key === undefined) {
+      out.push(finding(locator, 'drift-missing', ['resource', 'pagerduty_escalation_policy'], `escalation policy "${name}" (${policy.name}) is missing`));
+      continue;
+    }
+    const body = policies[key] as Record<string, unknown>;
+    const rulesArePlural = Array.isArray(body.rule);
+    const theirs = asList(body.rule);
+    const rulePath = (k: number): Path => (rulesArePlural ? [...at, 'rule', k] : [...at, 'rule']);
+    if (theirs.length !== policy.rule.length) {
+      out.push(finding(locator, 'drift-rules', theirs.length ? [...at, 'rule'] : at, `policy "${key}" has ${theirs.length} rules; the matrix path has ${policy.rule.length}`));
+    }
+    policy.rule.forEach((want, k) => {
+      const rule = theirs[k];
+      if (!isRecord(rule)) return;
+      const delay = rule.escalation_delay_in_minutes;
+      if (Number(delay) !== want.escalation_delay_in_minutes) {
+        out.push(finding(locator, 'drift-delay', [...rulePath(k), 'escalation_delay_in_minutes'], `policy "${key}" rule ${k + 1} waits ${String(delay)} minutes; the matrix says ${want.escalation_delay_in_minutes}`));
+      }
+      const got = asList(rule.target).map(targetText);
+      const expected = want.target.map((t: PagerdutyTargetRef) => targetText(t));
+      if (got.join(',') === expected.join(',')) return;
+      const path = [...rulePath(k), 'target'];
+      if (sameSet(got, expected)) out.push(finding(locator, 'drift-order', path, `policy "${key}" rule ${k + 1} targets ${list(got)}; the matrix says ${list(expected)}, in that order`));
+      else out.push(finding(locator, 'drift-targets', path, `policy "${key}" rule ${k + 1} targets ${list(got)}; the matrix says ${list(expected)}`));
+    });
+  }
+
+  for (const [name, service] of Object.entries(config.resource.pagerduty_service ?? {})) {
+    if (!Object.hasOwn(services, name) || !isRecord(services[name])) {
+      out.push(finding(locator, 'drift-missing', isRecord(resource) ? ['resource'] : [], `service "${name}" with support hours is missing`));
+      continue;
+    }
+    const theirs = asList((services[name] as Record<string, unknown>).support_hours)[0];
+    if (JSON.stringify(normalize(theirs)) !== JSON.stringify(normalize(service.support_hours[0]))) {
+      out.push(finding(locator, 'drift-hours', ['resource', 'pagerduty_service', name, 'support_hours'], `service "${name}" support hours differ; the matrix says ${JSON.stringify(service.support_hours[0])}`));
+    }
+  }
+  return { ok: true, diagnostics: out };
+}
+
+/** iCalendar: events compared by UID, each difference at the event's line in the file. */
+export function icsDrift(matrix: Matrix, text: string): DriftResult {
+  if (!/^BEGIN:VCALENDAR\r?$/m.test(text)) return { ok: false, reason: 'not an iCalendar file (no BEGIN:VCALENDAR)', line: 1, column: 1 };
+  const events = (source: string) => {
+    const unfolded = source.replace(/\r?\n[ \t]/g, '');
+    const map = new Map<string, { body: string; line: number }>();
+    const lines = unfolded.split(/\r?\n/);
+    let current: string[] | undefined;
+    lines.forEach((line) => {
+      if (line === 'BEGIN:VEVENT') current = [];
+      else if (line === 'END:VEVENT' && current) {
+        const uid = current.find((l) => l.startsWith('UID:'))?.slice(4) ?? '';
+        map.set(uid, { body: current.filter((l) => !l.startsWith('DTSTAMP')).sort().join('\n'), line: 0 });
+        current = undefined;
+      } else current?.push(line);
+    });
+    return map;
+  };
+  const theirs = events(text);
+  const ours = events(exportIcs(matrix).text);
+  const rawLines = text.split(/\r?\n/);
+  const lineOf = (uid: string) => Math.max(1, rawLines.findIndex((l) => l.trim() === `UID:${uid}`) + 1);
+  const out: Diagnostic[] = [];
+  for (const [uid, event] of ours) {
+    const got = theirs.get(uid);
+    if (!got) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is missing`, path: [], line: 1, column: 1 });
+    else if (got.body !== event.body) out.push({ code: 'drift-hours', level: 'error', message: `event ${uid} differs from the matrix calendar`, path: [], line: lineOf(uid), column: 1 });
+  }
+  for (const uid of theirs.keys()) {
+    if (!ours.has(uid) && uid.endsWith('@escalate')) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is not in the matrix any more`, path: [], line: lineOf(uid), column: 1 });
+  }
+  return { ok: true, diagnostics: out };
+}

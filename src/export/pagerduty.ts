@@ -1,0 +1,206 @@
+/**
+ * The matrix as Terraform JSON for the PagerDuty provider: one `pagerduty_escalation_policy`
+ * per severity (a rule per point in time of the path, the delay to the next point, targets
+ * from `paging`), and a `pagerduty_service` with support hours for each severity on a
+ * business calendar. What PagerDuty cannot express is listed in the file (a `//` comment
+ * property, which Terraform ignores) and returned as warnings. Pure.
+ */
+import type { Matrix, Severity } from '../matrix/schema.js';
+import { ROUND_THE_CLOCK } from '../matrix/references.js';
+import { durationMinutes } from '../time/duration.js';
+import { afterMinutes, isInternal, targetFor } from './paging.js';
+import type { ExportWarning } from './warnings.js';
+
+export interface PagerdutyTargetRef {
+  type: 'user_reference' | 'schedule_reference';
+  id: string;
+}
+
+export interface PagerdutyRule {
+  escalation_delay_in_minutes: number;
+  target: PagerdutyTargetRef[];
+}
+
+export interface PagerdutyPolicy {
+  name: string;
+  description: string;
+  num_loops: number;
+  rule: PagerdutyRule[];
+}
+
+export interface PagerdutyService {
+  name: string;
+  description: string;
+  escalation_policy: string;
+  support_hours: { type: 'fixed_time_per_day'; time_zone: string; days_of_week: number[]; start_time: string; end_time: string }[];
+  incident_urgency_rule: {
+    type: 'use_support_hours';
+    during_support_hours: { type: 'constant'; urgency: 'high' | 'low' }[];
+    outside_support_hours: { type: 'constant'; urgency: 'high' | 'low' }[];
+  }[];
+}
+
+export interface PagerdutyConfig {
+  '//': string;
+  resource: {
+    pagerduty_escalation_policy: Record<string, PagerdutyPolicy>;
+    pagerduty_service?: Record<string, PagerdutyService>;
+  };
+}
+
+export interface PagerdutyExport {
+  config: PagerdutyConfig;
+  warnings: ExportWarning[];
+}
+
+const DAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+/** When nothing says how long the last rule waits: PagerDuty needs a number, and loops are off. */
+export const LAST_RULE_DELAY = 30;
+
+/** A Terraform resource name for a severity id (names start with a letter or underscore). */
+export const resourceName = (severityId: string) => (/^[a-z_]/.test(severityId) ? severityId : `_${severityId}`).replace(/-/g, '_');
+
+export function exportPagerduty(matrix: Matrix): PagerdutyExport {
+  const warnings: ExportWarning[] = [];
+  const policies: Record<string, PagerdutyPolicy> = {};
+  const services: Record<string, PagerdutyService> = {};
+  matrix.severities.forEach((severity, i) => {
+    const policy = policyFor(matrix, severity, i, warnings);
+    if (!policy) return;
+    const name = resourceName(severity.id);
+    policies[name] = policy;
+    const service = serviceFor(matrix, severity, i, name, warnings);
+    if (service) services[name] = service;
+  });
+  contractWarnings(matrix, warnings);
+  const config: PagerdutyConfig = {
+    '//': comment(matrix, warnings),
+    resource: { pagerduty_escalation_policy: policies, ...(Object.keys(services).length > 0 ? { pagerduty_service: services } : {}) },
+  };
+  return { config, warnings };
+}
+
+function policyFor(matrix: Matrix, severity: Severity, index: number, warnings: ExportWarning[]): PagerdutyPolicy | undefined {
+  const at = (j: number) => ['severities', index, 'escalation', j];
+  const points = new Map<number, { targets: PagerdutyTargetRef[]; step: number }>();
+  (severity.escalation ?? []).forEach((step, j) => {
+    const after = afterMinutes(step.after);
+    const point = points.get(after) ?? { targets: [], step: j };
+    points.set(after, point);
+    for (const role of step.notify) {
+      const target = ruleTarget(matrix, severity, role, step.after, at(j), warnings);
+      if (target && !point.targets.some((t) => t.id === target.id && t.type === target.type)) point.targets.push(target);
+    }
+    if (step.approval !== undefined) {
+      warnings.push({ code: 'approval', path: [...at(j), 'approval'], message: `${severity.id}: the step after ${step.after} needs approval by "${step.approval}"; PagerDuty escalates without approvals` });
+    }
+    if (step.notify_client) {
+      warnings.push({ code: 'client-layer', path: [...at(j), 'notify_client'], message: `${severity.id}: the client is formally notified at ${step.after}; PagerDuty pages responders, it does not tell the client` });
+    }
+  });
+  if ((severity.escalation ?? []).length === 0) {
+    const target = ruleTarget(matrix, severity, severity.owner, '0m', ['severities', index, 'owner'], warnings);
+    if (target) points.set(0, { targets: [target], step: -1 });
+  }
+  const rules = [...points.entries()].filter(([, p]) => p.targets.length > 0).sort(([a], [b]) => a - b);
+  if (rules.length === 0) {
+    warnings.push({ code: 'no-target', path: ['severities', index], message: `${severity.id}: no role on its path has a PagerDuty target; no escalation policy is written for it` });
+    return undefined;
+  }
+  const [firstAfter] = rules[0]!;
+  if (firstAfter > 0) {
+    warnings.push({ code: 'first-step-delayed', path: at(rules[0]![1].step), message: `${severity.id}: the first paged step is after ${firstAfter} minutes; PagerDuty pages the first rule at once` });
+  }
+  const last = severity.targets?.escalate_after ? durationMinutes(severity.targets.escalate_after) : LAST_RULE_DELAY;
+  const ruleList = rules.map(([after, point], k) => ({
+    escalation_delay_in_minutes: k + 1 < rules.length ? rules[k + 1]![0] - after : last,
+    target: point.targets,
+  }));
+  return {
+    name: `${matrix.name}: ${severity.id} ${severity.name}`,
+    description: `${severity.definition} (generated by escalate from the matrix; edit the matrix, not this policy)`,
+    num_loops: 0,
+    rule: ruleList,
+  };
+}
+
+function ruleTarget(matrix: Matrix, severity: Severity, role: string, after: string, path: (string | number)[], warnings: ExportWarning[]): PagerdutyTargetRef | undefined {
+  if (!isInternal(matrix, role)) {
+    warnings.push({ code: 'not-paged', path, message: `${severity.id}: "${role}" (after ${after}) is a ${matrix.roles[role]?.side ?? 'unknown'}-side role; PagerDuty does not page it, it is told as the matrix says` });
+    return undefined;
+  }
+  const target = targetFor(matrix, role)?.pagerduty;
+  if (target?.user !== undefined) return { type: 'user_reference', id: target.user };
+  if (target?.schedule !== undefined) return { type: 'schedule_reference', id: target.schedule };
+  if (target?.escalation_policy !== undefined) {
+    warnings.push({
+      code: 'policy-target',
+      path,
+      message: `${severity.id}: "${role}" (after ${after}) maps to escalation policy ${target.escalation_policy}; a rule targets users and schedules only, so page that policy's service yourself or map the role to a schedule`,
+    });
+    return undefined;
+  }
+  warnings.push({ code: 'no-target', path, message: `${severity.id}: role "${role}" (after ${after}) has no PagerDuty target under paging; it is left out of the policy` });
+  return undefined;
+}
+
+function serviceFor(matrix: Matrix, severity: Severity, index: number, policyName: string, warnings: ExportWarning[]): PagerdutyService | undefined {
+  const calendarId = severity.calendar;
+  if (calendarId === undefined || calendarId === ROUND_THE_CLOCK || !matrix.calendars || !Object.hasOwn(matrix.calendars, calendarId)) return undefined;
+  const calendar = matrix.calendars[calendarId]!;
+  const [start, end] = calendar.hours.split('-') as [string, string];
+  warnings.push({
+    code: 'business-hours',
+    path: ['severities', index, 'calendar'],
+    message: `${severity.id}: its targets count working time on calendar "${calendarId}"; PagerDuty delays count wall-clock minutes, and support hours only lower the urgency outside ${calendar.hours}`,
+  });
+  if ((calendar.holidays ?? []).length > 0) {
+    warnings.push({
+      code: 'holidays',
+      path: ['calendars', calendarId, 'holidays'],
+      message: `${severity.id}: calendar "${calendarId}" has ${calendar.holidays!.length} holidays (${calendar.holidays!.join(', ')}); PagerDuty support hours have no holidays, so those days page at high urgency`,
+    });
+  }
+  return {
+    name: `${matrix.name}: ${severity.id} ${severity.name}`,
+    description: `Incidents of ${severity.id}, on calendar "${calendarId}" (generated by escalate).`,
+    escalation_policy: `\${pagerduty_escalation_policy.${policyName}.id}`,
+    support_hours: [
+      {
+        type: 'fixed_time_per_day',
+        time_zone: calendar.timezone ?? matrix.timezone,
+        days_of_week: calendar.days.map((d) => DAY_NUMBER[d]!),
+        start_time: `${start}:00`,
+        end_time: end === '24:00' ? '23:59:59' : `${end}:00`,
+      },
+    ],
+    incident_urgency_rule: [
+      { type: 'use_support_hours', during_support_hours: [{ type: 'constant', urgency: 'high' }], outside_support_hours: [{ type: 'constant', urgency: 'low' }] },
+    ],
+  };
+}
+
+/** Tiers, clients and exceptions change targets, calendars and roles per contract: one policy per severity cannot. */
+function contractWarnings(matrix: Matrix, warnings: ExportWarning[]): void {
+  for (const [id, tier] of Object.entries(matrix.tiers ?? {})) {
+    const parts = [tier.targets && 'targets', tier.calendar && `calendar ${tier.calendar}`, tier.notify?.length && `roles ${tier.notify.join(', ')}`].filter(Boolean);
+    if (parts.length > 0) warnings.push({ code: 'client-layer', path: ['tiers', id], message: `tier "${id}" changes ${parts.join(', ')}; one PagerDuty policy per severity cannot vary by tier` });
+  }
+  for (const [id, client] of Object.entries(matrix.clients ?? {})) {
+    const parts = [client.targets && 'targets', client.notify?.length && `roles ${client.notify.join(', ')}`].filter(Boolean);
+    if (parts.length > 0) warnings.push({ code: 'client-layer', path: ['clients', id], message: `client "${id}" changes ${parts.join(', ')}; one PagerDuty policy per severity cannot vary by client` });
+  }
+  (matrix.exceptions ?? []).forEach((exception, e) =>
+    warnings.push({ code: 'exception', path: ['exceptions', e], message: `exception "${exception.id}" (${exception.from} to ${exception.until}) is time-bound and not in the policies` }),
+  );
+}
+
+function comment(matrix: Matrix, warnings: readonly ExportWarning[]): string {
+  const lines = [
+    `Generated by \`escalate export pagerduty\` from "${matrix.name}": edit the matrix, then export again; \`escalate export pagerduty --check FILE\` finds drift.`,
+  ];
+  if (warnings.length > 0) lines.push('Not expressible in PagerDuty (see the matrix for these):', ...warnings.map((w) => `- ${w.message}`));
+  return lines.join('\n');
+}
+
+export const pagerdutyJson = (config: PagerdutyConfig): string => `${JSON.stringify(config, null, 2)}\n`;

@@ -1,0 +1,125 @@
+/**
+ * The Alertmanager export: unit checks of the route tree, then the real amtool: every example
+ * passes `amtool check-config`, and every generated routing test passes `amtool config routes
+ * test`. A tampered configuration makes the routing tests fail, so they can.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectedReceivers, exportAlertmanager, immediateRoles, routingTests } from '../../src/export/alertmanager.js';
+import { example, runCli } from '../helpers/cli.js';
+import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
+
+describe('route tree', () => {
+  it('routes each severity by its label to the receivers of the roles paged at once, in path order', () => {
+    const { config } = exportAlertmanager(exampleMatrix('saas-support'));
+    const sev1 = config.route.routes![0]!;
+    expect(sev1.matchers).toEqual(['severity="sev1"']);
+    expect(sev1.routes!.map((r) => r.receiver)).toEqual(['support-queue', 'support-lead-pager', 'eng-primary-pager']);
+    expect(sev1.routes!.every((r) => r.continue === true)).toBe(true);
+    expect(config.route.receiver).toBe('support-lead-pager'); // the matrix owner
+  });
+
+  it('puts business-hours severities on the calendar, in its time zone, with holidays muted', () => {
+    const { config } = exportAlertmanager(exampleMatrix('client-vendor'));
+    const sev3 = config.route.routes!.find((r) => r.matchers?.[0] === 'severity="sev3"')!;
+    const plain = sev3.routes!.find((r) => r.matchers === undefined)!;
+    expect(plain.active_time_intervals).toEqual(['operations']);
+    expect(plain.mute_time_intervals).toEqual(['operations-holidays']);
+    const intervals = Object.fromEntries(config.time_intervals!.map((t) => [t.name, t.time_intervals]));
+    expect(intervals.operations).toEqual([
+      { weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'], times: [{ start_time: '08:00', end_time: '20:00' }], location: 'Europe/London' },
+    ]);
+    expect(intervals['operations-holidays']![0]).toEqual({ days_of_month: ['25'], months: ['december'], years: ['2026'], location: 'Europe/London' });
+  });
+
+  it("uses the calendar's own time zone over the matrix time zone", () => {
+    const m = variant('client-vendor', (x) => (x.calendars!.operations!.timezone = 'Asia/Kolkata'));
+    const { config } = exportAlertmanager(m);
+    expect(config.time_intervals!.every((t) => t.time_intervals.every((i) => i.location === 'Asia/Kolkata'))).toBe(true);
+  });
+
+  it('gives a tier on a round-the-clock calendar its own branch without time intervals', () => {
+    const { config } = exportAlertmanager(exampleMatrix('msp'));
+    const p3 = config.route.routes!.find((r) => r.matchers?.[0] === 'severity="p3"')!;
+    const premium = p3.routes![0]!;
+    expect(premium.matchers).toEqual(['tier="premium"']);
+    expect(premium.routes!.map((r) => r.receiver)).toEqual(['servicedesk', 'accounts-channel']);
+    expect(premium.routes!.some((r) => r.active_time_intervals)).toBe(false);
+  });
+
+  it('lists what Alertmanager cannot express instead of dropping it', () => {
+    const { warnings } = exportAlertmanager(exampleMatrix('msp'));
+    const codes = new Set(warnings.map((w) => w.code));
+    expect(codes).toEqual(new Set(['timed-step', 'client-layer', 'exception']));
+    expect(warnings.find((w) => w.code === 'timed-step')!.message).toContain('after 30m (account-manager)');
+  });
+
+  it('warns about a paged role with no receiver and leaves it out', () => {
+    const m = variant('saas-support', (x) => delete x.paging!['eng-oncall']);
+    const { config, warnings } = exportAlertmanager(m);
+    expect(config.route.routes![0]!.routes!.map((r) => r.receiver)).toEqual(['support-queue', 'support-lead-pager']);
+    expect(warnings.some((w) => w.code === 'no-target' && w.message.includes('eng-oncall'))).toBe(true);
+  });
+
+  it('sends a severity whose roles have no receiver to the root receiver, and says so', () => {
+    const m = variant('saas-support', (x) => delete x.paging!.frontline);
+    const sev4 = m.severities[3]!;
+    expect(immediateRoles(sev4)).toEqual(['frontline']);
+    expect(expectedReceivers(m, sev4)).toEqual(['support-lead-pager']);
+    expect(exportAlertmanager(m).warnings.some((w) => w.message.startsWith('sev4: no role it pages at once has a receiver'))).toBe(true);
+  });
+
+  it('makes one routing test per label set: the cases, every severity, every client', () => {
+    const m = exampleMatrix('msp');
+    const tests = routingTests(m, [{ name: 'case', client: 'northwind', expect: { severity: 'p1' } }]);
+    expect(tests[0]).toEqual({ name: 'case', labels: { severity: 'p1', tier: 'premium', client: 'northwind' }, receivers: ['servicedesk', 'l2-oncall-pager', 'accounts-channel'] });
+    expect(tests).toHaveLength(1 + 4 + 3 * 4 - 1);
+  });
+});
+
+const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
+const hasAmtool = amtool.status === 0;
+// CI installs amtool (.ci/run); only a developer machine without it may skip, and says why.
+if (!hasAmtool && process.env.CI) throw new Error('amtool is missing in CI: .ci/run must install prometheus-alertmanager');
+if (!hasAmtool) console.warn('SKIP the amtool tests: amtool is not on PATH (apt-get install prometheus-alertmanager, or unpack it with apt-get download + dpkg -x)');
+
+describe.skipIf(!hasAmtool)('the real amtool', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-am-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const sh = (args: string[]) => spawnSync('sh', args, { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+
+  describe.each(EXAMPLES)('examples/%s.yaml', (name) => {
+    const config = join(dir, `${name}.yml`);
+    const script = join(dir, `${name}.sh`);
+    it('exports, passes amtool check-config and every generated routing test', () => {
+      const run = runCli(['export', 'alertmanager', '-m', example(`${name}.yaml`), '--out', config, '--tests', script]);
+      expect(run.stderr).not.toMatch(/error/i);
+      expect(run.code).toBe(0);
+      const count = Number(/\((\d+) routing tests\)/.exec(run.stdout)![1]);
+      expect(count).toBeGreaterThan(3);
+      const check = spawnSync('amtool', ['check-config', config], { encoding: 'utf8' });
+      expect(check.stdout + check.stderr).toContain('SUCCESS');
+      expect(check.status).toBe(0);
+      const tests = sh([script, config]);
+      expect(tests.stdout).toContain(`0 of ${count} routing tests failed`);
+      expect(tests.stdout.match(/^ok /gm)).toHaveLength(count);
+      expect(tests.status).toBe(0);
+    });
+
+    it('routing tests fail when a receiver in the configuration is changed by hand', () => {
+      const tampered = join(dir, `${name}.tampered.yml`);
+      const data = parse(readFileSync(config, 'utf8')) as { route: { routes: { routes: { receiver?: string }[] }[] }; receivers: { name: string }[] };
+      data.route.routes[0]!.routes[0]!.receiver = 'someone-else';
+      data.receivers.push({ name: 'someone-else' });
+      writeFileSync(tampered, JSON.stringify(data));
+      expect(spawnSync('amtool', ['check-config', tampered]).status).toBe(0);
+      const tests = sh([script, tampered]);
+      expect(tests.stdout).toMatch(/^FAIL /m);
+      expect(tests.status).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Drift: a file exported from the matrix is clean; a hand edit (a delay, a target order, a
+ * receiver, a calendar) is a located finding, exit 1, in every lint output format.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { alertmanagerYaml, exportAlertmanager } from '../../src/export/alertmanager.js';
+import { alertmanagerDrift, icsDrift, pagerdutyDrift } from '../../src/export/drift.js';
+import { exportIcs } from '../../src/export/ics.js';
+import { exportPagerduty, pagerdutyJson } from '../../src/export/pagerduty.js';
+import { example, runCli, STACK_TRACE } from '../helpers/cli.js';
+import { EXAMPLES, exampleMatrix } from './helpers.js';
+
+const codes = (r: ReturnType<typeof pagerdutyDrift>) => (r.ok ? r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`) : [`failed: ${r.reason}`]);
+const amText = (name: string) => {
+  const { config, warnings } = exportAlertmanager(exampleMatrix(name));
+  return alertmanagerYaml(config, name, warnings);
+};
+const pdText = (name: string) => pagerdutyJson(exportPagerduty(exampleMatrix(name)).config);
+
+describe.each(EXAMPLES)('examples/%s.yaml: its own export has no drift', (name) => {
+  it('alertmanager, pagerduty and ics', () => {
+    const m = exampleMatrix(name);
+    expect(codes(alertmanagerDrift(m, amText(name)))).toEqual([]);
+    expect(codes(pagerdutyDrift(m, pdText(name)))).toEqual([]);
+    expect(codes(icsDrift(m, exportIcs(m).text))).toEqual([]);
+  });
+});
+
+describe('pagerduty drift', () => {
+  const m = exampleMatrix('saas-support');
+  it('a hand-edited delay, at its line and column', () => {
+    const text = pdText('saas-support').replace('"escalation_delay_in_minutes": 90', '"escalation_delay_in_minutes": 60');
+    const line = text.split('\n').findIndex((l) => l.includes(': 60')) + 1;
+    const result = pagerdutyDrift(m, text);
+    expect(codes(result)).toEqual([`drift-delay ${line}:44`]);
+    expect(result.ok && result.diagnostics[0]!.message).toBe('policy "sev1" rule 2 waits 60 minutes; the matrix says 90');
+  });
+
+  it('targets swapped are order; a target replaced is targets; a rule removed is rules; a policy removed is missing', () => {
+    const doc = JSON.parse(pdText('saas-support'));
+    const sev1 = doc.resource.pagerduty_escalation_policy.sev1;
+    sev1.rule[0].target.reverse();
+    sev1.rule[2].target[0].id = 'PSOMEONE';
+    doc.resource.pagerduty_escalation_policy.sev2.rule.pop();
+    delete doc.resource.pagerduty_escalation_policy.sev4;
+    const result = pagerdutyDrift(m, JSON.stringify(doc, null, 2));
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-order', 'drift-targets', 'drift-rules', 'drift-missing']);
+  });
+
+  it('finds a policy under another resource name by its name, and accepts a single rule written as an object', () => {
+    const doc = JSON.parse(pdText('saas-support'));
+    const policies = doc.resource.pagerduty_escalation_policy;
+    policies.frontline_queue = { ...policies.sev4, rule: policies.sev4.rule[0] };
+    delete policies.sev4;
+    expect(codes(pagerdutyDrift(m, JSON.stringify(doc)))).toEqual([]);
+  });
+
+  it('support hours edited by hand', () => {
+    const text = pdText('saas-support').replace('"end_time": "18:00:00"', '"end_time": "17:00:00"');
+    expect(codes(pagerdutyDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
+  });
+
+  it('a file that is not JSON is a failure with its position, not a finding', () => {
+    const result = pagerdutyDrift(m, '{ "resource": [ }');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.line).toBe(1);
+  });
+});
+
+describe('alertmanager drift', () => {
+  const m = exampleMatrix('msp');
+  it('a receiver swapped for another, at the route that sends it', () => {
+    const text = amText('msp').replace('        - receiver: l2-oncall-pager\n', '        - receiver: someone-else\n');
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['drift-receivers', 'severity=p1: routed to servicedesk, someone-else; the matrix pages servicedesk, l2-oncall-pager (missing l2-oncall-pager; not in the matrix: someone-else)'],
+    ]);
+    const line = text.split('\n').findIndex((l) => l.includes('someone-else')) + 1;
+    expect(result.ok && result.diagnostics[0]!.line).toBe(line);
+  });
+
+  it('reads legacy match: and regex matchers the way Alertmanager does', () => {
+    const text = [
+      'route:',
+      '  receiver: sdm-pager',
+      '  routes:',
+      '    - match: { severity: p1 }',
+      '      routes: [{ receiver: servicedesk, continue: true }, { receiver: l2-oncall-pager, continue: true }, { receiver: accounts-channel, matchers: [tier="premium"] }]',
+      '    - matchers: [\'severity=~"p2"\']',
+      '      routes: [{ receiver: servicedesk, continue: true }, { receiver: l2-oncall-pager, continue: true }, { receiver: accounts-channel, matchers: [tier="premium"] }]',
+      '    - matchers: [\'severity=~"p[34]"\', tier!="premium"]',
+      '      receiver: servicedesk',
+      '      active_time_intervals: [business]',
+      '      mute_time_intervals: [business-holidays]',
+      '    - matchers: [\'severity=~"p[34]"\']',
+      '      routes: [{ receiver: servicedesk, continue: true }, { receiver: accounts-channel }]',
+      'receivers: [{ name: sdm-pager }]',
+    ].join('\n');
+    const result = alertmanagerDrift(m, text);
+    // Only the calendar is missing: the routes agree with the matrix.
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-missing', 'drift-missing']);
+  });
+
+  it('a route that lost its time intervals pages round the clock: drift, once per route', () => {
+    const text = amText('msp').replace(/ {10}active_time_intervals:\n {12}- business\n/g, '');
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-hours', 'drift-hours']);
+    expect(result.ok && result.diagnostics[0]!.message).toBe(
+      'severity=p3: receiver servicedesk is active always, muted business-holidays; the matrix pages on calendar "business" (active business, muted business-holidays)',
+    );
+  });
+
+  it('a calendar edited in time_intervals', () => {
+    const text = amText('msp').replace('end_time: 18:00', 'end_time: 17:00');
+    expect(codes(alertmanagerDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
+  });
+});
+
+describe('ics drift', () => {
+  it('a holiday removed from the working-hours rule and one holiday event deleted', () => {
+    const m = exampleMatrix('msp');
+    const text = exportIcs(m).text.replace('EXDATE;TZID=America/New_York:20261225T080000\r\n', '');
+    const result = icsDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-hours']);
+  });
+});
+
+describe('escalate export --check (e2e)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-drift-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a hand-edited delay in an exported Terraform file is drift: exit 1, in every lint format', () => {
+    const file = join(dir, 'paging.tf.json');
+    expect(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '-o', file]).code).toBe(0);
+    expect(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file]).code).toBe(0);
+    const edited = readFileSync(file, 'utf8').replace('"escalation_delay_in_minutes": 240', '"escalation_delay_in_minutes": 120');
+    writeFileSync(file, edited);
+    const line = edited.split('\n').findIndex((l) => l.includes(': 120')) + 1;
+
+    const stylish = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file]);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain(`${line}:44  error    policy "p2" rule 1 waits 120 minutes; the matrix says 240  drift-delay`);
+
+    const github = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file, '--format', 'github']);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(new RegExp(`^::error file=.*paging\\.tf\\.json,line=${line},col=44,title=escalate drift-delay::`, 'm'));
+
+    const json = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file, '--format', 'json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.summary).toEqual({ files: 1, errors: 1, warnings: 0 });
+    expect(report.files[0]).toMatchObject({ kind: 'paging', diagnostics: [{ code: 'drift-delay', line, column: 44 }] });
+
+    const sarif = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file, '--format', 'sarif']);
+    expect(sarif.code).toBe(1);
+    const result = JSON.parse(sarif.stdout).runs[0].results[0];
+    expect(result.ruleId).toBe('drift-delay');
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: line, startColumn: 44 });
+  });
+
+  it('a hand-edited receiver in an exported Alertmanager file is drift: exit 1', () => {
+    const file = join(dir, 'alertmanager.yml');
+    expect(runCli(['export', 'alertmanager', '-m', example('saas-support.yaml'), '-o', file]).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- receiver: eng-primary-pager', '- receiver: support-queue'));
+    const run = runCli(['export', 'alertmanager', '-m', example('saas-support.yaml'), '--check', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('drift-receivers');
+  });
+
+  it('errors: a missing file, an unreadable one, HCL and --check with --out are exit 2, one line, no stack', () => {
+    const cases = [
+      ['export', 'pagerduty', '-m', example('msp.yaml'), '--check', join(dir, 'nope.tf.json')],
+      ['export', 'pagerduty', '-m', example('msp.yaml'), '--check', example('msp.md')],
+      ['export', 'pagerduty', '-m', example('msp.yaml'), '--check', join(dir, 'main.tf')],
+      ['export', 'alertmanager', '-m', example('msp.yaml'), '--check', example('msp.yaml'), '--out', join(dir, 'x')],
+      ['export', 'pagerduty', '-m', example('msp.yaml'), '--tests', join(dir, 'x.sh')],
+      ['export', 'opsgenie', '-m', example('msp.yaml')],
+    ];
+    writeFileSync(join(dir, 'main.tf'), 'resource "pagerduty_escalation_policy" "p1" {}\n');
+    for (const args of cases) {
+      const run = runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).not.toMatch(STACK_TRACE);
+      expect(run.stderr.trim().split('\n').length, `${args.join(' ')}: ${run.stderr}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('a matrix with errors is exit 1 before anything is written', () => {
+    const out = join(dir, 'never.yml');
+    const run = runCli(['export', 'alertmanager', '-m', 'test/fixtures/broken/paging-unknown-role.yaml', '-o', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unknown-role');
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
