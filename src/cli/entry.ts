@@ -15,6 +15,14 @@ export function runProcess(argv: readonly string[]): void {
     process.exit(130);
   });
 
+  // ESCALATE_NOW pins the clock for end-to-end tests (an instant with its offset); see CONTRIBUTING.md.
+  const pinned = process.env.ESCALATE_NOW;
+  const fixed = pinned ? new Date(pinned) : undefined;
+  if (fixed && (Number.isNaN(fixed.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(pinned!.trim()))) {
+    process.stderr.write(`escalate: ESCALATE_NOW "${pinned}" is not an instant with an offset, like 2026-03-29T03:30:00+02:00\n`);
+    process.exitCode = 2;
+    return;
+  }
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
@@ -25,7 +33,7 @@ export function runProcess(argv: readonly string[]): void {
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
-    now: () => new Date(),
+    now: () => (fixed ? new Date(fixed.getTime()) : new Date()),
     hostClock: true,
   };
 

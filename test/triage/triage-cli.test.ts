@@ -263,7 +263,7 @@ describe('escalate triage: answers files and records', () => {
 
 describe('escalate triage: bad input is one line and exit 2', () => {
   it.each([
-    [['--at', 'yesterday'], /^escalate: --at "yesterday" is not an ISO 8601 time/, 'invalid_option'],
+    [['--at', 'yesterday'], /^escalate: --at "yesterday" is not a start time; write now, 20 min ago, 2h ago, 03:10/, 'invalid_option'],
     [['--at', '2026-03-29T02:30'], /does not exist in Europe\/Berlin/, 'invalid_option'],
     [['--at', '2026-10-25T02:30'], /^escalate: --at "2026-10-25T02:30" happens twice in Europe\/Berlin: .*either \+02:00 or \+01:00; give an offset/, 'invalid_option'],
     [['--at', '1901-03-29T10:30'], /^escalate: --at "1901-03-29T10:30" is more than 100 years from now; check the year\n$/, 'invalid_option'],
