@@ -26,7 +26,14 @@ export function runProcess(argv: readonly string[]): void {
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
+    stdout: {
+      write: (text) => void process.stdout.write(text),
+      isTTY: Boolean(process.stdout.isTTY),
+      // Read when the card is drawn, so a resized terminal gets the width it has then.
+      get columns() {
+        return process.stdout.columns;
+      },
+    },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and
     // readline modules (~2 ms), which lint and docs never need.

@@ -2,6 +2,8 @@
 export interface Output {
   write(text: string): void;
   isTTY: boolean;
+  /** The terminal width, when the stream is a terminal that reports one. */
+  readonly columns?: number;
 }
 
 export interface Io {

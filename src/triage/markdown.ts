@@ -19,6 +19,7 @@ export function formatMarkdown(result: TriageResult): string {
   out.push(`> ${mdText(sev.definition)}`, '');
   out.push(`- **Owner:** ${role(result.owner)}${result.owner.source ? ` — ${mdText(result.owner.source)}` : ''}`);
   if (result.route) out.push(`- **Route:** ${mdText(result.route.id)} → ${role(result.route.to)}${result.route.via ? `, ${mdText(result.route.via)}` : ''}`);
+  if (result.inform.length > 0) out.push(`- **Inform:** ${result.inform.map(role).join(', ')}`);
   if (result.note) out.push(`- **Next:** ${mdText(result.note)}`);
   out.push(`- **Started:** ${when(result.started_at)} (${zone}, ${offsetText(new Date(result.started_at), zone)})`);
   out.push(`- **Clock:** ${result.clock.hours ? `${mdText(result.clock.id)} business hours (${result.clock.days?.join(', ') ?? ''} ${result.clock.hours})` : 'round the clock'}`);

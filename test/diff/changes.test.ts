@@ -58,7 +58,7 @@ const CASES: Record<string, string[]> = {
     'tiers changed tiers.enterprise.targets.sev1.acknowledge stricter',
     'tiers removed tiers.enterprise.targets.sev2.acknowledge looser',
   ],
-  clients: ['clients removed clients.globex neutral', 'clients added clients.initech neutral', 'clients changed clients.acme.tier neutral'],
+  clients: ['clients changed require_contract stricter', 'clients removed clients.globex neutral', 'clients added clients.initech neutral', 'clients changed clients.acme.tier neutral'],
   exceptions: [
     'exceptions added exceptions.staffing neutral',
     'exceptions changed exceptions.launch.until neutral',
@@ -107,6 +107,7 @@ const CASES: Record<string, string[]> = {
     'triage added triage.questions.scope.answers.none neutral',
     'triage relabelled triage.questions.core.answers.no.label neutral',
     'triage reordered triage.questions.core.answers neutral',
+    'triage changed triage.questions.billing.answers.yes.outcome.inform neutral',
     'triage retargeted triage.questions.billing.answers.no neutral',
   ],
   'tree-question-removed': ['triage removed triage.questions.billing neutral', 'triage retargeted triage.questions.scope.answers.one neutral'],

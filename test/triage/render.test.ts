@@ -45,12 +45,13 @@ describe('the triage result', () => {
 });
 
 describe('the terminal card', () => {
-  const card = formatCard(result(saas, SEV1, new Date(start.getTime() + 12 * 60_000)), plain);
+  const card = formatCard(result(saas, SEV1, new Date(start.getTime() + 12 * 60_000)), plain, { full: true });
 
   it('opens with the severity and its definition, then the owner with contact', () => {
     const lines = card.split('\n');
     expect(lines[0]).toBe('SEV1 · Critical  Acme Cloud support');
     expect(lines[1]).toMatch(/^Many customers or a critical segment/);
+    expect(card.indexOf('Owner ')).toBeLessThan(card.indexOf('Deadlines'));
     expect(card).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/m);
   });
 
@@ -62,14 +63,14 @@ describe('the terminal card', () => {
 
   it('draws the escalation timeline: reached, next and later steps', () => {
     expect(card).toMatch(/^ {2}● Fri 27 Mar 16:30 +\+0m +operational · reached$/m);
-    expect(card).toMatch(/^ {2}◉ Fri 27 Mar 17:00 +\+30m +management · in 18 min · client told$/m);
+    expect(card).toMatch(/^ {2}◉ Fri 27 Mar 17:00 +\+30m +management · in 18 min · client notice$/m);
     expect(card).toMatch(/^ {2}○ Fri 27 Mar 18:30 +\+2h +executive · in 1 h 48 min$/m);
     expect(card).toMatch(/^ {2}│ {3}Engineering on-call · pager:eng-primary$/m);
     expect(card).toMatch(/^Updates +every 30m: Fri 27 Mar 17:00, 17:30, 18:00$/m);
   });
 
   it('colours overdue deadlines red and close ones yellow', () => {
-    const late = formatCard(result(saas, SEV1, new Date(start.getTime() + 20 * 60_000)), tags);
+    const late = formatCard(result(saas, SEV1, new Date(start.getTime() + 20 * 60_000)), tags, { full: true });
     expect(late).toContain('<red>overdue by 5 min</red>');
     expect(late).toContain('<yellow>in 10 min</yellow>');
     expect(late).toContain('<green>in 3 h 40 min</green>');
@@ -121,7 +122,7 @@ describe('the markdown block', () => {
     });
     expect(triageResultSchema.safeParse(r).success).toBe(true);
     expect(formatMarkdown(r)).toContain('- **Logs and attachments:** see ticket 42 _(not required for sev3)_');
-    expect(formatCard(r, plain)).toMatch(/^Handoff +1\/2 fields; missing: reproduction; also given \(not required for\n +sev3\): logs$/m);
+    expect(formatCard(r, plain, { full: true })).toMatch(/^Handoff +1\/2 fields; missing: reproduction; also given \(not required for\n +sev3\): logs$/m);
   });
   it('escapes text that would break a table or formatting', () => {
     expect(mdText('a|b *c* _d_ `e` <f>')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\>');

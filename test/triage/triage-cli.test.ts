@@ -48,12 +48,13 @@ describe('escalate triage: answers by flag', () => {
   });
 
   it('prints a terminal card with the severity, owner, deadlines and timeline', () => {
-    const r = triage(...SEV1);
+    const r = triage(...SEV1, '--full');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^SEV1 · Critical {2}Acme Cloud support$/m);
     expect(r.stdout).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/m);
     expect(r.stdout).toMatch(/^ {2}Acknowledge +15m +Fri 27 Mar 16:45 +overdue by /m);
-    expect(r.stdout).toMatch(/^ {2}● Fri 27 Mar 17:00 +\+30m +management · reached · client told$/m);
+    expect(r.stdout).toMatch(/^ {2}● Fri 27 Mar 17:00 +\+30m +management · reached · client notice$/m);
+    expect(r.stdout).not.toContain('client told');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 

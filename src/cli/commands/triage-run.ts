@@ -152,7 +152,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     io.stdout.write(`${m.subject !== undefined ? `Subject: ${m.subject}\n\n` : ''}${m.body.trimEnd()}\n`);
   } else {
     const { formatCard } = await import('../../triage/card.js');
-    io.stdout.write(formatCard(result, await colorsFor(io)));
+    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true }));
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);

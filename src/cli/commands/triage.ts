@@ -10,6 +10,7 @@ export interface TriageOptions {
   at?: string;
   tz?: string;
   json?: boolean;
+  full?: boolean;
   markdown?: boolean;
   record?: string;
   /** False with --no-input: never prompt, even on a terminal. */
@@ -47,6 +48,7 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('--tier <id>', 'apply this customer tier\u2019s targets and extra roles')
     .addOption(new Option('--json', 'print the result as JSON (schemas/triage-result.schema.json)').conflicts('markdown'))
     .option('--markdown', 'print the result as markdown, to paste into a ticket or chat')
+    .option('--full', 'the whole card: every deadline, the escalation timeline, updates, RCA, follow-up and handoff (default: the answer only, to fit one screen)')
     .addOption(new Option('--message <kind>', 'print the rendered communication template, ready to paste').choices(['acknowledge', 'update', 'resolution']))
     .addOption(new Option('--audience <who>', 'which template audience to render with --message (default: client; internal only when there is no client template, with a note)').choices(['client', 'internal']))
     .option('--impact <text>', 'current impact, for message templates')
