@@ -129,3 +129,67 @@ describe('the markdown block', () => {
     expect(mdText('two\nlines')).toBe('two lines');
   });
 });
+
+describe('the compact card and its width', () => {
+  const late = result(saas, SEV1, new Date(start.getTime() + 20 * 60_000));
+  it('opens with the answer and stops there by default', () => {
+    const card = formatCard(late, plain);
+    const lines = card.trimEnd().split('\n');
+    expect(lines[0]).toBe('SEV1 · Critical  Acme Cloud support');
+    expect(lines[1]).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/);
+    expect(card).toMatch(/^ {2}Acknowledge +Fri 27 Mar 16:45 {2}overdue by 5 min$/m);
+    expect(card).toMatch(/^ {2}Client notice +Fri 27 Mar 17:00 {2}in 10 min$/m);
+    expect(card).toMatch(/^ {2}Next escalation +Fri 27 Mar 17:00 {2}in 10 min {2}management: Head of support/m);
+    expect(card).toMatch(/^Call now +Frontline support · #support-queue; Engineering on-call ·/m);
+    expect(card).not.toContain('Escalation\n');
+    expect(lines.length).toBeLessThanOrEqual(20); // with the prompt lines above it, on one 24-line screen
+    expect(lines.at(-1)).toMatch(/--full/);
+  });
+  it.each([40, 60, 80, 100, 200])('never writes past a %i-column terminal, compact or full', (columns) => {
+    for (const full of [false, true]) {
+      const card = formatCard(late, plain, { columns, full });
+      expect(card.split('\n').filter((l) => l.length > Math.max(columns, 42) - 1)).toEqual([]);
+    }
+  });
+  it('uses a wider terminal: fewer lines at 120 columns than at 80', () => {
+    const lines = (columns: number) => formatCard(late, plain, { columns, full: true }).split('\n').length;
+    expect(lines(120)).toBeLessThan(lines(80));
+  });
+});
+
+describe('wrapping', () => {
+  it('keeps words whole and cuts only a word wider than the line', () => {
+    expect(wrap('alpha beta gamma delta', 11)).toEqual(['alpha beta', 'gamma delta']);
+    expect(wrap('call pager:a-very-long-contact-without-spaces now', 12)).toEqual(['call', 'pager:a-very', '-long-contac', 't-without-sp', 'aces now']);
+  });
+  it('continues a timeline line behind its gutter', () => {
+    const lines = wrap('  │   Vendor delivery manager (client-facing) · delivery.contoso@brightline.example · +44 20 7946 0001', 64, { indent: '  │     ' });
+    expect(lines).toEqual(['  │   Vendor delivery manager (client-facing) ·', '  │     delivery.contoso@brightline.example · +44 20 7946 0001']);
+  });
+  it('keeps double spaces between columns when asked', () => {
+    expect(wrap('  Acknowledge  15m  Fri 27 Mar 16:45  in 3 min', 80, { keepSpaces: true })).toEqual(['  Acknowledge  15m  Fri 27 Mar 16:45  in 3 min']);
+  });
+  it('does not count colour codes as width', () => {
+    expect(wrap('\u001b[31mred\u001b[39m word', 8)).toEqual(['\u001b[31mred\u001b[39m word']);
+  });
+});
+
+describe('outcome inform', () => {
+  const msp = loadExample('msp.yaml');
+  const vip = result(msp, { outage: 'no', password: 'yes', 'reset-risk': 'vip' }, start);
+  it('the VIP password reset stays P3, goes to L2 and informs the account manager', () => {
+    expect(vip.severity.id).toBe('p3');
+    expect(vip.owner.role).toBe('l2');
+    expect(vip.inform).toEqual([{ role: 'account-manager', title: 'Client account manager', contact: '#accounts', side: 'internal', source: 'triage answer' }]);
+    expect(triageResultSchema.safeParse(vip).success).toBe(true);
+  });
+  it('pulls the outcome owner and the informed roles in at the first step', () => {
+    const first = vip.escalation[0]!;
+    expect(first.after).toBe('0m');
+    expect(first.notify.map((r) => [r.role, r.source])).toEqual(expect.arrayContaining([['l2', 'owner'], ['account-manager', 'triage answer']]));
+  });
+  it('shows them on the card and in markdown', () => {
+    expect(formatCard(vip, plain)).toMatch(/^Inform +Client account manager · #accounts$/m);
+    expect(formatMarkdown(vip)).toContain('- **Inform:** Client account manager (#accounts)');
+  });
+});
