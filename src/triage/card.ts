@@ -180,7 +180,7 @@ function timeline(result: TriageResult, c: Colors, width: number): string[] {
     const gutter = `  ${bar}   `;
     if (item.kind === 'target') {
       const d = item.deadline;
-      out.push(...wrap(`  ◇ ${clockText(new Date(d.at), zone)}  ${c.dim(`+${d.target}`)}  escalate if unresolved (escalate_after) · ${relColor(d, c)}`, width, { indent: gutter }));
+      out.push(...wrap(`  ◇ ${clockText(new Date(d.at), zone)}  ${c.dim(`+${d.target}`)}  escalate if unresolved · ${relColor(d, c)}`, width, { indent: gutter }));
       return;
     }
     const s = item.step;
