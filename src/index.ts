@@ -12,3 +12,5 @@ export { renderSheet, type SheetOptions } from './docs/sheet.js';
 export { renderRoleCard } from './docs/role-card.js';
 export { diffMatrices } from './diff/diff.js';
 export type { MatrixDiff } from './diff/types.js';
+export { parseStart, type StartContext, type StartResult } from './time/start.js';
+export { contractQuestion, matchContract, type ContractAnswer } from './triage/contract-question.js';

@@ -58,6 +58,14 @@ describe('interactive triage asks what changes the deadlines', () => {
     expect(result.started_at).toBe('2026-03-27T16:30:00+00:00');
   });
 
+  it('a start given with --at is kept when only the contract is asked', async () => {
+    const run = await started(terminal(['--severity', 'sev1', '--at', '10 min ago', '--json']));
+    expect(screen.getScreen()).toContain('Which contract applies?');
+    screen.keypress('enter');
+    expect(await run.code).toBe(0);
+    expect(json(run.out()).started_at).toBe('2026-03-27T16:20:00+00:00');
+  });
+
   it('"None / standard contract" is an explicit first choice: Enter keeps the severity targets', async () => {
     const run = await started(terminal(['--severity', 'sev1', '--json']));
     expect(screen.getScreen()).toContain('Which contract applies?');

@@ -102,10 +102,11 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     const asked = await askContext(matrix, options, replay, io, decision, contract);
     decision = asked.decision;
     contract = asked.contract;
-    start = asked.start;
+    start = asked.start ?? start;
   }
   if (contract === undefined) {
-    if (matrix.require_contract) {
+    // A matrix without clients or tiers has only the standard contract to name.
+    if (matrix.require_contract && hasContracts(matrix)) {
       const q = contractQuestion(matrix);
       throw fail('missing_answer', `missing answer to "${q.id}" (${q.text}); the matrix requires a contract; choices: ${choiceList(q)}; pass --answer ${q.id}=CHOICE, --client ID or --tier ID`, {
         question: questionJson(q),
