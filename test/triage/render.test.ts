@@ -193,3 +193,30 @@ describe('outcome inform', () => {
     expect(formatMarkdown(vip)).toContain('- **Inform:** Client account manager (#accounts)');
   });
 });
+
+describe('contract and exception changes stand under what made them', () => {
+  const msp = loadExample('msp.yaml');
+  const at = new Date('2027-01-16T08:00:00Z');
+  const planned = planIncident(msp, 'p1', { start: at, now: at, client: 'northwind' });
+  if (!planned.ok) throw new Error(planned.reason);
+  const r = buildResult(msp, planned.plan, { path: [], decidedBy: 'severity' });
+  it('in markdown', () => {
+    const md = formatMarkdown(r);
+    expect(md).toMatch(/^- \*\*Contract:\*\* Northwind Logistics, tier premium — assign_owner 15m → 10m \(tier premium\);/m);
+    expect(md).not.toMatch(/^- \*\*Contract:\*\*.*exception/m);
+    expect(md).toMatch(/^- \*\*Exception active:\*\* northwind-migration — Northwind data-centre migration weekend — acknowledge 15m → 5m \(exception northwind-migration\); escalate_after 1h → 30m \(exception northwind-migration\), until/m);
+  });
+  it('on the card, and "Contract none" never carries an exception\u2019s changes', () => {
+    const card = formatCard(r, plain, { full: true });
+    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend;\n +acknowledge 15m → 5m/m);
+    expect(card).not.toMatch(/^Contract .*acknowledge/m);
+    // No client, an exception for every client active: the contract is none, the changes are the exception's.
+    const vendor = loadExample('client-vendor.yaml');
+    const peak = new Date('2026-12-10T10:00:00Z');
+    const planned = planIncident(vendor, 'sev2', { start: peak, now: peak });
+    if (!planned.ok) throw new Error(planned.reason);
+    const none = formatCard(buildResult(vendor, planned.plan, { path: [], decidedBy: 'severity' }), plain);
+    expect(none).toMatch(/^Contract +none$/m);
+    expect(none).toMatch(/^Exception peak-season: Year-end peak with temporary agents; the client asked\n +for faster notice; notify_client 2h → 1h, update_every 2h → 1h; adds\n +client-ops; active until/m);
+  });
+});
