@@ -171,3 +171,12 @@ describe('what the changes say', () => {
     expect(areas).toEqual(['severities', 'calendars', 'calendars', 'calendars']);
   });
 });
+
+describe('outcome inform', () => {
+  it('a role an answer now informs is a change of that answer and of every path ending there', () => {
+    const diff = diffFixtures('base.yaml', 'tree.yaml');
+    expect(diff.changes.find((c) => c.field === 'inform')).toMatchObject({ subject: 'billing=yes', old: [], new: ['executive'], direction: 'neutral' });
+    const path = diff.impact.paths.find((p) => p.answers.map((a) => `${a.question}=${a.answer}`).join(',') === 'scope=one,billing=yes');
+    expect(path).toMatchObject({ status: 'changed', fields: ['inform'], new: { inform: ['executive'] } });
+  });
+});
