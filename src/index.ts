@@ -17,3 +17,5 @@ export { readRecord } from './record/read.js';
 export { evaluate, type Evaluation, type TargetMark, type StepMark } from './record/evaluate.js';
 export { buildReport, type Report, type GroupFigures, type Breach } from './record/report.js';
 export { importTickets, PRESETS as IMPORT_PRESETS, type ImportOptions } from './record/import.js';
+export { parseStart, type StartContext, type StartResult } from './time/start.js';
+export { contractQuestion, matchContract, type ContractAnswer } from './triage/contract-question.js';

@@ -2,8 +2,6 @@
 import { main } from './main.js';
 import { EXIT, type Io } from './io.js';
 
-
-
 /** Signals that end a run, each with its conventional exit code (128 + the signal number). */
 const SIGNALS = [
   ['SIGINT', 130, 'interrupted'],
@@ -35,17 +33,32 @@ export function runProcess(argv: readonly string[]): void {
     });
   }
 
+  // ESCALATE_NOW pins the clock for end-to-end tests (an instant with its offset); see CONTRIBUTING.md.
+  const pinned = process.env.ESCALATE_NOW;
+  const fixed = pinned ? new Date(pinned) : undefined;
+  if (fixed && (Number.isNaN(fixed.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(pinned!.trim()))) {
+    process.stderr.write(`escalate: ESCALATE_NOW "${pinned}" is not an instant with an offset, like 2026-03-29T03:30:00+02:00\n`);
+    process.exitCode = 2;
+    return;
+  }
   const io: Io = {
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void (stdoutOpen && process.stdout.write(text)), isTTY: Boolean(process.stdout.isTTY) },
+    stdout: {
+      write: (text) => void (stdoutOpen && process.stdout.write(text)),
+      isTTY: Boolean(process.stdout.isTTY),
+      // Read when the card is drawn, so a resized terminal gets the width it has then.
+      get columns() {
+        return process.stdout.columns;
+      },
+    },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and
     // readline modules (~2 ms), which lint and docs never need.
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
-    now: () => new Date(),
+    now: () => (fixed ? new Date(fixed.getTime()) : new Date()),
     hostClock: true,
   };
 

@@ -4,6 +4,8 @@ import { escapeCode, escapeControls } from '../matrix/controls.js';
 export interface Output {
   write(text: string): void;
   isTTY: boolean;
+  /** The terminal width, when the stream is a terminal that reports one. */
+  readonly columns?: number;
 }
 
 export interface Io {
@@ -88,6 +90,10 @@ export function safeOutput(output: Output): Output {
     },
     get isTTY() {
       return output.isTTY;
+    },
+    // The terminal's width as it is when asked (the card is drawn to fit it).
+    get columns() {
+      return output.columns;
     },
   };
 }

@@ -4,7 +4,9 @@
  * text, the path so far, "Not sure" (when the matrix marks an unsure answer) and "Back".
  * Ctrl-C rejects with ExitPromptError, which the program turns into exit 130.
  */
-import { input, select } from '@inquirer/prompts';
+import { input, search, select } from '@inquirer/prompts';
+import type { QuestionView } from '../triage/engine.js';
+import { START_FORMS } from '../time/start.js';
 import type { AskStep, Reply } from '../triage/interview.js';
 import type { Colors } from './colors.js';
 import { plain } from './colors.js';
@@ -67,4 +69,59 @@ export async function askQuestion(step: AskStep, colors: Colors = plain, context
 export async function askText(label: string, help: string | undefined, context?: PromptContext): Promise<string> {
   const message = help ? `${label} (${help})` : label;
   return (await input({ message: safeText(message) }, context)).trim();
+}
+
+export type ContractReply = { kind: 'answer'; id: string } | { kind: 'back' };
+
+/** The search configuration for the contract question: type to filter clients and tiers; "none" first. */
+export function contractPrompt(question: QuestionView, canGoBack: boolean, colors: Colors = plain) {
+  const choices = question.choices.map((c) => ({ value: c.id, name: c.label }));
+  const back = canGoBack ? [{ value: BACK, name: '← Back', description: 'Return to the last triage question' }] : [];
+  return {
+    message: `${question.text} ${colors.dim('(type to search)')}`,
+    source: (term: string | undefined) => {
+      const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const found = choices.filter((c) => words.every((w) => `${c.value} ${c.name}`.toLowerCase().includes(w)));
+      return [...found, ...back];
+    },
+    pageSize: Math.min(10, Math.max(5, choices.length + back.length)),
+  };
+}
+
+/** Asks which contract applies; resolves to a choice id or back. */
+export async function askContract(question: QuestionView, canGoBack: boolean, colors: Colors = plain, context?: PromptContext): Promise<ContractReply> {
+  const value = await search(contractPrompt(question, canGoBack, colors), context);
+  return value === BACK ? { kind: 'back' } : { kind: 'answer', id: value };
+}
+
+export type StartReply = { kind: 'start'; text: string } | { kind: 'back' };
+const EARLIER = '\u0000earlier';
+
+/**
+ * Asks when the incident started: Enter takes "now"; "Earlier" asks for the time in any
+ * form `--at` takes, checked as it is typed so a typo is fixed on the spot.
+ */
+export async function askStart(check: (text: string) => string | undefined, backTo: string | undefined, colors: Colors = plain, context?: PromptContext): Promise<StartReply> {
+  const choice = await select(
+    {
+      message: 'When did it start?',
+      choices: [
+        { value: 'now', name: 'Now' },
+        { value: EARLIER, name: 'Earlier…', description: `Type it: ${START_FORMS}` },
+        ...(backTo ? [{ value: BACK, name: '← Back', description: `Return to ${backTo}` }] : []),
+      ],
+      loop: false,
+    },
+    context,
+  );
+  if (choice === BACK) return { kind: 'back' };
+  if (choice !== EARLIER) return { kind: 'start', text: 'now' };
+  const text = await input(
+    {
+      message: `Started at ${colors.dim('(20 min ago, 2h ago, 03:10, 2026-03-27T16:30)')}`,
+      validate: (value) => check(value) ?? true,
+    },
+    context,
+  );
+  return { kind: 'start', text: text.trim() };
 }

@@ -31,6 +31,9 @@ export function diffTiers(sides: Sides, out: Sink): void {
 }
 
 export function diffClients(sides: Sides, out: Sink): void {
+  // Requiring a contract makes scripted triage stop until one is named: stricter.
+  const [was, is] = [sides.old.require_contract === true, sides.new.require_contract === true];
+  field(out, 'clients', ['require_contract'], 'matrix', 'contract required in triage', was, is, was === is ? 'neutral' : is ? 'stricter' : 'looser');
   byKey(sides.old.clients, sides.new.clients, {
     removed: (id, c) => out.push({ area: 'clients', kind: 'removed', path: ['clients', id], subject: `client ${id}`, old: `${c.name} (tier ${c.tier})`, direction: 'neutral' }),
     added: (id, c) => out.push({ area: 'clients', kind: 'added', path: ['clients', id], subject: `client ${id}`, new: `${c.name} (tier ${c.tier})`, direction: 'neutral' }),

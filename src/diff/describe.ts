@@ -50,7 +50,8 @@ export function listDelta(before: readonly string[], after: readonly string[]): 
 /** An outcome in full: "sev2 (owner specialist, route engineering to eng-oncall)". */
 export function formatOutcome(o: PathOutcome): string {
   const route = o.route ? `, route ${o.route}${o.routeTo ? ` to ${o.routeTo}` : ''}` : '';
-  return `${o.severity} (owner ${o.owner}${route})`;
+  const inform = o.inform ? `, informs ${o.inform.join(', ')}` : '';
+  return `${o.severity} (owner ${o.owner}${route}${inform})`;
 }
 
 export interface PathWords {
@@ -90,6 +91,7 @@ export function describePath(p: PathImpact): PathWords {
   const parts = p.fields.map((f) => {
     if (f === 'severity') return [a.severity, b.severity];
     if (f === 'owner') return [`owner ${a.owner}`, `owner ${b.owner}`];
+    if (f === 'inform') return [`informs ${a.inform?.join(', ') ?? '(none)'}`, `informs ${b.inform?.join(', ') ?? '(none)'}`];
     if (a.route === b.route) return [`route ${a.route ?? '(none)'} to ${a.routeTo ?? '(none)'}`, `route ${b.route ?? '(none)'} to ${b.routeTo ?? '(none)'}`];
     return [`route ${a.route ?? '(none)'}`, `route ${b.route ?? '(none)'}`];
   });

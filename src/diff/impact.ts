@@ -128,6 +128,7 @@ function changedFields(a: PathOutcome, b: PathOutcome): OutcomeField[] {
   if (a.severity !== b.severity) fields.push('severity');
   if (a.owner !== b.owner) fields.push('owner');
   if (a.route !== b.route || a.routeTo !== b.routeTo) fields.push('route');
+  if ((a.inform ?? []).join(',') !== (b.inform ?? []).join(',')) fields.push('inform');
   return fields;
 }
 

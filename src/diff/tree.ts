@@ -1,7 +1,7 @@
 /** The decision tree as a structure: questions, answers and where each answer leads. */
 import type { Answer, Question } from '../matrix/schema.js';
 import { answerId } from '../triage/engine.js';
-import { brief, byKey, field, severityDirection, type Sides, type Sink } from './compare.js';
+import { brief, byKey, field, setField, severityDirection, type Sides, type Sink } from './compare.js';
 import { pairBy } from './pair.js';
 
 export function diffTree(sides: Sides, out: Sink): void {
@@ -51,6 +51,7 @@ function diffQuestion(sides: Sides, id: string, a: Question, b: Question, out: S
       out.push({ area: 'triage', kind: 'retargeted', path, subject, old: edge(x), new: edge(y), direction: severityDirection(sides, x.outcome?.severity, y.outcome?.severity) });
     }
     field(out, 'triage', [...path, 'outcome', 'note'], subject, 'note', x.outcome?.note, y.outcome?.note);
+    if (x.outcome && y.outcome) setField(out, 'triage', [...path, 'outcome', 'inform'], subject, 'inform', x.outcome.inform ?? [], y.outcome.inform ?? []);
   }
   const order = (list: readonly Answer[], other: readonly Answer[]) => list.map(answerId).filter((k) => other.some((o) => answerId(o) === k));
   const before = order(a.answers, b.answers);

@@ -96,6 +96,8 @@ export interface PathOutcome {
   route?: string;
   /** The role the route hands over to, so a re-pointed route shows on the paths that take it. */
   routeTo?: string;
+  /** Roles the outcome informs, sorted. */
+  inform?: string[];
 }
 
 export interface AnswerStep {
@@ -104,7 +106,7 @@ export interface AnswerStep {
 }
 
 export type PathStatus = 'changed' | 'added' | 'removed';
-export type OutcomeField = 'severity' | 'owner' | 'route';
+export type OutcomeField = 'severity' | 'owner' | 'route' | 'inform';
 
 export interface PathImpact {
   answers: AnswerStep[];

@@ -103,7 +103,7 @@ export class TreeWalker {
       const to = route && this.matrix.routes && Object.hasOwn(this.matrix.routes, route) ? this.matrix.routes[route]!.to : undefined;
       return {
         kind: 'outcome',
-        outcome: { severity: outcome.severity.id, owner: outcome.owner, ...(route ? { route } : {}), ...(to ? { routeTo: to } : {}) },
+        outcome: { severity: outcome.severity.id, owner: outcome.owner, ...(route ? { route } : {}), ...(to ? { routeTo: to } : {}), ...(outcome.inform ? { inform: [...outcome.inform].sort() } : {}) },
       };
     }
     return answer.next && this.questions.has(answer.next) ? { kind: 'ask', question: answer.next } : { kind: 'none' };

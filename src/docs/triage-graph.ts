@@ -24,6 +24,8 @@ export interface OutcomeNode {
   owner: string;
   route?: string;
   note?: string;
+  /** Roles this answer path also informs. */
+  inform?: string[];
 }
 
 /** An answer that names neither a next question nor an outcome (lint reports it; the sheet still shows it). */
@@ -110,7 +112,7 @@ function markReachable(start: string, raw: Record<string, { answers: Answer[] }>
 
 function outcomeNode(matrix: Matrix, outcome: Outcome, nodes: Map<string, OutcomeNode>): OutcomeNode {
   const owner = outcome.owner ?? matrix.severities.find((s) => s.id === outcome.severity)?.owner ?? '';
-  const key = JSON.stringify([outcome.severity, owner, outcome.route ?? null, outcome.note ?? null]);
+  const key = JSON.stringify([outcome.severity, owner, outcome.route ?? null, outcome.note ?? null, outcome.inform ?? []]);
   let node = nodes.get(key);
   if (!node) {
     node = {
@@ -120,6 +122,7 @@ function outcomeNode(matrix: Matrix, outcome: Outcome, nodes: Map<string, Outcom
       owner,
       ...(outcome.route ? { route: outcome.route } : {}),
       ...(outcome.note ? { note: outcome.note } : {}),
+      ...(outcome.inform && outcome.inform.length > 0 ? { inform: outcome.inform } : {}),
     };
     nodes.set(key, node);
   }

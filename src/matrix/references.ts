@@ -104,6 +104,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
       ref('severity', [...at, 'outcome', 'severity'], get(outcome, 'severity'));
       ref('role', [...at, 'outcome', 'owner'], get(outcome, 'owner'));
       ref('route', [...at, 'outcome', 'route'], get(outcome, 'route'));
+      refs('role', [...at, 'outcome', 'inform'], get(outcome, 'inform'));
     });
   });
 

@@ -256,8 +256,12 @@ export const outcome = described(
     owner: described(z.optional(roleRef), 'The owning role; defaults to the severity owner.'),
     route: described(z.optional(z.string()), 'The cross-functional route to take, an id under `routes`.'),
     note: z.optional(text('What to do next.')),
+    inform: described(
+      z.optional(z.array(roleRef)),
+      'Roles to inform on this answer path only, internal or client-side (like an account manager for a VIP); pulled in at the first step without raising the severity.',
+    ),
   }),
-  'Where an answer ends: a severity, an owner and a route.',
+  'Where an answer ends: a severity, an owner, a route and who else to inform.',
 );
 
 export const answer = described(
@@ -429,6 +433,10 @@ export const matrixSchema = described(
     triage: z.optional(triage),
     tiers: described(z.optional(z.record(id('tier'), tier)), 'Customer tiers, by id.'),
     clients: described(z.optional(z.record(id('client'), client)), 'Named clients, by id.'),
+    require_contract: described(
+      z.optional(z.boolean()),
+      'When true, triage must name a client, a tier or "none": a scripted run without one stops with a missing_answer error listing the choices.',
+    ),
     exceptions: described(z.optional(z.array(exception)), 'Time-bound exceptions.'),
     templates: described(z.optional(z.array(template)), 'Communication templates.'),
     handoff: described(z.optional(z.array(handoffField)), 'The handoff packet: fields a handoff carries.'),

@@ -29,6 +29,8 @@ export interface Replay {
   tier?: string;
   /** The recorded incident start, ISO 8601 with offset. */
   at?: string;
+  /** True when the record states its contract (even none), so a replay never asks for one. */
+  contract?: boolean;
 }
 
 /** Splits `QUESTION=ANSWER` (the answer may itself contain `=`). */
@@ -81,7 +83,7 @@ function replayFromData(data: Record<string, unknown>): Replay {
   const contract = isRecord(data.contract) ? data.contract : {};
   const severity = data.decided_by === 'severity' ? idOf(data.severity) : undefined;
   const [client, tier, at] = [idOf(contract.client), idOf(contract.tier), text(data.started_at)];
-  return { ...(severity ? { severity } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}), ...(at ? { at } : {}) };
+  return { ...(severity ? { severity } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}), ...(at ? { at } : {}), ...(isRecord(data.contract) ? { contract: true } : {}) };
 }
 
 /** Handoff values as `{ id: value }` or as a transcript's `{ fields: [{ id, value }], extra: [{ id, value }] }`. */

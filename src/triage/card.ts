@@ -1,7 +1,10 @@
 /**
- * The terminal card: severity with its definition, owner with contact, a deadline table
- * with clock times and "in 12 min", and the escalation path as a small vertical timeline.
- * Pure: data and a colouriser in, text out.
+ * The terminal card. It opens with the answer (severity, owner and contact, route, who else
+ * to inform, who to call now, the deadlines due next and the client notice), short enough
+ * to stay on an 80x24 screen; `full` adds the deadline table, the escalation timeline,
+ * updates, RCA, governance and handoff. Every claim is read from the result, and each fact
+ * from one place: the client notice from `client`, a contract's changes under the contract
+ * and an exception's under the exception. Pure: data, a colouriser and a width in, text out.
  */
 import type { Colors } from '../cli/colors.js';
 import { clockText, dayText, offsetText, timeText } from '../time/display.js';
@@ -9,27 +12,54 @@ import { agoText } from '../time/relative.js';
 import type { TriageResult } from './result-schema.js';
 
 type Role = TriageResult['owner'];
-const WIDTH = 78;
-const LABEL = 10;
+type Deadline = TriageResult['deadlines'][number];
 
-export function formatCard(result: TriageResult, c: Colors): string {
+export interface CardOptions {
+  /** The terminal width in columns; lines never exceed it. Defaults to 80. */
+  columns?: number;
+  /** Also the deadline table, the escalation timeline, updates, RCA, governance and handoff. */
+  full?: boolean;
+}
+
+const LABEL = 10;
+export const DEFAULT_COLUMNS = 80;
+/** Wider than this, lines get hard to read; the card stops growing. */
+const MAX_WIDTH = 120;
+
+/** The width the card uses on a terminal of `columns`: never the last column, which some terminals wrap at. */
+export const cardWidth = (columns: number | undefined) => Math.max(40, Math.min(columns && columns > 0 ? columns : DEFAULT_COLUMNS, MAX_WIDTH + 2) - 2);
+
+export function formatCard(result: TriageResult, c: Colors, options: CardOptions = {}): string {
+  const width = cardWidth(options.columns);
   const zone = result.timezone;
   const t = (iso: string) => new Date(iso);
   const out: string[] = [];
-  const row = (label: string, text: string) => out.push(...wrap(text, WIDTH - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`));
+  const row = (label: string, text: string) => out.push(...wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`));
   const sev = result.severity;
 
-  out.push(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`);
-  out.push(...wrap(sev.definition, WIDTH));
-  out.push('');
+  out.push(...wrap(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`, width, { keepSpaces: true }));
+  if (options.full) out.push(...wrap(sev.definition, width));
   row('Owner', `${c.bold(result.owner.title)} · ${result.owner.contact}${result.owner.source ? c.dim(` (${result.owner.source})`) : ''}`);
   if (result.route) row('Route', `${result.route.id} → ${result.route.to.title} · ${result.route.to.contact}${result.route.via ? ` · ${result.route.via}` : ''}`);
+  if (result.inform.length > 0) row('Inform', result.inform.map((r) => `${r.title} · ${r.contact}${r.side !== 'internal' ? c.dim(` [${r.side}]`) : ''}`).join('; '));
   if (result.note) row('Next', result.note);
+  const call = callNow(result);
+  row('Call now', call.length > 0 ? call.map((r) => `${r.title} · ${r.contact}`).join('; ') : c.dim(firstStepText(result)));
+
+  out.push('');
+  for (const [label, text] of dueNext(result, c)) out.push(...hanging(`  ${label}`, text, width, 19));
+  if (result.client) row('Client', clientLine(result, c));
+  contractLines(result, c).forEach(([label, text]) => row(label, text));
   const start = t(result.started_at);
   const startedAgo = Math.round((start.getTime() - t(result.computed_at).getTime()) / 60_000);
   row('Started', `${clockText(start, zone)} (${agoText(startedAgo)}) · times in ${zone}, ${offsetText(start, zone)}`);
+  if (!options.full) {
+    out.push(...wrap(c.dim('More with --full: every deadline, the timeline, updates, RCA, handoff'), width));
+    return `${out.join('\n')}\n`;
+  }
+
+  out.push('');
   row('Clock', clockLine(result));
-  contractLines(result, c).forEach(([label, text]) => row(label, text));
   if (result.path.length > 0) row('Path', result.path.map((p) => `${p.question} → ${p.label}${p.unsure ? c.yellow(' (not sure)') : ''}`).join(' · '));
   else row('Path', c.dim('severity given with --severity'));
 
@@ -38,27 +68,16 @@ export function formatCard(result: TriageResult, c: Colors): string {
   const lw = Math.max(...labels.map((l) => l.length), 0);
   const tw = Math.max(...result.deadlines.map((d) => d.target.length), 0);
   result.deadlines.forEach((d, i) => {
-    const rel = d.overdue ? c.red(d.relative) : d.minutes_from_now <= 15 ? c.yellow(d.relative) : c.green(d.relative);
-    const changed = d.source !== 'severity' ? c.dim(` (${d.source})`) : '';
-    out.push(`  ${labels[i]!.padEnd(lw)}  ${c.dim(d.target.padEnd(tw))}  ${clockText(t(d.at), zone).padEnd(16)}  ${rel}${changed}`);
+    const changed = d.source !== 'severity' ? c.dim(`(${d.source})`) : '';
+    const line = `  ${labels[i]!.padEnd(lw)}  ${c.dim(d.target.padEnd(tw))}  ${clockText(t(d.at), zone).padEnd(16)}  ${relColor(d, c)}`;
+    out.push(...wrap(changed ? `${line} ${changed}` : line, width, { indent: ' '.repeat(Math.min(2 + lw + 2 + tw + 2 + 16 + 2, Math.floor(width / 2))), keepSpaces: true }));
   });
   if (result.deadlines.length === 0) out.push(c.dim('  no targets defined for this severity'));
 
   out.push('', c.bold('Escalation'));
-  const nextIndex = result.escalation.findIndex((s) => !s.reached);
-  result.escalation.forEach((s, i) => {
-    const mark = s.reached ? c.green('●') : i === nextIndex ? c.yellow('◉') : c.dim('○');
-    const bits = [s.layer, s.reached ? 'reached' : s.relative, s.notify_client ? c.bold('client told') : undefined].filter(Boolean);
-    out.push(`  ${mark} ${clockText(t(s.at), zone)}  ${c.dim(`+${s.after}`)}  ${bits.join(' · ')}`);
-    const bar = i < result.escalation.length - 1 ? c.dim('│') : ' ';
-    for (const role of s.notify) out.push(`  ${bar}   ${roleLine(role, c)}`);
-    if (s.approval) out.push(`  ${bar}   ${c.dim('approval:')} ${s.approval.title} · ${s.approval.contact}`);
-    if (s.note) wrap(s.note, WIDTH - 8).forEach((line) => out.push(`  ${bar}   ${c.dim(line)}`));
-  });
-  if (result.escalation.length === 0) out.push(c.dim('  no escalation path defined for this severity'));
+  for (const line of timeline(result, c, width)) out.push(line);
 
   out.push('');
-  if (result.client) row('Client', clientLine(result, c));
   if (result.updates.next.length > 0) {
     const first = t(result.updates.next[0]!.at);
     const times = result.updates.next.map((u) => (dayText(t(u.at), zone) === dayText(first, zone) ? timeText(t(u.at), zone) : clockText(t(u.at), zone)));
@@ -86,6 +105,101 @@ export function formatCard(result: TriageResult, c: Colors): string {
   return `${out.join('\n')}\n`;
 }
 
+function relColor(d: { overdue: boolean; minutes_from_now: number; relative: string }, c: Colors): string {
+  return d.overdue ? c.red(d.relative) : d.minutes_from_now <= 15 ? c.yellow(d.relative) : c.green(d.relative);
+}
+
+/** The roles whose escalation step has come (internal and vendor side), besides the owner: the people to call now. */
+export function callNow(result: TriageResult): Role[] {
+  const seen = new Set<string>([result.owner.role]);
+  const out: Role[] = [];
+  for (const step of result.escalation) {
+    if (!step.reached) continue;
+    for (const role of step.notify) {
+      if (role.side === 'client' || seen.has(role.role)) continue;
+      seen.add(role.role);
+      out.push(role);
+    }
+  }
+  return out;
+}
+
+function firstStepText(result: TriageResult): string {
+  const next = result.escalation.find((s) => !s.reached);
+  if (!next) return 'no one besides the owner';
+  return `no one yet; the first step is ${clockText(new Date(next.at), result.timezone)} (${next.relative})`;
+}
+
+/** The deadlines that matter first: acknowledge, the client notice, the next update and the next escalation step. */
+export function dueNext(result: TriageResult, c: Colors): [string, string][] {
+  const zone = result.timezone;
+  const at = (iso: string) => clockText(new Date(iso), zone);
+  const rows: [string, string][] = [];
+  const byKind = (kind: Deadline['kind']) => result.deadlines.find((d) => d.kind === kind);
+  const ack = byKind('acknowledge');
+  if (ack) rows.push(['Acknowledge', `${at(ack.at)}  ${relColor(ack, c)}`]);
+  const notice = result.client && result.client.notify !== 'none' ? (result.client.due ?? result.client.step) : undefined;
+  if (notice) {
+    const overdue = notice.minutes_from_now < 0;
+    rows.push(['Client notice', `${at(notice.at)}  ${relColor({ overdue, minutes_from_now: notice.minutes_from_now, relative: notice.relative }, c)}`]);
+  }
+  const update = byKind('next_update');
+  if (update) rows.push(['Next update', `${at(update.at)}  ${relColor(update, c)}  ${c.dim(`every ${update.target}`)}`]);
+  const next = result.escalation.find((s) => !s.reached);
+  if (next) {
+    const who = next.notify.map((r) => r.title).join(', ');
+    rows.push(['Next escalation', `${at(next.at)}  ${c.yellow(next.relative)}  ${next.layer ? `${next.layer}: ` : ''}${who}`]);
+  }
+  return rows;
+}
+
+/** A label column, then text that wraps under itself. */
+function hanging(label: string, text: string, width: number, labelWidth: number): string[] {
+  return wrap(text, width - labelWidth, { keepSpaces: true }).map((line, i) => `${(i === 0 ? label : '').padEnd(labelWidth)}${line}`);
+}
+
+/**
+ * The escalation path as a vertical timeline, with the `escalate_after` target marked at its
+ * own time (◇), so the path and the target are read side by side, never as two answers.
+ */
+function timeline(result: TriageResult, c: Colors, width: number): string[] {
+  const zone = result.timezone;
+  const out: string[] = [];
+  const escalateAfter = result.deadlines.find((d) => d.kind === 'escalate_after');
+  type Item = { kind: 'step'; step: TriageResult['escalation'][number]; index: number } | { kind: 'target'; deadline: Deadline };
+  const items: Item[] = result.escalation.map((step, index) => ({ kind: 'step', step, index }));
+  if (escalateAfter) {
+    const at = new Date(escalateAfter.at).getTime();
+    const after = items.findIndex((i) => i.kind === 'step' && new Date(i.step.at).getTime() > at);
+    items.splice(after < 0 ? items.length : after, 0, { kind: 'target', deadline: escalateAfter });
+  }
+  const nextIndex = result.escalation.findIndex((s) => !s.reached);
+  const notice = result.client && result.client.notify !== 'none' ? result.client.due : undefined;
+  items.forEach((item, i) => {
+    const bar = i < items.length - 1 ? c.dim('│') : ' ';
+    const gutter = `  ${bar}   `;
+    if (item.kind === 'target') {
+      const d = item.deadline;
+      out.push(...wrap(`  ◇ ${clockText(new Date(d.at), zone)}  ${c.dim(`+${d.target}`)}  escalate if unresolved · ${relColor(d, c)}`, width, { indent: gutter }));
+      return;
+    }
+    const s = item.step;
+    const mark = s.reached ? c.green('●') : item.index === nextIndex ? c.yellow('◉') : c.dim('○');
+    // The step says when the client is told; whether that notice is late is the client notice's own deadline.
+    const dueElsewhere = notice && notice.at !== s.at ? ` (due ${sameDay(notice.at, s.at, zone) ? timeText(new Date(notice.at), zone) : clockText(new Date(notice.at), zone)})` : '';
+    const client = s.notify_client ? `client notice${dueElsewhere}` : undefined;
+    const bits = [s.layer, s.reached ? 'reached' : s.relative, client ? c.bold(client) : undefined].filter(Boolean);
+    out.push(...wrap(`  ${mark} ${clockText(new Date(s.at), zone)}  ${c.dim(`+${s.after}`)}  ${bits.join(' · ')}`, width, { indent: gutter }));
+    for (const role of s.notify) out.push(...wrap(`${gutter}${roleLine(role, c)}`, width, { indent: `${gutter}  ` }));
+    if (s.approval) out.push(...wrap(`${gutter}${c.dim('approval:')} ${s.approval.title} · ${s.approval.contact}`, width, { indent: `${gutter}  ` }));
+    if (s.note) wrap(s.note, width - 8).forEach((line) => out.push(`${gutter}${c.dim(line)}`));
+  });
+  if (result.escalation.length === 0) out.push(c.dim('  no escalation path defined for this severity'));
+  return out;
+}
+
+const sameDay = (a: string, b: string, zone: string) => dayText(new Date(a), zone) === dayText(new Date(b), zone);
+
 function severityColor(rank: number, c: Colors): (text: string) => string {
   if (rank === 1) return c.red;
   if (rank === 2) return c.yellow;
@@ -106,17 +220,31 @@ function clockLine(result: TriageResult): string {
   return `${clock.id}: ${clock.days?.join(' ') ?? ''} ${clock.hours} ${clock.timezone ?? ''}${holidays}; a day is a working day${from}`;
 }
 
-function contractLines(result: TriageResult, c: Colors): [string, string][] {
+/**
+ * The contract line says what the client or tier changed; each exception line what that
+ * exception changed. "none" is said only when nothing but exceptions applies, and then the
+ * changes are on the exception lines, never under "none".
+ */
+export function contractLines(result: TriageResult, c: Colors): [string, string][] {
   const k = result.contract;
   const lines: [string, string][] = [];
   const who = [k.client ? `${k.client.name} (${k.client.id})` : undefined, k.tier ? `tier ${k.tier.id}` : undefined].filter(Boolean);
-  if (who.length > 0 || k.changes.length > 0) {
-    const changes = k.changes.map((ch) => `${ch.kind} ${ch.from ?? '–'} → ${ch.to}`);
-    lines.push(['Contract', `${who.join(', ') || 'none'}${changes.length ? `; ${changes.join(', ')}` : '; severity targets'}${k.added_roles.length ? `; adds ${k.added_roles.map((r) => r.role).join(', ')}` : ''}`]);
+  const isException = (source: string) => source.startsWith('exception ');
+  const changeText = (list: typeof k.changes) => list.map((ch) => `${ch.kind} ${ch.from ?? '–'} → ${ch.to}`).join(', ');
+  const own = k.changes.filter((ch) => !isException(ch.source));
+  const ownRoles = k.added_roles.filter((r) => !isException(r.source));
+  if (who.length > 0 || k.exceptions.length > 0) {
+    const changes = own.length > 0 ? `; ${changeText(own)}` : who.length > 0 ? '; severity targets' : '';
+    lines.push(['Contract', `${who.join(', ') || 'none'}${changes}${ownRoles.length ? `; adds ${ownRoles.map((r) => r.role).join(', ')}` : ''}`]);
     if (k.client?.note) lines.push(['', c.dim(k.client.note)]);
   }
   for (const e of k.exceptions) {
-    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
+    const source = `exception ${e.id}`;
+    const changes = k.changes.filter((ch) => ch.source === source);
+    const roles = k.added_roles.filter((r) => r.source === source);
+    const owner = k.owner?.source === source ? `; owner ${k.owner.role}` : '';
+    const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${roles.map((r) => r.role).join(', ')}` : ''}${owner}`;
+    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}${what}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
   }
   return lines;
 }
@@ -127,25 +255,60 @@ function clientLine(result: TriageResult, c: Colors): string {
   const parts = [`${c.bold(k.notify)}`];
   if (k.by) parts.push(`by ${k.by.title}`);
   if (k.contact) parts.push(`to ${k.contact.title} (${k.contact.contact})`);
-  if (k.due) parts.push(`by ${clockText(new Date(k.due.at), result.timezone)} (${k.due.relative})`);
   if (k.channel) parts.push(`via ${k.channel}`);
   return parts.join(' ');
 }
 
-/** Greedy word wrap; ANSI codes count toward width, which only makes lines shorter. */
-export function wrap(text: string, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+/**
+ * Greedy word wrap to `width` visible columns. Words stay whole unless one alone is wider
+ * than a line; continuation lines start with `indent` (a timeline gutter, a hanging column).
+ * ANSI colour codes take no width.
+ */
+export function wrap(text: string, width: number, options: { indent?: string; keepSpaces?: boolean } = {}): string[] {
+  const indent = options.indent ?? '';
+  const lead = /^ */.exec(text)![0];
+  const keep = options.keepSpaces === true || options.indent !== undefined;
+  const words = keep ? text.slice(lead.length).split(/(?<=\S) (?=\S)/) : text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && visible(line).length + 1 + visible(word).length > width) {
+  let line = keep ? lead : '';
+  let empty = true;
+  const room = () => width - visible(line).length;
+  for (let word of words) {
+    const gap = empty ? 0 : 1;
+    if (visible(word).length + gap > room() && !empty) {
       lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+      line = indent;
+      empty = true;
+    }
+    // A word wider than a whole line is cut; nothing else ever is.
+    while (visible(word).length > room() && room() > 0 && empty) {
+      const cut = cutAt(word, room());
+      lines.push(line + word.slice(0, cut));
+      word = word.slice(cut);
+      line = indent;
+    }
+    line = empty ? `${line}${word}` : `${line} ${word}`;
+    empty = false;
   }
-  if (line || lines.length === 0) lines.push(line);
+  if (!empty || lines.length === 0) lines.push(line);
   return lines;
 }
 
+/** The string index at which `columns` visible characters end, skipping colour codes. */
+function cutAt(text: string, columns: number): number {
+  let seen = 0;
+  let i = 0;
+  while (i < text.length && seen < columns) {
+    // eslint-disable-next-line no-control-regex
+    const code = /^\u001b\[[0-9;]*m/.exec(text.slice(i));
+    if (code) i += code[0].length;
+    else {
+      i++;
+      seen++;
+    }
+  }
+  return i;
+}
+
 // eslint-disable-next-line no-control-regex
-const visible = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+export const visible = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');

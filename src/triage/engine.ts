@@ -34,6 +34,8 @@ export interface ResolvedOutcome {
   owner: string;
   route?: string;
   note?: string;
+  /** Roles the answer path adds to those told (`inform`), in matrix order. */
+  inform?: string[];
 }
 
 export type WalkResult =
@@ -91,6 +93,7 @@ export function resolveOutcome(matrix: Matrix, outcome: Outcome): ResolvedOutcom
     owner: outcome.owner ?? severity.owner,
     ...(outcome.route ? { route: outcome.route } : {}),
     ...(outcome.note ? { note: outcome.note } : {}),
+    ...(outcome.inform && outcome.inform.length > 0 ? { inform: [...new Set(outcome.inform)] } : {}),
   };
 }
 

@@ -19,15 +19,21 @@ export function formatMarkdown(result: TriageResult): string {
   out.push(`> ${mdText(sev.definition)}`, '');
   out.push(`- **Owner:** ${role(result.owner)}${result.owner.source ? ` — ${mdText(result.owner.source)}` : ''}`);
   if (result.route) out.push(`- **Route:** ${mdText(result.route.id)} → ${role(result.route.to)}${result.route.via ? `, ${mdText(result.route.via)}` : ''}`);
+  if (result.inform.length > 0) out.push(`- **Inform:** ${result.inform.map(role).join(', ')}`);
   if (result.note) out.push(`- **Next:** ${mdText(result.note)}`);
   out.push(`- **Started:** ${when(result.started_at)} (${zone}, ${offsetText(new Date(result.started_at), zone)})`);
   out.push(`- **Clock:** ${result.clock.hours ? `${mdText(result.clock.id)} business hours (${result.clock.days?.join(', ') ?? ''} ${result.clock.hours})` : 'round the clock'}`);
   const k = result.contract;
+  // Each change under what made it: the tier's and client's on the contract, an exception's on its own line.
+  const changeText = (list: typeof k.changes) => list.map((c) => `${c.kind} ${c.from ?? '–'} → ${c.to} (${mdText(c.source)})`).join('; ');
   if (k.client || k.tier) {
-    const changes = k.changes.map((c) => `${c.kind} ${c.from ?? '–'} → ${c.to} (${mdText(c.source)})`).join('; ');
+    const changes = changeText(k.changes.filter((c) => !c.source.startsWith('exception ')));
     out.push(`- **Contract:** ${[k.client ? mdText(k.client.name) : '', k.tier ? `tier ${mdText(k.tier.id)}` : ''].filter(Boolean).join(', ')}${changes ? ` — ${changes}` : ''}`);
   }
-  for (const e of k.exceptions) out.push(`- **Exception active:** ${mdText(e.id)} — ${mdText(e.reason)}, until ${when(e.until)}, approved by ${mdText(e.approved_by.title)}`);
+  for (const e of k.exceptions) {
+    const changes = changeText(k.changes.filter((c) => c.source === `exception ${e.id}`));
+    out.push(`- **Exception active:** ${mdText(e.id)} — ${mdText(e.reason)}${changes ? ` — ${changes}` : ''}, until ${when(e.until)}, approved by ${mdText(e.approved_by.title)}`);
+  }
   if (result.path.length > 0) {
     out.push('', '**Triage**', '');
     result.path.forEach((p, i) => out.push(`${i + 1}. ${mdText(p.text)} **${mdText(p.label)}**${p.unsure ? ' _(not sure)_' : ''}`));

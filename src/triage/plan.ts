@@ -118,6 +118,8 @@ export interface IncidentPlan {
   owner: RoleView;
   route?: { id: string; to: RoleView; via?: string; when: string[] };
   note?: string;
+  /** Roles the triage answer adds to those told (the outcome's `inform`), pulled in at the first step. */
+  inform: RoleView[];
   start: When;
   now: Date;
   /** The zone times are shown in. */
@@ -174,8 +176,15 @@ export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, 
   const role = (id: string, source?: Source): RoleView => roleView(matrix, id, source);
   const targets = contract.targets;
 
-  const escalation = escalationSteps(matrix, severity, contract, clock, start, now, when);
   const owner = ownerOf(matrix, resolved, contract);
+  const inform = (resolved.inform ?? []).map((id) => role(id, INFORM_SOURCE));
+  const pulledIn = [
+    // An owner other than the severity's is told at once, or the timeline never names who owns it.
+    ...(owner.role !== severity.owner ? [{ role: owner.role, source: owner.source ?? OWNER_SOURCE }] : []),
+    ...inform.map((r) => ({ role: r.role, source: INFORM_SOURCE })),
+    ...contract.extraRoles,
+  ];
+  const escalation = escalationSteps(matrix, severity, pulledIn, clock, start, now, when);
   const routeDef = resolved.route !== undefined && matrix.routes && Object.hasOwn(matrix.routes, resolved.route) ? matrix.routes[resolved.route] : undefined;
   const client = clientNotice(matrix, severity, deadlines, escalation);
   const rcaDeadline = deadlines.find((d) => d.kind === 'rca');
@@ -192,6 +201,7 @@ export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, 
         ? { route: { id: resolved.route, to: role(routeDef.to), ...(routeDef.via ? { via: routeDef.via } : {}), when: routeDef.when } }
         : {}),
       ...(resolved.note ? { note: resolved.note } : {}),
+      inform,
       start: when(start),
       now,
       zone,
@@ -382,10 +392,15 @@ function upcomingUpdates(clock: TargetClock, start: Date, now: Date, every: stri
   return out;
 }
 
+/** Where a role told because of the triage answer came from. */
+export const INFORM_SOURCE = 'triage answer';
+/** Where the owner pulled in at the first step came from, when the triage answer named it. */
+export const OWNER_SOURCE = 'owner';
+
 function escalationSteps(
   matrix: Matrix,
   severity: Severity,
-  contract: AppliedContract,
+  pulledIn: { role: string; source: Source }[],
   clock: TargetClock,
   start: Date,
   now: Date,
@@ -405,13 +420,13 @@ function escalationSteps(
     };
   });
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-  if (contract.extraRoles.length > 0) {
+  if (pulledIn.length > 0) {
     let first = steps.find((s) => s.at.getTime() === start.getTime());
     if (!first) {
       first = { after: '0m', ...when(start), notify: [], notifyClient: false, reached: start.getTime() <= now.getTime() };
       steps.unshift(first);
     }
-    for (const extra of contract.extraRoles) {
+    for (const extra of pulledIn) {
       if (!first.notify.some((r) => r.role === extra.role)) first.notify.push(roleView(matrix, extra.role, extra.source));
     }
   }

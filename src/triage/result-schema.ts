@@ -122,6 +122,7 @@ export const triageResultSchema = described(
     owner: roleViewSchema,
     route: z.optional(z.strictObject({ id: z.string(), to: roleViewSchema, via: z.optional(z.string()), when: z.array(z.string()) })),
     note: z.optional(z.string()),
+    inform: described(z.array(roleViewSchema), 'Roles the triage answer adds to those told (the outcome\u2019s inform), internal or client-side; also pulled in at the first escalation step.'),
     clock: described(
       z.strictObject({
         id: described(z.string(), '24x7, or the business-hours calendar the targets run on.'),

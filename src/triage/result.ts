@@ -52,6 +52,7 @@ export function buildResult(matrix: Matrix, plan: IncidentPlan, context: ResultC
     owner: plan.owner,
     ...(plan.route ? { route: plan.route } : {}),
     ...(plan.note ? { note: plan.note } : {}),
+    inform: plan.inform,
     clock: {
       id: plan.clock.id,
       source: plan.clock.source,

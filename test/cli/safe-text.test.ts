@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { safeOutput, safeText, styleCode, workflowCommands } from '../../src/cli/io.js';
+import { safeIo, safeOutput, safeText, styleCode, workflowCommands, type Io } from '../../src/cli/io.js';
 import { firstControl, mayHoldControls } from '../../src/matrix/controls.js';
 
 describe('safeText', () => {
@@ -79,5 +79,17 @@ describe('mayHoldControls (the lint rule’s fast path) never misses a control c
     expect(mayHoldControls('title: "Evil \\e[2J"')).toBe(true);
     expect(mayHoldControls('title: "x\\u202Ey"')).toBe(true);
     expect(mayHoldControls('title: "x\\u00e9y"')).toBe(false);
+  });
+});
+
+describe('safeIo', () => {
+  it('passes the terminal and its current width through, so the card still fits the terminal', () => {
+    let columns = 80;
+    const raw = { write: () => undefined, isTTY: true, get columns() { return columns; } };
+    const io = safeIo({ cwd: '/', env: {}, stdout: raw, stderr: raw } as unknown as Io);
+    expect(io.stdout.isTTY).toBe(true);
+    expect(io.stdout.columns).toBe(80);
+    columns = 120; // resized after the wrap
+    expect(io.stdout.columns).toBe(120);
   });
 });

@@ -96,8 +96,10 @@ describe('contracts on the command line', () => {
     expect(ack(json(outside.stdout))).toMatchObject({ target: '10m', source: 'tier premium' });
     expect(json(outside.stdout).contract.exceptions).toEqual([]);
     const card = runCli([...args, '--at', '2027-01-16T03:00']).stdout;
-    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend; active$/m);
-    expect(card).toMatch(/^Contract +Northwind Logistics \(northwind\), tier premium; acknowledge 15m → 5m,/m);
+    // The exception's changes stand on its own line; the contract line keeps only the tier's and the client's.
+    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend;\n +acknowledge 15m → 5m, escalate_after 1h → 30m; adds l3; active until/m);
+    expect(card).toMatch(/^Contract +Northwind Logistics \(northwind\), tier premium; assign_owner 15m →/m);
+    expect(card).not.toMatch(/^Contract .*acknowledge/m);
   });
 
   it('an exception starting at a time the clocks skip is active after the jump', () => {
@@ -134,7 +136,7 @@ describe('handoff fields and authority', () => {
     const md = runCli([...args, '--markdown']).stdout;
     expect(md).toContain('- **Impact summary:** One tenant cannot filter');
     expect(md).toContain('- **Reproduction steps:** _missing_');
-    expect(runCli([...args]).stdout).toMatch(/^Handoff +1\/2 fields; missing: reproduction$/m);
+    expect(runCli([...args, '--full']).stdout).toMatch(/^Handoff +1\/2 fields; missing: reproduction$/m);
   });
 
   it('a malformed --field is one line and exit 2', () => {

@@ -58,7 +58,7 @@ const CASES: Record<string, string[]> = {
     'tiers changed tiers.enterprise.targets.sev1.acknowledge stricter',
     'tiers removed tiers.enterprise.targets.sev2.acknowledge looser',
   ],
-  clients: ['clients removed clients.globex neutral', 'clients added clients.initech neutral', 'clients changed clients.acme.tier neutral'],
+  clients: ['clients changed require_contract stricter', 'clients removed clients.globex neutral', 'clients added clients.initech neutral', 'clients changed clients.acme.tier neutral'],
   exceptions: [
     'exceptions added exceptions.staffing neutral',
     'exceptions changed exceptions.launch.until neutral',
@@ -107,6 +107,7 @@ const CASES: Record<string, string[]> = {
     'triage added triage.questions.scope.answers.none neutral',
     'triage relabelled triage.questions.core.answers.no.label neutral',
     'triage reordered triage.questions.core.answers neutral',
+    'triage changed triage.questions.billing.answers.yes.outcome.inform neutral',
     'triage retargeted triage.questions.billing.answers.no neutral',
   ],
   'tree-question-removed': ['triage removed triage.questions.billing neutral', 'triage retargeted triage.questions.scope.answers.one neutral'],
@@ -168,5 +169,14 @@ describe('what the changes say', () => {
   it('lists areas in report order whatever order the differs run in', () => {
     const areas = diffFixtures('base.yaml', 'calendars.yaml').changes.map((c) => c.area);
     expect(areas).toEqual(['severities', 'calendars', 'calendars', 'calendars']);
+  });
+});
+
+describe('outcome inform', () => {
+  it('a role an answer now informs is a change of that answer and of every path ending there', () => {
+    const diff = diffFixtures('base.yaml', 'tree.yaml');
+    expect(diff.changes.find((c) => c.field === 'inform')).toMatchObject({ subject: 'billing=yes', old: [], new: ['executive'], direction: 'neutral' });
+    const path = diff.impact.paths.find((p) => p.answers.map((a) => `${a.question}=${a.answer}`).join(',') === 'scope=one,billing=yes');
+    expect(path).toMatchObject({ status: 'changed', fields: ['inform'], new: { inform: ['executive'] } });
   });
 });

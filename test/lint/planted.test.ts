@@ -40,6 +40,7 @@ const PLANTS: [string, string, Plant][] = [
   ['a question with one answer', 'tree-few-answers', swap(['    confirmed:\n      ask: Can you reproduce it, or do monitoring and other reports confirm it?\n      answers:', '    confirmed:\n      ask: Can you reproduce it, or do monitoring and other reports confirm it?\n      @@answers:'], ['        - { id: "no", label: "No, a single unconfirmed report", outcome: { severity: sev4, note: "Ask for steps, screenshots and the time it happened." } }\n', ''])],
   ['duplicate answer labels', 'tree-duplicate-answer', swap(['{ id: "no", label: "No, a workaround works", next: minor }', '{ id: "no", label: @@"yes", next: minor }'])],
   ['a severity no path reaches', 'severity-unreachable', swap(['  - id: sev4', '  - id: @@sev4'], ['outcome: { severity: sev4, note:', 'outcome: { severity: sev3, note:'], ['{ id: "yes", label: "Yes", outcome: { severity: sev4 } }', '{ id: "yes", label: "Yes", outcome: { severity: sev3 } }'])],
+  ['a role an outcome informs that does not exist', 'unknown-role', swap(['outcome: { severity: sev1, owner: security, route: security }', 'outcome: { severity: sev1, owner: security, route: security, inform: [head-of-support, @@acount-manager] }'])],
   ['an outcome owner that does not exist', 'unknown-role', swap(['outcome: { severity: sev1, owner: security, route: security }', 'outcome: { severity: sev1, owner: @@securty, route: security }'])],
   // timing
   ['owner assigned before acknowledgment', 'timing-order', swap(['      assign_owner: 1h', '      assign_owner: @@20m'])],

@@ -47,7 +47,7 @@ describe('keysAt', () => {
     expect(keysAt([])).toContain('severities');
     expect(keysAt(['severities', 0])).toContain('definition');
     expect(keysAt(['roles', 'lead'])).toEqual(['title', 'contact', 'side', 'backup', 'description']);
-    expect(keysAt(['triage', 'questions', 'q', 'answers', 0, 'outcome'])).toEqual(['severity', 'owner', 'route', 'note']);
+    expect(keysAt(['triage', 'questions', 'q', 'answers', 0, 'outcome'])).toEqual(['severity', 'owner', 'route', 'note', 'inform']);
     expect(keysAt(['nothing'])).toEqual([]);
   });
 });

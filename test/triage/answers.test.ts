@@ -40,7 +40,7 @@ describe('answers files', () => {
     expect(answersFromData(record, 'r.json')).toEqual({
       answers: {},
       handoff: { logs: 'see ticket' },
-      replay: { severity: 'p1', client: 'northwind', tier: 'premium', at: '2026-03-27T16:30:00+01:00' },
+      replay: { severity: 'p1', client: 'northwind', tier: 'premium', at: '2026-03-27T16:30:00+01:00', contract: true },
     });
     // Decided by the tree: the answers replay the decision, not the severity.
     expect(answersFromData({ ...record, decided_by: 'tree', answers: { outage: 'yes' } }, 'r.json')).toMatchObject({ answers: { outage: 'yes' }, replay: { client: 'northwind' } });

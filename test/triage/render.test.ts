@@ -45,12 +45,13 @@ describe('the triage result', () => {
 });
 
 describe('the terminal card', () => {
-  const card = formatCard(result(saas, SEV1, new Date(start.getTime() + 12 * 60_000)), plain);
+  const card = formatCard(result(saas, SEV1, new Date(start.getTime() + 12 * 60_000)), plain, { full: true });
 
   it('opens with the severity and its definition, then the owner with contact', () => {
     const lines = card.split('\n');
     expect(lines[0]).toBe('SEV1 · Critical  Acme Cloud support');
     expect(lines[1]).toMatch(/^Many customers or a critical segment/);
+    expect(card.indexOf('Owner ')).toBeLessThan(card.indexOf('Deadlines'));
     expect(card).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/m);
   });
 
@@ -62,14 +63,14 @@ describe('the terminal card', () => {
 
   it('draws the escalation timeline: reached, next and later steps', () => {
     expect(card).toMatch(/^ {2}● Fri 27 Mar 16:30 +\+0m +operational · reached$/m);
-    expect(card).toMatch(/^ {2}◉ Fri 27 Mar 17:00 +\+30m +management · in 18 min · client told$/m);
+    expect(card).toMatch(/^ {2}◉ Fri 27 Mar 17:00 +\+30m +management · in 18 min · client notice$/m);
     expect(card).toMatch(/^ {2}○ Fri 27 Mar 18:30 +\+2h +executive · in 1 h 48 min$/m);
     expect(card).toMatch(/^ {2}│ {3}Engineering on-call · pager:eng-primary$/m);
     expect(card).toMatch(/^Updates +every 30m: Fri 27 Mar 17:00, 17:30, 18:00$/m);
   });
 
   it('colours overdue deadlines red and close ones yellow', () => {
-    const late = formatCard(result(saas, SEV1, new Date(start.getTime() + 20 * 60_000)), tags);
+    const late = formatCard(result(saas, SEV1, new Date(start.getTime() + 20 * 60_000)), tags, { full: true });
     expect(late).toContain('<red>overdue by 5 min</red>');
     expect(late).toContain('<yellow>in 10 min</yellow>');
     expect(late).toContain('<green>in 3 h 40 min</green>');
@@ -121,10 +122,101 @@ describe('the markdown block', () => {
     });
     expect(triageResultSchema.safeParse(r).success).toBe(true);
     expect(formatMarkdown(r)).toContain('- **Logs and attachments:** see ticket 42 _(not required for sev3)_');
-    expect(formatCard(r, plain)).toMatch(/^Handoff +1\/2 fields; missing: reproduction; also given \(not required for\n +sev3\): logs$/m);
+    expect(formatCard(r, plain, { full: true })).toMatch(/^Handoff +1\/2 fields; missing: reproduction; also given \(not required for\n +sev3\): logs$/m);
   });
   it('escapes text that would break a table or formatting', () => {
     expect(mdText('a|b *c* _d_ `e` <f>')).toBe('a\\|b \\*c\\* \\_d\\_ \\`e\\` \\<f\\>');
     expect(mdText('two\nlines')).toBe('two lines');
+  });
+});
+
+describe('the compact card and its width', () => {
+  const late = result(saas, SEV1, new Date(start.getTime() + 20 * 60_000));
+  it('opens with the answer and stops there by default', () => {
+    const card = formatCard(late, plain);
+    const lines = card.trimEnd().split('\n');
+    expect(lines[0]).toBe('SEV1 · Critical  Acme Cloud support');
+    expect(lines[1]).toMatch(/^Owner +Support lead \(incident commander\) · pager:support-lead$/);
+    expect(card).toMatch(/^ {2}Acknowledge +Fri 27 Mar 16:45 {2}overdue by 5 min$/m);
+    expect(card).toMatch(/^ {2}Client notice +Fri 27 Mar 17:00 {2}in 10 min$/m);
+    expect(card).toMatch(/^ {2}Next escalation +Fri 27 Mar 17:00 {2}in 10 min {2}management: Head of support/m);
+    expect(card).toMatch(/^Call now +Frontline support · #support-queue; Engineering on-call ·/m);
+    expect(card).not.toContain('Escalation\n');
+    expect(lines.length).toBeLessThanOrEqual(20); // with the prompt lines above it, on one 24-line screen
+    expect(lines.at(-1)).toMatch(/--full/);
+  });
+  it.each([40, 60, 80, 100, 200])('never writes past a %i-column terminal, compact or full', (columns) => {
+    for (const full of [false, true]) {
+      const card = formatCard(late, plain, { columns, full });
+      expect(card.split('\n').filter((l) => l.length > Math.max(columns, 42) - 1)).toEqual([]);
+    }
+  });
+  it('uses a wider terminal: fewer lines at 120 columns than at 80', () => {
+    const lines = (columns: number) => formatCard(late, plain, { columns, full: true }).split('\n').length;
+    expect(lines(120)).toBeLessThan(lines(80));
+  });
+});
+
+describe('wrapping', () => {
+  it('keeps words whole and cuts only a word wider than the line', () => {
+    expect(wrap('alpha beta gamma delta', 11)).toEqual(['alpha beta', 'gamma delta']);
+    expect(wrap('call pager:a-very-long-contact-without-spaces now', 12)).toEqual(['call', 'pager:a-very', '-long-contac', 't-without-sp', 'aces now']);
+  });
+  it('continues a timeline line behind its gutter', () => {
+    const lines = wrap('  │   Vendor delivery manager (client-facing) · delivery.contoso@brightline.example · +44 20 7946 0001', 64, { indent: '  │     ' });
+    expect(lines).toEqual(['  │   Vendor delivery manager (client-facing) ·', '  │     delivery.contoso@brightline.example · +44 20 7946 0001']);
+  });
+  it('keeps double spaces between columns when asked', () => {
+    expect(wrap('  Acknowledge  15m  Fri 27 Mar 16:45  in 3 min', 80, { keepSpaces: true })).toEqual(['  Acknowledge  15m  Fri 27 Mar 16:45  in 3 min']);
+  });
+  it('does not count colour codes as width', () => {
+    expect(wrap('\u001b[31mred\u001b[39m word', 8)).toEqual(['\u001b[31mred\u001b[39m word']);
+  });
+});
+
+describe('outcome inform', () => {
+  const msp = loadExample('msp.yaml');
+  const vip = result(msp, { outage: 'no', password: 'yes', 'reset-risk': 'vip' }, start);
+  it('the VIP password reset stays P3, goes to L2 and informs the account manager', () => {
+    expect(vip.severity.id).toBe('p3');
+    expect(vip.owner.role).toBe('l2');
+    expect(vip.inform).toEqual([{ role: 'account-manager', title: 'Client account manager', contact: '#accounts', side: 'internal', source: 'triage answer' }]);
+    expect(triageResultSchema.safeParse(vip).success).toBe(true);
+  });
+  it('pulls the outcome owner and the informed roles in at the first step', () => {
+    const first = vip.escalation[0]!;
+    expect(first.after).toBe('0m');
+    expect(first.notify.map((r) => [r.role, r.source])).toEqual(expect.arrayContaining([['l2', 'owner'], ['account-manager', 'triage answer']]));
+  });
+  it('shows them on the card and in markdown', () => {
+    expect(formatCard(vip, plain)).toMatch(/^Inform +Client account manager · #accounts$/m);
+    expect(formatMarkdown(vip)).toContain('- **Inform:** Client account manager (#accounts)');
+  });
+});
+
+describe('contract and exception changes stand under what made them', () => {
+  const msp = loadExample('msp.yaml');
+  const at = new Date('2027-01-16T08:00:00Z');
+  const planned = planIncident(msp, 'p1', { start: at, now: at, client: 'northwind' });
+  if (!planned.ok) throw new Error(planned.reason);
+  const r = buildResult(msp, planned.plan, { path: [], decidedBy: 'severity' });
+  it('in markdown', () => {
+    const md = formatMarkdown(r);
+    expect(md).toMatch(/^- \*\*Contract:\*\* Northwind Logistics, tier premium — assign_owner 15m → 10m \(tier premium\);/m);
+    expect(md).not.toMatch(/^- \*\*Contract:\*\*.*exception/m);
+    expect(md).toMatch(/^- \*\*Exception active:\*\* northwind-migration — Northwind data-centre migration weekend — acknowledge 15m → 5m \(exception northwind-migration\); escalate_after 1h → 30m \(exception northwind-migration\), until/m);
+  });
+  it('on the card, and "Contract none" never carries an exception\u2019s changes', () => {
+    const card = formatCard(r, plain, { full: true });
+    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend;\n +acknowledge 15m → 5m/m);
+    expect(card).not.toMatch(/^Contract .*acknowledge/m);
+    // No client, an exception for every client active: the contract is none, the changes are the exception's.
+    const vendor = loadExample('client-vendor.yaml');
+    const peak = new Date('2026-12-10T10:00:00Z');
+    const planned = planIncident(vendor, 'sev2', { start: peak, now: peak });
+    if (!planned.ok) throw new Error(planned.reason);
+    const none = formatCard(buildResult(vendor, planned.plan, { path: [], decidedBy: 'severity' }), plain);
+    expect(none).toMatch(/^Contract +none$/m);
+    expect(none).toMatch(/^Exception peak-season: Year-end peak with temporary agents; the client asked\n +for faster notice; notify_client 2h → 1h, update_every 2h → 1h; adds\n +client-ops; active until/m);
   });
 });

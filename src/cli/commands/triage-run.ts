@@ -9,11 +9,14 @@ import { dirname, resolve } from 'node:path';
 import { followLinks, writeFileAtomic } from '../files.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
-import { formatInstant, hasUtcOffset, parseInstant } from '../../time/instant.js';
+import { formatInstant, hasUtcOffset } from '../../time/instant.js';
+import { parseStart } from '../../time/start.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
 import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
+import type { ContractRequest } from '../../triage/contract.js';
+import { CONTRACT_QUESTION, NO_CONTRACT, contractQuestion, hasContracts, matchContract, type ContractAnswer } from '../../triage/contract-question.js';
 import { buildResult } from '../../triage/result.js';
 import type { TriageError, TriageResult } from '../../triage/result-schema.js';
 import type { Matrix } from '../../matrix/schema.js';
@@ -72,8 +75,9 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
 
   const scripted = await gatherAnswers(options, io);
   const { replay } = scripted;
-  const now = io.now();
-  const start = startTime(options, replay, matrix, now, io);
+  // A start given up front is checked before any question, so a typo never costs the answers.
+  const startGiven = options.at ?? replay.at;
+  let start = startGiven !== undefined ? startTime(options, replay, matrix, io.now(), io) : undefined;
 
   const fieldValues = parseFields(options.field ?? []);
   const unknownFlag = unknownHandoffField(matrix, Object.keys(fieldValues));
@@ -82,14 +86,43 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   if (unknownKept) throw fail('bad_answers_file', `${options.answers}: ${unknownKept.message}`, { given: unknownKept.given });
   const handoffValues = { ...scripted.handoff, ...fieldValues };
 
-  const { outcome, path: walked, decidedBy } = await decide(matrix, options, scripted.answers, replay, interactive, io);
+  const { treeAnswers, contractAnswer } = splitContractAnswer(matrix, scripted.answers);
+  let decision = await decide(matrix, options, treeAnswers, replay, interactive, io);
 
-  // The contract comes from the command line when it names one, otherwise from a replayed record.
+  // The contract comes from the command line when it names one, then an answer to the
+  // contract question, then a replayed record; on a terminal it is asked after the tree.
   const fromFlags = options.client !== undefined || options.tier !== undefined;
-  const client = fromFlags ? options.client : replay.client;
-  const tier = fromFlags ? options.tier : replay.client === undefined ? replay.tier : undefined;
+  let contract: ContractRequest | undefined = fromFlags
+    ? flagContract(options)
+    : contractAnswer !== undefined
+      ? answeredContract(matrix, contractAnswer, decision.path)
+      : replay.contract || replay.client !== undefined || replay.tier !== undefined
+        ? { ...(replay.client ? { client: replay.client } : {}), ...(replay.client === undefined && replay.tier ? { tier: replay.tier } : {}) }
+        : undefined;
+  if (interactive && (contract === undefined || start === undefined)) {
+    const asked = await askContext(matrix, options, replay, io, decision, contract);
+    decision = asked.decision;
+    contract = asked.contract;
+    start = asked.start ?? start;
+  }
+  if (contract === undefined) {
+    // A matrix without clients or tiers has only the standard contract to name.
+    if (matrix.require_contract && hasContracts(matrix)) {
+      const q = contractQuestion(matrix);
+      throw fail('missing_answer', `missing answer to "${q.id}" (${q.text}); the matrix requires a contract; choices: ${choiceList(q)}; pass --answer ${q.id}=CHOICE, --client ID or --tier ID`, {
+        question: questionJson(q),
+        path: pathJson(decision.path),
+      });
+    }
+    contract = {};
+  }
+  const { outcome, path: walked, decidedBy } = decision;
+  const now = io.now();
+  start ??= now;
+  const { client, tier } = contract;
+  const replayed = !fromFlags && contractAnswer === undefined && (client !== undefined || tier !== undefined);
   const planned = planIncident(matrix, outcome, { start, now, ...(options.tz ? { displayZone: options.tz } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}) });
-  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), fromFlags || (client === undefined && tier === undefined) ? planned.reason : `${planned.reason} (replayed from ${options.answers})`);
+  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), replayed ? `${planned.reason} (replayed from ${options.answers})` : planned.reason);
   const plan = planned.plan;
 
   if (options.handoff && interactive) {
@@ -121,7 +154,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     io.stdout.write(`${m.subject !== undefined ? `Subject: ${m.subject}\n\n` : ''}${m.body.trimEnd()}\n`);
   } else {
     const { formatCard } = await import('../../triage/card.js');
-    io.stdout.write(formatCard(result, await colorsFor(io)));
+    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true }));
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);
@@ -148,17 +181,17 @@ function usableMatrix(file: LoadedFile): Matrix {
   });
 }
 
-/** The incident start: --at, else a replayed record's start, else now. */
+/** The incident start: --at (now, 20 min ago, 03:10 or ISO 8601), else a replayed record's start, else now. */
 function startTime(options: TriageOptions, replay: Replay, matrix: Matrix, now: Date, io: Io): Date {
   const text = options.at ?? replay.at;
   if (text === undefined) return now;
   const [what, code] = options.at !== undefined ? ['--at', 'invalid_option'] : [`${options.answers}: started_at`, 'bad_answers_file'];
-  const parsed = parseInstant(text, matrix.timezone);
+  const parsed = parseStart(text, { now, displayZone: options.tz ?? matrix.timezone, matrixZone: matrix.timezone });
   if (!parsed.ok) throw fail(code, `${what} ${parsed.reason}`);
   if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) {
     throw fail(code, `${what} "${text}" is more than 100 years from now; check the year`);
   }
-  if (options.at !== undefined && options.tz !== undefined && options.tz !== matrix.timezone && !hasUtcOffset(options.at)) {
+  if (parsed.form === 'iso' && options.at !== undefined && options.tz !== undefined && options.tz !== matrix.timezone && !hasUtcOffset(options.at)) {
     io.stderr.write(`note: --at ${options.at} has no offset, so it was read in the matrix time zone ${matrix.timezone} (${formatInstant(parsed.date, matrix.timezone)}), not in --tz ${options.tz}\n`);
   }
   return parsed.date;
@@ -277,7 +310,7 @@ interface Decision {
   decidedBy: 'tree' | 'severity';
 }
 
-async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, replay: Replay, interactive: boolean, io: Io): Promise<Decision> {
+async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, replay: Replay, interactive: boolean, io: Io, header = true): Promise<Decision> {
   // A record decided by --severity replays that severity; answers given with it are a contradiction.
   const severityId = options.severity ?? replay.severity;
   if (severityId !== undefined) {
@@ -301,7 +334,7 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
   let result = walk(matrix, answers);
   if (result.kind === 'question' && interactive) {
     const [{ interview }, { askQuestion }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
-    if (!options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
+    if (header && !options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
     result = await interview(matrix, answers, (step) => askQuestion(step, colors));
   }
   switch (result.kind) {
@@ -341,4 +374,89 @@ async function withMessage(matrix: Matrix, result: TriageResult, options: Triage
     io.stderr.write(`note: the message has gaps to fill: ${open.map((g) => `[${g}]${flags[g] ? ` (${flags[g]})` : ''}`).join(', ')}\n`);
   }
   return { ...result, message: rendered.message };
+}
+
+/** `--answer contract=…` (or `contract:` in an answers file) is the contract question, unless the tree has a question of that id. */
+function splitContractAnswer(matrix: Matrix, answers: Record<string, string>): { treeAnswers: Record<string, string>; contractAnswer?: string } {
+  const treeHasIt = matrix.triage !== undefined && Object.hasOwn(matrix.triage.questions, CONTRACT_QUESTION);
+  if (treeHasIt || !hasContracts(matrix) || !Object.hasOwn(answers, CONTRACT_QUESTION)) return { treeAnswers: answers };
+  const { [CONTRACT_QUESTION]: contractAnswer, ...treeAnswers } = answers;
+  return { treeAnswers, ...(contractAnswer !== undefined ? { contractAnswer } : {}) };
+}
+
+/** --client / --tier; `--client none` says explicitly that no contract applies. */
+function flagContract(options: TriageOptions): ContractRequest {
+  if (options.client?.toLowerCase() === NO_CONTRACT && options.tier === undefined) return {};
+  return { ...(options.client !== undefined ? { client: options.client } : {}), ...(options.tier !== undefined ? { tier: options.tier } : {}) };
+}
+
+function requestOf(answer: ContractAnswer): ContractRequest {
+  return answer.kind === 'client' ? { client: answer.id } : answer.kind === 'tier' ? { tier: answer.id } : {};
+}
+
+function answeredContract(matrix: Matrix, given: string, path: PathEntry[]): ContractRequest {
+  const match = matchContract(matrix, given);
+  if (match) return requestOf(match);
+  const q = contractQuestion(matrix);
+  throw fail('invalid_answer', `"${given}" is not an answer to ${q.id} (${q.text}); choices: ${choiceList(q)}`, { question: questionJson(q), given, path: pathJson(path) });
+}
+
+/**
+ * On a terminal, after the tree: the contract (when the matrix has clients or tiers and none
+ * was named) and the start (when none was given). "Back" from the contract returns to the
+ * last tree question; from the start, to the contract or the tree.
+ */
+async function askContext(
+  matrix: Matrix,
+  options: TriageOptions,
+  replay: Replay,
+  io: Io,
+  first: Decision,
+  given: ContractRequest | undefined,
+): Promise<{ decision: Decision; contract: ContractRequest | undefined; start: Date | undefined }> {
+  const [{ askContract, askStart }, colors] = await Promise.all([import('../prompt.js'), colorsFor(io)]);
+  const askForContract = given === undefined && hasContracts(matrix);
+  const askForStart = options.at === undefined && replay.at === undefined;
+  let decision = first;
+  let contract = given;
+  let start: Date | undefined;
+  const zone = options.tz ?? matrix.timezone;
+  const read = (text: string) => parseStart(text, { now: io.now(), displayZone: zone, matrixZone: matrix.timezone });
+  type Step = 'contract' | 'start';
+  let step: Step | undefined = askForContract ? 'contract' : askForStart ? 'start' : undefined;
+  const backIntoTree = async (): Promise<boolean> => {
+    if (decision.decidedBy !== 'tree' || decision.path.length === 0) return false;
+    const answers = Object.fromEntries(decision.path.slice(0, -1).map((p) => [p.question, p.unsure ? 'unsure' : p.answer]));
+    decision = await decide(matrix, options, answers, replay, true, io, false);
+    return true;
+  };
+  while (step !== undefined) {
+    if (step === 'contract') {
+      const reply = await askContract(contractQuestion(matrix), decision.decidedBy === 'tree' && decision.path.length > 0, colors);
+      if (reply.kind === 'back') {
+        await backIntoTree();
+        continue;
+      }
+      contract = requestOf(matchContract(matrix, reply.id) ?? { kind: 'none' });
+      step = askForStart ? 'start' : undefined;
+    } else {
+      const canGoBack = askForContract || (decision.decidedBy === 'tree' && decision.path.length > 0);
+      const reply = await askStart((text) => {
+        const r = read(text);
+        return r.ok ? undefined : r.reason;
+      }, canGoBack ? (askForContract ? 'the contract' : 'the last triage question') : undefined, colors);
+      if (reply.kind === 'back') {
+        if (askForContract) {
+          contract = undefined;
+          step = 'contract';
+        } else await backIntoTree();
+        continue;
+      }
+      const r = read(reply.text);
+      if (!r.ok) throw fail('invalid_option', `start ${r.reason}`);
+      start = r.date;
+      step = undefined;
+    }
+  }
+  return { decision, contract, start };
 }

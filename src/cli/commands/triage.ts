@@ -10,6 +10,7 @@ export interface TriageOptions {
   at?: string;
   tz?: string;
   json?: boolean;
+  full?: boolean;
   markdown?: boolean;
   record?: string;
   /** False with --no-input: never prompt, even on a terminal. */
@@ -41,12 +42,13 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('-a, --answer <question=answer>', 'answer a question by choice id or label, case-insensitively; "unsure" takes the not-sure answer (repeatable)', collect)
     .option('--answers <file>', 'answers from a YAML or JSON file (question: answer), or a --record transcript to replay: its answers (or its --severity), client or tier, start and handoff values; flags win')
     .option('-s, --severity <id>', 'skip the tree: the severity is already known')
-    .option('--at <time>', 'when the incident started, ISO 8601 (default: now); without an offset, in the matrix time zone, even with --tz')
+    .option('--at <time>', 'when the incident started: now (default), "20 min ago", "2h ago", 03:10 (the latest 03:10 not in the future, in the display zone) or ISO 8601 (without an offset, in the matrix time zone)')
     .option('--tz <zone>', 'show times in this IANA time zone instead of the matrix one')
-    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles)')
+    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles); "none" says no contract applies (same as --answer contract=none)')
     .option('--tier <id>', 'apply this customer tier\u2019s targets and extra roles')
     .addOption(new Option('--json', 'print the result as JSON (schemas/triage-result.schema.json)').conflicts('markdown'))
     .option('--markdown', 'print the result as markdown, to paste into a ticket or chat')
+    .option('--full', 'the whole card: every deadline, the escalation timeline, updates, RCA, follow-up and handoff (default: the answer only, to fit one screen)')
     .addOption(new Option('--message <kind>', 'print the rendered communication template, ready to paste').choices(['acknowledge', 'update', 'resolution']))
     .addOption(new Option('--audience <who>', 'which template audience to render with --message (default: client; internal only when there is no client template, with a note)').choices(['client', 'internal']))
     .option('--impact <text>', 'current impact, for message templates')

@@ -49,6 +49,7 @@ function outcomeLabel(matrix: Matrix, o: OutcomeNode): string[] {
   const severity = severityById(matrix, o.severity);
   const parts = [severity ? `${severity.id} · ${severity.name}` : o.severity, `owner: ${matrix.roles[o.owner]?.title ?? o.owner}`];
   if (o.route) parts.push(`route: ${o.route}`);
+  if (o.inform) parts.push(`inform: ${o.inform.map((id) => matrix.roles[id]?.title ?? id).join(', ')}`);
   if (o.note) parts.push(o.note);
   return parts;
 }
@@ -111,6 +112,7 @@ const questionText = (q: QuestionNode): string => `**${inline(q.ask)}** (${code(
 function outcomeText(matrix: Matrix, o: OutcomeNode): string {
   const parts = [`**${severityRef(matrix, o.severity)}**`, `owner ${roleTitle(matrix, o.owner)}`];
   if (o.route) parts.push(`route ${code(o.route)}`);
+  if (o.inform) parts.push(`informs ${o.inform.map((id) => roleTitle(matrix, id)).join(', ')}`);
   if (o.note) parts.push(inline(o.note));
   return parts.join(' · ');
 }

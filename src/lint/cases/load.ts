@@ -19,7 +19,7 @@ export interface CasesLoad {
 const KEYS: Record<string, readonly string[]> = {
   '': ['$schema', 'cases'],
   case: ['name', 'answers', 'at', 'client', 'tier', 'expect'],
-  expect: ['severity', 'owner', 'route', 'deadlines'],
+  expect: ['severity', 'owner', 'route', 'inform', 'deadlines'],
   deadlines: DEADLINE_KINDS,
 };
 

@@ -76,11 +76,13 @@ function checkCase(matrix: Matrix, c: MatrixCase, reached: Set<string>, planner:
   compare(problems, 'severity', c.expect.severity, result.outcome.severity.id);
   if (c.expect.owner !== undefined) compare(problems, 'owner', c.expect.owner, owner);
   if (c.expect.route !== undefined) compare(problems, 'route', c.expect.route ?? 'none', routeOf(result.outcome) ?? 'none');
+  if (c.expect.inform !== undefined) compare(problems, 'inform', roleSet(c.expect.inform), roleSet(result.outcome.inform ?? []));
   if (problems.length > 0) problems[problems.length - 1] += trail(result.path);
   return problems;
 }
 
 const routeOf = (outcome: ResolvedOutcome) => outcome.route;
+const roleSet = (roles: readonly string[]) => (roles.length > 0 ? [...new Set(roles)].sort().join(', ') : 'none');
 
 function compare(problems: string[], what: string, expected: string, actual: string): void {
   if (expected !== actual) problems.push(`expected ${what} ${expected}, got ${actual}`);

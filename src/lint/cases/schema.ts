@@ -23,6 +23,7 @@ export const matrixCase = z.strictObject({
     severity: described(z.string(), 'The severity id the answers must give.'),
     owner: described(z.optional(z.string()), 'The owning role id; omit it to check the severity (and whatever else is given) only.'),
     route: described(z.optional(z.nullable(z.string())), 'The route id; null when no route may be taken.'),
+    inform: described(z.optional(z.array(z.string())), 'The role ids the answer path informs (its outcome\u2019s inform), in any order; [] when none.'),
     deadlines: described(z.optional(z.partialRecord(z.enum(DEADLINE_KINDS), z.string())), 'Deadlines by kind, as times; needs `at`.'),
   }),
 });

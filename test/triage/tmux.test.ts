@@ -1,0 +1,111 @@
+/**
+ * The real binary on a real terminal: tmux panes of 80x24 and 120x40, keys sent as a person
+ * would, the screen read back. Skipped, saying why, where tmux is not installed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+if (!hasTmux) console.warn('skipping the tmux tests: tmux is not installed (apt-get install tmux)');
+
+const NOW = '2026-03-27T16:30:00+00:00';
+const dir = mkdtempSync(join(tmpdir(), 'escalate-tmux-'));
+const socket = join(dir, 'sock');
+const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 20_000 });
+
+afterEach(() => void tmux('kill-server'));
+
+/** Starts escalate in a pane of the given size; resolves when it exits, with the screen the person is left with. */
+function session(columns: number, rows: number, args: string) {
+  const done = join(dir, `done-${columns}`);
+  const script = join(dir, `run-${columns}.sh`);
+  writeFileSync(script, `#!/bin/sh\ncd '${ROOT}'\nESCALATE_NOW='${NOW}' '${process.execPath}' '${BIN}' ${args}\necho $? > '${done}'\n`);
+  chmodSync(script, 0o755);
+  const env = { ...process.env, TERM: 'xterm-256color' } as Record<string, string>;
+  for (const key of ['TMUX', 'TMUX_PANE', 'NO_COLOR', 'CI']) delete env[key];
+  const started = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', String(columns), '-y', String(rows), `bash --norc --noprofile`], { env, encoding: 'utf8' });
+  expect(started.status, started.stderr).toBe(0);
+  tmux('set-option', '-g', 'status', 'off');
+  tmux('resize-window', '-t', 't', '-x', String(columns), '-y', String(rows));
+  tmux('send-keys', '-t', 't', '-l', `clear; ${script}`);
+  tmux('send-keys', '-t', 't', 'Enter');
+  const screen = () => tmux('capture-pane', '-p', '-t', 't').stdout;
+  return {
+    screen,
+    /** Waits (polling, up to 30 s on a loaded machine) until the screen shows `text`. */
+    async waitFor(text: string): Promise<string> {
+      for (let i = 0; i < 300; i++) {
+        const s = screen();
+        if (s.includes(text)) return s;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the screen never showed "${text}":\n${screen()}`);
+    },
+    keys: (...keys: string[]) => void tmux('send-keys', '-t', 't', ...keys),
+    type: (text: string) => void tmux('send-keys', '-t', 't', '-l', text),
+    async exit(): Promise<{ code: string; screen: string; joined: string[] }> {
+      for (let i = 0; i < 300 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300));
+      return { code: existsSync(done) ? readFileSync(done, 'utf8').trim() : 'still running', screen: screen(), joined: tmux('capture-pane', '-p', '-J', '-t', 't').stdout.split('\n') };
+    },
+  };
+}
+
+describe.skipIf(!hasTmux)('the real binary in tmux', () => {
+  it('80x24: Not sure, the contract prompt with Back and search, a typed start; the answer is on the last screen', async () => {
+    const s = session(80, 24, 'triage --matrix examples/client-vendor.yaml');
+    await s.waitFor('personal or card data');
+    s.keys('Down', 'Enter'); // No
+    await s.waitFor('still serve customers');
+    s.keys('Down', 'Down', 'Enter'); // Not sure → "No, customers cannot be served"
+    await s.waitFor('Whose system is failing?');
+    s.keys('Enter'); // Ours
+    await s.waitFor('Which contract applies?');
+    s.type('back');
+    await s.waitFor('← Back');
+    s.keys('Enter');
+    await s.waitFor('Whose system is failing?');
+    s.keys('Down', 'Enter'); // The client's
+    await s.waitFor('Which contract applies?');
+    s.type('refunds');
+    await s.waitFor('refunds and payments');
+    s.keys('Enter');
+    await s.waitFor('When did it start?');
+    s.keys('Down', 'Enter'); // Earlier…
+    await s.waitFor('Started at');
+    s.type('20 min ago');
+    s.keys('Enter');
+    const end = await s.exit();
+    expect(end.code, end.screen).toBe('0');
+    const screen = end.screen;
+    expect(screen).toMatch(/^SEV1 · Critical {2}Brightline BPO/m);
+    expect(screen).toMatch(/^Owner +Vendor operations manager · pager:brightline-ops$/m);
+    expect(screen).toMatch(/^ {2}Acknowledge +Fri 27 Mar 16:25 {2}overdue by 5 min$/m);
+    expect(screen).toMatch(/^ {2}Client notice +Fri 27 Mar 16:25 {2}overdue by 5 min$/m); // the regulated 15m from 16:10
+    expect(screen).toMatch(/^Started +Fri 27 Mar 16:10 \(20 min ago\)/m);
+    expect(end.joined.filter((l) => l.trimEnd().length > 80)).toEqual([]);
+  }, 120_000);
+
+  it('120x40: Enter at every prompt ends on the whole summary, and the card uses the width', async () => {
+    const s = session(120, 40, 'triage --matrix examples/msp.yaml');
+    await s.waitFor('Is a server, network link');
+    s.keys('Enter'); // Yes
+    await s.waitFor('How many users');
+    s.keys('Enter'); // Many
+    await s.waitFor('Which contract applies?');
+    s.keys('Enter'); // None / standard contract
+    await s.waitFor('When did it start?');
+    s.keys('Enter'); // Now
+    const end = await s.exit();
+    expect(end.code, end.screen).toBe('0');
+    expect(end.screen).toMatch(/^P1 · Critical/m);
+    expect(end.screen).toMatch(/^ {2}Acknowledge +Fri 27 Mar 12:45 {2}in 15 min$/m);
+    expect(end.joined.filter((l) => l.trimEnd().length > 120)).toEqual([]);
+    // At 120 columns the client line stays on one line that wraps at 80.
+    expect(end.joined.some((l) => l.startsWith('Client ') && l.trimEnd().length > 80)).toBe(true);
+  }, 120_000);
+});
