@@ -34,6 +34,7 @@ let host: HostState = 'off';
 /** Reads offsets from the process clock from now on (`false`: from Intl again). For the CLI edge. */
 export function useHostClock(enabled = true): void {
   host = enabled ? 'unchecked' : 'off';
+  memo.clear(); // each source answers for itself
 }
 
 const SECOND = 1000;
@@ -202,8 +203,17 @@ function intlSeconds(zone: string, ms: number): number {
     fields = [parts.month, parts.day, parts.year, parts.era, parts.hour, parts.minute, parts.second].map(String);
   }
   const [mo, d, y, era, h, mi, s] = fields as [string, string, string, string, string, string, string];
-  const wall = new Date(0);
-  wall.setUTCFullYear(era === 'BC' ? 1 - Number(y) : Number(y), Number(mo) - 1, Number(d));
-  wall.setUTCHours(Number(h) % 24, Number(mi), Number(s), 0);
-  return Math.round((wall.getTime() - whole) / SECOND) + 0;
+  const day = daysFromCivil(era === 'BC' ? 1 - Number(y) : Number(y), Number(mo), Number(d));
+  const wall = day * DAY + ((Number(h) % 24) * 3600 + Number(mi) * 60 + Number(s)) * SECOND;
+  return Math.round((wall - whole) / SECOND) + 0;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, in plain arithmetic (valid past a Date's range). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

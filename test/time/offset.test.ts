@@ -2,7 +2,7 @@ import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
 import { tzScan } from '@date-fns/tz/tzScan';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tzOffset, useHostClock } from '../../src/time/offset.js';
+import { STRETCH, tzOffset, useHostClock } from '../../src/time/offset.js';
 import { addWorkingMinutes, workingCalendar } from '../../src/time/working-time.js';
 import { COMMON_ZONES } from '../../src/time/zone.js';
 
@@ -35,9 +35,13 @@ describe('offsets from the host clock', () => {
     for (const zone of ZONES) {
       const changes = tzScan(zone, { start: new Date(Date.UTC(1900, 0, 1)), end: new Date(Date.UTC(2100, 0, 1)) });
       const instants = [Date.UTC(1900, 0, 1), Date.UTC(2026, 5, 15), Date.UTC(2099, 11, 1)];
+      let previous = -Infinity;
       for (const { date } of changes) {
         const exact = changeAt(zone, date.getTime() - HOUR, date.getTime());
         instants.push(exact - 1, exact, exact + 30 * 60_000);
+        // The memo's assumption: at most one change of offset per stretch.
+        if (exact - previous <= STRETCH) differences.push(`${zone}: changes ${new Date(previous).toISOString()} and ${new Date(exact).toISOString()} within one memo stretch`);
+        previous = exact;
       }
       useHostClock(true);
       const host = instants.map((ms) => tzOffset(zone, new Date(ms)));
@@ -94,7 +98,7 @@ describe('offsets from the host clock', () => {
     }
   });
 
-  it('equal Intl\'s for runs of instants around changes of offset, as planning asks for them (memoised by the day)', () => {
+  it('equal Intl\'s for runs of instants around changes of offset, as planning asks for them (memoised by stretch)', () => {
     // Each zone's changes of offset from 1970 to 2040, found through Intl.
     const changes = new Map<string, number[]>();
     const changesOf = (zone: string) => {
@@ -153,5 +157,14 @@ describe('offsets from the host clock', () => {
     expect(tzOffset('Europe/Berlin', new Date(Number.NaN))).toBeNaN();
     // At the ends of a Date's range the local fields do not fit: Intl answers there.
     for (const ms of [8.64e15, -8.64e15]) expect(tzOffset('Asia/Tokyo', new Date(ms))).toBe(intlOffset('Asia/Tokyo', new Date(ms)));
+  });
+
+  it('keep the sign and the seconds of a local mean time under an hour, from either source', () => {
+    const jan1960 = new Date(Date.UTC(1960, 0, 4, 12));
+    for (const host of [false, true]) {
+      useHostClock(host);
+      expect(tzOffset('Africa/Monrovia', jan1960)).toBe(-44.5);
+      expect(tzOffset('Africa/Abidjan', new Date(Date.UTC(1900, 0, 1)))).toBeCloseTo(-(16 + 8 / 60), 10);
+    }
   });
 });
