@@ -96,3 +96,16 @@ describe('triage JSON is byte-identical under every host time zone', () => {
     expect(ack.at).toBe('2026-03-30T00:15:00+02:00');
   });
 });
+
+describe('a calendar that cannot meet a target', () => {
+  it('exits 2 at once with no_working_time, naming the calendar, as JSON too', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'escalate-tz-')), 'thin.yaml');
+    writeFileSync(path, matrix('Europe/Berlin', '09:00-09:01', '[mon]', '').replace('acknowledge: 2h15m', 'acknowledge: 8784h'));
+    const plain = runCli(['triage', '--matrix', path, '--severity', 'sev2', '--at', '2026-03-27T16:30+01:00']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^escalate: calendar "office" does not have 527040 minutes of working time within 100 years of the start\n$/);
+    const json = runCli(['triage', '--matrix', path, '--severity', 'sev2', '--at', '2026-03-27T16:30+01:00', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'no_working_time' });
+  });
+});
