@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
- * As in the bundles (scripts/build.mjs): @date-fns/tz reads time-zone offsets through
- * src/time/offset.ts, so tests run the time core exactly as the CLI does.
+ * As in the bundles (scripts/build.mjs): should code under test use @date-fns/tz, it reads
+ * time-zone offsets through src/time/offset.ts, so tests run exactly as the CLI does.
  */
 const offsetsThroughTimeCore: Plugin = {
   name: 'offsets-through-time-core',

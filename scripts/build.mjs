@@ -50,9 +50,9 @@ const lazyChildProcess = {
 };
 
 /**
- * @date-fns/tz reads offsets through its own `tzOffset` (Intl.DateTimeFormat, ~10 ms to start);
- * in the bundles it reads them through src/time/offset.ts, which the CLI points at the
- * process clock. offset.ts itself still imports the real one for its Intl path.
+ * The time core reads offsets only through src/time/offset.ts (memoised, Intl or the host
+ * clock). Should any bundled code use @date-fns/tz, its own `tzOffset` (Intl.DateTimeFormat,
+ * ~10 ms to start) is rerouted there too, so the whole program sees one source of offsets.
  */
 const offsetsThroughTimeCore = {
   name: 'offsets-through-time-core',

@@ -1,5 +1,6 @@
 /** Clock times for people: `Fri 27 Mar 16:45` in a zone, built from the offset so output never depends on the locale. */
-import { offsetAt } from './instant.js';
+import { offsetLabel } from './instant.js';
+import { offsetSeconds } from './offset.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -7,7 +8,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The wall clock of an instant in a zone, as UTC fields of a shifted date. */
 function wall(date: Date, zone: string): Date {
-  return new Date(date.getTime() + offsetAt(zone, date) * 60_000);
+  return new Date(date.getTime() + offsetSeconds(zone, date.getTime()) * 1000);
 }
 
 /** `Fri 27 Mar` */
@@ -25,9 +26,5 @@ export function timeText(date: Date, zone: string): string {
 /** `Fri 27 Mar 16:45` */
 export const clockText = (date: Date, zone: string) => `${dayText(date, zone)} ${timeText(date, zone)}`;
 
-/** `UTC+01:00` for an instant in a zone. */
-export function offsetText(date: Date, zone: string): string {
-  const offset = offsetAt(zone, date);
-  const abs = Math.abs(offset);
-  return `UTC${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+/** `UTC+01:00` for an instant in a zone (`UTC-00:44:30` for a historic local mean time). */
+export const offsetText = (date: Date, zone: string): string => `UTC${offsetLabel(offsetSeconds(zone, date.getTime()))}`;

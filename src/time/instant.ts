@@ -16,15 +16,14 @@
  * Either way a date alone is the first instant of that day in the zone, even where the
  * clocks skip 00:00.
  */
-import { tzOffset } from './offset.js';
+import { offsetSeconds } from './offset.js';
+import { wallInstants } from './wall.js';
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: string };
 
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2}(?::\d{2})?)?)?$/;
 const EXAMPLE = 'write it like 2026-03-27T16:30 or 2026-03-27T16:30+01:00';
-const MINUTE = 60_000;
-const DAY_MS = 86_400_000;
 
 /** The fields of an ISO 8601 text, checked against the calendar. */
 interface Written {
@@ -32,7 +31,7 @@ interface Written {
   wall: number;
   /** True for a date without a time. */
   dateOnly: boolean;
-  /** The explicit offset in minutes, when one is written. */
+  /** The explicit offset in seconds, when one is written. */
   offset?: number;
 }
 
@@ -49,14 +48,14 @@ function readText(text: string): { ok: true; written: Written } | { ok: false; r
   utc.setUTCHours(h, mi, s, ms);
   const written: Written = { wall: utc.getTime(), dateOnly: hs === undefined };
   if (offset !== undefined) {
-    const minutes = offsetMinutes(offset);
+    const minutes = offsetSecondsOf(offset);
     if (minutes === undefined) return { ok: false, reason: `"${text}": ${offset} is not a UTC offset; ${EXAMPLE}` };
     written.offset = minutes;
   }
   return { ok: true, written };
 }
 
-/** How one wall-clock time in a zone maps to instants. */
+/** How one wall-clock time in a zone maps to instants, as dates. */
 type Local =
   | { kind: 'unique'; date: Date }
   /** The clocks go back over it: it happens twice. */
@@ -65,35 +64,32 @@ type Local =
   | { kind: 'skipped'; jump: Date }
   | { kind: 'unknown-zone' };
 
-const offsetOf = (zone: string, ms: number) => tzOffset(zone, new Date(ms));
+const offsetOf = (zone: string, ms: number) => offsetSeconds(zone, ms);
 
 /** The instants at which the zone's clocks show `wall` (wall-clock fields as UTC milliseconds). */
 function resolveLocal(wall: number, zone: string): Local {
-  // The offsets in force around that wall-clock time; a zone changes offset at most once a day.
-  const offsets = [...new Set([wall - DAY_MS, wall, wall + DAY_MS].map((t) => offsetOf(zone, t)))];
-  if (offsets.some((o) => Number.isNaN(o))) return { kind: 'unknown-zone' };
-  const hits = offsets
-    .map((o) => Math.round(wall - o * MINUTE))
-    .filter((t) => Math.abs(wall - offsetOf(zone, t) * MINUTE - t) < 1)
-    .sort((a, b) => a - b);
-  if (hits.length === 1) return { kind: 'unique', date: new Date(hits[0]!) };
-  if (hits.length > 1) return { kind: 'repeated', earlier: new Date(hits[0]!), later: new Date(hits.at(-1)!) };
-  // A gap: before the jump the clocks show less than `wall`, after it more. Find the jump.
-  let lo = Math.floor(wall - Math.max(...offsets) * MINUTE);
-  let hi = Math.ceil(wall - Math.min(...offsets) * MINUTE);
-  const before = offsetOf(zone, lo);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offsetOf(zone, mid) === before) lo = mid;
-    else hi = mid;
+  const found = wallInstants(zone, wall);
+  switch (found.kind) {
+    case 'unique':
+      return { kind: 'unique', date: new Date(found.at) };
+    case 'repeated':
+      return { kind: 'repeated', earlier: new Date(found.earlier), later: new Date(found.later) };
+    case 'skipped':
+      return { kind: 'skipped', jump: new Date(found.jump) };
+    default:
+      return found;
   }
-  return { kind: 'skipped', jump: new Date(hi) };
 }
 
-/** `+02:00` for 120 minutes. */
-function offsetLabel(minutes: number): string {
-  const abs = Math.abs(Math.round(minutes));
-  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+/**
+ * `+02:00` for 7200 seconds; `-00:44:30` for a historic local mean time with seconds
+ * (Monrovia until 1972): ISO 8601 and RFC 3339 have no seconds in an offset, so only those
+ * carry them, and the parser here reads them back.
+ */
+export function offsetLabel(seconds: number): string {
+  const abs = Math.abs(Math.round(seconds));
+  const hm = `${seconds < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}`;
+  return abs % 60 === 0 ? hm : `${hm}:${pad(abs % 60)}`;
 }
 
 /** `2026-03-29T02:30` from the wall-clock fields. */
@@ -133,7 +129,7 @@ function readInZone(
   const read = readText(text);
   if (!read.ok) return { result: read };
   const { wall, dateOnly, offset } = read.written;
-  if (offset !== undefined) return { result: { ok: true, date: new Date(wall - offset * MINUTE) } };
+  if (offset !== undefined) return { result: { ok: true, date: new Date(wall - offset * 1000) } };
   const local = resolveLocal(wall, zone);
   if (local.kind === 'unknown-zone') return { result: { ok: false, reason: `"${text}": unknown time zone ${zone}` } };
   if (local.kind === 'unique') return { result: { ok: true, date: local.date } };
@@ -180,7 +176,7 @@ export function localTimeExists(text: string, zone: string): { ok: true } | { ok
   if (local.kind !== 'skipped') return { ok: true };
   const jump = local.jump.getTime();
   const [before, after] = [offsetOf(zone, jump - 1), offsetOf(zone, jump)];
-  const [from, to] = [wallText(jump + before * MINUTE), wallText(jump + after * MINUTE)];
+  const [from, to] = [wallText(jump + before * 1000), wallText(jump + after * 1000)];
   const sameDay = from.slice(0, 10) === to.slice(0, 10);
   const jumpText = sameDay ? `${from.slice(11)} to ${to.slice(11)} (daylight saving)` : `${from} to ${to} (a change of time zone)`;
   return { ok: false, reason: `${text.trim()} does not exist in ${zone}: the clocks jump from ${jumpText}; it is read as ${to}${offsetLabel(after)}` };
@@ -192,14 +188,16 @@ function realDate(y: number, mo: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-function offsetMinutes(offset: string): number | undefined {
+/** A written UTC offset in seconds: `+01:00`, `+0100`, `-05`, `Z`, or `-00:44:30` (historic local mean time). */
+function offsetSecondsOf(offset: string): number | undefined {
   if (offset === 'Z' || offset === 'z') return 0;
   const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
+  const digits = offset.slice(1).replaceAll(':', '');
   const h = Number(digits.slice(0, 2));
-  const m = Number(digits.slice(2) || '0');
-  if (h > 18 || m > 59) return undefined;
-  return sign * (h * 60 + m);
+  const m = Number(digits.slice(2, 4) || '0');
+  const s = Number(digits.slice(4) || '0');
+  if (h > 18 || m > 59 || s > 59) return undefined;
+  return sign * (h * 3600 + m * 60 + s);
 }
 
 /** Whether an ISO 8601 text states its UTC offset (`Z`, `+01:00`), so no zone is needed to read it. */
@@ -208,16 +206,17 @@ export function hasUtcOffset(text: string): boolean {
   return read.ok && read.written.offset !== undefined;
 }
 
-/** The zone's offset from UTC at an instant, in minutes (`+60` for Berlin in winter). */
-export const offsetAt = (zone: string, date: Date): number => tzOffset(zone, date);
+/** The zone's offset from UTC at an instant, in minutes (`+60` for Berlin in winter; fractions for historic local mean time). */
+export const offsetAt = (zone: string, date: Date): number => offsetSeconds(zone, date.getTime()) / 60 + 0;
 
-/** ISO 8601 with the zone's offset and no milliseconds: `2026-03-27T16:30:00+01:00`. */
+/**
+ * ISO 8601 with the zone's offset and no milliseconds: `2026-03-27T16:30:00+01:00`; a
+ * historic local mean time keeps its seconds: `1960-01-04T10:00:00-00:44:30`.
+ */
 export function formatInstant(date: Date, zone: string): string {
-  const offset = offsetAt(zone, date);
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const offset = offsetSeconds(zone, date.getTime());
+  const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offset * 1000).toISOString().slice(0, 19);
+  return `${local}${offsetLabel(offset)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,48 +1,125 @@
 /**
  * A time zone's offset from UTC at an instant: the one place the time core reads time-zone
- * data (the bundled @date-fns/tz reads it through here too; see scripts/build.mjs).
+ * data (the bundled @date-fns/tz reads it through here too; see scripts/build.mjs). Every
+ * other part of the core works on UTC instants and these offsets, never on the process's
+ * local time, so no result depends on the host's zone or on `TZ`.
  *
- * By default the offset comes from @date-fns/tz, which asks `Intl.DateTimeFormat`. The
- * first `Intl.DateTimeFormat` of a process costs ~10 ms while ICU loads its locale data,
- * a tenth of a whole CLI run, and only to learn a number ICU already has. So the CLI, which
- * owns its process, switches on the host clock (`useHostClock`): the offset is read from
- * the process's own `Date` with the `TZ` environment variable set to the zone for the one
- * lookup and restored before returning (see `hostOffsets`); lookups are memoised. Both read
- * the same ICU time-zone data, and a test compares them for every zone around every change
- * of offset. The host clock takes only the names that test covers (the runtime's canonical
- * zones and the common ones in zone.ts), none with digits (ICU reads a `TZ` with digits,
- * like `Etc/GMT+5`, as POSIX rules), and only after a check on first use that setting `TZ`
- * does move the clock on this platform; everything else asks Intl.
+ * Two sources give the same numbers (ICU's time-zone data, to the second):
+ * - `Intl.DateTimeFormat` (the default): the zone's local clock fields at the instant.
+ * - the host clock, which the CLI switches on (`useHostClock`): the first
+ *   `Intl.DateTimeFormat` of a process costs ~10 ms while ICU loads its locale data, a tenth
+ *   of a whole CLI run, only to learn a number ICU already has. So the offset is read from
+ *   the process's own `Date` with the `TZ` environment variable set to the zone for one
+ *   batch of reads and restored before returning (see `hostSeconds`). A test compares it
+ *   with Intl for every zone on both sides of every change from 1900 to 2100. It takes only
+ *   the names that test covers (the runtime's canonical zones and the common ones in
+ *   zone.ts), none with digits (ICU reads a `TZ` with digits, like `Etc/GMT+5`, as POSIX
+ *   rules), and only after a check on first use that setting `TZ` does move the clock on
+ *   this platform; everything else asks Intl. A library user never gets the host clock
+ *   unless it asks: changing `TZ`, even for microseconds, is only safe in a process with no
+ *   other thread reading local time.
  *
- * A library user never gets the host clock unless it asks: changing `TZ`, even for
- * microseconds, is only safe in a process with no other thread reading local time.
+ * Memo: offsets are kept per zone by 4-day stretch of UTC time: one offset for the whole
+ * stretch, or the one change inside it (found to the second) with the offsets either side.
+ * No zone changes its offset twice within 4 days (the closest pair in the time-zone
+ * database, 1850 to 2200, is 6.96 days apart; a test keeps the bound), so a stretch whose
+ * two ends agree has no change inside. A lookup costs a map read; a long span costs one
+ * read of the source per 4 days, whichever the source.
  */
-import { tzOffset as intlOffset } from '@date-fns/tz/tzOffset';
 import { isListedTimeZone } from './zone.js';
 
-type HostState = 'off' | 'unchecked' | 'on';
+/** `spent`: the host clock has done its start-up work; Intl, now worth its set-up, answers. */
+type HostState = 'off' | 'unchecked' | 'on' | 'spent';
 let host: HostState = 'off';
 
-/** Per zone: stretches of time with one offset, as flat [from, to, offset] triples, and single instants. */
-interface Known {
-  spans: number[];
-  points: Map<number, number>;
-}
-const memo = new Map<string, Known>();
-/** A long run must not grow the memo without bound, nor the spans scanned on each lookup. */
-const MEMO_LIMIT = 50_000;
-const SPANS_LIMIT = 3 * 256;
 /**
- * Each lookup also reads the offset a day either side (under the same switch of `TZ`). When
- * the three agree, the two days around the instant have that offset: no zone changes its
- * offset twice within a day (V8's own date cache assumes no two changes within 19 days).
- * Planning an incident looks up many instants within a few days of each other.
+ * Reads offsets from the process clock from now on (`false`: from Intl again), for up to
+ * `budget` batches of reads (then Intl). For the CLI edge; tests that compare the two
+ * sources lift the budget.
  */
-const SPAN = 86_400_000;
-
-/** Reads offsets from the process clock from now on (`false`: from Intl again). For the CLI edge. */
-export function useHostClock(enabled = true): void {
+export function useHostClock(enabled = true, budget = HOST_BUDGET): void {
   host = enabled ? 'unchecked' : 'off';
+  hostBatches = 0;
+  hostBudget = budget;
+  memo.clear(); // each source answers for itself
+}
+
+const SECOND = 1000;
+const DAY = 86_400_000;
+const QUARTER_HOUR = 900_000;
+/** The stretch of the memo; shorter than the shortest time between two changes of offset. */
+export const STRETCH = 4 * DAY;
+
+/** A stretch's offsets in seconds: one for all of it, or a change at `at` (epoch ms). */
+export type StretchOffsets = number | { at: number; before: number; after: number };
+
+interface ZoneMemo {
+  /** Offset (seconds) at the start of stretch k, by k. */
+  edges: Map<number, number>;
+  stretches: Map<number, StretchOffsets>;
+}
+const memo = new Map<string, ZoneMemo>();
+/** A long run must not grow the memo without bound (~300 years of stretches per zone). */
+const MEMO_LIMIT = 30_000;
+/** Instants the memo covers: a Date's range less a margin for the stretch ends read around them. */
+const MEMO_RANGE = 8.64e15 - 3 * STRETCH;
+
+/**
+ * The offset of `timeZone` from UTC at `ms` (epoch milliseconds), in whole seconds
+ * (`3600` for Berlin in winter, `-2670` for Monrovia's local mean time in 1960). `NaN` for
+ * an unknown zone or an invalid instant.
+ */
+export function offsetSeconds(timeZone: string, ms: number): number {
+  if (!(Math.abs(ms) < MEMO_RANGE)) return readSeconds(timeZone, [ms])[0]!;
+  const stretch = stretchOffsets(timeZone, Math.floor(ms / STRETCH));
+  if (typeof stretch === 'number') return stretch;
+  return ms < stretch.at ? stretch.before : stretch.after;
+}
+
+/** The offsets of stretch `k` ([k × STRETCH, (k + 1) × STRETCH) in epoch ms) of a zone. */
+export function stretchOffsets(timeZone: string, k: number): StretchOffsets {
+  let zone = memo.get(timeZone);
+  if (!zone || zone.stretches.size >= MEMO_LIMIT) memo.set(timeZone, (zone = { edges: new Map(), stretches: new Map() }));
+  let known = zone.stretches.get(k);
+  if (known !== undefined) return known;
+  const { edges } = zone;
+  if (!edges.has(k) || !edges.has(k + 1)) {
+    // Planning reads forward from the start: read a few stretch ends in one go.
+    const wanted: number[] = [];
+    for (let i = k - 1; i <= k + 4; i++) if (!edges.has(i)) wanted.push(i);
+    readSeconds(timeZone, wanted.map((i) => i * STRETCH)).forEach((s, j) => edges.set(wanted[j]!, s));
+  }
+  const before = edges.get(k)!;
+  const after = edges.get(k + 1)!;
+  if (before === after || Number.isNaN(before) || Number.isNaN(after)) known = before;
+  else {
+    // The one change inside: the first whole second with the new offset. Most changes fall
+    // on a quarter hour, so the search narrows to one first and tries its end (10 reads, not 19).
+    let lo = k * STRETCH;
+    let hi = (k + 1) * STRETCH;
+    // A switch of TZ costs far more than a read, so the host clock reads 15 points a step.
+    const ways = host === 'on' ? 16 : 2;
+    const narrow = (unit: number) => {
+      while (hi - lo > unit) {
+        const step = Math.max(unit, Math.floor((hi - lo) / ways / unit) * unit);
+        const points: number[] = [];
+        for (let t = lo + step; t < hi; t += step) points.push(t);
+        const read = readSeconds(timeZone, points);
+        const first = read.findIndex((o) => o !== before);
+        if (first === -1) lo = points.at(-1)!;
+        else {
+          hi = points[first]!;
+          if (first > 0) lo = points[first - 1]!;
+        }
+      }
+    };
+    narrow(QUARTER_HOUR);
+    if (readSeconds(timeZone, [hi - SECOND])[0] === before) lo = hi - SECOND;
+    narrow(SECOND);
+    known = { at: hi, before, after };
+  }
+  zone.stretches.set(k, known);
+  return known;
 }
 
 /**
@@ -51,46 +128,57 @@ export function useHostClock(enabled = true): void {
  * Same contract as @date-fns/tz's `tzOffset`, which it stands in for.
  */
 export function tzOffset(timeZone: string, date: Date): number {
-  const ms = date.getTime();
-  if (host === 'off' || !(Math.abs(ms) < HOST_RANGE) || !hostTakes(timeZone)) return intlOffset(timeZone, date);
-  if (host === 'unchecked') {
-    host = hostClockMoves() ? 'on' : 'off';
-    if (host === 'off') return intlOffset(timeZone, date);
-  }
-  let known = memo.get(timeZone);
-  if (!known || known.points.size >= MEMO_LIMIT || known.spans.length >= SPANS_LIMIT) memo.set(timeZone, (known = { spans: [], points: new Map() }));
-  const { spans, points } = known;
-  for (let i = 0; i < spans.length; i += 3) if (ms >= spans[i]! && ms <= spans[i + 1]!) return spans[i + 2]!;
-  let offset = points.get(ms);
-  if (offset === undefined) {
-    const [before, at, after] = hostOffsets(timeZone, [ms - SPAN, ms, ms + SPAN]) as [number, number, number];
-    offset = at;
-    if (before === at && after === at) spans.push(ms - SPAN, ms + SPAN, at);
-    else points.set(ms, at);
-  }
-  return offset;
+  return offsetSeconds(timeZone, date.getTime()) / 60 + 0; // + 0: UTC is +0, never -0
 }
 
+/** A zone written as a fixed offset, like `+05:30` (as @date-fns/tz accepts). */
+const FIXED = /^([+-])(\d{2}):?(\d{2})$/;
+
+/** Offsets in seconds at these instants, from the source in use. */
+function readSeconds(zone: string, instants: readonly number[]): number[] {
+  const fixed = FIXED.exec(zone);
+  if (fixed) {
+    const seconds = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 3600 + Number(fixed[3]) * 60) + 0;
+    return instants.map((ms) => (Math.abs(ms) <= 8.64e15 ? seconds : Number.NaN));
+  }
+  if ((host === 'on' || host === 'unchecked') && hostTakes(zone) && instants.every((ms) => Math.abs(ms) < HOST_RANGE)) {
+    if (host === 'unchecked') host = hostClockMoves() ? 'on' : 'off';
+    if (host === 'on') {
+      // Each switch of TZ costs several Intl reads: past a budget, a long job is cheaper on Intl.
+      if (++hostBatches >= hostBudget) host = 'spent';
+      return hostSeconds(zone, instants);
+    }
+  }
+  return instants.map((ms) => intlSeconds(zone, ms));
+}
+
+/**
+ * Batches of host-clock reads (switches of TZ) before Intl takes over: about what Intl's
+ * ~10 ms start costs.
+ * A CLI run of lint or triage stays well under it; a long span (decades of working time)
+ * goes past it and finishes on Intl, which reads faster once it has started.
+ */
+const HOST_BUDGET = 64;
+let hostBatches = 0;
+let hostBudget = HOST_BUDGET;
+
 /** Instants whose local fields a Date can hold in any zone (the last day of its range cannot). */
-const HOST_RANGE = 8.64e15 - 3 * 86_400_000;
+const HOST_RANGE = 8.64e15 - 3 * DAY;
 
 /** Zone names the host clock reads exactly as Intl does. */
 const hostTakes = (zone: string) => !/\d/.test(zone) && isListedTimeZone(zone);
 
 /**
  * Offsets with `TZ` set to `zone` for these reads, restored before returning (~10 µs, and
- * only on a memo miss). It must be restored at once: @date-fns/tz's date class reads
- * the process's local time inside its own arithmetic and corrects it by these offsets, so
- * the process zone has to be the same before and after every lookup. (Leaving `TZ`
- * switched until the end of the job was faster and gave wrong business-hours deadlines
- * when two zones alternated; a test keeps that case.)
+ * only on a memo miss). Restored at once, so that nothing else in the process ever sees a
+ * switched local time.
  */
-function hostOffsets(zone: string, instants: readonly number[]): number[] {
+function hostSeconds(zone: string, instants: readonly number[]): number[] {
   const env = process.env;
   const previous = env.TZ;
   if (previous !== zone) env.TZ = zone;
   try {
-    return instants.map((ms) => minutesOf(Math.round((localFieldsAsUtc(new Date(ms)) - ms) / 1000)));
+    return instants.map((ms) => Math.round((localFieldsAsUtc(new Date(ms)) - ms) / SECOND) + 0);
   } finally {
     if (previous === undefined) delete env.TZ;
     else if (previous !== zone) env.TZ = previous;
@@ -108,19 +196,61 @@ function localFieldsAsUtc(date: Date): number {
   return wall.getTime();
 }
 
-/** Whole seconds of offset as minutes, in the same arithmetic as @date-fns/tz (so equal to the last bit). */
-function minutesOf(seconds: number): number {
-  const abs = Math.abs(seconds);
-  const [h, m, s] = [Math.floor(abs / 3600), Math.floor((abs % 3600) / 60), abs % 60];
-  return seconds > 0 ? h * 60 + m + s / 60 : -h * 60 - m - s / 60 + 0; // + 0: UTC is +0, never -0
-}
-
 /** Whether setting `TZ` switches this platform's clock: two zones with known, unusual offsets. */
 function hostClockMoves(): boolean {
   const jan2020 = Date.UTC(2020, 0, 15, 12);
   try {
-    return hostOffsets('Asia/Kolkata', [jan2020])[0] === 330 && hostOffsets('America/St_Johns', [jan2020])[0] === -210;
+    return hostSeconds('Asia/Kolkata', [jan2020])[0] === 330 * 60 && hostSeconds('America/St_Johns', [jan2020])[0] === -210 * 60;
   } catch {
     return false;
   }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+const FIELDS = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+
+/** The offset from Intl: the zone's clock fields at the instant (to the second) less the instant. */
+function intlSeconds(zone: string, ms: number): number {
+  let format = formats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        era: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      format = null;
+    }
+    formats.set(zone, format);
+  }
+  if (!format || !(Math.abs(ms) <= 8.64e15)) return Number.NaN;
+  const whole = Math.floor(ms / SECOND) * SECOND;
+  const text = format.format(whole);
+  let fields = FIELDS.exec(text)?.slice(1);
+  if (!fields) {
+    // A runtime that words the date differently: the same fields, one by one.
+    const parts = Object.fromEntries(format.formatToParts(whole).map((p) => [p.type, p.value]));
+    fields = [parts.month, parts.day, parts.year, parts.era, parts.hour, parts.minute, parts.second].map(String);
+  }
+  const [mo, d, y, era, h, mi, s] = fields as [string, string, string, string, string, string, string];
+  const day = daysFromCivil(era === 'BC' ? 1 - Number(y) : Number(y), Number(mo), Number(d));
+  const wall = day * DAY + ((Number(h) % 24) * 3600 + Number(mi) * 60 + Number(s)) * SECOND;
+  return Math.round((wall - whole) / SECOND) + 0;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date, in plain arithmetic (valid past a Date's range). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

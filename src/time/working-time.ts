@@ -1,12 +1,17 @@
 /**
  * Business-hours arithmetic over a working calendar: working days, daily hours and
  * holidays in the calendar's own time zone. Time passes only inside working hours; nights,
- * non-working days and holidays are skipped. Windows are built from wall-clock times with
- * `TZDate`, so a working day that spans a daylight-saving change is as long as it really is.
- * Pure: no clock, every instant is passed in.
+ * non-working days and holidays are skipped. All on UTC instants: a local date is a day
+ * number, and its midnight, opening and closing become instants through the zone's
+ * offsets by the one rule for skipped and repeated wall-clock times (wall.ts), so a working
+ * day that spans a daylight-saving change is as long as it really is, and the answer never
+ * depends on the process's time zone. Pure: no clock, every instant is passed in.
+ *
+ * Work is one step per calendar day spanned (a few map reads each); a target not met within
+ * 100 years of the start is an error naming the calendar (`NoWorkingTimeError`), found up
+ * front when the calendar's hours cannot add up to it.
  */
-import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
-import { tzOffset } from './offset.js';
+import { wallOf, wallToInstant } from './wall.js';
 import type { Calendar } from '../matrix/schema.js';
 
 export interface WorkingCalendar {
@@ -19,23 +24,39 @@ export interface WorkingCalendar {
   close: number;
   /** Dates without working time, YYYY-MM-DD in the calendar's zone. */
   holidays: ReadonlySet<string>;
+  /** The calendar's id in the matrix, for errors. */
+  name?: string;
+}
+
+/** A target the calendar cannot meet within `HORIZON_YEARS` of the start. */
+export class NoWorkingTimeError extends Error {
+  override name = 'NoWorkingTimeError';
+  constructor(
+    readonly calendar: string,
+    readonly minutes: number,
+  ) {
+    super(`calendar "${calendar}" does not have ${minutes} minutes of working time within ${HORIZON_YEARS} years of the start`);
+  }
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-/** Steps (days or whole weeks) the arithmetic takes before giving up: centuries of weeks. */
-const MAX_STEPS = 200_000;
 const DAY_MS = 86_400_000;
+const MINUTE = 60_000;
+/** How far a deadline may lie after its start; beyond it a target is an error, never a long walk. */
+const HORIZON_YEARS = 100;
+const HORIZON_DAYS = Math.ceil(HORIZON_YEARS * 365.25);
 
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The working calendar of a matrix calendar; its zone defaults to the matrix time zone. */
-export function workingCalendar(calendar: Calendar, matrixZone: string): WorkingCalendar {
+export function workingCalendar(calendar: Calendar, matrixZone: string, name?: string): WorkingCalendar {
   return {
     zone: calendar.timezone ?? matrixZone,
     days: new Set(calendar.days.map((day) => WEEKDAYS.indexOf(day))),
     open: clockMinutes(calendar.hours.slice(0, 5)),
     close: clockMinutes(calendar.hours.slice(6)),
     holidays: new Set(calendar.holidays ?? []),
+    ...(name !== undefined ? { name } : {}),
   };
 }
 
@@ -48,109 +69,85 @@ interface Window {
   close: number;
 }
 
-interface Day {
-  /** The working window of this day, absent on a day without working time. */
-  window?: Window;
-  /** Midnight starting the next day, epoch milliseconds. */
-  next: number;
+/** Holidays as day numbers (days since 1970-01-01), per calendar. */
+const holidayDays = new WeakMap<WorkingCalendar, ReadonlySet<number>>();
+function holidaysOf(calendar: WorkingCalendar): ReadonlySet<number> {
+  let days = holidayDays.get(calendar);
+  if (!days) {
+    days = new Set([...calendar.holidays].map((iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)));
+    holidayDays.set(calendar, days);
+  }
+  return days;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** The first instant of local date `day` (a day number) in the calendar's zone: its midnight by the rule. */
+const dayStart = (calendar: WorkingCalendar, day: number) => wallToInstant(calendar.zone, day * DAY_MS);
 
-/** The calendar day holding `instant`, in the calendar's zone. */
-function dayAt(instant: number, calendar: WorkingCalendar): Day {
-  const local = new TZDate(instant, calendar.zone);
-  const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate()];
-  const next = new TZDate(y, m, d + 1, 0, 0, calendar.zone).getTime();
-  const iso = `${y}-${pad(m + 1)}-${pad(d)}`;
-  if (!calendar.days.has(local.getDay()) || calendar.holidays.has(iso)) return { next };
-  const at = (minutes: number) => new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, calendar.zone).getTime();
-  return { window: { open: at(calendar.open), close: at(calendar.close) }, next };
+/** The working window of local date `day`, absent on a non-working day or a holiday. */
+function windowOf(calendar: WorkingCalendar, day: number): Window | undefined {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  if (!calendar.days.has(weekday) || holidaysOf(calendar).has(day)) return undefined;
+  const midnight = day * DAY_MS;
+  return { open: wallToInstant(calendar.zone, midnight + calendar.open * MINUTE), close: wallToInstant(calendar.zone, midnight + calendar.close * MINUTE) };
 }
 
 /**
- * A whole week from a local midnight, when it can be counted without walking its days:
- * no daylight-saving change inside it, so every working window has its nominal length.
+ * The local date holding `instant`: the day whose first instant is at or before it and
+ * whose next day's first instant is after it. (Usually the date on the clock; where the
+ * clocks go back over midnight, the repeated minutes after it belong to the new day.)
  */
-function plainWeek(midnight: number, calendar: WorkingCalendar): { workingMs: number; next: number } | undefined {
-  const local = new TZDate(midnight, calendar.zone);
-  const [y, m, d] = [local.getFullYear(), local.getMonth(), local.getDate()];
-  if (local.getHours() !== 0 || local.getMinutes() !== 0) return undefined;
-  const offset = tzOffset(calendar.zone, local);
-  const next = new TZDate(y, m, d + 7, 0, 0, calendar.zone).getTime();
-  if (next - midnight !== 7 * DAY_MS) return undefined;
-  let workingMs = 0;
-  for (let i = 0; i < 7; i++) {
-    const date = new Date(Date.UTC(y, m, d + i));
-    if (tzOffset(calendar.zone, new Date(midnight + i * DAY_MS)) !== offset) return undefined;
-    if (calendar.days.has(date.getUTCDay()) && !calendar.holidays.has(date.toISOString().slice(0, 10))) {
-      workingMs += (calendar.close - calendar.open) * 60_000;
-    }
-  }
-  return { workingMs, next };
+function dayOf(calendar: WorkingCalendar, instant: number): number {
+  let day = Math.floor(wallOf(calendar.zone, instant) / DAY_MS);
+  while (dayStart(calendar, day + 1) <= instant) day++;
+  while (dayStart(calendar, day) > instant) day--;
+  return day;
 }
 
 /**
  * The earliest instant by which `minutes` of working time have passed since `start`.
  * Zero minutes is `start` itself. A deadline that lands exactly on closing time stays
- * there rather than moving to the next opening.
+ * there rather than moving to the next opening. Throws `NoWorkingTimeError` for a target
+ * not met within 100 years.
  */
 export function addWorkingMinutes(start: Date, minutes: number, calendar: WorkingCalendar): Date {
-  let cursor = start.getTime();
-  let remaining = minutes * 60_000;
-  if (remaining <= 0) return new Date(cursor);
-  let atMidnight = false;
-  for (let i = 0; i < MAX_STEPS; i++) {
-    // Long targets cross whole weeks at once; the last week is walked day by day.
-    const week = atMidnight && remaining > 7 * DAY_MS ? plainWeek(cursor, calendar) : undefined;
-    if (week && remaining > week.workingMs) {
-      remaining -= week.workingMs;
-      cursor = week.next;
-      continue;
-    }
-    const day = dayAt(cursor, calendar);
-    if (day.window) {
-      cursor = Math.max(cursor, day.window.open);
-      if (cursor < day.window.close) {
-        const available = day.window.close - cursor;
-        if (remaining <= available) return new Date(cursor + remaining);
-        remaining -= available;
-      }
-    }
-    cursor = day.next;
-    atMidnight = true;
+  const from = start.getTime();
+  let remaining = minutes * MINUTE;
+  if (!(remaining > 0) || !Number.isFinite(from)) return new Date(from);
+  // More than the hours could ever hold (a day may gain up to 3 hours when clocks go back): refused without a walk.
+  const weekMost = calendar.days.size * (calendar.close - calendar.open + 180) * MINUTE;
+  if (remaining > weekMost * Math.ceil(HORIZON_DAYS / 7)) throw new NoWorkingTimeError(calendar.name ?? calendar.zone, minutes);
+  const first = dayOf(calendar, from);
+  for (let day = first; day <= first + HORIZON_DAYS; day++) {
+    const window = windowOf(calendar, day);
+    if (!window) continue;
+    const open = Math.max(from, window.open);
+    if (open >= window.close) continue;
+    const available = window.close - open;
+    if (remaining <= available) return new Date(open + remaining);
+    remaining -= available;
   }
-  return new Date(cursor);
+  throw new NoWorkingTimeError(calendar.name ?? calendar.zone, minutes);
 }
 
 /** Working minutes between two instants (zero when `to` is not after `from`). */
 export function workingMinutesBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
-  const end = to.getTime();
-  let cursor = from.getTime();
+  const [begin, end] = [from.getTime(), to.getTime()];
+  if (!(end > begin)) return 0;
   let total = 0;
-  let atMidnight = false;
-  for (let i = 0; i < MAX_STEPS && cursor < end; i++) {
-    const week = atMidnight && end - cursor > 7 * DAY_MS ? plainWeek(cursor, calendar) : undefined;
-    if (week && week.next <= end) {
-      total += week.workingMs;
-      cursor = week.next;
-      continue;
-    }
-    const day = dayAt(cursor, calendar);
-    if (day.window) {
-      const open = Math.max(cursor, day.window.open);
-      const close = Math.min(end, day.window.close);
-      if (close > open) total += close - open;
-    }
-    cursor = day.next;
-    atMidnight = true;
+  const last = dayOf(calendar, end);
+  for (let day = dayOf(calendar, begin); day <= last; day++) {
+    const window = windowOf(calendar, day);
+    if (!window) continue;
+    const open = Math.max(begin, window.open);
+    const close = Math.min(end, window.close);
+    if (close > open) total += close - open;
   }
-  return Math.floor(total / 60_000);
+  return Math.floor(total / MINUTE);
 }
 
 /** Whether working time passes at this instant. */
 export function isWorkingTime(instant: Date, calendar: WorkingCalendar): boolean {
   const t = instant.getTime();
-  const { window } = dayAt(t, calendar);
+  const window = windowOf(calendar, dayOf(calendar, t));
   return window !== undefined && t >= window.open && t < window.close;
 }

@@ -13,7 +13,7 @@ import { clockText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { minutesFrom, relativeText } from '../time/relative.js';
-import { workingCalendar } from '../time/working-time.js';
+import { NoWorkingTimeError, workingCalendar } from '../time/working-time.js';
 import { applyContract, type AppliedContract, type ContractRequest, type Source } from './contract.js';
 import type { ResolvedOutcome } from './engine.js';
 
@@ -169,6 +169,20 @@ export const UPDATES_SHOWN = 3;
  *   if (plan.ok) plan.plan.deadlines.find((d) => d.kind === 'acknowledge')?.iso; // '2026-03-27T16:45:00+01:00'
  */
 export function planIncident(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanResult {
+  return unlessNoWorkingTime(() => planWithTimes(matrix, outcome, options));
+}
+
+/** A calendar that cannot meet a target is a failed plan naming it, not an exception. */
+function unlessNoWorkingTime<T>(plan: () => T): T | { ok: false; code: string; reason: string } {
+  try {
+    return plan();
+  } catch (error) {
+    if (error instanceof NoWorkingTimeError) return { ok: false, code: 'no-working-time', reason: error.message };
+    throw error;
+  }
+}
+
+function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanResult {
   const timed = planTimes(matrix, outcome, options);
   if (!timed.ok) return timed;
   const { resolved, severity, contract, zone, clock, when, updates, deadlines } = timed;
@@ -326,9 +340,11 @@ export function planDeadlines(
   outcome: ResolvedOutcome | string,
   options: PlanOptions,
 ): { ok: true; deadlines: PlannedDeadline[]; owner: RoleView } | { ok: false; code: string; reason: string } {
-  const timed = planTimes(matrix, outcome, options);
-  if (!timed.ok) return timed;
-  return { ok: true, deadlines: timed.deadlines, owner: ownerOf(matrix, timed.resolved, timed.contract) };
+  return unlessNoWorkingTime(() => {
+    const timed = planTimes(matrix, outcome, options);
+    if (!timed.ok) return timed;
+    return { ok: true as const, deadlines: timed.deadlines, owner: ownerOf(matrix, timed.resolved, timed.contract) };
+  });
 }
 
 function ownerOf(matrix: Matrix, resolved: ResolvedOutcome, contract: AppliedContract): RoleView {
@@ -362,7 +378,7 @@ export function targetClock(matrix: Matrix, calendarId: string | undefined): Tar
   if (calendarId === undefined || calendarId === ROUND_THE_CLOCK) return elapsedClock;
   const calendar = matrix.calendars && Object.hasOwn(matrix.calendars, calendarId) ? matrix.calendars[calendarId] : undefined;
   if (!calendar) return elapsedClock;
-  return { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone) };
+  return { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone, calendarId) };
 }
 
 export function roleView(matrix: Matrix, id: string, source?: Source): RoleView {

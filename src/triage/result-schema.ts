@@ -7,8 +7,8 @@ import * as z from 'zod/mini';
 import { described } from '../zod-setup.js';
 
 const iso = described(
-  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})$/)),
-  'An instant, ISO 8601 with the display zone offset, like 2026-03-27T16:45:00+01:00.',
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}(:\d{2})?)$/)),
+  'An instant, ISO 8601 with the display zone offset, like 2026-03-27T16:45:00+01:00; a historic local mean time keeps the seconds of its offset, like 1960-01-04T10:00:00-00:44:30.',
 );
 const int = () => z.number().check(z.int());
 

@@ -59,6 +59,13 @@ describe('each way a case fails, reported at the case with expected versus actua
     expect(found!.slice(4)).toEqual(message);
   });
 
+  it('a start the clocks skip is the jump, a start they repeat its earlier occurrence (the rule for written local times)', async () => {
+    const skipped = '    answers: { outage: "yes", reach: many }\n    at: 2026-03-08T02:30\n    expect: { severity: p1, owner: l2, deadlines: { acknowledge: 2026-03-08T03:15-04:00 } }\n';
+    const repeated = '    answers: { outage: "yes", reach: many }\n    at: 2026-11-01T01:30\n    expect: { severity: p1, owner: l2, deadlines: { acknowledge: 2026-11-01T01:45-04:00 } }\n';
+    expect(await failures(one(skipped))).toEqual([]);
+    expect(await failures(one(repeated))).toEqual([]);
+  });
+
   it('a deadline in another offset is the same instant', async () => {
     const body = '    answers: { outage: "yes", reach: many }\n    at: 2026-12-01T15:00+01:00\n    expect: { severity: p1, owner: l2, deadlines: { acknowledge: 2026-12-01T14:15Z } }\n';
     expect(await failures(one(body))).toEqual([]);

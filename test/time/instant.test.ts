@@ -72,6 +72,16 @@ underBothClocks(() => {
   });
 
   describe('formatInstant', () => {
+    it('writes a historic local mean time offset with its seconds, and reads it back', () => {
+      const t = parseInstant('1960-01-04T10:00', 'Africa/Monrovia');
+      if (!t.ok) throw new Error(t.reason);
+      const text = formatInstant(t.date, 'Africa/Monrovia');
+      expect(text).toBe('1960-01-04T10:00:00-00:44:30');
+      expect(parseInstant(text, 'UTC')).toEqual(t);
+      expect(formatInstant(new Date('1880-01-01T00:00:00Z'), 'Europe/Berlin')).toBe('1880-01-01T00:53:28+00:53:28');
+      expect(parseInstant('1960-01-04T10:00:00-00:44:61', 'UTC').ok).toBe(false);
+    });
+
     const t = new Date('2026-03-29T15:30:00Z');
     it('writes ISO 8601 with the zone offset and no milliseconds', () => {
       expect(formatInstant(t, 'Europe/Berlin')).toBe('2026-03-29T17:30:00+02:00');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingMinutes, isWorkingTime, workingCalendar, workingMinutesBetween } from '../../src/time/working-time.js';
+import { addWorkingMinutes, isWorkingTime, NoWorkingTimeError, workingCalendar, workingMinutesBetween } from '../../src/time/working-time.js';
 import { clockMinutes, dueAfter, elapsedClock, type TargetClock } from '../../src/time/clock.js';
 import { formatInstant } from '../../src/time/instant.js';
 import { underBothClocks } from '../helpers/clocks.js';
@@ -109,10 +109,46 @@ underBothClocks(() => {
       }
     });
 
-    // How fast is a budget of `npm run bench`.
-    it('a century of working time is counted', () => {
+    it("a century of working time is counted", () => {
       const minutes = workingMinutesBetween(at('1926-03-27T19:00:00+01:00'), at('2026-03-27T19:00:00+01:00'), berlin);
       expect(minutes).toBeGreaterThan(100 * 250 * 540);
+    });
+  });
+
+  describe('boundaries inside daylight-saving jumps (a skipped time is the jump, a repeated one its earlier occurrence)', () => {
+    const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+    it('Berlin 00:00-02:30 every day: the spring-forward night closes at the jump, after 2 h', () => {
+      const night = workingCalendar({ days: everyDay, hours: '00:00-02:30' }, 'Europe/Berlin');
+      expect(add('2026-03-29T00:00:00+01:00', 135, night)).toBe('2026-03-30T00:15:00+02:00');
+      expect(workingMinutesBetween(at('2026-03-28T23:00:00Z'), at('2026-03-29T12:00:00Z'), night)).toBe(120);
+      expect(isWorkingTime(at('2026-03-29T01:59:00+01:00'), night)).toBe(true);
+      expect(isWorkingTime(at('2026-03-29T03:00:00+02:00'), night)).toBe(false);
+    });
+    it('Berlin 02:30-04:00 on the fall-back night opens at the first 02:30: 2 h 30 min', () => {
+      const late = workingCalendar({ days: everyDay, hours: '02:30-04:00' }, 'Europe/Berlin');
+      expect(workingMinutesBetween(at('2026-10-24T22:00:00Z'), at('2026-10-25T12:00:00Z'), late)).toBe(150);
+      expect(add('2026-10-25T00:00:00+02:00', 1, late)).toBe('2026-10-25T02:31:00+02:00');
+    });
+    it('a window wholly inside the jump has no working time that day (Lord Howe, 30-minute change)', () => {
+      const gap = workingCalendar({ days: everyDay, hours: '02:00-02:30' }, 'Australia/Lord_Howe');
+      // Lord Howe skips 02:00-02:30 on Sun 4 Oct 2026.
+      expect(workingMinutesBetween(at('2026-10-03T00:00:00+10:30'), at('2026-10-05T00:00:00+11:00'), gap)).toBe(30);
+    });
+    it('a skipped midnight starts the day at the jump (Santiago, 00:00 -> 01:00)', () => {
+      const allDay = workingCalendar({ days: ['sun'], hours: '00:00-24:00' }, 'America/Santiago');
+      expect(workingMinutesBetween(at('2026-09-05T12:00:00-04:00'), at('2026-09-07T12:00:00-03:00'), allDay)).toBe(23 * 60);
+      expect(add('2026-09-05T23:00:00-04:00', 1, allDay)).toBe('2026-09-06T01:01:00-03:00');
+    });
+  });
+
+  describe('bounded work', () => {
+    const thin = workingCalendar({ days: ['mon'], hours: '09:00-09:01' }, 'Europe/Berlin', 'thin');
+    it('a target the calendar cannot meet within 100 years is an error naming the calendar', () => {
+      expect(() => addWorkingMinutes(at('2026-03-27T16:30:00+01:00'), 366 * 1440, thin)).toThrow(NoWorkingTimeError);
+      expect(() => addWorkingMinutes(at('2026-03-27T16:30:00+01:00'), 366 * 1440, thin)).toThrow(/calendar "thin" does not have 527040 minutes of working time within 100 years/);
+    });
+    it('a target it can meet is met, however thin the hours', () => {
+      expect(add('2026-03-27T16:30:00+01:00', 3, thin)).toBe('2026-04-13T09:01:00+02:00');
     });
   });
 

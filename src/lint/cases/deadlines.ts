@@ -5,7 +5,7 @@
 import type { Matrix } from '../../matrix/schema.js';
 import type { ResolvedOutcome } from '../../triage/engine.js';
 import { planDeadlines } from '../../triage/plan.js';
-import { formatInstant, parseInstant } from '../../time/instant.js';
+import { formatInstant, matrixInstant } from '../../time/instant.js';
 import type { MatrixCase } from './schema.js';
 
 export interface DeadlineCheck {
@@ -17,7 +17,7 @@ export interface DeadlineCheck {
 export function checkDeadlines(matrix: Matrix, outcome: ResolvedOutcome, c: MatrixCase): DeadlineCheck {
   if (c.at === undefined) return { problems: ['deadlines need `at`, the incident start they count from'] };
   const zone = matrix.timezone;
-  const start = parseInstant(c.at, zone);
+  const start = matrixInstant(c.at, zone);
   if (!start.ok) return { problems: [`at: ${start.reason}`] };
   const planned = planDeadlines(matrix, outcome, {
     start: start.date,
@@ -29,7 +29,7 @@ export function checkDeadlines(matrix: Matrix, outcome: ResolvedOutcome, c: Matr
   const problems: string[] = [];
   for (const [kind, text] of Object.entries(c.expect.deadlines ?? {})) {
     if (text === undefined) continue;
-    const expected = parseInstant(text, zone);
+    const expected = matrixInstant(text, zone);
     if (!expected.ok) {
       problems.push(`deadlines.${kind}: ${expected.reason}`);
       continue;
