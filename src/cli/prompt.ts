@@ -58,12 +58,20 @@ export function questionPrompt(step: AskStep, colors: Colors = plain): QuestionP
 export async function askQuestion(step: AskStep, colors: Colors = plain, context?: PromptContext): Promise<Reply> {
   // The prompt library draws on the terminal itself, past the Io edge: its text is made safe here.
   const config = questionPrompt(step, colors);
-  const choices = config.choices.map((c) => ({ ...c, name: safeText(c.name), ...(c.description !== undefined ? { description: safeText(c.description) } : {}) }));
-  const value = await select({ ...config, message: safeText(config.message), choices }, context);
+  const style = config.theme.style.message;
+  const value = await select({ ...config, choices: config.choices.map(safeChoice), theme: { style: { message: (text: string, status: string) => safeText(style(text, status)) } } }, context);
   if (value === BACK) return { kind: 'back' };
   if (value === UNSURE) return { kind: 'unsure' };
   return { kind: 'answer', id: value };
 }
+
+/**
+ * The prompt library draws on the terminal itself, past the Io edge, so what it is handed
+ * passes the edge's function here, once, after styling: matrix text shows its control
+ * characters escaped, and the colours (marked by colorsFor) become real codes.
+ */
+const safeChoice = <T extends { name: string; description?: string }>(c: T): T => ({ ...c, name: safeText(c.name), ...(c.description !== undefined ? { description: safeText(c.description) } : {}) });
+const safeTheme = (colors: Colors) => ({ style: { message: (text: string) => safeText(colors.bold(text)) } });
 
 /** Asks for one handoff field; an empty answer leaves it missing. */
 export async function askText(label: string, help: string | undefined, context?: PromptContext): Promise<string> {
@@ -90,7 +98,8 @@ export function contractPrompt(question: QuestionView, canGoBack: boolean, color
 
 /** Asks which contract applies; resolves to a choice id or back. */
 export async function askContract(question: QuestionView, canGoBack: boolean, colors: Colors = plain, context?: PromptContext): Promise<ContractReply> {
-  const value = await search(contractPrompt(question, canGoBack, colors), context);
+  const config = contractPrompt(question, canGoBack, colors);
+  const value = await search({ ...config, theme: safeTheme(colors), source: (term: string | undefined) => config.source(term).map(safeChoice) }, context);
   return value === BACK ? { kind: 'back' } : { kind: 'answer', id: value };
 }
 
@@ -105,6 +114,7 @@ export async function askStart(check: (text: string) => string | undefined, back
   const choice = await select(
     {
       message: 'When did it start?',
+      theme: safeTheme(colors),
       choices: [
         { value: 'now', name: 'Now' },
         { value: EARLIER, name: 'Earlier…', description: `Type it: ${START_FORMS}` },
@@ -119,7 +129,11 @@ export async function askStart(check: (text: string) => string | undefined, back
   const text = await input(
     {
       message: `Started at ${colors.dim('(20 min ago, 2h ago, 03:10, 2026-03-27T16:30)')}`,
-      validate: (value) => check(value) ?? true,
+      theme: safeTheme(colors),
+      validate: (value) => {
+        const problem = check(value);
+        return problem === undefined ? true : safeText(problem);
+      },
     },
     context,
   );

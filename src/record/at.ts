@@ -8,6 +8,6 @@ import type { InstantResult } from '../time/instant.js';
 import { parseStart } from '../time/start.js';
 
 export function parseEventTime(text: string, zone: string, now: Date): InstantResult {
-  const parsed = parseStart(text, { now, displayZone: zone, matrixZone: zone });
+  const parsed = parseStart(text, { now, displayZone: zone, matrixZone: zone, noun: 'time' });
   return parsed.ok ? { ok: true, date: parsed.date } : parsed;
 }

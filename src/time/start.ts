@@ -13,6 +13,8 @@ export interface StartContext {
   displayZone: string;
   /** The zone an ISO 8601 time without an offset is read in (the matrix zone). */
   matrixZone: string;
+  /** What the time is called in a refusal: "start time" (the default) or, for events, "time". */
+  noun?: string;
 }
 
 export type StartForm = 'now' | 'ago' | 'clock' | 'iso';
@@ -38,7 +40,7 @@ export function parseStart(text: string, context: StartContext): StartResult {
   if (iso.ok) return { ok: true, date: iso.date, form: 'iso' };
   // Text that looks like a date keeps parseInstant's precise reason (a skipped hour, a bad day).
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return iso;
-  return { ok: false, reason: `"${text}" is not a start time; write ${START_FORMS}` };
+  return { ok: false, reason: `"${text}" is not a ${context.noun ?? 'start time'}; write ${START_FORMS}` };
 }
 
 function agoStart(text: string, spans: string, now: Date): StartResult {

@@ -300,7 +300,7 @@ function cutAt(text: string, columns: number): number {
   let i = 0;
   while (i < text.length && seen < columns) {
     // eslint-disable-next-line no-control-regex
-    const code = /^\u001b\[[0-9;]*m/.exec(text.slice(i));
+    const code = STYLE_AT_START.exec(text.slice(i));
     if (code) i += code[0].length;
     else {
       i++;
@@ -310,5 +310,12 @@ function cutAt(text: string, columns: number): number {
   return i;
 }
 
-// eslint-disable-next-line no-control-regex
-export const visible = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+/**
+ * A colour code: ESC [ … m, or the same with ESC written as the output edge's per-process
+ * mark (U+2063, letters and digits, U+2063), which is how the CLI's colours reach the card.
+ * Neither takes a column on the screen.
+ */
+const STYLE = '(?:\u001b|\u2063[0-9a-z]+\u2063)\\[[0-9;]*m';
+const STYLE_AT_START = new RegExp(`^${STYLE}`);
+const STYLES = new RegExp(STYLE, 'g');
+export const visible = (text: string) => text.replace(STYLES, '');

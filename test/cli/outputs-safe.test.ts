@@ -50,11 +50,16 @@ describe('writes: only regular files and new paths', () => {
   });
 
   it('init --force onto a device or a FIFO is refused; the FIFO stays', () => {
+    // init takes only matrix names (NAME.yaml): a link with such a name leads to the device.
     const dir = tmp();
-    const fifo = fifoIn(dir);
-    oneLine(runCli(['init', '--force', '/dev/null']), /character device/);
+    const device = join(dir, 'device.yaml');
+    symlinkSync('/dev/null', device);
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    oneLine(runCli(['init', '--force', device]), /character device/);
     oneLine(runCli(['init', '--force', fifo], { timeout: 10_000 }), /named pipe/);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('docs --out through a dangling symlink creates the file it names; the link stays', () => {
@@ -88,9 +93,12 @@ describe('writes: only regular files and new paths', () => {
     const dir = tmp();
     const sheet = join(dir, `${'s'.repeat(252)}.md`);
     expect(runCli(['docs', '--matrix', MSP, '--out', sheet]).code).toBe(0);
-    const matrix = join(dir, `${'m'.repeat(250)}.yaml`);
+    // init writes NAME.yaml and NAME.cases.yaml: the longer of the two is 255 bytes.
+    const matrix = join(dir, `${'m'.repeat(244)}.yaml`);
+    const cases = join(dir, `${'m'.repeat(244)}.cases.yaml`);
+    expect(cases.length - dir.length - 1).toBe(255);
     expect(runCli(['init', matrix]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([matrix, sheet].map((p) => p.slice(dir.length + 1)).sort());
+    expect(readdirSync(dir).sort()).toEqual([matrix, cases, sheet].map((p) => p.slice(dir.length + 1)).sort());
   });
 });
 

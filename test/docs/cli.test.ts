@@ -189,7 +189,7 @@ describe('errors', () => {
   });
 
   test('a folder that does not exist exits 2 in one line', () => {
-    expectOneLineError(docs('--out', join(dir, 'nowhere', 'x.md')), 2, /^escalate: cannot write .*nowhere\/x\.md: the folder .*nowhere does not exist\n$/);
+    expectOneLineError(docs('--out', join(dir, 'nowhere', 'x.md')), 2, /^escalate: cannot write .*nowhere\/x\.md: the folder .*nowhere does not exist; create it first \(mkdir -p .*nowhere\)\n$/);
   });
 
   test('a failed write leaves what was there untouched and no temporary file behind', () => {

@@ -5,7 +5,7 @@
  * `@@` in a replacement marks where the finding must point; it is removed before linting.
  * Then the message fixes, as a user meets them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,14 +187,17 @@ describe('message fixes, as a user meets them', () => {
     expect(result.stdout).toMatch(/layer must be one of .* \(did you mean "management"\?\)/);
   });
 
-  it('init into a folder that does not exist: exit 2, one line naming the folder, nothing written', () => {
+  it('init into a folder that does not exist creates it; a write elsewhere names the missing folder and how to make it', () => {
     const dir = tmp();
-    const result = runCli(['init', 'sub/dir/m.yaml'], { cwd: dir });
+    const made = runCli(['init', 'sub/dir/m.yaml'], { cwd: dir });
+    expect(made.code, made.stderr).toBe(0);
+    expect(existsSync(join(dir, 'sub', 'dir', 'm.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'sub', 'dir', 'm.cases.yaml'))).toBe(true);
+    const result = runCli(['docs', '--matrix', 'sub/dir/m.yaml', '--out', 'no/such/folder/sheet.md'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^escalate: cannot write .*sub\/dir\/m\.yaml: no such file or folder: the folder .*sub\/dir does not exist; create it first \(mkdir -p .*sub\/dir\)\n$/);
+    expect(result.stderr).toMatch(/^escalate: cannot write .*no\/such\/folder\/sheet\.md: .*the folder .*no\/such\/folder does not exist; create it first \(mkdir -p .*no\/such\/folder\)\n$/);
     expect(result.stderr).not.toMatch(STACK_TRACE);
-    mkdirSync(join(dir, 'sub', 'dir'), { recursive: true });
-    expect(runCli(['init', 'sub/dir/m.yaml'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 
   it('cases without an owner run and pass; a malformed case does not stop the others', () => {

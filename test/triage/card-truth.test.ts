@@ -208,3 +208,24 @@ describe('one truth per card: random matrices', () => {
     );
   });
 });
+
+// ── Colours as the CLI sends them ──────────────────────────────────────────────────
+describe('colours take no columns', () => {
+  it('a card coloured as the CLI colours it (marked codes) wraps exactly like the plain card', async () => {
+    const { colorsFor } = await import('../../src/cli/colors.js');
+    const { safeText } = await import('../../src/cli/io.js');
+    const tty = { write: () => undefined, isTTY: true };
+    const colors = await colorsFor({ cwd: '/', env: { FORCE_COLOR: '1' }, stdout: tty, stderr: tty } as never);
+    const matrix = loadExample('client-vendor.yaml');
+    const start = new Date('2026-03-27T16:30:00Z');
+    for (const outcome of allPaths(matrix).map((p) => p.outcome)) {
+      const r = results(matrix, outcome, start, new Date(start.getTime() + 17 * 60_000), {});
+      if (!r) continue;
+      for (const width of WIDTHS) {
+        const coloured = formatCard(r, colors, { columns: width + 2, full: true });
+        expect(coloured).not.toBe(formatCard(r, plain, { columns: width + 2, full: true })); // really coloured
+        expect(visible(safeText(coloured))).toBe(formatCard(r, plain, { columns: width + 2, full: true }));
+      }
+    }
+  });
+});

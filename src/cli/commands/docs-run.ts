@@ -96,7 +96,7 @@ function assertFolder(path: string, shown: string): void {
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitError') throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw usageError(`cannot write ${shown}: the folder ${dirname(shown)} does not exist`);
+    if (code === 'ENOENT') throw usageError(`cannot write ${shown}: the folder ${dirname(shown)} does not exist; create it first (mkdir -p ${dirname(shown)})`);
     throw usageError(`cannot write ${shown}: ${fsReason(error)}`);
   }
 }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Matrix } from '../../matrix/schema.js';
 import type { FileReport } from '../../lint/report.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, usageError, workflowCommands, type Io } from '../io.js';
 import { readText } from '../matrix-file.js';
 import type { ExportOptions, ExportTool } from './export.js';
 
@@ -24,7 +24,8 @@ async function formatReports(reports: FileReport[], name: ExportOptions['format'
     case 'json':
       return (await import('../../lint/reporters/json.js')).formatJson(reports);
     case 'github':
-      return (await import('../../lint/reporters/github.js')).formatGithub(reports);
+      // Workflow commands are the one output that may start a line with `::` (see safeText).
+      return workflowCommands((await import('../../lint/reporters/github.js')).formatGithub(reports));
     case 'sarif': {
       const [{ formatSarif }, { VERSION }] = await Promise.all([import('../../lint/reporters/sarif.js'), import('../../version.js')]);
       return formatSarif(reports, { name: 'escalate', version: VERSION, rules: checks.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const })) });
