@@ -3,7 +3,7 @@
  * then run from there. Slow (two npm runs), so it runs once per suite.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 const installed = (args: string[]) =>
-  spawnSync(process.execPath, [join(app, 'node_modules/escalate/bin/escalate.js'), ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawnSync(process.execPath, [join(app, 'node_modules/escalation-matrix/bin/escalate.js'), ...args], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('the packed tarball', () => {
   it('holds only what users need', () => {
@@ -49,6 +49,15 @@ describe('the packed tarball', () => {
     expect(JSON.parse(triage.stdout).severity.id).toBe('sev1');
   });
 
+  it('is the npm package escalation-matrix with the command escalate, run by npx', () => {
+    const pkg = JSON.parse(readFileSync(join(app, 'node_modules/escalation-matrix/package.json'), 'utf8')) as { name: string; bin: Record<string, string> };
+    expect(pkg.name).toBe('escalation-matrix');
+    expect(Object.keys(pkg.bin)).toEqual(['escalate']);
+    const npx = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--no-install', 'escalate', '--version'], { cwd: app, encoding: 'utf8' });
+    expect(npx.status, npx.stderr).toBe(0);
+    expect(npx.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
   it('never rewrites its own files: schema --write is for a source checkout', () => {
     const write = installed(['schema', '--write']);
     expect(write.status).toBe(2);
@@ -58,7 +67,7 @@ describe('the packed tarball', () => {
 
   it('is usable as a library and exports the JSON Schema', async () => {
     const lib = join(app, 'lib.mjs');
-    writeFileSync(lib, "import { loadMatrix } from 'escalate';\nimport { createRequire } from 'node:module';\nconst schema = createRequire(import.meta.url)('escalate/schema.json');\nconsole.log(loadMatrix('version: 1').diagnostics.length > 0, schema.title);\n");
+    writeFileSync(lib, "import { loadMatrix } from 'escalation-matrix';\nimport { createRequire } from 'node:module';\nconst schema = createRequire(import.meta.url)('escalation-matrix/schema.json');\nconsole.log(loadMatrix('version: 1').diagnostics.length > 0, schema.title);\n");
     const result = spawnSync(process.execPath, [lib], { cwd: app, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('true escalate matrix');
