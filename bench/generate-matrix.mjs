@@ -53,7 +53,8 @@ export function generateMatrix({ questions = 2000, severities = 10, roles = 200 
   return `${out.join('\n')}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not when imported, nor when bundled into bench/core.ts).
+if (/generate-matrix\.mjs$/.test(process.argv[1] ?? '')) {
   const { values } = parseArgs({
     options: { questions: { type: 'string', default: '2000' }, severities: { type: 'string', default: '10' }, roles: { type: 'string', default: '200' }, out: { type: 'string' } },
   });

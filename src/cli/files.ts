@@ -223,7 +223,7 @@ export function packageRoot(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'escalate') return (root = dir);
+      if (pkg.name === 'escalation-matrix') return (root = dir);
     } catch {
       // not here; keep walking up
     }

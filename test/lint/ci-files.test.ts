@@ -17,6 +17,23 @@ describe('pre-commit hook', () => {
     expect(Object.keys(pkg.bin)).toContain('escalate');
   });
 
+  it('is pinned in the README to the tag of this version (CONTRIBUTING.md, "Releasing")', () => {
+    const readme = read('README.md');
+    const snippet = readme.slice(readme.indexOf('# .pre-commit-config.yaml'));
+    const { version } = JSON.parse(read('package.json')) as { version: string };
+    expect(/^ +rev: (\S+)$/m.exec(snippet)?.[1]).toBe(`v${version}`);
+    expect(read('CONTRIBUTING.md')).toContain(`git tag -a v${version}`);
+  });
+
+  it('installs: npm pack, which pre-commit runs, prints only the tarball name on stdout', () => {
+    // npm ≥ 10.5 runs pack's scripts in the foreground, echoing them on stdout, where
+    // pre-commit reads the tarball name; the project's .npmrc turns that off, and the build
+    // itself writes nothing there. test/precommit.test.ts runs it for real.
+    expect(read('.npmrc')).toMatch(/^foreground-scripts=false$/m);
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toMatch(/1>&2$/);
+  });
+
   it('runs on matrices and their cases files, not on other YAML', () => {
     const files = new RegExp(hooks[0]!.files);
     for (const path of ['escalation-matrix.yaml', 'ops/escalation-matrix.yml', 'ops/escalation-matrix.cases.yaml']) expect(path).toMatch(files);
