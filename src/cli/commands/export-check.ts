@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import type { Matrix } from '../../matrix/schema.js';
 import type { FileReport } from '../../lint/report.js';
-import { EXIT, usageError, workflowCommands, type Io } from '../io.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { formatReports } from '../reports.js';
 import { readText } from '../matrix-file.js';
 import type { ExportOptions, ExportTool } from './export.js';
 
@@ -15,24 +16,6 @@ export async function runDriftCheck(tool: ExportTool, matrix: Matrix, file: stri
   const result = tool === 'alertmanager' ? drift.alertmanagerDrift(matrix, text) : tool === 'pagerduty' ? drift.pagerdutyDrift(matrix, text) : drift.icsDrift(matrix, text);
   if (!result.ok) throw usageError(`${file}:${result.line}:${result.column}: ${result.reason}`);
   const reports: FileReport[] = [{ file, kind: 'paging', diagnostics: result.diagnostics }];
-  io.stdout.write(await formatReports(reports, format, io, drift.DRIFT_CHECKS));
+  io.stdout.write(await formatReports(reports, format, io, async () => drift.DRIFT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))));
   return result.diagnostics.length > 0 ? EXIT.findings : EXIT.ok;
-}
-
-async function formatReports(reports: FileReport[], name: ExportOptions['format'], io: Io, checks: readonly { id: string; rationale: string }[]): Promise<string> {
-  switch (name) {
-    case 'json':
-      return (await import('../../lint/reporters/json.js')).formatJson(reports);
-    case 'github':
-      // Workflow commands are the one output that may start a line with `::` (see safeText).
-      return workflowCommands((await import('../../lint/reporters/github.js')).formatGithub(reports));
-    case 'sarif': {
-      const [{ formatSarif }, { VERSION }] = await Promise.all([import('../../lint/reporters/sarif.js'), import('../../version.js')]);
-      return formatSarif(reports, { name: 'escalate', version: VERSION, rules: checks.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const })) });
-    }
-    default: {
-      const [{ formatStylish }, { colorsFor }] = await Promise.all([import('../../lint/reporters/stylish.js'), import('../colors.js')]);
-      return formatStylish(reports, await colorsFor(io));
-    }
-  }
 }

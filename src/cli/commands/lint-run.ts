@@ -11,7 +11,9 @@ import { lintTarget } from '../../lint/lint-target.js';
 import { errorsOnly, summarize, type FileReport } from '../../lint/report.js';
 import { lintTargets } from '../../lint/targets.js';
 import { useHostClock } from '../../time/offset.js';
-import { EXIT, usageError, workflowCommands, type Io } from '../io.js';
+import { EXIT, usageError, type Io } from '../io.js';
+import { formatReports } from '../reports.js';
+import type { RuleDescriptor } from '../../lint/reporters/sarif.js';
 import { readMatrixText, readText, resolveMatrixPath } from '../matrix-file.js';
 import { tooLarge } from '../../matrix/load.js';
 import type { LintOptions } from './lint.js';
@@ -39,7 +41,7 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
   }
 
   if (options.quiet) reports = errorsOnly(reports);
-  io.stdout.write(await format(reports, options.format, io));
+  io.stdout.write(await formatReports(reports, options.format, io, lintRules));
   const { errors, warnings } = summarize(reports);
   if (errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -49,28 +51,10 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
   return EXIT.ok;
 }
 
-async function format(reports: FileReport[], name: LintOptions['format'], io: Io): Promise<string> {
-  switch (name) {
-    case 'json':
-      return (await import('../../lint/reporters/json.js')).formatJson(reports);
-    case 'github':
-      // The one output whose `::` lines are meant as workflow commands; the edge defuses any other.
-      return workflowCommands((await import('../../lint/reporters/github.js')).formatGithub(reports));
-    case 'sarif': {
-      const [{ formatSarif }, { RULES }, { FORMAT_CHECKS }, { VERSION }] = await Promise.all([
-        import('../../lint/reporters/sarif.js'),
-        import('../../lint/registry.js'),
-        import('../../lint/format-checks.js'),
-        import('../../version.js'),
-      ]);
-      const rules = [...RULES.map(({ id, rationale, level }) => ({ id, rationale, level })), ...FORMAT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))];
-      return formatSarif(reports, { name: 'escalate', version: VERSION, rules });
-    }
-    default: {
-      const [{ formatStylish }, { colorsFor }] = await Promise.all([import('../../lint/reporters/stylish.js'), import('../colors.js')]);
-      return formatStylish(reports, await colorsFor(io));
-    }
-  }
+/** Every rule and format check, for SARIF's rule table. */
+async function lintRules(): Promise<RuleDescriptor[]> {
+  const [{ RULES }, { FORMAT_CHECKS }] = await Promise.all([import('../../lint/registry.js'), import('../../lint/format-checks.js')]);
+  return [...RULES.map(({ id, rationale, level }) => ({ id, rationale, level })), ...FORMAT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))];
 }
 
 function ruleSettings(flags: readonly string[]): RuleSettings {
