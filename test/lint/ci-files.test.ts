@@ -17,8 +17,8 @@ describe('pre-commit hook', () => {
     expect(Object.keys(pkg.bin)).toContain('escalate');
   });
 
-  it('is pinned in the README to the tag of this version (CONTRIBUTING.md, "Releasing")', () => {
-    const readme = read('README.md');
+  it('is pinned in docs/lint.md to the tag of this version (CONTRIBUTING.md, "Releasing")', () => {
+    const readme = read('docs/lint.md');
     const snippet = readme.slice(readme.indexOf('# .pre-commit-config.yaml'));
     const { version } = JSON.parse(read('package.json')) as { version: string };
     expect(/^ +rev: (\S+)$/m.exec(snippet)?.[1]).toBe(`v${version}`);
