@@ -20,6 +20,6 @@ describe('docs/diff.md samples of escalate diff', () => {
   });
 
   it('the terminal sample is the terminal report', () => {
-    expect(section).toContain(`\`\`\`text\n$ npx escalate diff main\n${renderTerminal(diff, labels, plain)}\`\`\``);
+    expect(section).toContain(`\`\`\`console\n$ npx escalate diff main\n${renderTerminal(diff, labels, plain)}\`\`\``);
   });
 });
