@@ -34,7 +34,7 @@ export function registerLint(program: Command, io: Io, setExit: SetExit): void {
     .option('--cases <file>', 'run the matrix tests in FILE (default: NAME.cases.yaml beside NAME.yaml)')
     .option('--no-cases', 'do not run matrix tests')
     .option('--coverage', 'list the triage outcomes no matrix test reaches (as case-coverage warnings)')
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings (a whole number: 0 allows none)')
     .option('-q, --quiet', 'report errors only; warnings are neither shown nor counted')
     .action(async (files: string[], options: LintOptions) => {
       const { runLint } = await import('./lint-run.js');

@@ -22,9 +22,9 @@ export function registerReport(program: Command, io: Io, setExit: SetExit): void
     .argument('<paths...>', 'record files or folders of them')
     .option('--from <date>', 'only incidents that started at or after this (ISO 8601 date or time)')
     .option('--to <date>', 'only incidents that started before this (ISO 8601 date or time; not included)')
-    .option('--as-of <time>', 'judge as at this time instead of now; later events are left out')
+    .option('--as-of <time>', 'judge as at this time instead of now ("now", "2 h ago", or ISO 8601); later events are left out')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'csv']).default('markdown'))
-    .option('--tz <zone>', 'show times (and read --from/--to without an offset) in this IANA time zone (default: the records\u2019 zone)')
+    .option('--tz <zone>', 'show times (and read --from/--to without an offset) in this IANA time zone, like Europe/Berlin (default: the records\u2019 zone)')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--force', 'with --out, replace an existing file')
     .action(async (paths: string[], options: ReportOptions) => {
