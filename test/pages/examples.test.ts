@@ -90,19 +90,10 @@ const tidy = (text: string) => {
 
 let shims = '';
 
-function prelude(dir: string): string {
-  const file = join(shims, 'prelude.sh');
-  if (!existsSync(file)) {
-    writeFileSync(
-      join(shims, 'escalate'),
-      `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`,
-      { mode: 0o755 },
-    );
-    // `npx escalate` runs the local binary, as npx does once the package is installed.
-    writeFileSync(file, 'npx() { if [ "$1" = escalate ]; then shift; escalate "$@"; else command npx "$@"; fi; }\n');
-  }
-  void dir;
-  return file;
+/** `escalate` on PATH runs the built binary; `npx escalate` runs it too, as npx does once the package is installed. */
+function makeShims(): void {
+  writeFileSync(join(shims, 'escalate'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(shims, 'prelude.sh'), 'npx() { if [ "$1" = escalate ]; then shift; escalate "$@"; else command npx "$@"; fi; }\n');
 }
 
 interface Run {
@@ -221,7 +212,7 @@ function useMatrix(dir: string, matrix: string) {
 
 beforeAll(() => {
   shims = mkdtempSync(join(tmpdir(), 'escalate-docs-bin-'));
-  prelude(shims);
+  makeShims();
 });
 afterAll(() => rmSync(shims, { recursive: true, force: true }));
 
@@ -237,6 +228,24 @@ describe('the shell examples of the documentation', () => {
     expect(matches(['a', 'b'], ['a', 'c'])).toBe(false);
     expect(matches(['a …'], ['a long line'])).toBe(true);
     expect(matches(['a'], ['a', 'b'])).toBe(false);
+  });
+
+  it('reports a broken example at its page and line, with the command and what it printed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-docs-self-'));
+    try {
+      const block = (lang: string, lines: string[]): Block => ({ page: 'docs/x.md', line: 10, lang, lines, directive: {} });
+      expect(runSh(dir, block('sh', ['true', 'escalate lint missing.yaml', 'true']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `escalate lint missing\.yaml` exited 2, expected 0\n.*missing\.yaml/);
+      expect(runSh(dir, block('sh', ['escalate lint missing.yaml   # exit 2: no such file']), DEFAULT_NOW)).toBeUndefined();
+      expect(runSh(dir, block('sh', ['escalate --version   # exit 1']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:11: `escalate --version   # exit 1` exited 0, expected 1/);
+      expect(runSh(dir, block('sh', ['if true; then', '  escalate --bogus', 'fi']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `  escalate --bogus` exited 2/);
+      expect(runConsole(dir, block('console', ['$ echo one', 'one', '$ echo two', 'three']), DEFAULT_NOW)).toBe(
+        'docs/x.md:13: `echo two` exited 0 (expected 0); its output differs from the page\n--- expected (shown in the page)\nthree\n+++ got\ntwo',
+      );
+      expect(runConsole(dir, block('console', ['$ printf "a\\nb\\nc\\n"', 'a', '…', 'c']), DEFAULT_NOW)).toBeUndefined();
+      expect(runConsole(dir, block('console', ['$ escalate --bogus   # exit 2', '…']), DEFAULT_NOW)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   for (const page of pages()) {

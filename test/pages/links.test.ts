@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { anchors, links, pages } from './pages.js';
+import { anchors, links, pages, read } from './pages.js';
 
 const ALL = [...pages(), 'CONTRIBUTING.md'];
 
@@ -31,6 +31,10 @@ describe('links between the documentation pages', () => {
       }
     }
     expect(broken.join('\n')).toBe('');
+  });
+
+  it('the README stays short: at most 400 lines', () => {
+    expect(read('README.md').split('\n').length).toBeLessThanOrEqual(400);
   });
 
   it('the README links every page under docs/', () => {
