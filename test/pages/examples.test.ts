@@ -49,6 +49,11 @@ export const SETUPS: Record<string, string> = {
     'git update-ref refs/remotes/origin/main HEAD',
     `cp ${JSON.stringify(join(ROOT, 'test/fixtures/diff/saas-readme.yaml'))} escalation-matrix.yaml && cp escalation-matrix.yaml new.yaml`,
   ].join(' && '),
+  // docs/escalation.md written before the matrix's sev1 acknowledge target went from 20m to 15m.
+  'stale-sheet': [
+    'mkdir -p docs && escalate docs --out docs/escalation.md > /dev/null',
+    "sed -i 's/^| `sev1` Critical | round the clock | 15m |/| `sev1` Critical | round the clock | 20m |/' docs/escalation.md",
+  ].join(' && '),
   // paging.tf.json edited by hand: p1's second rule waits 45 minutes, p2's first rule has its targets swapped.
   'hand-edited-paging': `node -e ${JSON.stringify(
     "const fs=require('fs');const j=JSON.parse(fs.readFileSync('paging.tf.json','utf8'));const p=j.resource.pagerduty_escalation_policy;p.p1.rule[1].escalation_delay_in_minutes=45;p.p2.rule[0].target.reverse();fs.writeFileSync('paging.tf.json',JSON.stringify(j,null,2)+'\n')",
