@@ -100,3 +100,10 @@ export function exitCodesHelp(codes: Codes, width = 80): string {
   }
   return out.join('\n');
 }
+
+/** The same codes as a markdown table, for the command's page under docs/ (kept current by a test). */
+export function exitCodesMarkdown(command: string): string {
+  const codes = COMMAND_EXIT_CODES[command] ?? PROGRAM_EXIT_CODES;
+  const rows = [...codes, ...SIGNALS].map(([code, meaning]) => `| ${code} | ${meaning.replace(/\|/g, '\\|').replace(/(--[a-z-]+|\bTYPE\b|\bFILE\b)/g, '`$1`')} |`);
+  return ['| code | meaning |', '| --- | --- |', ...rows].join('\n');
+}
