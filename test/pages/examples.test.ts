@@ -61,7 +61,7 @@ export const SETUPS: Record<string, string> = {
 };
 
 /** Programs a block needs besides escalate; a block whose program is missing is skipped, except in CI. */
-const PROGRAMS = ['amtool'];
+const PROGRAMS = ['amtool', 'jq'];
 const missing = (block: Block) =>
   PROGRAMS.find((program) => block.lines.some((line) => new RegExp(`(^|[\\s$;&|])${program}\\s`).test(line)) && spawnSync(program, ['--version']).status !== 0);
 
@@ -276,7 +276,7 @@ describe('the shell examples of the documentation', () => {
           continue;
         }
         const program = missing(block);
-        if (program && process.env.CI) throw new Error(`${program} is missing in CI: .ci/run must install it`);
+        if (program && process.env.CI) throw new Error(`${program} is missing in CI: .ci/run must install it (${page}:${block.line})`);
         if (program) {
           it.skip(`${name} (not run: ${program} is not on PATH)`, () => {});
           continue;
