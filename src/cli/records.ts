@@ -9,13 +9,26 @@ import { writeFileAtomic } from './files.js';
 import { fsReason, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
 
-/** `--as-of` for status and report: a moment, read in UTC when written without an offset. */
-export function asOfTime(text: string | undefined, io: Io): Date {
+/**
+ * `--as-of` for status and report, read like triage --at: without an offset, in the zone of
+ * the matrix the records were triaged against. Records from matrices in different zones
+ * need a time that means one instant in all of them (with an offset, `now`, `2 h ago`).
+ */
+export function asOfTime(text: string | undefined, zones: readonly string[], io: Io): Date {
   const now = io.now();
   if (text === undefined) return now;
-  const parsed = parseEventTime(text, 'UTC', now);
-  if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
-  return parsed.date;
+  const unique = [...new Set(zones)].sort();
+  if (unique.length === 0) unique.push('UTC');
+  let found: Date | undefined;
+  for (const zone of unique) {
+    const parsed = parseEventTime(text, zone, now);
+    if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
+    if (found !== undefined && found.getTime() !== parsed.date.getTime()) {
+      throw usageError(`--as-of "${text}" has no offset, and the records were triaged against matrices in different time zones (${unique.join(', ')}); add an offset, like 2026-03-27T18:00+01:00`);
+    }
+    found = parsed.date;
+  }
+  return found!;
 }
 
 export interface LoadedRecord<T> {
