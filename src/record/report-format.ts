@@ -107,9 +107,15 @@ const fraction = (t: Tally | undefined) => (t && judgedOf(t) > 0 ? `${pct(t.comp
 
 /** Text safe inside a Mermaid gantt task or section name. */
 const mermaidText = (s: string) => s.replace(/[:;#\n\r"]/g, ' ').replace(/\s+/g, ' ').trim();
-const ganttTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+const wallTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+/**
+ * A Gantt time as epoch milliseconds (`dateFormat x`): Mermaid reads a time without an
+ * offset as the browser's local time, which moves bars and changes durations across a
+ * daylight-saving change; an instant cannot shift. The axis labels are the viewer's local time.
+ */
+const ganttTime = (d: Date) => String(d.getTime());
 /** `2026-11-01 01:40 -05:00`: with the offset, so an hour the clocks pass twice is never ambiguous. */
-const tableTime = (d: Date, zone: string) => `${ganttTime(d, zone)} ${iso(d, zone).slice(19)}`;
+const tableTime = (d: Date, zone: string) => `${wallTime(d, zone)} ${iso(d, zone).slice(19)}`;
 
 /** How many incidents the timeline shows: those with breaches first, then the latest. */
 export const TIMELINE_LIMIT = 12;
@@ -178,7 +184,7 @@ export function reportMarkdown(report: Report, zone: string): string {
   }
 
   out.push('## Timeline', '');
-  out.push(...gantt(report, zone));
+  out.push(...gantt(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -189,27 +195,27 @@ function breachRow(b: Breach, zone: string): string {
   return `| ${cell(b.file)} | ${b.severity} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
 }
 
-function gantt(report: Report, zone: string): string[] {
+function gantt(report: Report): string[] {
   const breached = new Set(report.breaches.map((b) => b.file));
   const chosen = [...report.incidents]
     .sort((a, b) => Number(breached.has(b.file)) - Number(breached.has(a.file)) || b.evaluation.start.getTime() - a.evaluation.start.getTime())
     .slice(0, TIMELINE_LIMIT)
     .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime());
-  const out = ['```mermaid', 'gantt', '    title Incident timeline', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %d %b %H:%M'];
+  const out = ['```mermaid', 'gantt', '    title Incident timeline', '    dateFormat x', '    axisFormat %d %b %H:%M'];
   chosen.forEach(({ file, evaluation: e }, i) => {
     const name = file.split(/[\\/]/).pop()!.replace(/\.json$/, '');
     out.push(`    section ${mermaidText(`${name} ${e.severity}`)}`);
-    const start = ganttTime(e.start, zone);
+    const start = ganttTime(e.start);
     const ack = e.targets.find((t) => t.kind === 'acknowledge');
     const ackEnd = e.acknowledgedAt ?? e.resolvedAt ?? e.asOf;
     const ackTag = ack && (ack.state === 'late' || ack.state === 'overdue' || ack.state === 'missed') ? 'crit' : e.acknowledgedAt ? 'done' : 'active';
-    out.push(`    ${e.acknowledgedAt ? 'Acknowledged' : 'Not acknowledged'} :${ackTag}, i${i}a, ${start}, ${ganttTime(ackEnd, zone)}`);
+    out.push(`    ${e.acknowledgedAt ? 'Acknowledged' : 'Not acknowledged'} :${ackTag}, i${i}a, ${start}, ${ganttTime(ackEnd)}`);
     const res = e.targets.find((t) => t.kind === 'resolution');
     const resTag = res && (res.state === 'late' || res.state === 'overdue') ? 'crit' : e.resolvedAt ? 'done' : 'active';
-    out.push(`    ${e.resolvedAt ? 'Resolved' : 'Open'} :${resTag}, i${i}r, ${start}, ${ganttTime(e.resolvedAt ?? e.asOf, zone)}`);
-    for (const x of e.escalations) out.push(`    Escalated ${mermaidText(x.layer)} :milestone, ${ganttTime(x.at, zone)}, 0m`);
+    out.push(`    ${e.resolvedAt ? 'Resolved' : 'Open'} :${resTag}, i${i}r, ${start}, ${ganttTime(e.resolvedAt ?? e.asOf)}`);
+    for (const x of e.escalations) out.push(`    Escalated ${mermaidText(x.layer)} :milestone, ${ganttTime(x.at)}, 0m`);
   });
-  out.push('```', '');
+  out.push('```', '', 'The timeline is drawn on exact instants; its axis shows the time zone of the browser viewing it.', '');
   if (report.incidents.length > chosen.length) out.push(`The timeline shows ${chosen.length} of ${report.incidents.length} incidents: those with breaches first, then the latest.`, '');
   return out;
 }
