@@ -118,6 +118,18 @@ describe('a severity change re-plans everything from its moment', () => {
   });
 });
 
+describe('the worked examples of docs/records.md', () => {
+  it('updates every 30m from 10:00, sent 10:25, 11:10, 11:40, judged 12:41: 2 kept, 3 missed, next overdue by 31 min', () => {
+    const record = makeRecord({ severity: 'sev1', start: '2026-03-26T10:00:00+01:00' }, ['10:25', '11:10', '11:40'].map((t) => ({ type: 'update_sent' as const, at: `2026-03-26T${t}:00+01:00` })));
+    expect(evaluate(record, new Date('2026-03-26T12:41:00+01:00')).cadence).toEqual({
+      every: '30m',
+      kept: 2,
+      missed: 3,
+      next: { due: new Date('2026-03-26T12:10:00+01:00'), overdue: true, lateMinutes: 31 },
+    });
+  });
+});
+
 describe('judged before the incident started', () => {
   it('is "not started yet": nothing due, nothing overdue, no internal error', () => {
     const record = makeRecord({ severity: 'sev1', start: START }, [{ type: 'acknowledged', at: '2026-03-27T16:40:00+01:00' }]);
