@@ -32,9 +32,16 @@ export function reportJson(report: Report, zone: string): unknown {
 }
 
 const CSV_STATS = ['count', 'pending', 'median', 'p90', 'mean'] as const;
-const csvCell = (v: unknown) => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * A CSV cell. Text from records (ids, names) that a spreadsheet would run as a formula (it
+ * starts with =, +, -, @, a tab or a carriage return) is neutralised as the OWASP
+ * CSV-injection guidance recommends: a leading single quote, and the cell quoted.
+ */
+export const csvCell = (v: unknown) => {
+  let s = v === undefined ? '' : String(v);
+  const formula = typeof v === 'string' && /^[=+\-@\t\r]/.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** One row per group (all, each severity, tier and client); minutes on the targets' clocks. */
@@ -101,12 +108,24 @@ const pct = (r: number | undefined) => (r === undefined ? '—' : `${round1(r * 
 const round1 = (n: number) => String(Math.round(n * 10) / 10);
 const mins = (m: number | undefined) => (m === undefined ? '—' : spanText(Math.round(m)));
 const label = (g: GroupFigures) => (g.by === 'all' ? 'All incidents' : `${g.by} ${g.key}`);
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from records (file names, ids, names) inside a markdown table cell: inert. Every
+ * character that could start a link, image, autolink, HTML, entity, emphasis, code span or
+ * fence, or end the cell is backslash-escaped (CommonMark allows it for any ASCII
+ * punctuation); line breaks become spaces, so no heading or fence can start a line.
+ */
+export const cell = (s: string) =>
+  s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]()<>!|~&]/g, (c) => `\\${c}`)
+    // Bare URLs (GitHub's autolinks): the scheme's colon and the dot after www are escaped too.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.');
 const judgedOf = (t: Tally) => t.on_time + t.late + t.missed + t.overdue;
 const fraction = (t: Tally | undefined) => (t && judgedOf(t) > 0 ? `${pct(t.compliance)} (${t.on_time}/${judgedOf(t)})` : '—');
 
 /** Text safe inside a Mermaid gantt task or section name. */
-const mermaidText = (s: string) => s.replace(/[:;#\n\r"]/g, ' ').replace(/\s+/g, ' ').trim();
+const mermaidText = (s: string) => s.replace(/[:;#\n\r"`[\]{}<>]/g, ' ').replace(/\s+/g, ' ').trim();
 const wallTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
 /**
  * A Gantt time as epoch milliseconds (`dateFormat x`): Mermaid reads a time without an
@@ -142,7 +161,7 @@ export function reportMarkdown(report: Report, zone: string): string {
   if (severities.length > 0) {
     out.push('## Compliance by severity', '');
     out.push('```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"');
-    out.push(`    x-axis [${severities.map((g) => JSON.stringify(g.key)).join(', ')}]`);
+    out.push(`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`);
     out.push('    y-axis "on time (%)" 0 --> 100');
     out.push(`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`);
     out.push('```', '');
@@ -192,7 +211,7 @@ function breachRow(b: Breach, zone: string): string {
   const met = b.state === 'late' ? tableTime(b.at!, zone) : b.state === 'missed' ? 'never (resolved without it)' : 'not yet (overdue)';
   const due = b.kind === 'update' && b.state === 'missed' ? '—' : tableTime(b.due, zone);
   const by = b.kind === 'update' && b.state === 'missed' ? '—' : `${spanText(b.late_minutes)}${b.clock === '24x7' ? '' : ' working'}`;
-  return `| ${cell(b.file)} | ${b.severity} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
+  return `| ${cell(b.file)} | ${cell(b.severity)} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
 }
 
 function gantt(report: Report): string[] {
