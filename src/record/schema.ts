@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { described } from '../zod-setup.js';
 import { triageResultSchema } from '../triage/result-schema.js';
+export { RECORD_MAX_BYTES } from './limits.js';
 
 /** The record format this version reads and writes. A record with a higher `version` is refused. */
 export const RECORD_VERSION = 1;
