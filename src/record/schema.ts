@@ -8,12 +8,19 @@ import * as z from 'zod/mini';
 import { described } from '../zod-setup.js';
 import { triageResultSchema } from '../triage/result-schema.js';
 export { RECORD_MAX_BYTES } from './limits.js';
+import { impossibleTime } from './limits.js';
 
 /** The record format this version reads and writes. A record with a higher `version` is refused. */
 export const RECORD_VERSION = 1;
 
 const iso = described(
-  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/)),
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/),
+    z.superRefine((text, ctx) => {
+      const why = impossibleTime(text);
+      if (why !== undefined) ctx.addIssue({ code: 'custom', message: `${text} is not a real time: ${why}`, input: text });
+    }),
+  ),
   'An instant, ISO 8601 with an offset, like 2026-03-27T16:45:00+01:00.',
 );
 const int = () => z.number().check(z.int());

@@ -7,6 +7,7 @@ import { spanText } from '../../time/relative.js';
 import { formatInstant } from '../../time/instant.js';
 import { parseEventTime } from '../../record/at.js';
 import { evaluate } from '../../record/evaluate.js';
+import { EVENT_CLOCK_SKEW_MS } from '../../record/limits.js';
 import { EVENT_TYPES, LAYERS, type EventType, type IncidentRecord, type PlanSnapshot, type RecordEvent } from '../../record/schema.js';
 import { snapshotOf } from '../../record/snapshot.js';
 import { planIncident } from '../../triage/plan.js';
@@ -17,7 +18,7 @@ import { loadRecord, updateRecord } from '../records.js';
 import { EVENT_HELP, type EventOptions } from './event.js';
 
 /** Events a little ahead of this machine's clock are another machine's clock, not the future. */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = EVENT_CLOCK_SKEW_MS;
 
 export async function runEvent(path: string, typeText: string, options: EventOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
