@@ -12,7 +12,7 @@ import { EVENT_TYPES, LAYERS, type EventType, type IncidentRecord, type PlanSnap
 import { snapshotOf } from '../../record/snapshot.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, markCommitted, usageError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import { loadRecord, updateRecord } from '../records.js';
 import { EVENT_HELP, type EventOptions } from './event.js';
@@ -61,6 +61,7 @@ export async function runEvent(path: string, typeText: string, options: EventOpt
   }
 
   const record = updateRecord(path, io, (current) => ({ ...current, events: [...(current.events ?? []), event] }));
+  markCommitted(`the ${type.replace(/_/g, '-')} event was written to ${path}`);
   if (options.json) io.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
   else io.stdout.write(`${describe(record, event, now)}\n`);
   return EXIT.ok;
