@@ -130,6 +130,25 @@ describe('the worked examples of docs/records.md', () => {
   });
 });
 
+describe('handoff completeness', () => {
+  it('a severity that requires no handoff fields is neither complete nor incomplete, and left out of the rate', () => {
+    const asOf = new Date('2026-04-10T00:00:00Z');
+    const none = makeRecord({ severity: 'sev4', start: '2026-03-30T10:00:00+02:00' });
+    expect(evaluate(none, asOf).handoff).toEqual({ required: 0, filled: 0 });
+    const alone = buildReport([{ file: 'a.json', evaluation: evaluate(none, asOf) }], { asOf });
+    expect(alone.groups[0]!.handoff).toEqual({ required: 0, filled: 0, complete: 0 });
+    const filled = makeRecord({ severity: 'sev3', start: '2026-03-30T10:00:00+02:00', handoff: { 'impact-summary': 'x', reproduction: 'y' } });
+    const both = buildReport(
+      [
+        { file: 'a.json', evaluation: evaluate(none, asOf) },
+        { file: 'b.json', evaluation: evaluate(filled, asOf) },
+      ],
+      { asOf },
+    );
+    expect(both.groups[0]!.handoff).toEqual({ required: 2, filled: 2, complete: 1, rate: 1 });
+  });
+});
+
 describe('judged before the incident started', () => {
   it('is "not started yet": nothing due, nothing overdue, no internal error', () => {
     const record = makeRecord({ severity: 'sev1', start: START }, [{ type: 'acknowledged', at: '2026-03-27T16:40:00+01:00' }]);
