@@ -123,14 +123,13 @@ function oracle(record: IncidentRecord, asOf: number): OracleResult {
     const met = events.find(isMet);
     const until = met ? ms(met.at) : kind === 'rca' ? asOf : end;
     // The plan judged against: the first plan whose deadline fell due while it was in force;
-    // failing that, the plan in force at `until`, or the latest before it that had this target.
+    // failing that, the plan in force at `until` (a target it does not have is not judged).
     let chosen: { at: number; plan: PlanSnapshot } | undefined;
     for (let i = 0; i < plans.length; i++) {
       const next = plans[i + 1]?.from ?? Infinity;
       const d = plans[i]!.plan.deadlines.find((x) => x.kind === kind);
       if (until < next) {
-        const had = plans.slice(0, i + 1).reverse().find((p) => p.plan.deadlines.some((x) => x.kind === kind));
-        if (had) chosen = { at: ms(had.plan.deadlines.find((x) => x.kind === kind)!.at), plan: had.plan };
+        if (d) chosen = { at: ms(d.at), plan: plans[i]!.plan };
         break;
       }
       if (d && ms(d.at) < next) {
