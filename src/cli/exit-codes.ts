@@ -51,11 +51,11 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   status: [
     [0, 'nothing is overdue'],
     [1, 'something is overdue: a target, the next status update, or an escalation step nobody recorded'],
-    [2, `${COULD_NOT_RUN}: a missing or unreadable path, or a file that is not a valid record (the others are still shown)`],
+    [2, `${COULD_NOT_RUN}: a missing or unreadable path, a file that is not a valid record (the others are still shown), or an --as-of without an offset over records of matrices in different zones`],
   ],
   report: [
     [0, 'the report is printed or written'],
-    [2, `${COULD_NOT_RUN}: a missing path, a file that is not a valid record, a bad --from, --to or --as-of`],
+    [2, `${COULD_NOT_RUN}: a missing path, a file that is not a valid record, a bad --from, --to, --as-of or --timezone, or records of matrices in different zones without --timezone`],
   ],
   import: [
     [0, 'every row is imported'],
