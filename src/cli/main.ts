@@ -15,6 +15,8 @@ Exit codes:
        something overdue
   2    the command could not run as asked (unknown option, missing or unreadable file,
        missing or invalid triage answer without a terminal)
+  3    status --warn-within: something falls overdue within the window (nothing is
+       overdue yet)
   129  hung up (SIGHUP)
   130  interrupted (Ctrl-C)
   143  terminated (SIGTERM)`;
