@@ -1,0 +1,110 @@
+/** Replay: records re-planned under a matrix and judged; a matrix against itself changes nothing; looser never adds a breach, tighter never removes one. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { replayAll, replayRecord } from '../../src/diff/replay.js';
+import type { Matrix } from '../../src/matrix/schema.js';
+import { evaluate } from '../../src/record/evaluate.js';
+import type { IncidentRecord } from '../../src/record/schema.js';
+import { loadExample } from '../triage/load-example.js';
+import { makeRecord, type EventInput } from '../record/make-record.js';
+
+const saas = loadExample('saas-support.yaml');
+const AS_OF = new Date('2026-06-01T00:00:00Z');
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
+const TYPES = ['acknowledged', 'owner_assigned', 'client_notified', 'update_sent', 'workaround', 'resolved', 'rca_delivered'] as const;
+
+/** Random incidents of the example matrix: a severity, a start in spring 2026 (over the DST change), events at random minutes after it. */
+const records = fc.array(
+  fc.record({
+    severity: fc.constantFrom(...SEVERITIES),
+    start: fc.integer({ min: Date.parse('2026-03-20T00:00:00Z'), max: Date.parse('2026-04-10T00:00:00Z') }).map((ms) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString()),
+    events: fc.array(fc.record({ type: fc.constantFrom(...TYPES), after: fc.integer({ min: 0, max: 6 * 24 * 60 }) }), { maxLength: 8 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+const build = (specs: { severity: string; start: string; events: { type: (typeof TYPES)[number]; after: number }[] }[]) =>
+  specs.map((s, i) => ({
+    file: `r${i}.json`,
+    record: makeRecord({ severity: s.severity, start: s.start }, s.events.map((e) => ({ type: e.type, at: new Date(Date.parse(s.start) + e.after * 60_000).toISOString() }) as EventInput)) as IncidentRecord,
+  }));
+
+/**
+ * The matrix with every target of `kind` longer by `extra` minutes on its own clock (a day on a
+ * business calendar is a working day, so minutes are added, never units converted).
+ */
+function looser(matrix: Matrix, kind: 'acknowledge' | 'resolution' | 'notify_client', extra: number): Matrix {
+  const longer = (d: string) => {
+    const m = /^(.*?)(?:(\d+)m)?$/.exec(d)!;
+    return `${m[1]}${Number(m[2] ?? 0) + extra}m`;
+  };
+  return { ...matrix, severities: matrix.severities.map((s) => (s.targets?.[kind] ? { ...s, targets: { ...s.targets, [kind]: longer(s.targets[kind]!) } } : s)) };
+}
+
+describe('replay', () => {
+  it('replaying a record under the matrix it was planned with judges it exactly as the record itself', () => {
+    fc.assert(
+      fc.property(records, (specs) => {
+        for (const { record } of build(specs)) {
+          const replayed = replayRecord(record, saas);
+          expect(replayed.ok).toBe(true);
+          if (replayed.ok) expect(evaluate(replayed.record, AS_OF)).toEqual(evaluate(record, AS_OF));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a matrix against itself changes nothing', () => {
+    fc.assert(
+      fc.property(records, (specs) => {
+        const result = replayAll(build(specs), saas, saas, AS_OF);
+        expect(result.cannot).toEqual([]);
+        for (const r of result.replayed) expect(r).toMatchObject({ flips: [], pages: { added: [], removed: [] }, pull_ins: { added: [], removed: [] } });
+        for (const r of result.replayed) expect(r.breaches.new).toBe(r.breaches.old);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it.each(['acknowledge', 'resolution', 'notify_client'] as const)('loosening %s never adds a breach; tightening never removes one', (kind) => {
+    fc.assert(
+      fc.property(records, fc.integer({ min: 1, max: 3 * 24 * 60 }), (specs, extra) => {
+        const recs = build(specs);
+        const loose = looser(saas, kind, extra);
+        for (const r of replayAll(recs, saas, loose, AS_OF).replayed) {
+          expect(r.flips.filter((f) => f.to === 'breached')).toEqual([]);
+          expect(r.breaches.new).toBeLessThanOrEqual(r.breaches.old);
+        }
+        // Tightening is the same change the other way: from the looser matrix back to the example.
+        for (const r of replayAll(recs, loose, saas, AS_OF).replayed) {
+          expect(r.flips.filter((f) => f.from === 'breached')).toEqual([]);
+          expect(r.breaches.new).toBeGreaterThanOrEqual(r.breaches.old);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('the properties are not vacuous: an acknowledgement 10 min late is met under a target 15 min looser, and late again back', () => {
+    const late = [{ file: 'late.json', record: makeRecord({ severity: 'sev1', start: '2026-03-27T10:00:00Z' }, [{ type: 'acknowledged', at: '2026-03-27T10:25:00Z' }]) as IncidentRecord }];
+    const loose = looser(saas, 'acknowledge', 15);
+    expect(replayAll(late, saas, loose, AS_OF).replayed[0]!.flips).toMatchObject([{ kind: 'acknowledge', from: 'breached', to: 'met' }]);
+    expect(replayAll(late, loose, saas, AS_OF).replayed[0]!.flips).toMatchObject([{ kind: 'acknowledge', from: 'met', to: 'breached', due: new Date('2026-03-27T10:15:00Z') }]);
+  });
+
+  it('cannot replay, with the reason, a record whose severity, client or answer path is gone; never guesses', () => {
+    const record = makeRecord({ severity: 'sev2', start: '2026-03-27T10:00:00Z' }) as IncidentRecord;
+    const gone = { ...saas, severities: saas.severities.filter((s) => s.id !== 'sev2') };
+    expect(replayRecord(record, gone)).toEqual({ ok: false, why: 'severity "sev2" is gone' });
+    const msp = loadExample('msp.yaml');
+    const forClient = makeRecord({ matrix: 'msp.yaml', severity: 'p2', start: '2026-11-02T15:00:00Z', client: 'northwind' }) as IncidentRecord;
+    const { northwind: _, ...rest } = msp.clients!;
+    expect(replayRecord(forClient, { ...msp, clients: rest })).toEqual({ ok: false, why: 'client "northwind" is gone' });
+    const tree = { ...record, decided_by: 'tree' as const, answers: { nonsense: 'yes' } };
+    const replay = replayRecord(tree, saas);
+    expect(replay.ok).toBe(false);
+    if (!replay.ok) expect(replay.why).toMatch(/^its answer path no longer ends: question "[a-z-]+" has no answer in the record$/);
+    const owner = makeRecord({ severity: 'sev2', start: '2026-03-27T10:00:00Z' }, [{ type: 'owner_assigned', at: '2026-03-27T10:05:00Z', role: 'retired-team' }]) as IncidentRecord;
+    expect(replayRecord(owner, saas)).toMatchObject({ ok: false, why: expect.stringMatching(/^role "retired-team" \(owner assigned .*\) is gone$/) });
+  });
+});
