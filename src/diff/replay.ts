@@ -26,6 +26,9 @@ const has = <T>(map: Record<string, T> | undefined, id: string) => map !== undef
 
 /** The record as it would have been planned under `matrix`, or why it cannot be. */
 export function replayRecord(record: ReplayRecord, matrix: Matrix): Replayed {
+  if ((record.decided_by !== 'tree' && record.decided_by !== 'severity') || typeof record.answers !== 'object' || record.answers === null) {
+    return { ok: false, why: 'the record does not say how it was triaged (decided_by and answers)' };
+  }
   if (record.imported) return { ok: false, why: 'made by import from a helpdesk export: its targets were measured, not planned' };
   let outcome: Parameters<typeof planIncident>[1];
   if (record.decided_by === 'tree') {
