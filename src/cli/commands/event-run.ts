@@ -7,17 +7,18 @@ import { spanText } from '../../time/relative.js';
 import { formatInstant } from '../../time/instant.js';
 import { parseEventTime } from '../../record/at.js';
 import { evaluate } from '../../record/evaluate.js';
+import { EVENT_CLOCK_SKEW_MS } from '../../record/limits.js';
 import { EVENT_TYPES, LAYERS, type EventType, type IncidentRecord, type PlanSnapshot, type RecordEvent } from '../../record/schema.js';
 import { snapshotOf } from '../../record/snapshot.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, markCommitted, usageError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import { loadRecord, updateRecord } from '../records.js';
 import { EVENT_HELP, type EventOptions } from './event.js';
 
 /** Events a little ahead of this machine's clock are another machine's clock, not the future. */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = EVENT_CLOCK_SKEW_MS;
 
 export async function runEvent(path: string, typeText: string, options: EventOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
@@ -60,6 +61,7 @@ export async function runEvent(path: string, typeText: string, options: EventOpt
   }
 
   const record = updateRecord(path, io, (current) => ({ ...current, events: [...(current.events ?? []), event] }));
+  markCommitted(`the ${type.replace(/_/g, '-')} event was written to ${path}`);
   if (options.json) io.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
   else io.stdout.write(`${describe(record, event, now)}\n`);
   return EXIT.ok;
