@@ -26,7 +26,14 @@ const has = <T>(map: Record<string, T> | undefined, id: string) => map !== undef
 
 /** The record as it would have been planned under `matrix`, or why it cannot be. */
 export function replayRecord(record: ReplayRecord, matrix: Matrix): Replayed {
-  if ((record.decided_by !== 'tree' && record.decided_by !== 'severity') || typeof record.answers !== 'object' || record.answers === null) {
+  const answers: unknown = record.answers;
+  if (
+    (record.decided_by !== 'tree' && record.decided_by !== 'severity') ||
+    typeof answers !== 'object' ||
+    answers === null ||
+    Array.isArray(answers) ||
+    Object.values(answers).some((v) => typeof v !== 'string')
+  ) {
     return { ok: false, why: 'the record does not say how it was triaged (decided_by and answers)' };
   }
   if (record.imported) return { ok: false, why: 'made by import from a helpdesk export: its targets were measured, not planned' };
@@ -57,6 +64,7 @@ export function replayRecord(record: ReplayRecord, matrix: Matrix): Replayed {
   for (const e of record.events ?? []) {
     if (e.type === 'owner_assigned' && e.role !== undefined && !has(matrix.roles, e.role)) return { ok: false, why: `role "${e.role}" (owner assigned ${e.at}) is gone` };
     if (e.type === 'severity_changed') {
+      if (typeof e.to !== 'string') return { ok: false, why: `its severity change at ${e.at} does not say to which severity` };
       if (!matrix.severities.some((s) => s.id === e.to)) return { ok: false, why: `severity "${e.to}" (changed to at ${e.at}) is gone` };
       const again = plan(e.to, new Date(e.at));
       if (!again.ok) return { ok: false, why: again.why };

@@ -104,6 +104,11 @@ describe('replay', () => {
     const replay = replayRecord(tree, saas);
     expect(replay.ok).toBe(false);
     if (!replay.ok) expect(replay.why).toMatch(/^its answer path no longer ends: question "[a-z-]+" has no answer in the record$/);
+    // A record read leanly keeps how it was triaged unchecked: replay checks it before walking the tree.
+    for (const answers of [{ security: 5 }, ['yes'], null]) {
+      expect(replayRecord({ ...tree, answers } as unknown as IncidentRecord, saas)).toEqual({ ok: false, why: 'the record does not say how it was triaged (decided_by and answers)' });
+    }
+    expect(replayRecord({ ...record, decided_by: 'guess' } as unknown as IncidentRecord, saas).ok).toBe(false);
     const owner = makeRecord({ severity: 'sev2', start: '2026-03-27T10:00:00Z' }, [{ type: 'owner_assigned', at: '2026-03-27T10:05:00Z', role: 'retired-team' }]) as IncidentRecord;
     expect(replayRecord(owner, saas)).toMatchObject({ ok: false, why: expect.stringMatching(/^role "retired-team" \(owner assigned .*\) is gone$/) });
   });
