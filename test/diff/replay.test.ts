@@ -92,6 +92,24 @@ describe('replay', () => {
     expect(replayAll(late, loose, saas, AS_OF).replayed[0]!.flips).toMatchObject([{ kind: 'acknowledge', from: 'met', to: 'breached', due: new Date('2026-03-27T10:15:00Z') }]);
   });
 
+  it('re-walks the tree with the record\'s answers: a changed outcome re-judges the incident at the new severity', () => {
+    const record = { ...(makeRecord({ severity: 'sev4', start: '2026-03-27T10:00:00Z' }, [{ type: 'acknowledged', at: '2026-03-27T11:30:00Z' }]) as IncidentRecord), decided_by: 'tree' as const, answers: { security: 'no', confirmed: 'no' } };
+    expect(replayRecord(record, saas)).toMatchObject({ ok: true, record: { severity: { id: 'sev4' } } });
+    // The tree now sends "a single unconfirmed report" to sev2: acknowledged after 90 min, it breaches sev2's 30m.
+    const triage = saas.triage!;
+    const confirmed = triage.questions.confirmed!;
+    const bumped: Matrix = {
+      ...saas,
+      triage: {
+        ...triage,
+        questions: { ...triage.questions, confirmed: { ...confirmed, answers: confirmed.answers.map((a) => (a.id === 'no' ? { ...a, outcome: { severity: 'sev2' } } : a)) } },
+      },
+    };
+    const [r] = replayAll([{ file: 'r.json', record }], saas, bumped, AS_OF).replayed;
+    expect(r!.severity).toEqual({ old: 'sev4', new: 'sev2' });
+    expect(r!.flips).toContainEqual(expect.objectContaining({ kind: 'acknowledge', from: 'met', to: 'breached' }));
+  });
+
   it('cannot replay, with the reason, a record whose severity, client or answer path is gone; never guesses', () => {
     const record = makeRecord({ severity: 'sev2', start: '2026-03-27T10:00:00Z' }) as IncidentRecord;
     const gone = { ...saas, severities: saas.severities.filter((s) => s.id !== 'sev2') };

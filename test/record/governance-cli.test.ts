@@ -52,6 +52,11 @@ describe('report --matrix: governance review', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/broken\.yaml:\d+:\d+: unknown severity "p9"/);
     expect(bad.stderr).not.toMatch(STACK_TRACE);
+    const twice = join(dir, 'twice.yaml');
+    writeFileSync(twice, readFileSync(msp, 'utf8').replace('  - id: client-repeat\n', '  - id: p1-repeat\n'));
+    const duplicate = runCli(['lint', twice]);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stdout).toMatch(/governance trigger "p1-repeat" is defined twice/);
     const lint = runCli(['lint', broken]);
     expect(lint.code).toBe(1);
     expect(lint.stdout).toMatch(/unknown severity "p9"/);
