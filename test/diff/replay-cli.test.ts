@@ -55,6 +55,12 @@ describe('diff --records (replay)', () => {
     expect(runCli(['diff', OLD, NEW, '--as-of', AS_OF]).code).toBe(2);
   });
 
+  it('the example matrix against itself: nothing flips, nothing to fail on', () => {
+    const result = runCli(['diff', OLD, OLD, '--records', 'examples/records', '--as-of', AS_OF, '--fail-on', 'more-breaches', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).replay).toMatchObject({ summary: { incidents: 5, newly_breached: 0, no_longer_breached: 0, breaches: { old: 11, new: 11 } }, incidents: [], cannot_replay: [] });
+  });
+
   it('takes a git revision as a side, like diff does', () => {
     const result = runCli(['diff', `HEAD:${OLD}`, NEW, '--records', 'examples/records', '--as-of', AS_OF, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);

@@ -110,6 +110,27 @@ describe('replay', () => {
     expect(r!.flips).toContainEqual(expect.objectContaining({ kind: 'acknowledge', from: 'met', to: 'breached' }));
   });
 
+  it('pages and pull-ins: roles added to a step the incident reached, or to the step at the start', () => {
+    const sev1 = saas.severities[0]!;
+    const steps = sev1.escalation!;
+    const paged: Matrix = {
+      ...saas,
+      severities: [
+        { ...sev1, escalation: [{ ...steps[0]!, notify: [...steps[0]!.notify, 'security'] }, { ...steps[1]!, notify: [...steps[1]!.notify, 'finance'] }, ...steps.slice(2)] },
+        ...saas.severities.slice(1),
+      ],
+    };
+    // Resolved after 45 min: step 2 (30m) was reached, step 3 (2h) not.
+    const record = makeRecord({ severity: 'sev1', start: '2026-03-27T10:00:00Z' }, [{ type: 'resolved', at: '2026-03-27T10:45:00Z' }]) as IncidentRecord;
+    const [r] = replayAll([{ file: 'r.json', record }], saas, paged, AS_OF).replayed;
+    expect(r).toMatchObject({ pages: { added: ['finance'], removed: [] }, pull_ins: { added: ['security'], removed: [] } });
+    const [back] = replayAll([{ file: 'r.json', record }], paged, saas, AS_OF).replayed;
+    expect(back).toMatchObject({ pages: { added: [], removed: ['finance'] }, pull_ins: { added: [], removed: ['security'] } });
+    // Resolved after 20 min: step 2 was never reached, so nobody more is paged.
+    const quick = makeRecord({ severity: 'sev1', start: '2026-03-27T10:00:00Z' }, [{ type: 'resolved', at: '2026-03-27T10:20:00Z' }]) as IncidentRecord;
+    expect(replayAll([{ file: 'q.json', record: quick }], saas, paged, AS_OF).replayed[0]!.pages.added).toEqual([]);
+  });
+
   it('cannot replay, with the reason, a record whose severity, client or answer path is gone; never guesses', () => {
     const record = makeRecord({ severity: 'sev2', start: '2026-03-27T10:00:00Z' }) as IncidentRecord;
     const gone = { ...saas, severities: saas.severities.filter((s) => s.id !== 'sev2') };
