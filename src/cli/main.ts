@@ -11,8 +11,8 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0    success (lint: no errors; warnings are allowed)
   1    the matrix has errors, a --check found a stale file, a lint threshold was
-       crossed (--max-warnings), diff --fail-on matched a change, or status found
-       something overdue
+       crossed (--max-warnings), diff --fail-on matched (a change, or more breaches
+       on replayed records), or status found something overdue
   2    the command could not run as asked (unknown option, missing or unreadable file,
        missing or invalid triage answer without a terminal)
   3    status --warn-within: something falls overdue within the window (nothing is
