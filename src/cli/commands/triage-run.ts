@@ -12,6 +12,7 @@ import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset } from '../../time/instant.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
+import { replyOf, type Reply } from '../../triage/interview.js';
 import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
@@ -310,7 +311,16 @@ interface Decision {
   decidedBy: 'tree' | 'severity';
 }
 
-async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, replay: Replay, interactive: boolean, io: Io, header = true): Promise<Decision> {
+async function decide(
+  matrix: Matrix,
+  options: TriageOptions,
+  answers: Record<string, string>,
+  replay: Replay,
+  interactive: boolean,
+  io: Io,
+  header = true,
+  previous: Record<string, Reply> = {},
+): Promise<Decision> {
   // A record decided by --severity replays that severity; answers given with it are a contradiction.
   const severityId = options.severity ?? replay.severity;
   if (severityId !== undefined) {
@@ -335,7 +345,7 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
   if (result.kind === 'question' && interactive) {
     const [{ interview }, { askQuestion }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
     if (header && !options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
-    result = await interview(matrix, answers, (step) => askQuestion(step, colors));
+    result = await interview(matrix, answers, (step) => askQuestion(step, colors), previous);
   }
   switch (result.kind) {
     case 'outcome':
@@ -420,6 +430,8 @@ async function askContext(
   let decision = first;
   let contract = given;
   let start: Date | undefined;
+  // What was chosen before a Back, preselected when the prompt is asked again.
+  let contractChosen: string | undefined;
   const zone = options.tz ?? matrix.timezone;
   const read = (text: string) => parseStart(text, { now: io.now(), displayZone: zone, matrixZone: matrix.timezone });
   type Step = 'contract' | 'start';
@@ -427,24 +439,30 @@ async function askContext(
   const backIntoTree = async (): Promise<boolean> => {
     if (decision.decidedBy !== 'tree' || decision.path.length === 0) return false;
     const answers = Object.fromEntries(decision.path.slice(0, -1).map((p) => [p.question, p.unsure ? 'unsure' : p.answer]));
-    decision = await decide(matrix, options, answers, replay, true, io, false);
+    const last = decision.path.at(-1)!;
+    decision = await decide(matrix, options, answers, replay, true, io, false, { [last.question]: replyOf(last) });
     return true;
   };
   while (step !== undefined) {
     if (step === 'contract') {
-      const reply = await askContract(contractQuestion(matrix), decision.decidedBy === 'tree' && decision.path.length > 0, colors);
+      const reply = await askContract(contractQuestion(matrix), decision.decidedBy === 'tree' && decision.path.length > 0, colors, undefined, contractChosen);
       if (reply.kind === 'back') {
         await backIntoTree();
         continue;
       }
+      contractChosen = reply.id;
       contract = requestOf(matchContract(matrix, reply.id) ?? { kind: 'none' });
       step = askForStart ? 'start' : undefined;
     } else {
       const canGoBack = askForContract || (decision.decidedBy === 'tree' && decision.path.length > 0);
-      const reply = await askStart((text) => {
-        const r = read(text);
-        return r.ok ? undefined : r.reason;
-      }, canGoBack ? (askForContract ? 'the contract' : 'the last triage question') : undefined, colors);
+      const reply = await askStart(
+        (text) => {
+          const r = read(text);
+          return r.ok ? { ok: true, shown: formatInstant(r.date, zone) } : { ok: false, reason: r.reason };
+        },
+        canGoBack ? (askForContract ? 'the contract' : 'the last triage question') : undefined,
+        colors,
+      );
       if (reply.kind === 'back') {
         if (askForContract) {
           contract = undefined;
