@@ -76,6 +76,40 @@ export async function askQuestion(step: AskStep, colors: Colors = plain, context
  */
 const safeChoice = <T extends { name: string; description?: string }>(c: T): T => ({ ...c, name: safeText(c.name), ...(c.description !== undefined ? { description: safeText(c.description) } : {}) });
 const safeTheme = (colors: Colors) => ({ style: { message: (text: string) => safeText(colors.bold(text)) } });
+/** As safeTheme, but once answered the prompt keeps only its question: the hint in brackets goes, so the line stays short. */
+const answeredTheme = (colors: Colors, hint: string) => ({
+  style: { message: (text: string, status: string) => safeText(colors.bold(status === 'done' ? text.replace(` ${hint}`, '') : text)) },
+});
+
+export const CONTRACT_HINT = '(type to search)';
+export const START_QUESTION = 'When did it start?';
+export const START_AT = 'Started at';
+const START_HINT = '(20 min ago, 2h ago, 03:10, 2026-03-27T16:30)';
+
+/** The line triage prints before its first question. */
+export const triageHeader = (matrixName: string, colors: Colors = plain) => `${colors.bold('Triage')} · ${matrixName} ${colors.dim('(Ctrl-C to stop)')}`;
+
+/**
+ * What the prompts leave on the screen once answered, one line each (before the terminal
+ * wraps them): the header, each tree question with its answer, the contract, the start
+ * (Earlier… adds the typed time). The card follows; together they are what a responder
+ * sees, so the screen budget is measured on this.
+ */
+export function answeredLines(
+  matrix: { name: string },
+  path: { text: string; label: string; unsure?: boolean }[],
+  contractLabel: string | undefined,
+  earlierStart: string | undefined,
+  startAsked = true,
+): string[] {
+  const lines = path.length > 0 ? [triageHeader(matrix.name)] : [];
+  for (const p of path) lines.push(`✔ ${p.text} ${p.unsure ? 'Not sure' : p.label}`);
+  if (contractLabel !== undefined) lines.push(`✔ Which contract applies? ${contractLabel}`);
+  if (!startAsked) return lines;
+  lines.push(`✔ ${START_QUESTION} ${earlierStart === undefined ? 'Now' : 'Earlier…'}`);
+  if (earlierStart !== undefined) lines.push(`✔ ${START_AT} ${earlierStart}`);
+  return lines;
+}
 
 /** Asks for one handoff field; an empty answer leaves it missing. */
 export async function askText(label: string, help: string | undefined, context?: PromptContext): Promise<string> {
@@ -98,7 +132,7 @@ export function contractPrompt(question: QuestionView, canGoBack: boolean, color
   const back = canGoBack ? [{ value: BACK, name: '← Back', description: 'Return to the last triage question' }] : [];
   const standard = choices[0]!;
   return {
-    message: `${question.text} ${colors.dim('(type to search)')}`,
+    message: `${question.text} ${colors.dim(CONTRACT_HINT)}`,
     source: (term: string | undefined): { value: string; name: string; description?: string; disabled?: boolean | string }[] => {
       const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const matches = (c: { value: string; name: string }) => words.every((w) => `${c.value} ${c.name}`.toLowerCase().includes(w));
@@ -120,7 +154,7 @@ export function contractPrompt(question: QuestionView, canGoBack: boolean, color
 /** Asks which contract applies; resolves to a choice id or back. */
 export async function askContract(question: QuestionView, canGoBack: boolean, colors: Colors = plain, context?: PromptContext, previous?: string): Promise<ContractReply> {
   const config = contractPrompt(question, canGoBack, colors, previous);
-  const value = await search({ ...config, theme: safeTheme(colors), source: (term: string | undefined) => config.source(term).map(safeChoice) }, context);
+  const value = await search({ ...config, theme: answeredTheme(colors, colors.dim(CONTRACT_HINT)), source: (term: string | undefined) => config.source(term).map(safeChoice) }, context);
   return value === BACK ? { kind: 'back' } : { kind: 'answer', id: value };
 }
 
@@ -151,7 +185,7 @@ export async function askStart(check: StartCheck, backTo: string | undefined, co
   for (;;) {
     const choice = await select(
       {
-        message: 'When did it start?',
+        message: START_QUESTION,
         theme: safeTheme(colors),
         choices: [
           { value: 'now', name: 'Now' },
@@ -167,8 +201,8 @@ export async function askStart(check: StartCheck, backTo: string | undefined, co
     if (choice !== EARLIER) return { kind: 'start', text: 'now' };
     const text = await input(
       {
-        message: `Started at ${colors.dim('(20 min ago, 2h ago, 03:10, 2026-03-27T16:30)')}`,
-        theme: safeTheme(colors),
+        message: `${START_AT} ${colors.dim(START_HINT)}`,
+        theme: answeredTheme(colors, colors.dim(START_HINT)),
         transformer: (value, { isFinal }) => safeText(isFinal ? value : startFeedback(value, check, colors)),
         validate: (value) => {
           if (value.trim() === '') return true;

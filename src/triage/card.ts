@@ -19,7 +19,17 @@ export interface CardOptions {
   columns?: number;
   /** Also the deadline table, the escalation timeline, updates, RCA, governance and handoff. */
   full?: boolean;
+  /**
+   * The rows the short card may take (24 minus the shell prompt, minus what the prompts
+   * left above it). The answer block (severity, owner, call now, the deadlines due next)
+   * always shows; the other lines show by importance while they fit, and the rest are
+   * named on the last line as being under --full.
+   */
+  rows?: number;
 }
+
+/** The rows of an 80x24 screen left for the card and what prompts left above it: the shell prompt takes one. */
+export const SCREEN_ROWS = 23;
 
 const LABEL = 10;
 export const DEFAULT_COLUMNS = 80;
@@ -37,26 +47,46 @@ export function formatCard(result: TriageResult, c: Colors, options: CardOptions
   const row = (label: string, text: string) => out.push(...wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`));
   const sev = result.severity;
 
-  out.push(...wrap(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`, width, { keepSpaces: true }));
-  if (options.full) out.push(...wrap(sev.definition, width));
-  row('Owner', `${c.bold(result.owner.title)} · ${result.owner.contact}${result.owner.source ? c.dim(` (${result.owner.source})`) : ''}`);
-  if (result.route) row('Route', `${result.route.id} → ${result.route.to.title} · ${result.route.to.contact}${result.route.via ? ` · ${result.route.via}` : ''}`);
-  if (result.inform.length > 0) row('Inform', result.inform.map((r) => `${r.title} · ${r.contact}${r.side !== 'internal' ? c.dim(` [${r.side}]`) : ''}`).join('; '));
-  if (result.note) row('Next', result.note);
+  const headline = wrap(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`, width, { keepSpaces: true });
+  const rowLines = (label: string, text: string) => wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`);
   const call = callNow(result);
-  row('Call now', call.length > 0 ? call.map((r) => `${r.title} · ${r.contact}`).join('; ') : c.dim(firstStepText(result)));
-
-  out.push('');
-  for (const [label, text] of dueNext(result, c)) out.push(...hanging(`  ${label}`, text, width, 19));
-  if (result.client) row('Client', clientLine(result, c));
-  contractLines(result, c).forEach(([label, text]) => row(label, text));
   const start = t(result.started_at);
   const startedAgo = Math.round((start.getTime() - t(result.computed_at).getTime()) / 60_000);
-  row('Started', `${clockText(start, zone)} (${agoText(startedAgo)}) · times in ${zone}, ${offsetText(start, zone)}`);
+  // Each part of the short card, in the order shown; `name` is how the last line names it when it is left to --full.
+  type Part = { name?: string; lines: string[] };
+  const parts: Part[] = [
+    { lines: options.full ? [...headline, ...wrap(sev.definition, width)] : headline },
+    { lines: rowLines('Owner', `${c.bold(result.owner.title)} · ${result.owner.contact}${result.owner.source ? c.dim(` (${result.owner.source})`) : ''}`) },
+    ...(result.route ? [{ name: 'route', lines: rowLines('Route', `${result.route.id} → ${result.route.to.title} · ${result.route.to.contact}${result.route.via ? ` · ${result.route.via}` : ''}`) }] : []),
+    ...(result.inform.length > 0 ? [{ name: 'who to inform', lines: rowLines('Inform', result.inform.map((r) => `${r.title} · ${r.contact}${r.side !== 'internal' ? c.dim(` [${r.side}]`) : ''}`).join('; ')) }] : []),
+    ...(result.note ? [{ name: 'the next step', lines: rowLines('Next', result.note) }] : []),
+    { lines: rowLines('Call now', call.length > 0 ? call.map((r) => `${r.title} · ${r.contact}`).join('; ') : c.dim(firstStepText(result))) },
+    { lines: [''] },
+    { lines: dueNext(result, c).flatMap(([label, text]) => hanging(`  ${label}`, text, width, 19)) },
+    ...(result.client ? [{ name: 'the client notice', lines: rowLines('Client', clientLine(result, c)) }] : []),
+    ...contractLines(result, c).map(([label, text]) => ({ name: label === 'Exception' ? 'the exception' : 'the contract', lines: rowLines(label, text) })),
+    { name: 'the start', lines: rowLines('Started', `${clockText(start, zone)} (${agoText(startedAgo)}) · times in ${zone}, ${offsetText(start, zone)}`) },
+  ];
   if (!options.full) {
-    out.push(...wrap(c.dim('More with --full: every deadline, the timeline, updates, RCA, handoff'), width));
+    const always = 'every deadline, the timeline, updates, RCA, handoff';
+    const moreLines = (left: Part[]) => {
+      const names = [...new Set(left.map((p) => p.name!))];
+      return wrap(c.dim(`More with --full: ${names.length > 0 ? `${names.join(', ')}; ` : ''}${always}`), width);
+    };
+    // What matters after the answer block, most first: what to do next, what changed the deadlines, the client notice.
+    const priority = ['the next step', 'the exception', 'the contract', 'the client notice', 'the start', 'route', 'who to inform'];
+    const budget = options.rows ?? SCREEN_ROWS;
+    const optional = parts.filter((p) => p.name !== undefined).sort((a, b) => priority.indexOf(a.name!) - priority.indexOf(b.name!));
+    const shown = new Set<Part>(parts.filter((p) => p.name === undefined));
+    const size = (set: Set<Part>) => [...set].reduce((n, p) => n + p.lines.length, 0) + moreLines(optional.filter((p) => !set.has(p))).length;
+    for (const part of optional) {
+      shown.add(part);
+      if (size(shown) > budget) shown.delete(part);
+    }
+    out.push(...parts.filter((p) => shown.has(p)).flatMap((p) => p.lines), ...moreLines(optional.filter((p) => !shown.has(p))));
     return `${out.join('\n')}\n`;
   }
+  out.push(...parts.flatMap((p) => p.lines));
 
   out.push('');
   row('Clock', clockLine(result));

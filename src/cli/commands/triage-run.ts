@@ -100,11 +100,18 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
       : replay.contract || replay.client !== undefined || replay.tier !== undefined
         ? { ...(replay.client ? { client: replay.client } : {}), ...(replay.client === undefined && replay.tier ? { tier: replay.tier } : {}) }
         : undefined;
+  // What the prompts leave on the screen above the card, so the card keeps to the rest of it.
+  let contractLabel: string | undefined;
+  let earlierStart: string | undefined;
+  let startAsked = false;
   if (interactive && (contract === undefined || start === undefined)) {
     const asked = await askContext(matrix, options, replay, io, decision, contract);
     decision = asked.decision;
     contract = asked.contract;
     start = asked.start ?? start;
+    contractLabel = asked.contractLabel;
+    earlierStart = asked.earlierStart;
+    startAsked = asked.start !== undefined;
   }
   if (contract === undefined) {
     // A matrix without clients or tiers has only the standard contract to name.
@@ -126,11 +133,13 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), replayed ? `${planned.reason} (replayed from ${options.answers})` : planned.reason);
   const plan = planned.plan;
 
+  let handoffAsked = 0;
   if (options.handoff && interactive) {
     const { askText } = await import('../prompt.js');
     for (const field of plan.handoff) {
       if (handoffValues[field.id]?.trim()) continue;
       const value = await askText(field.label, field.help);
+      handoffAsked++;
       if (value) handoffValues[field.id] = value;
     }
   }
@@ -154,8 +163,15 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     const m = result.message;
     io.stdout.write(`${m.subject !== undefined ? `Subject: ${m.subject}\n\n` : ''}${m.body.trimEnd()}\n`);
   } else {
-    const { formatCard } = await import('../../triage/card.js');
-    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true }));
+    const [{ formatCard, SCREEN_ROWS }, { answeredLines }] = await Promise.all([import('../../triage/card.js'), import('../prompt.js')]);
+    let above = 0;
+    if (interactive) {
+      const askedPath = walked.filter((p) => !Object.hasOwn(treeAnswers, p.question));
+      const lines = askedPath.length > 0 || contractLabel !== undefined || startAsked ? answeredLines(matrix, askedPath, contractLabel, earlierStart, startAsked) : [];
+      const columns = io.stdout.columns ?? 80;
+      above = lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / columns)), 0) + handoffAsked;
+    }
+    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true, rows: SCREEN_ROWS - above }));
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);
@@ -343,8 +359,8 @@ async function decide(
 
   let result = walk(matrix, answers);
   if (result.kind === 'question' && interactive) {
-    const [{ interview }, { askQuestion }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
-    if (header && !options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
+    const [{ interview }, { askQuestion, triageHeader }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
+    if (header && !options.json && !options.markdown) io.stdout.write(`${triageHeader(matrix.name, colors)}\n`);
     result = await interview(matrix, answers, (step) => askQuestion(step, colors), previous);
   }
   switch (result.kind) {
@@ -423,7 +439,7 @@ async function askContext(
   io: Io,
   first: Decision,
   given: ContractRequest | undefined,
-): Promise<{ decision: Decision; contract: ContractRequest | undefined; start: Date | undefined }> {
+): Promise<{ decision: Decision; contract: ContractRequest | undefined; start: Date | undefined; contractLabel?: string; earlierStart?: string }> {
   const [{ askContract, askStart }, colors] = await Promise.all([import('../prompt.js'), colorsFor(io)]);
   const askForContract = given === undefined && hasContracts(matrix);
   const askForStart = options.at === undefined && replay.at === undefined;
@@ -432,6 +448,8 @@ async function askContext(
   let start: Date | undefined;
   // What was chosen before a Back, preselected when the prompt is asked again.
   let contractChosen: string | undefined;
+  let contractLabel: string | undefined;
+  let earlierStart: string | undefined;
   const zone = options.tz ?? matrix.timezone;
   const read = (text: string) => parseStart(text, { now: io.now(), displayZone: zone, matrixZone: matrix.timezone });
   type Step = 'contract' | 'start';
@@ -451,6 +469,7 @@ async function askContext(
         continue;
       }
       contractChosen = reply.id;
+      contractLabel = contractQuestion(matrix).choices.find((ch) => ch.id === reply.id)?.label;
       contract = requestOf(matchContract(matrix, reply.id) ?? { kind: 'none' });
       step = askForStart ? 'start' : undefined;
     } else {
@@ -473,8 +492,9 @@ async function askContext(
       const r = read(reply.text);
       if (!r.ok) throw fail('invalid_option', `start ${r.reason}`);
       start = r.date;
+      if (reply.text !== 'now') earlierStart = reply.text;
       step = undefined;
     }
   }
-  return { decision, contract, start };
+  return { decision, contract, start, ...(contractLabel !== undefined ? { contractLabel } : {}), ...(earlierStart !== undefined ? { earlierStart } : {}) };
 }
