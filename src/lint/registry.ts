@@ -29,6 +29,7 @@ import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
+import { templateInternalContact } from './rules/template-internal-contact.js';
 import { treeUnsureSeverity } from './rules/tree-unsure-severity.js';
 import { treeNoUnsure } from './rules/tree-no-unsure.js';
 import { escalationLayers } from './rules/escalation-layers.js';
@@ -71,6 +72,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionWindow,
   templatePlaceholder,
   templateValue,
+  templateInternalContact,
   controlCharacters,
 ];
 

@@ -383,20 +383,23 @@ async function decide(
 }
 
 async function withMessage(matrix: Matrix, result: TriageResult, options: TriageOptions, io: Io): Promise<TriageResult> {
-  const [{ renderMessage }, { placeholderValues }] = await Promise.all([import('../../comms/render.js'), import('../../comms/values.js')]);
+  const [{ renderMessage }, { placeholderValues, clientValues }] = await Promise.all([import('../../comms/render.js'), import('../../comms/values.js')]);
   const { values, gaps } = placeholderValues(result, {
     ...(options.impact !== undefined ? { impact: options.impact } : {}),
     ...(options.actions !== undefined ? { actions: options.actions } : {}),
     ...(options.nextStep !== undefined ? { nextStep: options.nextStep } : {}),
   });
-  const rendered = renderMessage(matrix, options.message!, result.severity.id, values, options.audience);
+  // A client template gives the owner's client_contact, never the internal contact; without one it is a gap to fill.
+  const forClient = clientValues(matrix, result);
+  const rendered = renderMessage(matrix, options.message!, result.severity.id, values, options.audience, forClient.values);
+  if (rendered.ok && rendered.message.audience === 'client') gaps.push(...forClient.gaps);
   if (!rendered.ok) throw fail(rendered.code, rendered.reason, {}, rendered.code === 'unknown_placeholder' ? EXIT.findings : EXIT.usage);
   if (options.audience === undefined && rendered.message.audience === 'internal') {
     io.stderr.write(`note: the matrix has no client ${options.message} template for ${result.severity.id}; this is the internal one, not for the client (--audience internal picks it without this note)\n`);
   }
   const open = gaps.filter((g) => rendered.used.includes(g));
   if (open.length > 0) {
-    const flags: Partial<Record<string, string>> = { impact: '--impact', actions: '--actions', next_step: '--next-step' };
+    const flags: Partial<Record<string, string>> = { impact: '--impact', actions: '--actions', next_step: '--next-step', owner_contact: `${result.owner.title} has only an internal contact; give the role a client_contact` };
     io.stderr.write(`note: the message has gaps to fill: ${open.map((g) => `[${g}]${flags[g] ? ` (${flags[g]})` : ''}`).join(', ')}\n`);
   }
   return { ...result, message: rendered.message };

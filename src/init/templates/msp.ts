@@ -24,10 +24,13 @@ roles:
   l1:
     title: L1 service desk
     contact: "#service-desk"
+    # What client messages show for {{owner_contact}}: a contact the client may use, never a pager.
+    client_contact: "your service desk address or phone line"
     description: First contact; resets, how-to questions, known fixes.
   l2:
     title: L2 systems engineer
     contact: "pager:l2-oncall"
+    client_contact: "your service desk address or phone line, quoting the ticket number"
     description: Servers, networks, cloud tenants; owns outages.
   l3:
     title: L3 senior engineer
@@ -41,6 +44,7 @@ roles:
   security:
     title: Security operations
     contact: "pager:secops"
+    client_contact: "your service desk address or phone line, quoting the ticket number"
   vendor:
     title: Hardware or cloud vendor support
     contact: "Vendor portal, priority case"
