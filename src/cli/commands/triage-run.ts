@@ -13,7 +13,8 @@ import { formatInstant, hasUtcOffset } from '../../time/instant.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
 import { replyOf, type Reply } from '../../triage/interview.js';
-import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { answersFromData, checkAnswers, choiceList, invalidAnswerMessage, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { didYouMeanNotSibling } from '../../matrix/suggest.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
 import type { ContractRequest } from '../../triage/contract.js';
@@ -349,8 +350,12 @@ async function decide(
       );
     }
     const what = options.severity !== undefined ? '--severity' : `the severity recorded in ${options.answers},`;
-    const severity = matrix.severities.find((s) => s.id === severityId);
-    if (!severity) throw fail('unknown_severity', `${what} "${severityId}" is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
+    // Ids are matched as written, then regardless of case (--severity P1 is p1), as answers are.
+    const severity = matrix.severities.find((s) => s.id === severityId) ?? matrix.severities.find((s) => s.id.toLowerCase() === severityId.toLowerCase());
+    if (!severity) {
+      const ids = matrix.severities.map((s) => s.id);
+      throw fail('unknown_severity', `${what} "${severityId}" is not defined${didYouMeanNotSibling(severityId, ids)}; severities: ${ids.join(', ')}`);
+    }
     return { outcome: { severity, owner: severity.owner }, path: [], decidedBy: 'severity' };
   }
   if (!matrix.triage) throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
@@ -373,7 +378,7 @@ async function decide(
     }
     case 'invalid-answer': {
       const q = result.question;
-      throw fail('invalid_answer', `"${result.given}" is not an answer to ${q.id} (${q.text}); choices: ${choiceList(q)}`, { question: questionJson(q), given: result.given, path: pathJson(result.path) });
+      throw fail('invalid_answer', invalidAnswerMessage(q, result.given), { question: questionJson(q), given: result.given, path: pathJson(result.path) });
     }
     case 'no-tree':
       throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
@@ -427,7 +432,7 @@ function answeredContract(matrix: Matrix, given: string, path: PathEntry[]): Con
   const match = matchContract(matrix, given);
   if (match) return requestOf(match);
   const q = contractQuestion(matrix);
-  throw fail('invalid_answer', `"${given}" is not an answer to ${q.id} (${q.text}); choices: ${choiceList(q)}`, { question: questionJson(q), given, path: pathJson(path) });
+  throw fail('invalid_answer', invalidAnswerMessage(q, given), { question: questionJson(q), given, path: pathJson(path) });
 }
 
 /**
