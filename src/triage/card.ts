@@ -261,22 +261,34 @@ export function contractLines(result: TriageResult, c: Colors): [string, string]
   const who = [k.client ? `${k.client.name} (${k.client.id})` : undefined, k.tier ? `tier ${k.tier.id}` : undefined].filter(Boolean);
   const isException = (source: string) => source.startsWith('exception ');
   const changeText = (list: typeof k.changes) => list.map((ch) => `${ch.kind} ${ch.from ?? '–'} → ${ch.to}`).join(', ');
+  const titles = roleTitles(result);
+  const names = (roles: { role: string }[]) => roles.map((r) => titles.get(r.role) ?? r.role).join(', ');
   const own = k.changes.filter((ch) => !isException(ch.source));
   const ownRoles = k.added_roles.filter((r) => !isException(r.source));
   if (who.length > 0 || k.exceptions.length > 0) {
     const changes = own.length > 0 ? `; ${changeText(own)}` : who.length > 0 ? '; severity targets' : '';
-    lines.push(['Contract', `${who.join(', ') || 'none'}${changes}${ownRoles.length ? `; adds ${ownRoles.map((r) => r.role).join(', ')}` : ''}`]);
+    lines.push(['Contract', `${who.join(', ') || 'none'}${changes}${ownRoles.length ? `; adds ${names(ownRoles)}` : ''}`]);
     if (k.client?.note) lines.push(['', c.dim(k.client.note)]);
   }
   for (const e of k.exceptions) {
     const source = `exception ${e.id}`;
     const changes = k.changes.filter((ch) => ch.source === source);
     const roles = k.added_roles.filter((r) => r.source === source);
-    const owner = k.owner?.source === source ? `; owner ${k.owner.role}` : '';
-    const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${roles.map((r) => r.role).join(', ')}` : ''}${owner}`;
+    const owner = k.owner?.source === source ? `; owner ${titles.get(k.owner.role) ?? k.owner.role}` : '';
+    const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${names(roles)}` : ''}${owner}`;
     lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}${what}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
   }
   return lines;
+}
+
+/** Every role the result names, by id: the card says titles, never ids. */
+function roleTitles(result: TriageResult): Map<string, string> {
+  const all: Role[] = [result.owner, ...result.inform, ...result.escalation.flatMap((s) => [...s.notify, ...(s.approval ? [s.approval] : [])]), ...result.authority.map((a) => a.role)];
+  if (result.route) all.push(result.route.to);
+  if (result.client?.by) all.push(result.client.by);
+  if (result.client?.contact) all.push(result.client.contact);
+  if (result.governance.rca?.owner) all.push(result.governance.rca.owner);
+  return new Map(all.map((r) => [r.role, r.title]));
 }
 
 function clientLine(result: TriageResult, c: Colors): string {
