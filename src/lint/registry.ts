@@ -36,6 +36,7 @@ import { escalationLayers } from './rules/escalation-layers.js';
 import { escalateAfterStep } from './rules/escalate-after-step.js';
 import { timezoneFixed } from './rules/timezone-fixed.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
+import { calendarNoChange } from './rules/calendar-no-change.js';
 import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
@@ -60,6 +61,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   businessHoursCritical,
   timezoneFixed,
   dstWallTime,
+  calendarNoChange,
   ownerAccountable,
   ownerEngaged,
   roleContact,

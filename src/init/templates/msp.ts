@@ -250,7 +250,7 @@ triage:
 
 tiers:
   standard:
-    description: Business-hours contract; P1 covered round the clock.
+    description: Standard contract; P1 and P2 run round the clock, P3 and P4 in business hours.
   premium:
     description: Round-the-clock contract with faster targets and an account manager on every P1/P2.
     calendar: 24x7
