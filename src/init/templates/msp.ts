@@ -252,7 +252,7 @@ tiers:
   standard:
     description: Standard contract; P1 and P2 run round the clock, P3 and P4 in business hours.
   premium:
-    description: Round-the-clock contract with faster targets and an account manager on every P1/P2.
+    description: Round-the-clock contract with faster P1-P3 targets; the account manager is told of every incident.
     calendar: 24x7
     targets:
       p1: { acknowledge: 10m, assign_owner: 10m, notify_client: 20m, update_every: 30m }
