@@ -30,12 +30,14 @@ import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
+import { templateInternalContact } from './rules/template-internal-contact.js';
 import { treeUnsureSeverity } from './rules/tree-unsure-severity.js';
 import { treeNoUnsure } from './rules/tree-no-unsure.js';
 import { escalationLayers } from './rules/escalation-layers.js';
 import { escalateAfterStep } from './rules/escalate-after-step.js';
 import { timezoneFixed } from './rules/timezone-fixed.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
+import { calendarNoChange } from './rules/calendar-no-change.js';
 import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
@@ -60,6 +62,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   businessHoursCritical,
   timezoneFixed,
   dstWallTime,
+  calendarNoChange,
   ownerAccountable,
   ownerEngaged,
   roleContact,
@@ -73,6 +76,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionWindow,
   templatePlaceholder,
   templateValue,
+  templateInternalContact,
   controlCharacters,
 ];
 
