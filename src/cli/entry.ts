@@ -2,6 +2,9 @@
 import { main } from './main.js';
 import { EXIT, type Io } from './io.js';
 
+/** Also exported so the test suite can run the built program in-process (test/helpers/cli.ts). */
+export { main };
+
 /** Signals that end a run, each with its conventional exit code (128 + the signal number). */
 const SIGNALS = [
   ['SIGINT', 130, 'interrupted'],
