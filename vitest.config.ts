@@ -16,6 +16,21 @@ const offsetsThroughTimeCore: Plugin = {
   },
 };
 
+/**
+ * The suites whose results could depend on the machine's time zone. CI (`.ci/run`) runs them
+ * again under host zones with odd offsets and daylight-saving rules, in the same vitest run
+ * as the whole suite: `ESCALATE_ZONES="UTC Europe/Berlin" npm test` adds one project per zone.
+ */
+const ZONED = [
+  'test/time/**/*.test.ts',
+  'test/triage/plan.test.ts',
+  'test/triage/contract.test.ts',
+  'test/triage/render.test.ts',
+  'test/triage/triage-cli.test.ts',
+  'test/lint/cases.test.ts',
+];
+const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
+
 export default defineConfig({
   plugins: [offsetsThroughTimeCore],
   test: {
@@ -27,5 +42,11 @@ export default defineConfig({
     pool: 'forks',
     // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
     server: { deps: { inline: ['@date-fns/tz'] } },
+    ...(zones.length > 0 && {
+      projects: [
+        { extends: true as const, test: { name: 'escalate' } },
+        ...zones.map((zone) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone } } })),
+      ],
+    }),
   },
 });

@@ -20,8 +20,9 @@ export interface CliResult {
  * the built bundles run in-process in a worker thread (`test/helpers/in-process-worker.mjs`):
  * the same code as `bin/escalate.js` without starting Node each time. A run that depends on
  * the process itself spawns a real one: any option besides `cwd` and `env` (stdin input,
- * stdio, a timeout), a host time zone (`env.TZ`), an `ESCALATE_NOW` the process edge refuses,
- * or `ESCALATE_TEST_SPAWN=1` set for the whole suite. `spawnCli` always spawns.
+ * stdio, a timeout), an `ESCALATE_NOW` the process edge refuses, or `ESCALATE_TEST_SPAWN=1`
+ * set for the whole suite. A host time zone (`env.TZ`) is set in the process for the run, as
+ * Node does for a process started with it (local time and Intl follow). `spawnCli` always spawns.
  */
 export function runCli(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv } = {}): CliResult {
   const { env, cwd, ...rest } = options;
@@ -29,7 +30,6 @@ export function runCli(args: string[], options: SpawnSyncOptions & { env?: NodeJ
   const inProcess =
     process.env.ESCALATE_TEST_SPAWN !== '1' &&
     Object.keys(rest).length === 0 &&
-    (env === undefined || !('TZ' in env)) &&
     (now === undefined || validNow(now)) &&
     (cwd === undefined || typeof cwd === 'string');
   return inProcess ? runInProcess(args, (cwd as string | undefined) ?? ROOT, cliEnv(env), now) : spawnCli(args, options);

@@ -22,6 +22,9 @@ parentPort.on('message', async ({ argv, cwd, env, now, done, port }) => {
     now: () => (fixed ? new Date(fixed.getTime()) : new Date()),
     hostClock: true,
   };
+  // The host time zone the run asks for (env is shared with the test thread, which waits).
+  const savedTz = process.env.TZ;
+  setTz(env.TZ);
   let code;
   try {
     code = await main({ argv, io });
@@ -29,8 +32,16 @@ parentPort.on('message', async ({ argv, cwd, env, now, done, port }) => {
     // What Node prints for an uncaught rejection, and its exit code.
     stderr += `${error instanceof Error && error.stack ? error.stack : String(error)}\n`;
     code = 1;
+  } finally {
+    setTz(savedTz);
   }
   port.postMessage({ code, stdout, stderr });
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
 });
+
+/** Node re-reads the zone (local time, Intl's default) whenever TZ is assigned or deleted. */
+function setTz(zone) {
+  if (zone === undefined) delete process.env.TZ;
+  else if (process.env.TZ !== zone) process.env.TZ = zone;
+}
