@@ -29,12 +29,14 @@ const ZONED = [
   'test/triage/triage-cli.test.ts',
   'test/lint/cases.test.ts',
 ];
+const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
 
 export default defineConfig({
   plugins: [offsetsThroughTimeCore],
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // With zone projects each project names its files (a project's include would add to this one).
+    ...(zones.length === 0 && { include: ALL }),
     // Guards against a hang, not speed budgets (those are `npm run bench`): a loaded machine
     // may run a test many times slower than an idle one and must still pass.
     testTimeout: 300_000,
@@ -44,7 +46,7 @@ export default defineConfig({
     server: { deps: { inline: ['@date-fns/tz'] } },
     ...(zones.length > 0 && {
       projects: [
-        { extends: true as const, test: { name: 'escalate' } },
+        { extends: true as const, test: { name: 'escalate', include: ALL } },
         ...zones.map((zone) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone } } })),
       ],
     }),
