@@ -215,6 +215,10 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       continue;
     }
     const body = policies[key] as Record<string, unknown>;
+    const loops = body.num_loops === undefined ? 0 : Number(body.num_loops);
+    if (loops !== policy.num_loops) {
+      out.push(finding(locator, 'drift-delay', body.num_loops === undefined ? at : [...at, 'num_loops'], `policy "${key}" repeats its rules ${loops} more time${loops === 1 ? '' : 's'} (num_loops ${String(body.num_loops)}); the matrix path runs once (num_loops ${policy.num_loops})`));
+    }
     const rulesArePlural = Array.isArray(body.rule);
     const theirs = asList(body.rule);
     const rulePath = (k: number): Path => (rulesArePlural ? [...at, 'rule', k] : [...at, 'rule']);
@@ -242,12 +246,46 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       out.push(finding(locator, 'drift-missing', isRecord(resource) ? ['resource'] : [], `service "${name}" with support hours is missing`));
       continue;
     }
-    const theirs = asList((services[name] as Record<string, unknown>).support_hours)[0];
+    const body = services[name] as Record<string, unknown>;
+    const at: Path = ['resource', 'pagerduty_service', name];
+    const theirs = asList(body.support_hours)[0];
     if (JSON.stringify(normalize(theirs)) !== JSON.stringify(normalize(service.support_hours[0]))) {
-      out.push(finding(locator, 'drift-hours', ['resource', 'pagerduty_service', name, 'support_hours'], `service "${name}" support hours differ; the matrix says ${JSON.stringify(service.support_hours[0])}`));
+      out.push(...supportHoursDrift(locator, name, theirs, service.support_hours[0]!, [...at, 'support_hours', ...(Array.isArray(body.support_hours) ? [0] : [])]));
+    }
+    if (body.escalation_policy !== service.escalation_policy) {
+      out.push(finding(locator, 'drift-targets', [...at, 'escalation_policy'], `service "${name}" escalates by ${String(body.escalation_policy)}; the matrix pages ${name} by ${service.escalation_policy}`));
+    }
+    const rule = asList(body.incident_urgency_rule)[0];
+    const urgency = (r: unknown, k: string) => (isRecord(r) ? asList(r[k]).map((u) => (isRecord(u) ? `${String(u.type)} ${String(u.urgency)}` : String(u)))[0] : undefined);
+    const want = service.incident_urgency_rule[0]!;
+    const ruleAt: Path = [...at, 'incident_urgency_rule', ...(Array.isArray(body.incident_urgency_rule) ? [0] : [])];
+    if (!isRecord(rule) || rule.type !== want.type) {
+      out.push(finding(locator, 'drift-hours', isRecord(rule) ? [...ruleAt, 'type'] : at, `service "${name}" urgency rule is ${isRecord(rule) ? String(rule.type) : 'missing'}; the matrix needs use_support_hours (high during ${service.support_hours[0]!.start_time}-${service.support_hours[0]!.end_time}, low outside)`));
+    } else {
+      for (const [k, label] of [['during_support_hours', 'during'], ['outside_support_hours', 'outside']] as const) {
+        const got = urgency(rule, k);
+        const expected = `${want[k][0]!.type} ${want[k][0]!.urgency}`;
+        if (got !== expected) out.push(finding(locator, 'drift-hours', [...ruleAt, k], `service "${name}" urgency ${label} support hours is ${got ?? 'unset'}; the matrix says ${expected}`));
+      }
+    }
+    const actions = asList(body.scheduled_actions);
+    const raises = actions.some((a) => isRecord(a) && a.type === 'urgency_change' && a.to_urgency === 'high' && asList(a.at).some((t) => isRecord(t) && t.type === 'named_time' && t.name === 'support_hours_start'));
+    if (!raises) {
+      out.push(finding(locator, 'drift-hours', body.scheduled_actions === undefined ? at : [...at, 'scheduled_actions'], `service "${name}" does not raise urgency at the start of support hours (scheduled_actions urgency_change to high at support_hours_start); a low-urgency incident from outside them never escalates`));
     }
   }
   return { ok: true, diagnostics: out };
+}
+
+/** Which support-hours field differs, each at its own line. */
+function supportHoursDrift(locator: Locator, name: string, theirs: unknown, want: Record<string, unknown>, at: Path): Diagnostic[] {
+  if (!isRecord(theirs)) return [finding(locator, 'drift-hours', at, `service "${name}" has no support hours; the matrix says ${want.start_time}-${want.end_time} in ${want.time_zone}`)];
+  const out: Diagnostic[] = [];
+  for (const [k, v] of Object.entries(want)) {
+    if (JSON.stringify(normalize(theirs[k])) === JSON.stringify(normalize(v))) continue;
+    out.push(finding(locator, 'drift-hours', [...at, k], `service "${name}" support hours ${k} is ${JSON.stringify(theirs[k]) ?? 'unset'}; the matrix says ${JSON.stringify(v)}`));
+  }
+  return out;
 }
 
 /** iCalendar: events compared by UID, each difference at the event's line in the file. */
