@@ -4,6 +4,7 @@
  * excluded), each holiday as an all-day event, and a VTIMEZONE for every zone, built from
  * the zone's real offsets. Deterministic: DTSTAMP is the matrix's review date, never the clock.
  */
+import { canonicalZone } from '../time/zone.js';
 import type { Calendar, Matrix } from '../matrix/schema.js';
 import { offsetAt } from '../time/instant.js';
 import type { ExportWarning } from './warnings.js';
@@ -56,13 +57,13 @@ export function exportIcs(matrix: Matrix): IcsExport {
   const calendars = Object.entries(matrix.calendars ?? {});
   const stamp = `${matrix.reviewed.replace(/-/g, '')}T000000Z`;
   const slug = matrix.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'matrix';
-  const zones = [...new Set(calendars.map(([, c]) => c.timezone ?? matrix.timezone))].sort();
+  const zones = [...new Set(calendars.map(([, c]) => canonicalZone(c.timezone ?? matrix.timezone)))].sort();
   const firstYear = Number(matrix.reviewed.slice(0, 4));
 
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalate//export ics//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(`${matrix.name}: working hours and holidays`)}`];
   for (const zone of zones) lines.push(...vtimezone(zone, firstYear));
   for (const [id, calendar] of calendars) {
-    const zone = calendar.timezone ?? matrix.timezone;
+    const zone = canonicalZone(calendar.timezone ?? matrix.timezone);
     lines.push(...workingHours(id, calendar, zone, matrix.reviewed, stamp, slug));
     for (const holiday of calendar.holidays ?? []) {
       const day = dayOf(holiday);

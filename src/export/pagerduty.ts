@@ -5,6 +5,7 @@
  * business calendar. What PagerDuty cannot express is listed in the file (a `//` comment
  * property, which Terraform ignores) and returned as warnings. Pure.
  */
+import { canonicalZone } from '../time/zone.js';
 import type { Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
 import { durationMinutes } from '../time/duration.js';
@@ -197,7 +198,7 @@ function serviceFor(matrix: Matrix, severity: Severity, index: number, policyNam
     support_hours: [
       {
         type: 'fixed_time_per_day',
-        time_zone: calendar.timezone ?? matrix.timezone,
+        time_zone: canonicalZone(calendar.timezone ?? matrix.timezone),
         days_of_week: calendar.days.map((d) => DAY_NUMBER[d]!),
         start_time: `${start}:00`,
         end_time: end === '24:00' ? '23:59:59' : `${end}:00`,
