@@ -152,6 +152,55 @@ describe('alertmanager drift', () => {
     );
   });
 
+  it('the default receiver changed: alerts no severity route takes go elsewhere', () => {
+    const text = amText('msp').replace('route:\n  receiver: sdm-pager\n', 'route:\n  receiver: nobody\n');
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      `drift-default ${text.split('\n').indexOf('  receiver: nobody') + 1}:13 the default receiver is "nobody"; alerts no severity route takes (no severity label, an unknown severity) go to "sdm-pager", the matrix owner's receiver`,
+    ]);
+  });
+
+  describe('hand-kept matchers, read as Alertmanager reads them', () => {
+    const withMatcher = (matcher: string) => amText('msp').replace('        - severity="p1"\n', `        - ${JSON.stringify(matcher)}\n`);
+    it.each([
+      ['instance=~"(.*\\.example\\.com)?", severity="p1"', 'a backslash escape Alertmanager keeps literally (the alert has no instance: empty)'],
+      ['severity=~"(?i)P1"', 'a leading (?i)'],
+      ['severity=~"p[[:digit:]]", severity!~"p[2-4]"', 'a POSIX class'],
+      ['{severity=~"\\Ap1\\z"}', '\\A and \\z, braces'],
+      ['severity=~"p[1]|\\Qp1.\\E"', '\\Q…\\E'],
+      ['severity = p1 ,', 'unquoted, spaces, a trailing comma'],
+    ])('%s (%s) routes p1 as before: no drift', (matcher) => {
+      const result = alertmanagerDrift(m, withMatcher(matcher));
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.diagnostics.filter((d) => d.code !== 'drift-uncheckable').map((d) => d.message)).toEqual([]);
+      expect(result.diagnostics).toEqual([]);
+    });
+
+    it('a regex that takes p2 as well is drift, where it is (p2 routed twice)', () => {
+      const text = withMatcher('severity=~"p[[:digit:]]"');
+      const result = alertmanagerDrift(m, text);
+      expect(result.ok && result.diagnostics.length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['severity=~"p(?i)1"', /flags inside the expression/],
+      ['severity=~"(?U)p1"', /ungreedy/],
+      ['severity=~"p[[:^alpha:]]"', /negated POSIX class/],
+      ['severity=~"\\pLp1"', /escape \\p/],
+    ])('%s cannot be checked exactly: a located warning, not drift', (matcher, reason) => {
+      const text = withMatcher(matcher);
+      const result = alertmanagerDrift(m, text);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.diagnostics.map((d) => `${d.code} ${d.level} ${d.line}`)).toEqual([`drift-uncheckable warning ${text.split('\n').findIndex((l) => l.includes('severity=~')) + 1}`]);
+      expect(result.diagnostics[0]!.message).toMatch(reason);
+    });
+
+    it('a matcher Alertmanager refuses is said, not a crash', () => {
+      const result = alertmanagerDrift(m, withMatcher('severity="p"1"'));
+      expect(result.ok && result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('Alertmanager refuses this matcher (matcher value contains unescaped double quote')]);
+    });
+  });
+
   it('a calendar edited in time_intervals', () => {
     const text = amText('msp').replace('end_time: 18:00', 'end_time: 17:00');
     expect(codes(alertmanagerDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
