@@ -11,6 +11,7 @@ import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
 import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, rootReceiver } from './alertmanager.js';
 import { exportIcs } from './ics.js';
+import { icsMeaningDrift } from './ics-drift.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
 import { legacyMatchers, matches, parseMatchers, type Matcher } from './am-matchers.js';
 
@@ -312,36 +313,8 @@ function supportHoursDrift(locator: Locator, name: string, theirs: unknown, want
   return out;
 }
 
-/** iCalendar: events compared by UID, each difference at the event's line in the file. */
+/** iCalendar: events compared by UID and by meaning (see ics-drift.ts), each difference where it is in the file. */
 export function icsDrift(matrix: Matrix, text: string): DriftResult {
   if (!/^BEGIN:VCALENDAR\r?$/m.test(text)) return { ok: false, reason: 'not an iCalendar file (no BEGIN:VCALENDAR)', line: 1, column: 1 };
-  const events = (source: string) => {
-    const unfolded = source.replace(/\r?\n[ \t]/g, '');
-    const map = new Map<string, { body: string; line: number }>();
-    const lines = unfolded.split(/\r?\n/);
-    let current: string[] | undefined;
-    lines.forEach((line) => {
-      if (line === 'BEGIN:VEVENT') current = [];
-      else if (line === 'END:VEVENT' && current) {
-        const uid = current.find((l) => l.startsWith('UID:'))?.slice(4) ?? '';
-        map.set(uid, { body: current.filter((l) => !l.startsWith('DTSTAMP')).sort().join('\n'), line: 0 });
-        current = undefined;
-      } else current?.push(line);
-    });
-    return map;
-  };
-  const theirs = events(text);
-  const ours = events(exportIcs(matrix).text);
-  const rawLines = text.split(/\r?\n/);
-  const lineOf = (uid: string) => Math.max(1, rawLines.findIndex((l) => l.trim() === `UID:${uid}`) + 1);
-  const out: Diagnostic[] = [];
-  for (const [uid, event] of ours) {
-    const got = theirs.get(uid);
-    if (!got) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is missing`, path: [], line: 1, column: 1 });
-    else if (got.body !== event.body) out.push({ code: 'drift-hours', level: 'error', message: `event ${uid} differs from the matrix calendar`, path: [], line: lineOf(uid), column: 1 });
-  }
-  for (const uid of theirs.keys()) {
-    if (!ours.has(uid) && uid.endsWith('@escalate')) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is not in the matrix any more`, path: [], line: lineOf(uid), column: 1 });
-  }
-  return { ok: true, diagnostics: out };
+  return icsMeaningDrift(exportIcs(matrix).text, text, matrix.reviewed);
 }

@@ -214,6 +214,68 @@ describe('ics drift', () => {
     const result = icsDrift(m, text);
     expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-hours']);
   });
+
+  const m = exampleMatrix('msp');
+  const base = exportIcs(m).text;
+  const EXDATES = /(EXDATE;TZID=America\/New_York:\d{8}T\d{6}\r\n)+/;
+  /** RFC 5545 folding at 75 octets, like any other producer. */
+  const fold = (line: string) => line.match(/.{1,74}/g)!.join('\r\n ');
+  const lineOf = (text: string, needle: string) => text.split('\r\n').findIndex((l) => l.includes(needle)) + 1;
+  const found = (text: string) => {
+    const r = icsDrift(m, text);
+    if (!r.ok) throw new Error(r.reason);
+    return r.diagnostics;
+  };
+
+  describe('equivalent rewrites are not drift', () => {
+    it('the EXDATEs as one multi-valued, folded EXDATE', () => {
+      const dates = base.match(EXDATES)![0].trim().split('\r\n').map((l) => l.split(':')[1]);
+      const text = base.replace(EXDATES, `${fold(`EXDATE;TZID=America/New_York:${dates.join(',')}`)}\r\n`);
+      expect(text).not.toBe(base);
+      expect(found(text)).toEqual([]);
+    });
+    it('the same instants in UTC', () => {
+      const text = base.replace('EXDATE;TZID=America/New_York:20261225T080000', 'EXDATE:20261225T130000Z');
+      expect(found(text)).toEqual([]);
+    });
+    it('the lines of each event reordered', () => {
+      const text = base.replace(/BEGIN:VEVENT\r\n([\s\S]*?)END:VEVENT/g, (_, body: string) => `BEGIN:VEVENT\r\n${body.trim().split('\r\n').reverse().join('\r\n')}\r\nEND:VEVENT`);
+      expect(text).not.toBe(base);
+      expect(found(text)).toEqual([]);
+    });
+  });
+
+  describe('behaviour-changing edits, each at its line and column', () => {
+    it('a VTIMEZONE edited (every working hour moves): once, at the edited line', () => {
+      const text = base.replace('TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400', 'TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0300');
+      const d = found(text);
+      expect(d.map((x) => `${x.code} ${x.line}:${x.column}`)).toEqual([`drift-hours ${lineOf(text, 'TZOFFSETTO:-0300')}:12`]);
+      expect(d[0]!.message).toMatch(/^VTIMEZONE America\/New_York does not give the zone's real offsets .*every working hour in America\/New_York moves/);
+    });
+    it('a holiday dropped from a folded multi-valued EXDATE: at the EXDATE, not 1:1', () => {
+      const dates = base.match(EXDATES)![0].trim().split('\r\n').map((l) => l.split(':')[1]).filter((d) => d !== '20270118T080000');
+      const text = base.replace(EXDATES, `${fold(`EXDATE;TZID=America/New_York:${dates.join(',')}`)}\r\n`);
+      const d = found(text);
+      expect(d.map((x) => `${x.line}:${x.column}`)).toEqual([`${lineOf(text, 'EXDATE;')}:30`]);
+      expect(d[0]!.message).toContain('missing 2027-01-18T13:00Z');
+    });
+    it('working hours shortened: at DTEND', () => {
+      const text = base.replace('DTEND;TZID=America/New_York:20261020T180000', 'DTEND;TZID=America/New_York:20261020T170000');
+      const d = found(text);
+      expect(d.map((x) => `${x.line}:${x.column}`)).toEqual([`${lineOf(text, 'DTEND;TZID')}:29`]);
+      expect(d[0]!.message).toMatch(/DTEND differs$/);
+    });
+    it('an event made busy', () => {
+      const text = base.replace('TRANSP:TRANSPARENT', 'TRANSP:OPAQUE');
+      expect(found(text).map((x) => `${x.line}:${x.column} ${x.message}`)).toEqual([
+        `${lineOf(text, 'TRANSP:OPAQUE')}:8 event northpoint-it-managed-services-business-hours@escalate is OPAQUE (busy); the matrix exports TRANSPARENT`,
+      ]);
+    });
+    it('a holiday event deleted: at the end of the calendar', () => {
+      const text = base.replace(/BEGIN:VEVENT\r\nUID:[^\r]*holiday-2027-01-18@escalate[\s\S]*?END:VEVENT\r\n/, '');
+      expect(found(text).map((x) => `${x.code} ${x.line}`)).toEqual([`drift-missing ${lineOf(text, 'END:VCALENDAR')}`]);
+    });
+  });
 });
 
 describe('escalate export --check (e2e)', () => {
