@@ -11,7 +11,7 @@ import { canonicalZone } from '../time/zone.js';
 import { stringify } from 'yaml';
 import type { Calendar, Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
-import { afterMinutes, isInternal, targetFor } from './paging.js';
+import { afterMinutes, isInternal, outcomeRoleWarnings, targetFor } from './paging.js';
 import type { ExportWarning } from './warnings.js';
 
 export interface AlertmanagerRoute {
@@ -156,6 +156,7 @@ export function exportAlertmanager(matrix: Matrix): AlertmanagerExport {
     return route;
   });
 
+  warnings.push(...outcomeRoleWarnings(matrix, 'Alertmanager'));
   const receivers = unique([rootReceiver(matrix), ...severityRoutes.flatMap(collectReceivers)]).map((name) => ({ name }));
   const config: AlertmanagerConfig = {
     route: { receiver: rootReceiver(matrix), group_by: ['alertname', 'severity', 'tier', 'client'], routes: severityRoutes },

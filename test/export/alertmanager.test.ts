@@ -54,7 +54,7 @@ describe('route tree', () => {
   it('lists what Alertmanager cannot express instead of dropping it', () => {
     const { warnings } = exportAlertmanager(exampleMatrix('msp'));
     const codes = new Set(warnings.map((w) => w.code));
-    expect(codes).toEqual(new Set(['timed-step', 'client-layer', 'exception']));
+    expect(codes).toEqual(new Set(['timed-step', 'client-layer', 'exception', 'outcome-roles']));
     expect(warnings.find((w) => w.code === 'timed-step')!.message).toContain('after 30m (account-manager)');
   });
 
