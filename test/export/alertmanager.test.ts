@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedReceivers, exportAlertmanager, immediateRoles, routingTests } from '../../src/export/alertmanager.js';
+import { alertmanagerYaml, expectedReceivers, exportAlertmanager, immediateRoles, routingTests } from '../../src/export/alertmanager.js';
+import { alertmanagerDrift } from '../../src/export/drift.js';
 import { example, runCli } from '../helpers/cli.js';
 import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
 
@@ -121,5 +122,41 @@ describe.skipIf(!hasAmtool)('the real amtool', () => {
       expect(tests.stdout).toMatch(/^FAIL /m);
       expect(tests.status).toBe(1);
     });
+  });
+});
+
+describe.skipIf(!hasAmtool)('hand-kept matchers: --check agrees with amtool', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-am-matchers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const m = exampleMatrix('msp');
+  const { config, warnings } = exportAlertmanager(m);
+  const base = alertmanagerYaml(config, m.name, warnings);
+  const p1 = routingTests(m, []).find((t) => t.name === 'every p1 alert')!;
+  const withMatcher = (matcher: string) => base.replace('        - severity="p1"\n', `        - ${JSON.stringify(matcher)}\n`);
+
+  it.each([
+    'instance=~"(.*\\\\.example\\\\.com)?", severity="p1"',
+    'severity=~"(?i)P1"',
+    'severity=~"p[[:digit:]]", severity!~"p[2-4]"',
+    '{severity=~"\\\\Ap1\\\\z"}',
+    'severity=~"p[1]|\\\\Qp1.\\\\E"',
+    'severity = p1 ,',
+  ])('%s: no drift here, and amtool routes severity=p1 to the same receivers', (matcher) => {
+    const text = withMatcher(matcher);
+    expect(alertmanagerDrift(m, text)).toEqual({ ok: true, diagnostics: [] });
+    const file = join(dir, 'am.yml');
+    writeFileSync(file, text);
+    const run = spawnSync('amtool', ['config', 'routes', 'test', `--config.file=${file}`, `--verify.receivers=${p1.receivers.join(',')}`, 'severity=p1'], { encoding: 'utf8' });
+    expect(run.stdout.trim().split('\n')[0]).toBe(p1.receivers.join(','));
+    expect(run.status).toBe(0);
+  });
+
+  it.each(['severity=~"p(?i)1"', 'severity=~"(?U)p1"', 'severity=~"p[[:^alpha:]]"', 'severity=~"\\\\pLp1"'])('%s: Alertmanager accepts it; --check says it cannot judge it', (matcher) => {
+    const text = withMatcher(matcher);
+    const file = join(dir, 'am.yml');
+    writeFileSync(file, text);
+    expect(spawnSync('amtool', ['check-config', file], { encoding: 'utf8' }).status).toBe(0);
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-uncheckable']);
   });
 });

@@ -320,6 +320,23 @@ describe('escalate export --check (e2e)', () => {
     expect(run.stdout).toContain('drift-receivers');
   });
 
+  it('a matcher that cannot be checked is a located warning and exit 0; the crash-prone \\. escape is read, not an internal error', () => {
+    const file = join(dir, 'alertmanager-hand.yml');
+    expect(runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '-o', file]).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('        - severity="p1"\n', '        - \'severity=~"(?U)p1"\'\n'));
+    const run = runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '--check', file]);
+    expect(run.stdout).toMatch(/:\d+:\d+: warning .*drift-uncheckable|drift-uncheckable/);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    writeFileSync(file, text.replace('        - severity="p1"\n', '        - \'instance=~".*\\.example\\.com"\'\n        - severity="p1"\n'));
+    const crash = runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '--check', file]);
+    expect(crash.stderr).not.toMatch(STACK_TRACE);
+    expect(crash.stderr).not.toMatch(/internal error/i);
+    // Alerts without an instance label no longer reach p1's receivers: that is drift, said.
+    expect(crash.code).toBe(1);
+    expect(crash.stdout).toContain('drift-receivers');
+  });
+
   it('errors: a missing file, an unreadable one, HCL and --check with --out are exit 2, one line, no stack', () => {
     const cases = [
       ['export', 'pagerduty', '-m', example('msp.yaml'), '--check', join(dir, 'nope.tf.json')],
