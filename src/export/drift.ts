@@ -9,7 +9,7 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
-import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, rootReceiver } from './alertmanager.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, outcomeRoutes, rootReceiver } from './alertmanager.js';
 import { exportIcs } from './ics.js';
 import { icsMeaningDrift } from './ics-drift.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
@@ -87,13 +87,14 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   }
 
   for (const severity of matrix.severities) {
-    const sets: { tier?: string; client?: string }[] = [{}];
+    const sets: { tier?: string; client?: string; outcome?: string }[] = [{}];
     for (const tier of Object.keys(matrix.tiers ?? {})) sets.push({ tier });
     for (const [client, c] of Object.entries(matrix.clients ?? {})) sets.push({ tier: c.tier, client });
+    for (const o of outcomeRoutes(matrix)) if (o.severity === severity.id) sets.push({ outcome: o.label });
     let base: { got: string[]; want: string[] } | undefined;
     for (const set of sets) {
-      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}) };
-      const want = expectedReceivers(matrix, severity, set.tier, set.client);
+      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}), ...(set.outcome ? { outcome: set.outcome } : {}) };
+      const want = expectedReceivers(matrix, severity, set.tier, set.client, set.outcome);
       const routed = routeAlert(root, labels, undefined, ['route']);
       if (!routed.ok) {
         const key = JSON.stringify(routed.unknown.path);
@@ -105,7 +106,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
       }
       const reached = routed.reached;
       const got = reached.map((r) => r.receiver ?? '(none)');
-      if (set.tier === undefined) base = { got, want };
+      if (set.tier === undefined && set.outcome === undefined) base = { got, want };
       for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
         const key = JSON.stringify(d.path);
         if (!seenRoutes.has(key)) out.push(d);

@@ -126,6 +126,8 @@ describe('alertmanager drift', () => {
       'route:',
       '  receiver: sdm-pager',
       '  routes:',
+      '    - { receiver: l2-oncall-pager, matchers: [\'outcome="reset-risk.vip"\', severity="p3"], continue: true, active_time_intervals: [business], mute_time_intervals: [business-holidays] }',
+      '    - { receiver: accounts-channel, matchers: [\'outcome="reset-risk.vip"\', severity="p3"], continue: true, active_time_intervals: [business], mute_time_intervals: [business-holidays] }',
       '    - match: { severity: p1 }',
       '      routes: [{ receiver: servicedesk, continue: true }, { receiver: l2-oncall-pager, continue: true }, { receiver: accounts-channel, matchers: [tier="premium"] }]',
       '    - matchers: [\'severity=~"p2"\']',
