@@ -139,7 +139,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
     if (index < 0) {
       out.push(finding(locator, 'drift-missing', theirs.length ? ['time_intervals'] : [], `time interval "${interval.name}" (from calendar ${interval.name.replace(/-holidays$/, '')}) is missing`));
     } else if (JSON.stringify(normalize((theirs[index] as Record<string, unknown>).time_intervals)) !== JSON.stringify(normalize(interval.time_intervals))) {
-      out.push(finding(locator, 'drift-hours', ['time_intervals', index, 'time_intervals'], `time interval "${interval.name}" differs from the matrix calendar: the matrix says ${JSON.stringify(interval.time_intervals)}`));
+      out.push(intervalFinding(locator, interval, asList((theirs[index] as Record<string, unknown>).time_intervals), index));
     }
   }
   return { ok: true, diagnostics: out };
@@ -162,6 +162,37 @@ function intervalDrift(matrix: Matrix, severity: Matrix['severities'][number], t
     out.push(finding(locator, 'drift-hours', r.path, `${shown}: receiver ${r.receiver ?? '(none)'} is active ${active.length ? active.join(', ') : 'always'}${muted.length ? `, muted ${muted.join(', ')}` : ''}; ${what}`));
   }
   return out;
+}
+
+/** A time interval's value as people write it: `monday, tuesday`, `08:00-18:00`. */
+function shownInterval(value: unknown): string {
+  if (value === undefined) return 'unset';
+  return asList(value)
+    .map((v) => (isRecord(v) && 'start_time' in v ? `${String(v.start_time)}-${String(v.end_time)}` : String(v)))
+    .join(', ');
+}
+
+/** Which entry and field of a time interval differs, at its place, in words. */
+function intervalFinding(locator: Locator, interval: { name: string; time_intervals: Record<string, unknown>[] | object[] }, theirs: unknown[], index: number): Diagnostic {
+  const ours = interval.time_intervals as Record<string, unknown>[];
+  const at: Path = ['time_intervals', index, 'time_intervals'];
+  const key = (e: unknown) => JSON.stringify(normalize(e));
+  if (theirs.length !== ours.length) {
+    const missing = ours.filter((e) => !theirs.some((t) => key(t) === key(e)));
+    const extra = theirs.filter((t) => !ours.some((e) => key(t) === key(e)));
+    const day = (e: unknown) => (isRecord(e) ? [e.years, e.months, e.days_of_month].map(shownInterval).join(' ') : String(e));
+    const parts = [missing.length ? `missing ${missing.map(day).join('; ')}` : '', extra.length ? `not in the matrix: ${extra.map(day).join('; ')}` : ''].filter(Boolean);
+    return finding(locator, 'drift-hours', at, `time interval "${interval.name}" has ${theirs.length} entries; the matrix calendar has ${ours.length} (${parts.join('; ')})`);
+  }
+  for (const [k, want] of ours.entries()) {
+    const got = theirs[k];
+    if (!isRecord(got)) return finding(locator, 'drift-hours', [...at, k], `time interval "${interval.name}" entry ${k + 1} is not a mapping`);
+    for (const field of new Set([...Object.keys(want), ...Object.keys(got)])) {
+      if (JSON.stringify(normalize(got[field])) === JSON.stringify(normalize(want[field]))) continue;
+      return finding(locator, 'drift-hours', got[field] === undefined ? [...at, k] : [...at, k, field], `time interval "${interval.name}" ${field} is ${shownInterval(got[field])}; the matrix calendar says ${shownInterval(want[field])}`);
+    }
+  }
+  return finding(locator, 'drift-hours', at, `time interval "${interval.name}" differs from the matrix calendar`);
 }
 
 /** Key order and single values written without a list do not count as drift. */

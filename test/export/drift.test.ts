@@ -206,6 +206,17 @@ describe('alertmanager drift', () => {
   it('a calendar edited in time_intervals', () => {
     const text = amText('msp').replace('end_time: 18:00', 'end_time: 17:00');
     expect(codes(alertmanagerDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      `${text.split('\n').findIndex((l) => l.includes('start_time: 08:00')) + 1} time interval "business" times is 08:00-17:00; the matrix calendar says 08:00-18:00`,
+    ]);
+  });
+
+  it('a holiday removed from a time interval: which one, in words', () => {
+    const text = amText('msp').replace(/ {6}- days_of_month:\n {10}- "25"\n {8}months:\n {10}- december\n {8}years:\n {10}- "2026"\n {8}location: America\/New_York\n/, '');
+    expect(text).not.toBe(amText('msp'));
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.message)).toEqual(['time interval "business-holidays" has 5 entries; the matrix calendar has 6 (missing 2026 december 25)']);
   });
 });
 
