@@ -61,7 +61,7 @@ const TITLES = { alertmanager: 'Alertmanager', pagerduty: 'PagerDuty', ics: 'iCa
 
 /** The behaviour as Markdown, one section per tool. */
 export function behaviourMarkdown(matrix: Matrix, file: string): string {
-  const lines = [`### ${file}: ${matrix.name}`, ''];
+  const lines = [`#### ${file}: ${matrix.name}`, ''];
   for (const b of exportBehaviour(matrix)) {
     if (b.performs.length === 0 && b.not.length === 0) continue;
     lines.push(`**${TITLES[b.tool]}** (\`escalate export ${b.tool} -m ${file}\`) will:`, '');

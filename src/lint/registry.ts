@@ -1,5 +1,5 @@
 /**
- * Every lint rule, in the order the README lists them. The README table, the SARIF
+ * Every lint rule, in the order docs/rules.md lists them. That table, the SARIF
  * `rules[]` and `--rule` validation all come from here.
  */
 import type { RuleInfo, Rule } from './rule.js';
@@ -25,6 +25,7 @@ import { unusedRole } from './rules/unused-role.js';
 import { levelCount } from './rules/level-count.js';
 import { severityExamples } from './rules/severity-examples.js';
 import { reviewOverdue } from './rules/review-overdue.js';
+import { governanceTrigger } from './rules/governance-trigger.js';
 import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
@@ -71,6 +72,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   levelCount,
   severityExamples,
   reviewOverdue,
+  governanceTrigger,
   exceptionExpired,
   exceptionWindow,
   templatePlaceholder,

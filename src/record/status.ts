@@ -7,6 +7,7 @@ import { clockText, timeText, dayText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
 import { minutesFrom, spanText } from '../time/relative.js';
 import type { Evaluation, TargetMark } from './evaluate.js';
+import type { Warning } from './warn.js';
 
 const iso = (d: Date, zone: string) => formatInstant(d, zone);
 
@@ -14,6 +15,8 @@ export interface StatusJson {
   file: string;
   severity: { id: string; name: string };
   open: boolean;
+  /** False when judged before the incident started: nothing is due yet. */
+  started: boolean;
   started_at: string;
   resolved_at?: string;
   as_of: string;
@@ -61,6 +64,7 @@ export function statusJson(file: string, e: Evaluation): StatusJson {
     file,
     severity: { id: e.plan.severity.id, name: e.plan.severity.name },
     open: e.open,
+    started: e.started,
     started_at: iso(e.start, z),
     ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, z) } : {}),
     as_of: iso(e.asOf, z),
@@ -115,6 +119,11 @@ export function formatStatusCard(file: string, e: Evaluation, c: Colors): string
   const z = e.zone;
   const out: string[] = [];
   const sev = e.plan.severity;
+  if (!e.started) {
+    out.push(`${c.bold(`${sev.id.toUpperCase()} · ${sev.name}`)}  ${file}  ${c.dim('not started yet')}`);
+    out.push(c.dim(`starts ${clockText(e.start, z)} · as of ${clockText(e.asOf, z)} ${z}`));
+    return `${out.join('\n')}\n`;
+  }
   const age = spanText(Math.max(0, minutesFrom(e.start, e.resolvedAt ?? e.asOf)));
   const state = e.open ? `open since ${clockText(e.start, z)} (${age})` : `resolved ${clockText(e.resolvedAt!, z)} after ${age}`;
   const flag = e.overdue ? c.red(c.bold('OVERDUE')) : e.open ? c.green('on track') : c.dim('closed');
@@ -171,3 +180,27 @@ export function formatStatusCard(file: string, e: Evaluation, c: Colors): string
 // eslint-disable-next-line no-control-regex
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - visible(s).length));
+
+/** A `--warn-within` warning as data: what falls overdue, when it is due, minutes from now to then. */
+export function warningJson(w: Warning, e: Evaluation) {
+  return {
+    what: w.what,
+    ...(w.what === 'target' ? { kind: w.kind } : {}),
+    label: w.label,
+    due: iso(w.due, e.zone),
+    minutes_from_now: minutesFrom(e.asOf, w.due),
+    ...(w.what === 'step' ? { step: w.step, ...(w.layer ? { layer: w.layer } : {}), roles: w.roles } : {}),
+  };
+}
+
+/** The card's `--warn-within` lines: one per thing that falls overdue within the window. */
+export function formatWarnings(warnings: readonly Warning[], window: string, e: Evaluation, c: Colors): string {
+  return warnings
+    .map((w) => {
+      const m = minutesFrom(e.asOf, w.due);
+      const when = m > 0 ? `in ${spanText(m)}` : m === 0 ? 'now' : `${spanText(-m)} ago`;
+      const who = w.what === 'step' ? `: ${w.roles.map((r) => `${r.title} (${r.contact})`).join(', ') || 'no roles'}` : '';
+      return `  ${c.yellow(`Overdue within ${window}:`)} ${w.label}${who} · due ${clockText(w.due, e.zone)} (${when})\n`;
+    })
+    .join('');
+}
