@@ -10,7 +10,7 @@ export function diffRoles(sides: Sides, out: Sink): void {
     removed: (id, r) => out.push({ area: 'roles', kind: 'removed', path: ['roles', id], subject: `role ${id}`, old: `${r.title} (${r.contact})`, direction: 'neutral' }),
     added: (id, r) => out.push({ area: 'roles', kind: 'added', path: ['roles', id], subject: `role ${id}`, new: `${r.title} (${r.contact})`, direction: 'neutral' }),
     both: (id, a, b) => {
-      for (const name of ['title', 'contact', 'backup', 'side', 'description'] as const) {
+      for (const name of ['title', 'contact', 'client_contact', 'backup', 'side', 'description'] as const) {
         field(out, 'roles', ['roles', id, name], `role ${id}`, name, a[name], b[name]);
       }
     },

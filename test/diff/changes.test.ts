@@ -30,6 +30,7 @@ const CASES: Record<string, string[]> = {
     'roles added roles.security neutral',
     'roles changed roles.frontline.title neutral',
     'roles added roles.specialist.description neutral',
+    'roles added roles.lead.client_contact neutral',
     'roles removed roles.lead.backup neutral',
     'roles changed roles.eng.contact neutral',
     'roles changed roles.finance.side neutral',
