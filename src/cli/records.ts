@@ -1,6 +1,6 @@
 /** Record files: reading one or a folder of them, and appending to one under a lock. The file-system edge of status, report and event. */
 import { closeSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { RECORD_MAX_BYTES } from '../record/limits.js';
+import { RECORD_MAX_BYTES, TIME_SPAN_MS } from '../record/limits.js';
 import { join, relative, resolve } from 'node:path';
 import { parseEventTime } from '../record/at.js';
 import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
@@ -29,6 +29,8 @@ export function asOfTime(text: string | undefined, zones: readonly string[], io:
     }
     found = parsed.date;
   }
+  // Triage's rule for --at: judging walks the calendar from each record to this moment.
+  if (Math.abs(found!.getTime() - now.getTime()) > TIME_SPAN_MS) throw usageError(`--as-of "${text}" is more than 100 years from now; check the year`);
   return found!;
 }
 

@@ -9,6 +9,8 @@ import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { asOfTime, loadRecords } from '../records.js';
+import { timeTooFar } from '../../record/limits.js';
+import { slicer } from '../slices.js';
 import type { ReportOptions } from './report.js';
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
@@ -29,7 +31,14 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   }
   const zone = asked ?? reviewZone(loaded.map((l) => l.record.matrix.timezone));
   const asOf = asOfTime(options.asOf, [zone], io);
-  const judged: Judged[] = loaded.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) }));
+  const judged: Judged[] = [];
+  const pause = slicer();
+  for (const { file, record } of loaded) {
+    await pause();
+    const far = timeTooFar(record, asOf);
+    if (far !== undefined) throw usageError(`record ${file}: ${far} is more than 100 years from the judging moment, so no report was made; check the year`);
+    judged.push({ file, evaluation: evaluate(record, asOf) });
+  }
   const bound = (text: string | undefined, flag: string) => {
     if (text === undefined) return undefined;
     const parsed = parseEventTime(text, zone, asOf);
