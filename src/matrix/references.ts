@@ -5,7 +5,8 @@
  */
 import type { Diagnostic, Path } from '../diagnostics.js';
 import type { Locator } from './locate.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, suggestionBudget } from './suggest.js';
+import type { WorkCounter } from '../work.js';
 
 type Kind = 'role' | 'severity' | 'question' | 'route' | 'calendar' | 'tier' | 'client' | 'handoff field';
 
@@ -29,8 +30,10 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const entries = (value: unknown): [string, unknown][] => (isRecord(value) ? Object.entries(value) : []);
 const get = (value: unknown, key: string): unknown => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined);
 
-export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
+export function checkReferences(data: unknown, locator: Locator, work?: WorkCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // One budget for every suggestion in the file: hostile numbers of unknown ids stay cheap.
+  const budget = suggestionBudget(work);
   const ids: Record<Kind, Set<string>> = {
     role: new Set(entries(get(data, 'roles')).map(([k]) => k)),
     severity: new Set(),
@@ -65,7 +68,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
   const ref = (kind: Kind, path: Path, value: unknown) => {
     if (typeof value !== 'string' || ids[kind].has(value)) return;
     const span = locator.value(path);
-    const message = `unknown ${kind} "${value}"${didYouMean(value, ids[kind])}; ${kind} ids come from ${SECTION[kind]}${ids[kind].size ? ` (${[...ids[kind]].slice(0, 8).join(', ')}${ids[kind].size > 8 ? ', …' : ''})` : ', which is empty'}`;
+    const message = `unknown ${kind} "${value}"${didYouMean(value, ids[kind], budget)}; ${kind} ids come from ${SECTION[kind]}${ids[kind].size ? ` (${[...ids[kind]].slice(0, 8).join(', ')}${ids[kind].size > 8 ? ', …' : ''})` : ', which is empty'}`;
     out.push({ code: `unknown-${kind.replace(' ', '-')}`, level: 'error', message, path, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
   };
   const refs = (kind: Kind, path: Path, value: unknown) => list(value).forEach((item, i) => ref(kind, [...path, i], item));
@@ -73,7 +76,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     entries(value).forEach(([key]) => {
       if (ids[kind].has(key)) return;
       const span = locator.key([...path, key]);
-      out.push({ code: `unknown-${kind}`, level: 'error', message: `unknown ${kind} "${key}"${didYouMean(key, ids[kind])}; ${kind} ids come from ${SECTION[kind]}`, path: [...path, key], line: span.line, column: span.column });
+      out.push({ code: `unknown-${kind}`, level: 'error', message: `unknown ${kind} "${key}"${didYouMean(key, ids[kind], budget)}; ${kind} ids come from ${SECTION[kind]}`, path: [...path, key], line: span.line, column: span.column });
     });
 
   ref('role', ['owner'], get(data, 'owner'));
