@@ -291,20 +291,19 @@ function notStarted(record: RecordCore, plan: PlanSnapshot, start: Date, asOf: D
 /**
  * The plan a target is judged against. A severity change re-plans the targets not yet due:
  * a target met, or falling due, while a plan was in force is judged against that plan, so a
- * later change never erases a deadline already missed. `until` is when it was met (or the
- * end of the judging, while unmet).
+ * later change never erases a deadline already missed. A target the new plan does not have,
+ * not yet due at the change, is no longer judged. `until` is when it was met (or the end of
+ * the judging, while unmet).
  */
-function governingPlan(plans: Plans, kind: TargetKindName, until: number) {
-  let found: { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined;
+function governingPlan(plans: Plans, kind: TargetKindName, until: number): { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined {
   for (let i = 0; i < plans.length; i++) {
     const { plan } = plans[i]!;
     const deadline = plan.deadlines.find((d) => d.kind === kind);
     const next = plans[i + 1]?.from ?? Infinity;
-    if (until < next) return deadline ? { plan, deadline } : found;
+    if (until < next) return deadline ? { plan, deadline } : undefined;
     if (deadline && ms(deadline.at) < next) return { plan, deadline };
-    if (deadline) found = { plan, deadline };
   }
-  return found;
+  return undefined;
 }
 
 /**

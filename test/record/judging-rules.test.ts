@@ -118,6 +118,20 @@ describe('a severity change re-plans everything from its moment', () => {
   });
 });
 
+describe('a downgrade drops the targets the new severity does not have', () => {
+  it('sev2 lowered to sev4 before its client notice fell due: no client notice, no escalate-if-unresolved; a breach before the change stays', () => {
+    // sev2 from 10:00 Monday: acknowledge 30m (10:30), notify client 1h (11:00), escalate if unresolved 2h (12:00).
+    const record = makeRecord({ severity: 'sev2', start: '2026-03-30T10:00:00+02:00' });
+    const lowered = change('sev4', '2026-03-30T10:45:00+02:00') as Extract<RecordEvent, { type: 'severity_changed' }>;
+    record.events = [lowered];
+    const t = byKind(evaluate(record, new Date('2026-03-30T15:00:00+02:00')));
+    expect(t.notify_client).toBeUndefined();
+    expect(t.escalate_after).toBeUndefined();
+    expect(t.acknowledge).toMatchObject({ state: 'overdue', due: new Date('2026-03-30T10:30:00+02:00') }); // missed under sev2, before the change
+    expect(t.resolution!.due).toEqual(new Date(lowered.plan.deadlines.find((d) => d.kind === 'resolution')!.at));
+  });
+});
+
 describe('the worked examples of docs/records.md', () => {
   it('updates every 30m from 10:00, sent 10:25, 11:10, 11:40, judged 12:41: 2 kept, 3 missed, next overdue by 31 min', () => {
     const record = makeRecord({ severity: 'sev1', start: '2026-03-26T10:00:00+01:00' }, ['10:25', '11:10', '11:40'].map((t) => ({ type: 'update_sent' as const, at: `2026-03-26T${t}:00+01:00` })));
@@ -127,6 +141,25 @@ describe('the worked examples of docs/records.md', () => {
       missed: 3,
       next: { due: new Date('2026-03-26T12:10:00+01:00'), overdue: true, lateMinutes: 31 },
     });
+  });
+});
+
+describe('handoff completeness', () => {
+  it('a severity that requires no handoff fields is neither complete nor incomplete, and left out of the rate', () => {
+    const asOf = new Date('2026-04-10T00:00:00Z');
+    const none = makeRecord({ severity: 'sev4', start: '2026-03-30T10:00:00+02:00' });
+    expect(evaluate(none, asOf).handoff).toEqual({ required: 0, filled: 0 });
+    const alone = buildReport([{ file: 'a.json', evaluation: evaluate(none, asOf) }], { asOf });
+    expect(alone.groups[0]!.handoff).toEqual({ required: 0, filled: 0, complete: 0 });
+    const filled = makeRecord({ severity: 'sev3', start: '2026-03-30T10:00:00+02:00', handoff: { 'impact-summary': 'x', reproduction: 'y' } });
+    const both = buildReport(
+      [
+        { file: 'a.json', evaluation: evaluate(none, asOf) },
+        { file: 'b.json', evaluation: evaluate(filled, asOf) },
+      ],
+      { asOf },
+    );
+    expect(both.groups[0]!.handoff).toEqual({ required: 2, filled: 2, complete: 1, rate: 1 });
   });
 });
 
