@@ -1,7 +1,7 @@
 /** `escalate report PATH...`: read records, judge each as of now (or --as-of), and print the review. */
 import { resolve } from 'node:path';
 import { parseEventTime } from '../../record/at.js';
-import { evaluate, type RecordCore } from '../../record/evaluate.js';
+import { evaluate, type Evaluation, type RecordCore } from '../../record/evaluate.js';
 import { buildReport, type Judged } from '../../record/report.js';
 import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
 import { useHostClock } from '../../time/offset.js';
@@ -25,7 +25,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const judge = (file: string, record: RecordCore, asOf: Date) => {
     const tooFar = timeTooFar(record, asOf);
     if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
-    else judged.push({ file, evaluation: evaluate(record, asOf) });
+    else judged.push({ file, evaluation: forReport(evaluate(record, asOf)) });
   };
   const zones = new Set<string>();
   // When the judging moment does not depend on the review zone (--timezone given, no --as-of,
@@ -107,4 +107,14 @@ function zoneFreeAsOf(text: string | undefined, io: Io): Date | undefined {
   const east = parseEventTime(text, 'Pacific/Kiritimati', io.now());
   if (!west.ok || !east.ok || west.date.getTime() !== east.date.getTime()) return undefined;
   return asOfTime(text, ['UTC'], io);
+}
+
+/**
+ * A judgement cut to what the review reads (buildReport and its formats): the plan's severity
+ * and clock, without the events, steps and contacts, so ten thousand judgements held for the
+ * review stay small. test/record/report-memory.test.ts holds the review unchanged by it.
+ */
+export function forReport(e: Evaluation): Evaluation {
+  const { severity, clock } = e.plan;
+  return { ...e, plan: { severity, clock: { id: clock.id } } as unknown as Evaluation['plan'], events: [], steps: [] };
 }
