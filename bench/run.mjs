@@ -14,7 +14,7 @@
 //     that does not grow with the rows).
 //   npm run bench [-- --runs 21]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,7 +195,7 @@ const csv = (rows) => {
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2026, 0, 5) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
     const h = 9 + (i % 8);
-    out += `${100000 + i},${day} ${pad(h)}:${pad(i % 60)}:00,${day} ${pad(h)}:${pad((i + 7) % 60)}:00,${day} ${pad(h + 1)}:00:00,${priorities[i % 4]},Northwind Logistics\n`;
+    out += `${100000 + i},${day} ${pad(h)}:${pad(i % 50)}:00,${day} ${pad(h)}:${pad((i % 50) + 7)}:00,${day} ${pad(h + 1)}:00:00,${priorities[i % 4]},Northwind Logistics\n`;
   }
   return out;
 };
@@ -216,4 +216,5 @@ const m3k = peakMb(i3k);
 const m30k = peakMb(i30k);
 memory('import, 30,000 rows', m30k, 250);
 growth('import peak memory, 3,000 → 30,000 rows', m3k, m30k, 2);
+for (const rows of [3000, 30000]) rmSync(join(dir, `imported-${rows}`), { recursive: true, force: true });
 process.exitCode = missed > 0 ? 1 : 0;
