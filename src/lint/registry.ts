@@ -1,5 +1,5 @@
 /**
- * Every lint rule, in the order the README lists them. The README table, the SARIF
+ * Every lint rule, in the order docs/rules.md lists them. That table, the SARIF
  * `rules[]` and `--rule` validation all come from here.
  */
 import type { RuleInfo, Rule } from './rule.js';
@@ -25,16 +25,19 @@ import { unusedRole } from './rules/unused-role.js';
 import { levelCount } from './rules/level-count.js';
 import { severityExamples } from './rules/severity-examples.js';
 import { reviewOverdue } from './rules/review-overdue.js';
+import { governanceTrigger } from './rules/governance-trigger.js';
 import { exceptionExpired } from './rules/exception-expired.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
+import { templateInternalContact } from './rules/template-internal-contact.js';
 import { treeUnsureSeverity } from './rules/tree-unsure-severity.js';
 import { treeNoUnsure } from './rules/tree-no-unsure.js';
 import { escalationLayers } from './rules/escalation-layers.js';
 import { escalateAfterStep } from './rules/escalate-after-step.js';
 import { timezoneFixed } from './rules/timezone-fixed.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
+import { calendarNoChange } from './rules/calendar-no-change.js';
 import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
@@ -59,6 +62,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   businessHoursCritical,
   timezoneFixed,
   dstWallTime,
+  calendarNoChange,
   ownerAccountable,
   ownerEngaged,
   roleContact,
@@ -67,10 +71,12 @@ export const MATRIX_RULES: readonly Rule[] = [
   levelCount,
   severityExamples,
   reviewOverdue,
+  governanceTrigger,
   exceptionExpired,
   exceptionWindow,
   templatePlaceholder,
   templateValue,
+  templateInternalContact,
   controlCharacters,
 ];
 

@@ -72,6 +72,22 @@ export function didYouMean(word: string, candidates: Iterable<string>, budget?: 
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
+/**
+ * As didYouMean, but never a numbered sibling: "sev9" is not a misspelt "sev1", and "l1" not
+ * "l2" - guessing one for the other changes who or how severe. Candidates that differ from the
+ * word only in their digits are left out.
+ */
+export function didYouMeanNotSibling(word: string, candidates: Iterable<string>, budget?: SuggestionBudget): string {
+  const letters = (text: string) => text.toLowerCase().replace(/[0-9]+/g, '#');
+  const digits = (text: string) => text.replace(/[^0-9]/g, '');
+  const safe: string[] = [];
+  for (const c of candidates) {
+    if (safe.length >= MAX_CANDIDATES) break;
+    if (!(letters(c) === letters(word) && digits(c) !== digits(word))) safe.push(c);
+  }
+  return didYouMean(word, safe, budget);
+}
+
 function spend(budget: SuggestionBudget, cells: number): void {
   budget.left -= cells;
   budget.work?.add('comparison', cells);

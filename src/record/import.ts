@@ -47,6 +47,19 @@ export interface Imported {
   record: IncidentRecord;
 }
 
+const PRESET_NAMES: Record<string, string> = { freshdesk: 'Freshdesk', zendesk: 'Zendesk' };
+
+/** The preset, other than the columns in use, whose columns a header has (created and priority at least). */
+export function presetFor(header: readonly string[], columns: Partial<Record<ImportField, string>>): string | undefined {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  for (const [name, preset] of Object.entries(PRESETS)) {
+    if (preset === columns || (preset.created === columns.created && preset.priority === columns.priority)) continue;
+    const mapped = Object.values(preset);
+    if (names.has(preset.created!.toLowerCase()) && names.has(preset.priority!.toLowerCase()) && mapped.filter((c) => names.has(c.toLowerCase())).length >= 3) return name;
+  }
+  return undefined;
+}
+
 /** The longest ticket id taken (it names the record file, and file names have a limit). */
 export const MAX_TICKET_ID = 200;
 /** How much of a header an error quotes back: a 200,000-column header is named, never echoed whole. */
@@ -89,7 +102,9 @@ export function* importRows(matrix: Matrix, text: string, options: ImportOptions
   }
   for (const needed of ['created', 'priority'] as const) {
     if (index[needed] === undefined) {
-      yield { kind: 'error', error: `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${shownHeader(header)}; map it with --column ${needed}=NAME` };
+      const missing = `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${shownHeader(header)}`;
+      const fits = presetFor(header, options.columns);
+      yield { kind: 'error', error: fits ? `the header is that of a ${PRESET_NAMES[fits] ?? fits} export: add --preset ${fits} (${missing})` : `${missing}; map it with --column ${needed}=NAME` };
       return;
     }
   }

@@ -62,10 +62,17 @@ function prologue(text: string): { ok: true; data: unknown } | Extract<ReadResul
   return { ok: true, data };
 }
 
+/** A schema issue in words: a missing field says so; a time says what it should look like. */
+function plainIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) return `missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_format' && issue.message.includes(String.raw`T\d{2}:\d{2}:\d{2}`)) return 'not a time with an offset, like 2026-03-27T16:30:00+01:00';
+  return issue.message;
+}
+
+/** Every problem of a record, each named by its field: fixing one should never reveal the next. */
 function invalid(error: z.core.$ZodError): Extract<ReadResult<never>, { ok: false }> {
-  const issue = error.issues[0]!;
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the record';
-  return { ok: false, code: 'invalid_record', reason: `${where}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : ''}` };
+  const problems = [...new Set(error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'the record'}: ${plainIssue(issue)}`))];
+  return { ok: false, code: 'invalid_record', reason: problems.join('; ') };
 }
 
 /** The whole record, checked against the record schema: for commands that write it back. */
