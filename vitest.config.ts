@@ -28,6 +28,11 @@ const ZONED = [
   'test/triage/render.test.ts',
   'test/triage/triage-cli.test.ts',
   'test/lint/cases.test.ts',
+  'test/record/evaluate.test.ts',
+  'test/record/judging-rules.test.ts',
+  'test/record/judging-oracle.test.ts',
+  'test/record/warn.test.ts',
+  'test/record/at.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);

@@ -64,7 +64,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
     [2, `${COULD_NOT_RUN}: a row cannot be read (nothing is written; --skip-invalid imports the rest), a missing file or --out-dir folder, a bad mapping`],
   ],
   export: [
-    [0, 'the export is written, or --check found no drift'],
+    [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning)'],
     [1, 'the matrix has errors, or --check found drift'],
     [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value`],
   ],

@@ -10,9 +10,11 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
-import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName } from './alertmanager.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, outcomeRoutes, rootReceiver } from './alertmanager.js';
 import { exportIcs } from './ics.js';
+import { icsMeaningDrift } from './ics-drift.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
+import { legacyMatchers, matches, parseMatchers, type Matcher } from './am-matchers.js';
 
 export const DRIFT_CHECKS = [
   { id: 'drift-missing', rationale: 'A route, escalation policy, service, time interval or calendar event the matrix exports is missing from the configuration in use.' },
@@ -22,6 +24,8 @@ export const DRIFT_CHECKS = [
   { id: 'drift-targets', rationale: 'An escalation rule pages other users or schedules than the roles the matrix names.' },
   { id: 'drift-rules', rationale: 'An escalation policy has more or fewer rules than the matrix path has points in time.' },
   { id: 'drift-hours', rationale: 'Support hours, time intervals or calendar events differ from the matrix calendars.' },
+  { id: 'drift-default', rationale: 'Alerts no severity route takes go to another receiver than the matrix owner\'s.' },
+  { id: 'drift-uncheckable', rationale: 'A matcher uses regular-expression syntax that cannot be checked exactly here; the routes behind it are not judged rather than misjudged.' },
 ] as const;
 export type DriftCode = (typeof DRIFT_CHECKS)[number]['id'];
 
@@ -80,18 +84,35 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   if (!isRecord(root)) return { ok: false, reason: 'the configuration has no `route`', line: 1, column: 1 };
   const out: Diagnostic[] = [];
   const seenRoutes = new Set<string>();
+  const seenUnknown = new Set<string>();
+  const wantRoot = rootReceiver(matrix);
+  if (root.receiver !== wantRoot) {
+    out.push(
+      finding(locator, 'drift-default', root.receiver === undefined ? ['route'] : ['route', 'receiver'], `the default receiver is ${root.receiver === undefined ? 'missing' : JSON.stringify(root.receiver)}; alerts no severity route takes (no severity label, an unknown severity) go to ${JSON.stringify(wantRoot)}, the matrix owner's receiver`),
+    );
+  }
 
   for (const severity of matrix.severities) {
-    const sets: { tier?: string; client?: string }[] = [{}];
+    const sets: { tier?: string; client?: string; outcome?: string }[] = [{}];
     for (const tier of Object.keys(matrix.tiers ?? {})) sets.push({ tier });
     for (const [client, c] of Object.entries(matrix.clients ?? {})) sets.push({ tier: c.tier, client });
+    for (const o of outcomeRoutes(matrix)) if (o.severity === severity.id) sets.push({ outcome: o.label });
     let base: { got: string[]; want: string[] } | undefined;
     for (const set of sets) {
-      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}) };
-      const want = expectedReceivers(matrix, severity, set.tier, set.client);
-      const reached = routeAlert(root, labels, undefined, ['route']);
+      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}), ...(set.outcome ? { outcome: set.outcome } : {}) };
+      const want = expectedReceivers(matrix, severity, set.tier, set.client, set.outcome);
+      const routed = routeAlert(root, labels, undefined, ['route']);
+      if (!routed.ok) {
+        const key = JSON.stringify(routed.unknown.path);
+        if (!seenUnknown.has(key)) {
+          seenUnknown.add(key);
+          out.push({ ...finding(locator, 'drift-uncheckable', routed.unknown.path, `routing not checked for ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ')} and every alert this matcher decides: ${routed.unknown.reason}`), level: 'warning' });
+        }
+        continue;
+      }
+      const reached = routed.reached;
       const got = reached.map((r) => r.receiver ?? '(none)');
-      if (set.tier === undefined) base = { got, want };
+      if (set.tier === undefined && set.outcome === undefined) base = { got, want };
       for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
         const key = JSON.stringify(d.path);
         if (!seenRoutes.has(key)) out.push(d);
@@ -124,7 +145,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
     if (index < 0) {
       out.push(finding(locator, 'drift-missing', theirs.length ? ['time_intervals'] : [], `time interval "${interval.name}" (from calendar ${interval.name.replace(/-holidays$/, '')}) is missing`));
     } else if (JSON.stringify(normalize((theirs[index] as Record<string, unknown>).time_intervals)) !== JSON.stringify(normalize(interval.time_intervals))) {
-      out.push(finding(locator, 'drift-hours', ['time_intervals', index, 'time_intervals'], `time interval "${interval.name}" differs from the matrix calendar: the matrix says ${JSON.stringify(interval.time_intervals)}`));
+      out.push(intervalFinding(locator, interval, asList((theirs[index] as Record<string, unknown>).time_intervals), index));
     }
   }
   return { ok: true, diagnostics: out };
@@ -149,6 +170,37 @@ function intervalDrift(matrix: Matrix, severity: Matrix['severities'][number], t
   return out;
 }
 
+/** A time interval's value as people write it: `monday, tuesday`, `08:00-18:00`. */
+function shownInterval(value: unknown): string {
+  if (value === undefined) return 'unset';
+  return asList(value)
+    .map((v) => (isRecord(v) && 'start_time' in v ? `${String(v.start_time)}-${String(v.end_time)}` : String(v)))
+    .join(', ');
+}
+
+/** Which entry and field of a time interval differs, at its place, in words. */
+function intervalFinding(locator: Locator, interval: { name: string; time_intervals: Record<string, unknown>[] | object[] }, theirs: unknown[], index: number): Diagnostic {
+  const ours = interval.time_intervals as Record<string, unknown>[];
+  const at: Path = ['time_intervals', index, 'time_intervals'];
+  const key = (e: unknown) => JSON.stringify(normalize(e));
+  if (theirs.length !== ours.length) {
+    const missing = ours.filter((e) => !theirs.some((t) => key(t) === key(e)));
+    const extra = theirs.filter((t) => !ours.some((e) => key(t) === key(e)));
+    const day = (e: unknown) => (isRecord(e) ? [e.years, e.months, e.days_of_month].map(shownInterval).join(' ') : String(e));
+    const parts = [missing.length ? `missing ${missing.map(day).join('; ')}` : '', extra.length ? `not in the matrix: ${extra.map(day).join('; ')}` : ''].filter(Boolean);
+    return finding(locator, 'drift-hours', at, `time interval "${interval.name}" has ${theirs.length} entries; the matrix calendar has ${ours.length} (${parts.join('; ')})`);
+  }
+  for (const [k, want] of ours.entries()) {
+    const got = theirs[k];
+    if (!isRecord(got)) return finding(locator, 'drift-hours', [...at, k], `time interval "${interval.name}" entry ${k + 1} is not a mapping`);
+    for (const field of new Set([...Object.keys(want), ...Object.keys(got)])) {
+      if (JSON.stringify(normalize(got[field])) === JSON.stringify(normalize(want[field]))) continue;
+      return finding(locator, 'drift-hours', got[field] === undefined ? [...at, k] : [...at, k, field], `time interval "${interval.name}" ${field} is ${shownInterval(got[field])}; the matrix calendar says ${shownInterval(want[field])}`);
+    }
+  }
+  return finding(locator, 'drift-hours', at, `time interval "${interval.name}" differs from the matrix calendar`);
+}
+
 /** Key order and single values written without a list do not count as drift. */
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
@@ -162,41 +214,46 @@ interface Reached {
   route: Record<string, unknown>;
 }
 
+/** A route whose matchers cannot be checked here: where, and why. */
+interface Unknown {
+  path: Path;
+  reason: string;
+}
+
+type Routed = { ok: true; reached: Reached[] } | { ok: false; unknown: Unknown };
+
 /** Alertmanager's routing: a node matches, its children are tried in order until one matches without `continue`; no child → the node itself. */
-function routeAlert(route: Record<string, unknown>, labels: Record<string, string>, inherited: string | undefined, path: Path): Reached[] {
-  if (!routeMatches(route, labels)) return [];
+function routeAlert(route: Record<string, unknown>, labels: Record<string, string>, inherited: string | undefined, path: Path): Routed {
+  const match = routeMatches(route, labels, path);
+  if (match !== true && match !== false) return { ok: false, unknown: match };
+  if (!match) return { ok: true, reached: [] };
   const receiver = typeof route.receiver === 'string' ? route.receiver : inherited;
   const all: Reached[] = [];
   for (const [i, child] of asList(route.routes).entries()) {
     if (!isRecord(child)) continue;
     const found = routeAlert(child, labels, receiver, [...path, 'routes', i]);
-    all.push(...found);
-    if (found.length > 0 && child.continue !== true) break;
+    if (!found.ok) return found;
+    all.push(...found.reached);
+    if (found.reached.length > 0 && child.continue !== true) break;
   }
-  return all.length > 0 ? all : [{ receiver, path, route }];
+  return { ok: true, reached: all.length > 0 ? all : [{ receiver, path, route }] };
 }
 
-const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"((?:[^"\\]|\\.)*)"|(.*?))\s*$/;
-
-function routeMatches(route: Record<string, unknown>, labels: Record<string, string>): boolean {
-  const value = (name: string) => labels[name] ?? '';
-  const full = (re: string, v: string) => {
-    try {
-      return new RegExp(`^(?:${re})$`).test(v);
-    } catch {
-      return false;
-    }
-  };
-  for (const text of asList(route.matchers).flatMap((m) => String(m).replace(/^\{|\}$/g, '').split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/))) {
-    const m = MATCHER.exec(text);
-    if (!m) return false;
-    const want = m[3] !== undefined ? JSON.parse(`"${m[3]}"`) as string : m[4]!;
-    const got = value(m[1]!);
-    const ok = m[2] === '=' ? got === want : m[2] === '!=' ? got !== want : m[2] === '=~' ? full(want, got) : !full(want, got);
-    if (!ok) return false;
+/** Whether a route's matchers (and legacy match/match_re) take the labels, read as Alertmanager does; what it cannot check, said. */
+function routeMatches(route: Record<string, unknown>, labels: Record<string, string>, path: Path): boolean | Unknown {
+  const all: { matcher: Matcher; at: Path }[] = [];
+  for (const [k, text] of asList(route.matchers).entries()) {
+    const at: Path = Array.isArray(route.matchers) ? [...path, 'matchers', k] : [...path, 'matchers'];
+    const parsed = parseMatchers(String(text));
+    if (!parsed.ok) return { path: at, reason: `Alertmanager refuses this matcher (${parsed.reason})` };
+    all.push(...parsed.matchers.map((matcher) => ({ matcher, at })));
   }
-  if (isRecord(route.match)) for (const [k, v] of Object.entries(route.match)) if (value(k) !== String(v)) return false;
-  if (isRecord(route.match_re)) for (const [k, v] of Object.entries(route.match_re)) if (!full(String(v), value(k))) return false;
+  for (const matcher of legacyMatchers(route.match, route.match_re)) all.push({ matcher, at: [...path, matcher.type === '=' ? 'match' : 'match_re', matcher.name] });
+  for (const { matcher, at } of all) {
+    const hit = matches(matcher, labels);
+    if (hit === undefined) return { path: at, reason: `${matcher.name}${matcher.type}${JSON.stringify(matcher.value)}: ${matcher.regex && !matcher.regex.ok ? matcher.regex.reason : 'not checkable'}` };
+    if (!hit) return false;
+  }
   return true;
 }
 
@@ -221,6 +278,10 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       continue;
     }
     const body = policies[key] as Record<string, unknown>;
+    const loops = body.num_loops === undefined ? 0 : Number(body.num_loops);
+    if (loops !== policy.num_loops) {
+      out.push(finding(locator, 'drift-delay', body.num_loops === undefined ? at : [...at, 'num_loops'], `policy "${key}" repeats its rules ${loops} more time${loops === 1 ? '' : 's'} (num_loops ${String(body.num_loops)}); the matrix path runs once (num_loops ${policy.num_loops})`));
+    }
     const rulesArePlural = Array.isArray(body.rule);
     const theirs = asList(body.rule);
     const rulePath = (k: number): Path => (rulesArePlural ? [...at, 'rule', k] : [...at, 'rule']);
@@ -248,44 +309,50 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       out.push(finding(locator, 'drift-missing', isRecord(resource) ? ['resource'] : [], `service "${name}" with support hours is missing`));
       continue;
     }
-    const theirs = asList((services[name] as Record<string, unknown>).support_hours)[0];
+    const body = services[name] as Record<string, unknown>;
+    const at: Path = ['resource', 'pagerduty_service', name];
+    const theirs = asList(body.support_hours)[0];
     if (JSON.stringify(normalize(theirs)) !== JSON.stringify(normalize(service.support_hours[0]))) {
-      out.push(finding(locator, 'drift-hours', ['resource', 'pagerduty_service', name, 'support_hours'], `service "${name}" support hours differ; the matrix says ${JSON.stringify(service.support_hours[0])}`));
+      out.push(...supportHoursDrift(locator, name, theirs, service.support_hours[0]!, [...at, 'support_hours', ...(Array.isArray(body.support_hours) ? [0] : [])]));
+    }
+    if (body.escalation_policy !== service.escalation_policy) {
+      out.push(finding(locator, 'drift-targets', [...at, 'escalation_policy'], `service "${name}" escalates by ${String(body.escalation_policy)}; the matrix pages ${name} by ${service.escalation_policy}`));
+    }
+    const rule = asList(body.incident_urgency_rule)[0];
+    const urgency = (r: unknown, k: string) => (isRecord(r) ? asList(r[k]).map((u) => (isRecord(u) ? `${String(u.type)} ${String(u.urgency)}` : String(u)))[0] : undefined);
+    const want = service.incident_urgency_rule[0]!;
+    const ruleAt: Path = [...at, 'incident_urgency_rule', ...(Array.isArray(body.incident_urgency_rule) ? [0] : [])];
+    if (!isRecord(rule) || rule.type !== want.type) {
+      out.push(finding(locator, 'drift-hours', isRecord(rule) ? [...ruleAt, 'type'] : at, `service "${name}" urgency rule is ${isRecord(rule) ? String(rule.type) : 'missing'}; the matrix needs use_support_hours (high during ${service.support_hours[0]!.start_time}-${service.support_hours[0]!.end_time}, low outside)`));
+    } else {
+      for (const [k, label] of [['during_support_hours', 'during'], ['outside_support_hours', 'outside']] as const) {
+        const got = urgency(rule, k);
+        const expected = `${want[k][0]!.type} ${want[k][0]!.urgency}`;
+        if (got !== expected) out.push(finding(locator, 'drift-hours', [...ruleAt, k], `service "${name}" urgency ${label} support hours is ${got ?? 'unset'}; the matrix says ${expected}`));
+      }
+    }
+    const actions = asList(body.scheduled_actions);
+    const raises = actions.some((a) => isRecord(a) && a.type === 'urgency_change' && a.to_urgency === 'high' && asList(a.at).some((t) => isRecord(t) && t.type === 'named_time' && t.name === 'support_hours_start'));
+    if (!raises) {
+      out.push(finding(locator, 'drift-hours', body.scheduled_actions === undefined ? at : [...at, 'scheduled_actions'], `service "${name}" does not raise urgency at the start of support hours (scheduled_actions urgency_change to high at support_hours_start); a low-urgency incident from outside them never escalates`));
     }
   }
   return { ok: true, diagnostics: out };
 }
 
-/** iCalendar: events compared by UID, each difference at the event's line in the file. */
+/** Which support-hours field differs, each at its own line. */
+function supportHoursDrift(locator: Locator, name: string, theirs: unknown, want: Record<string, unknown>, at: Path): Diagnostic[] {
+  if (!isRecord(theirs)) return [finding(locator, 'drift-hours', at, `service "${name}" has no support hours; the matrix says ${want.start_time}-${want.end_time} in ${want.time_zone}`)];
+  const out: Diagnostic[] = [];
+  for (const [k, v] of Object.entries(want)) {
+    if (JSON.stringify(normalize(theirs[k])) === JSON.stringify(normalize(v))) continue;
+    out.push(finding(locator, 'drift-hours', [...at, k], `service "${name}" support hours ${k} is ${JSON.stringify(theirs[k]) ?? 'unset'}; the matrix says ${JSON.stringify(v)}`));
+  }
+  return out;
+}
+
+/** iCalendar: events compared by UID and by meaning (see ics-drift.ts), each difference where it is in the file. */
 export function icsDrift(matrix: Matrix, text: string): DriftResult {
   if (!/^BEGIN:VCALENDAR\r?$/m.test(text)) return { ok: false, reason: 'not an iCalendar file (no BEGIN:VCALENDAR)', line: 1, column: 1 };
-  const events = (source: string) => {
-    const unfolded = source.replace(/\r?\n[ \t]/g, '');
-    const map = new Map<string, { body: string; line: number }>();
-    const lines = unfolded.split(/\r?\n/);
-    let current: string[] | undefined;
-    lines.forEach((line) => {
-      if (line === 'BEGIN:VEVENT') current = [];
-      else if (line === 'END:VEVENT' && current) {
-        const uid = current.find((l) => l.startsWith('UID:'))?.slice(4) ?? '';
-        map.set(uid, { body: current.filter((l) => !l.startsWith('DTSTAMP')).sort().join('\n'), line: 0 });
-        current = undefined;
-      } else current?.push(line);
-    });
-    return map;
-  };
-  const theirs = events(text);
-  const ours = events(exportIcs(matrix).text);
-  const rawLines = text.split(/\r?\n/);
-  const lineOf = (uid: string) => Math.max(1, rawLines.findIndex((l) => l.trim() === `UID:${uid}`) + 1);
-  const out: Diagnostic[] = [];
-  for (const [uid, event] of ours) {
-    const got = theirs.get(uid);
-    if (!got) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is missing`, path: [], line: 1, column: 1 });
-    else if (got.body !== event.body) out.push({ code: 'drift-hours', level: 'error', message: `event ${uid} differs from the matrix calendar`, path: [], line: lineOf(uid), column: 1 });
-  }
-  for (const uid of theirs.keys()) {
-    if (!ours.has(uid) && uid.endsWith('@escalate')) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is not in the matrix any more`, path: [], line: lineOf(uid), column: 1 });
-  }
-  return { ok: true, diagnostics: out };
+  return icsMeaningDrift(exportIcs(matrix).text, text, matrix.reviewed);
 }
