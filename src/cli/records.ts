@@ -1,6 +1,6 @@
 /** Record files: reading one or a folder of them, and appending to one under a lock. The file-system edge of status, report and event. */
 import { closeSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { RECORD_MAX_BYTES } from '../record/limits.js';
+import { RECORD_MAX_BYTES, TIME_SPAN_MS } from '../record/limits.js';
 import { join, relative, resolve } from 'node:path';
 import { parseEventTime } from '../record/at.js';
 import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
@@ -29,6 +29,8 @@ export function asOfTime(text: string | undefined, zones: readonly string[], io:
     }
     found = parsed.date;
   }
+  // Triage's rule for --at: judging walks the calendar from each record to this moment.
+  if (Math.abs(found!.getTime() - now.getTime()) > TIME_SPAN_MS) throw usageError(`--as-of "${text}" is more than 100 years from now; check the year`);
   return found!;
 }
 
@@ -54,6 +56,20 @@ function unwrap<T>(result: ReadResult<T>, path: string): T {
  * subfolders, in name order. Unreadable or invalid files are returned as problems, not thrown.
  */
 export function loadRecords(path: string, io: Io): { records: LoadedRecord<RecordCore>[]; problems: string[] } {
+  const records: LoadedRecord<RecordCore>[] = [];
+  const problems: string[] = [];
+  for (const item of eachRecord(path, io)) {
+    if ('problem' in item) problems.push(item.problem);
+    else records.push(item);
+  }
+  return { records, problems };
+}
+
+/**
+ * The same records one at a time, read when asked for: a caller that judges each and keeps
+ * only the judgement holds one record in memory, whatever the number of files.
+ */
+export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<RecordCore> | { problem: string }> {
   const full = resolve(io.cwd, path);
   let isFolder = false;
   try {
@@ -61,20 +77,21 @@ export function loadRecords(path: string, io: Io): { records: LoadedRecord<Recor
   } catch (error) {
     throw usageError(`cannot read ${path}: ${fsReason(error)}`);
   }
-  if (!isFolder) return { records: [{ file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) }], problems: [] };
-  const records: LoadedRecord<RecordCore>[] = [];
-  const problems: string[] = [];
+  if (!isFolder) {
+    yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
+    return;
+  }
   for (const file of jsonFiles(full)) {
     const shown = join(path, relative(full, file));
+    let item: LoadedRecord<RecordCore> | { problem: string };
     try {
       const result = readRecordLean(readText(file, io, 'record'));
-      if (result.ok) records.push({ file: shown, record: result.record });
-      else problems.push(`record ${shown}: ${result.reason}`);
+      item = result.ok ? { file: shown, record: result.record } : { problem: `record ${shown}: ${result.reason}` };
     } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+      item = { problem: error instanceof Error ? error.message : String(error) };
     }
+    yield item;
   }
-  return { records, problems };
 }
 
 /**

@@ -5,6 +5,7 @@
  * format can report it and CI can annotate it. Pure: texts in, findings out.
  */
 import { parseDocument } from 'yaml';
+import { MAX_NESTING, tooDeepAt } from '../matrix/depth.js';
 import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
@@ -41,6 +42,11 @@ interface Parsed {
 /** YAML or JSON text (JSON is YAML) with positions; a syntax error is a failure, never a finding. */
 function parse(text: string, what: string): Parsed | Extract<DriftResult, { ok: false }> {
   const lines = new TextPositions(text);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const at = lines.linePos(deep);
+    return { ok: false, reason: `not valid ${what}: it nests more than ${MAX_NESTING} levels deep (the parser would run out of memory); a configuration needs only a few`, line: at.line, column: at.col };
+  }
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, version: '1.2' });
   const locator = createLocator(doc, lines);
   const error = doc.errors[0];

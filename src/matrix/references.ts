@@ -5,7 +5,8 @@
  */
 import type { Diagnostic, Path } from '../diagnostics.js';
 import type { Locator } from './locate.js';
-import { didYouMean, didYouMeanNotSibling } from './suggest.js';
+import { didYouMean, didYouMeanNotSibling, suggestionBudget } from './suggest.js';
+import type { WorkCounter } from '../work.js';
 
 type Kind = 'role' | 'severity' | 'question' | 'route' | 'calendar' | 'tier' | 'client' | 'handoff field';
 
@@ -29,8 +30,10 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const entries = (value: unknown): [string, unknown][] => (isRecord(value) ? Object.entries(value) : []);
 const get = (value: unknown, key: string): unknown => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined);
 
-export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
+export function checkReferences(data: unknown, locator: Locator, work?: WorkCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // One budget for every suggestion in the file: hostile numbers of unknown ids stay cheap.
+  const budget = suggestionBudget(work);
   const ids: Record<Kind, Set<string>> = {
     role: new Set(entries(get(data, 'roles')).map(([k]) => k)),
     severity: new Set(),
@@ -88,7 +91,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
       endLine: span.endLine,
       endColumn: span.endColumn,
     });
-    if (kind !== 'role') return void out.push(diagnostic(didYouMean(value, ids[kind])));
+    if (kind !== 'role') return void out.push(diagnostic(didYouMean(value, ids[kind], budget)));
     const at = out.length;
     out.push(diagnostic(''));
     unknownRoles.push({ value, finish: (suggestion) => void (out[at] = diagnostic(suggestion)) });
@@ -100,7 +103,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
       const span = locator.key([...path, key]);
       const at = out.length;
       const diagnostic = (suggestion: string): Diagnostic => ({ code: `unknown-${kind}`, level: 'error', message: `unknown ${kind} "${key}"${suggestion}; ${kind} ids come from ${SECTION[kind]}${kind === 'role' ? known(kind) : ''}`, path: [...path, key], line: span.line, column: span.column });
-      out.push(diagnostic(kind === 'role' ? '' : didYouMean(key, ids[kind])));
+      out.push(diagnostic(kind === 'role' ? '' : didYouMean(key, ids[kind], budget)));
       if (kind === 'role') unknownRoles.push({ value: key, finish: (suggestion) => void (out[at] = diagnostic(suggestion)) });
     });
 
@@ -168,6 +171,6 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     refs('severity', ['authority', i, 'severities'], get(entry, 'severities'));
   });
   const unreferenced = [...ids.role].filter((id) => !referencedRoles.has(id));
-  for (const u of unknownRoles) u.finish(didYouMeanNotSibling(u.value, unreferenced));
+  for (const u of unknownRoles) u.finish(didYouMeanNotSibling(u.value, unreferenced, budget));
   return out;
 }

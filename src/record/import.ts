@@ -5,10 +5,10 @@
  * Pure: the CSV text, the matrix and the mapping in; records and row problems out.
  */
 import type { Matrix } from '../matrix/schema.js';
-import { formatInstant, matrixInstant } from '../time/instant.js';
+import { formatInstant, localTimeExists, matrixInstant } from '../time/instant.js';
 import { planIncident } from '../triage/plan.js';
 import { buildResult } from '../triage/result.js';
-import { parseCsv } from './csv.js';
+import { csvRows } from './csv.js';
 import type { IncidentRecord, RecordEvent, TargetKindName } from './schema.js';
 
 /** What a column can mean. */
@@ -60,11 +60,41 @@ export function presetFor(header: readonly string[], columns: Partial<Record<Imp
   return undefined;
 }
 
-export function importTickets(matrix: Matrix, text: string, options: ImportOptions): { records: Imported[]; problems: string[]; unmatched: string[] } | { error: string } {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return { error: parsed.reason };
-  const [header, ...rows] = parsed.rows;
-  if (!header) return { error: 'the file is empty' };
+/** The longest ticket id taken (it names the record file, and file names have a limit). */
+export const MAX_TICKET_ID = 200;
+/** How much of a header an error quotes back: a 200,000-column header is named, never echoed whole. */
+const HEADER_SHOWN = 200;
+
+/** One step of an import, a row at a time: a ticket's record, a row problem, or an error that stops it. */
+export type ImportItem =
+  | { kind: 'ticket'; id: string; name: string; line: number; record: IncidentRecord }
+  | { kind: 'problem'; line: number; problem: string }
+  | { kind: 'unmatched'; organisation: string }
+  | { kind: 'error'; error: string };
+
+/** The header, quoted back briefly. */
+function shownHeader(header: string[]): string {
+  const text = header.join(', ');
+  return text.length <= HEADER_SHOWN ? text : `${text.slice(0, HEADER_SHOWN)}… (${header.length} columns)`;
+}
+
+/**
+ * The tickets of a CSV export, one row at a time, so an import holds one record at a time
+ * whatever the size of the export. A ticket id seen again is the same incident (the later
+ * row is the newer state); the reader of these items decides which to keep.
+ */
+export function* importRows(matrix: Matrix, text: string, options: ImportOptions): Generator<ImportItem> {
+  const rows = csvRows(text);
+  const first = rows.next();
+  if (first.done) {
+    yield { kind: 'error', error: 'the file is empty' };
+    return;
+  }
+  if ('error' in first.value) {
+    yield { kind: 'error', error: first.value.error };
+    return;
+  }
+  const header = first.value.row;
   const index: Partial<Record<ImportField, number>> = {};
   for (const [field, column] of Object.entries(options.columns) as [ImportField, string][]) {
     const at = header.findIndex((h) => h.trim().toLowerCase() === column.trim().toLowerCase());
@@ -72,33 +102,63 @@ export function importTickets(matrix: Matrix, text: string, options: ImportOptio
   }
   for (const needed of ['created', 'priority'] as const) {
     if (index[needed] === undefined) {
-      const missing = `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${header.join(', ')}`;
+      const missing = `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${shownHeader(header)}`;
       const fits = presetFor(header, options.columns);
-      if (fits) return { error: `the header is that of a ${PRESET_NAMES[fits] ?? fits} export: add --preset ${fits} (${missing})` };
-      return { error: `${missing}; map it with --column ${needed}=NAME` };
-    }
-  }
-  const records: Imported[] = [];
-  const problems: string[] = [];
-  const names = new Set<string>();
-  const unmatched = new Set<string>();
-  rows.forEach((row, i) => {
-    const cell = (field: ImportField) => (index[field] !== undefined ? (row[index[field]!] ?? '').trim() : '');
-    const id = cell('id') || `row-${i + 2}`;
-    const where = `line ${i + 2}${cell('id') ? ` (${cell('id')})` : ''}`;
-    const org = cell('organisation');
-    if (org !== '' && Object.keys(organisation(matrix, org, options.organisations)).length === 0) unmatched.add(org);
-    const result = ticket(matrix, cell, { ...options, line: i + 2, measured: measuredBy(index) });
-    if ('problem' in result) {
-      problems.push(`${where}: ${result.problem}`);
+      yield { kind: 'error', error: fits ? `the header is that of a ${PRESET_NAMES[fits] ?? fits} export: add --preset ${fits} (${missing})` : `${missing}; map it with --column ${needed}=NAME` };
       return;
     }
-    let name = id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || `row-${i + 2}`;
-    while (names.has(name)) name = `${name}-${i + 2}`;
-    names.add(name);
-    records.push({ name: `${name}.json`, record: result.record });
-  });
-  return { records, problems, unmatched: [...unmatched].sort() };
+  }
+  const names = new Map<string, string>();
+  const unmatched = new Set<string>();
+  const measured = measuredBy(index);
+  for (const item of rows) {
+    if ('error' in item) {
+      yield { kind: 'error', error: item.error };
+      return;
+    }
+    const { row, line } = item;
+    const cell = (field: ImportField) => (index[field] !== undefined ? (row[index[field]!] ?? '').trim() : '');
+    const rawId = cell('id');
+    if (rawId.length > MAX_TICKET_ID) {
+      yield { kind: 'problem', line, problem: `line ${line}, column ${options.columns.id}: the ticket id is ${rawId.length} characters; at most ${MAX_TICKET_ID}` };
+      continue;
+    }
+    const id = rawId || `row-${line}`;
+    const where = `line ${line}${rawId ? ` (${rawId})` : ''}`;
+    const org = cell('organisation');
+    if (org !== '' && !unmatched.has(org) && Object.keys(organisation(matrix, org, options.organisations)).length === 0) {
+      unmatched.add(org);
+      yield { kind: 'unmatched', organisation: org };
+    }
+    const result = ticket(matrix, cell, { ...options, line, measured });
+    if ('problem' in result) {
+      yield { kind: 'problem', line, problem: `${where}: ${result.problem}` };
+      continue;
+    }
+    let name = id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || `row-${line}`;
+    // Two ids that read the same as a file name ("a/b", "a-b") stay two records.
+    const owner = names.get(name);
+    if (owner !== undefined && owner !== id) name = `${name}-${line}`;
+    if (names.size < 1_000_000) names.set(name, id);
+    yield { kind: 'ticket', id, name: `${name}.json`, line, record: result.record };
+  }
+}
+
+export function importTickets(matrix: Matrix, text: string, options: ImportOptions): { records: Imported[]; problems: string[]; unmatched: string[] } | { error: string } {
+  const byId = new Map<string, Imported>();
+  const problems: string[] = [];
+  const unmatched: string[] = [];
+  for (const item of importRows(matrix, text, options)) {
+    if (item.kind === 'error') return { error: item.error };
+    if (item.kind === 'problem') problems.push(item.problem);
+    else if (item.kind === 'unmatched') unmatched.push(item.organisation);
+    // A ticket seen twice is one incident: the later row wins.
+    else {
+      byId.delete(item.id);
+      byId.set(item.id, { name: item.name, record: item.record });
+    }
+  }
+  return { records: [...byId.values()], problems, unmatched: unmatched.sort() };
 }
 
 /** The targets the mapped columns can tell. */
@@ -118,6 +178,9 @@ function ticket(
     const text = cell(field);
     if (text === '') return undefined;
     const parsed = matrixInstant(text, options.zone);
+    // A local time the clocks skip is the export's mistake or a lost offset: reported, never moved.
+    const exists = parsed.ok ? localTimeExists(text, options.zone) : { ok: true as const };
+    if (!exists.ok) return new Error(`${options.columns[field]}: ${exists.reason}; write it with its offset`);
     return parsed.ok ? parsed.date : new Error(`${options.columns[field]} "${text}" is not a date and time; ISO 8601 like 2026-03-27 16:30 or 2026-03-27T16:30:00+01:00`);
   };
   const created = time('created');

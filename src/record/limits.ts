@@ -28,3 +28,28 @@ export function impossibleTime(text: string): string | undefined {
 
 /** An event may be recorded a little after the fact, never long before it happened: another machine's clock may run ahead by this much. */
 export const EVENT_CLOCK_SKEW_MS = 60_000;
+
+/**
+ * How far apart the times judging compares may be: 100 years, triage's rule for `--at`.
+ * `--as-of` further than this from now is refused, and so is a record holding a time further
+ * than this from the judging moment, so judging walks at most a century of calendar days.
+ */
+export const TIME_SPAN_MS = 100 * 365.25 * 86_400_000;
+
+interface TimedRecord {
+  started_at: string;
+  deadlines?: readonly { at: string }[];
+  escalation?: readonly { at: string }[];
+  events?: readonly { at: string }[];
+}
+
+/** The first time of a record more than 100 years from `asOf`, as `field "value"`, or undefined. */
+export function timeTooFar(record: TimedRecord, asOf: Date): string | undefined {
+  const far = (text: string) => Math.abs(Date.parse(text) - asOf.getTime()) > TIME_SPAN_MS;
+  if (far(record.started_at)) return `started_at "${record.started_at}"`;
+  for (const [field, list] of [['deadlines', record.deadlines], ['escalation', record.escalation], ['events', record.events]] as const) {
+    const i = (list ?? []).findIndex((x) => far(x.at));
+    if (i >= 0) return `${field}.${i}.at "${list![i]!.at}"`;
+  }
+  return undefined;
+}

@@ -70,14 +70,15 @@ describe('importTickets', () => {
 });
 
 describe('escalate import', () => {
-  it('imports the sample Freshdesk export; reports on it; a second run keeps what exists', () => {
+  it('imports the sample Freshdesk export; reports on it; a second run updates what it imported, never duplicates', () => {
     const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
     const args = ['import', example('tickets-freshdesk.csv'), '--preset', 'freshdesk', '--matrix', example('msp.yaml'), '--out-dir', out];
     const first = runCli(args);
     expect(first.stderr).toBe('');
     expect(first).toMatchObject({ code: 0, stdout: `wrote 7 records to ${out}\n` });
     expect(readdirSync(out).sort()).toEqual(['4101.json', '4102.json', '4103.json', '4104.json', '4105.json', '4106.json', '4107.json']);
-    expect(runCli(args).stdout).toMatch(/wrote 0 records .* kept 7 that already existed/);
+    expect(runCli(args).stdout).toBe(`wrote 0 records to ${out}, updated 7 from an earlier import\n`);
+    expect(readdirSync(out)).toHaveLength(7);
     const report = runCli(['report', out, '--format', 'json', '--as-of', '2026-12-01T00:00:00Z']);
     expect(report.code).toBe(0);
     const json = JSON.parse(report.stdout);
@@ -134,5 +135,58 @@ describe('escalate import', () => {
     const skipped = runCli(['import', csv, '--preset', 'freshdesk', '--matrix', example('msp.yaml'), '--out-dir', out, '--skip-invalid']);
     expect(skipped.code).toBe(1);
     expect(readdirSync(out)).toHaveLength(7);
+  });
+});
+
+describe('import: idempotent and bounded', () => {
+  const header = 'Ticket ID,Created time,Initial response time,Resolved time,Priority,Company Name\n';
+  const run = (csv: string, out = mkdtempSync(join(tmpdir(), 'escalate-import-')), extra: string[] = []) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'escalate-csv-')), 'tickets.csv');
+    writeFileSync(file, csv);
+    return { out, result: runCli(['import', file, '--preset', 'freshdesk', '--matrix', example('msp.yaml'), '--out-dir', out, ...extra]) };
+  };
+
+  it('a ticket id seen twice is one incident, in its last row; a newer export updates it', () => {
+    const { out, result } = run(`${header}9,2026-11-02 10:00,,,High,\n9,2026-11-02 10:00,2026-11-02 10:20,,High,\n`);
+    expect(result).toMatchObject({ code: 0, stdout: `wrote 1 record to ${out}\n` });
+    expect(readdirSync(out)).toEqual(['9.json']);
+    expect(JSON.parse(readFileSync(join(out, '9.json'), 'utf8')).events.map((e: { type: string }) => e.type)).toEqual(['acknowledged']);
+    const again = run(`${header}9,2026-11-02 10:00,2026-11-02 10:20,2026-11-02 12:00,High,\n`, out);
+    expect(again.result.stdout).toBe(`wrote 0 records to ${out}, updated 1 from an earlier import\n`);
+    expect(JSON.parse(readFileSync(join(out, '9.json'), 'utf8')).events.map((e: { type: string }) => e.type)).toEqual(['acknowledged', 'resolved']);
+  });
+
+  it('a record not written by an import is kept unless --force', () => {
+    const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    writeFileSync(join(out, '9.json'), '{"by":"hand"}\n');
+    const { result } = run(`${header}9,2026-11-02 10:00,,,High,\n`, out);
+    expect(result.stdout).toBe(`wrote 0 records to ${out}, kept 1 that already existed and were not imported (--force replaces them)\n`);
+    expect(readFileSync(join(out, '9.json'), 'utf8')).toBe('{"by":"hand"}\n');
+  });
+
+  it('a ticket id over 200 characters names its row and column and writes nothing', () => {
+    const { out, result } = run(`${header}1,2026-11-02 10:00,,,High,\n${'x'.repeat(201)},2026-11-02 10:00,,,High,\n`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('tickets.csv: line 3, column Ticket ID: the ticket id is 201 characters; at most 200');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a local time the clocks skip is reported for its row, never moved', () => {
+    // America/New_York (the msp matrix) skips 02:00-03:00 on 8 March 2026.
+    const { out, result } = run(`${header}1,2026-03-08 02:30,,,High,\n`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('line 2 (1): Created time: 2026-03-08 02:30 does not exist in America/New_York: the clocks jump from 02:00 to 03:00 (daylight saving)');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a 200,000-column header is named briefly, never echoed whole', () => {
+    const { result } = run(`${Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',')}\n1\n`);
+    expect(result.code).toBe(2);
+    expect(result.stderr.length).toBeLessThan(600);
+    expect(result.stderr).toMatch(/the header has: c0, c1, .*… \(200000 columns\); map it with --column created=NAME/);
+  });
+
+  it('import --help lists exit 1', () => {
+    expect(runCli(['import', '--help']).stdout.replace(/\s+/g, ' ')).toContain('they are listed on stderr, and the exit code is 1');
   });
 });

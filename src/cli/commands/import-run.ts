@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { IMPORT_FIELDS, PRESETS, importTickets, type ImportField } from '../../record/import.js';
+import { IMPORT_FIELDS, PRESETS, importRows, type ImportField } from '../../record/import.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
@@ -47,7 +47,7 @@ export async function runImport(csv: string, options: ImportOptions, io: Io): Pr
     if (!known.includes(id)) throw usageError(`--org ...=${target}: the matrix has no ${kind} "${id}"${known.length ? `; known: ${known.join(', ')}` : ''}`);
   }
   const text = readText(csv, io, 'CSV file');
-  const result = importTickets(matrix, text, {
+  const importOptions = {
     columns,
     priorities,
     organisations,
@@ -56,28 +56,60 @@ export async function runImport(csv: string, options: ImportOptions, io: Io): Pr
     source: csv.split(/[\\/]/).pop()!,
     sha256: createHash('sha256').update(file.text).digest('hex'),
     file: path,
-  });
-  if ('error' in result) throw usageError(`${csv}: ${result.error}`);
-  if (result.problems.length > 0 && !options.skipInvalid) {
-    const shown = result.problems.slice(0, 5).map((p) => `${csv}: ${p}`);
-    if (result.problems.length > 5) shown.push(`… and ${result.problems.length - 5} more`);
-    throw usageError(`${result.problems.length} row${result.problems.length === 1 ? '' : 's'} cannot be imported, so nothing was written (--skip-invalid imports the rest):\n${shown.join('\n')}`);
+  };
+  // Two passes over the rows, one record in memory at a time: the first finds every problem
+  // (all or nothing) and the last row of each ticket id; the second writes.
+  const problems: string[] = [];
+  let problemCount = 0;
+  const unmatched: string[] = [];
+  const last = new Map<string, number>();
+  for (const item of importRows(matrix, text, importOptions)) {
+    if (item.kind === 'error') throw usageError(`${csv}: ${item.error}`);
+    if (item.kind === 'problem') {
+      problemCount++;
+      if (problems.length < 5 || options.skipInvalid) problems.push(item.problem);
+    } else if (item.kind === 'unmatched') unmatched.push(item.organisation);
+    else last.set(item.name, item.line);
+  }
+  if (problemCount > 0 && !options.skipInvalid) {
+    const shown = problems.slice(0, 5).map((p) => `${csv}: ${p}`);
+    if (problemCount > 5) shown.push(`… and ${problemCount - 5} more`);
+    throw usageError(`${problemCount} row${problemCount === 1 ? '' : 's'} cannot be imported, so nothing was written (--skip-invalid imports the rest):\n${shown.join('\n')}`);
   }
   let written = 0;
+  let updated = 0;
   let kept = 0;
-  for (const { name, record } of result.records) {
-    const target = join(outDir, name);
-    if (existsSync(target) && !options.force) {
+  for (const item of importRows(matrix, text, importOptions)) {
+    // A ticket id seen twice is one incident: only its last row is written.
+    if (item.kind !== 'ticket' || last.get(item.name) !== item.line) continue;
+    const target = join(outDir, item.name);
+    const exists = existsSync(target);
+    // Re-importing a newer export updates the records an import wrote; a record written by hand is kept unless --force.
+    if (exists && !options.force && !wasImported(target, io)) {
       kept++;
       continue;
     }
-    writeFileAtomic(target, `${JSON.stringify(record, null, 2)}\n`, { overwrite: options.force === true });
-    written++;
+    writeFileAtomic(target, `${JSON.stringify(item.record, null, 2)}\n`, { overwrite: exists });
+    if (exists) updated++;
+    else written++;
   }
-  for (const p of result.problems) io.stderr.write(`skipped ${csv}: ${p}\n`);
-  if (result.unmatched.length > 0) {
-    io.stderr.write(`note: ${result.unmatched.length} organisation${result.unmatched.length === 1 ? '' : 's'} matched no client or tier, so their tickets use the severity's own targets: ${result.unmatched.join(', ')} (map them with --org NAME=client:ID)\n`);
+  for (const p of problems) io.stderr.write(`skipped ${csv}: ${p}\n`);
+  unmatched.sort();
+  if (unmatched.length > 0) {
+    io.stderr.write(`note: ${unmatched.length} organisation${unmatched.length === 1 ? '' : 's'} matched no client or tier, so their tickets use the severity's own targets: ${unmatched.join(', ')} (map them with --org NAME=client:ID)\n`);
   }
-  io.stdout.write(`wrote ${written} record${written === 1 ? '' : 's'} to ${options.outDir}${kept ? `, kept ${kept} that already existed (--force replaces them)` : ''}${result.problems.length ? `, skipped ${result.problems.length} invalid row${result.problems.length === 1 ? '' : 's'}` : ''}\n`);
-  return result.problems.length > 0 ? EXIT.findings : EXIT.ok;
+  io.stdout.write(
+    `wrote ${written} record${written === 1 ? '' : 's'} to ${options.outDir}${updated ? `, updated ${updated} from an earlier import` : ''}${kept ? `, kept ${kept} that already existed and were not imported (--force replaces them)` : ''}${problemCount ? `, skipped ${problemCount} invalid row${problemCount === 1 ? '' : 's'}` : ''}\n`,
+  );
+  return problemCount > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** Whether the record at `path` was written by an import (it holds `imported`). */
+function wasImported(path: string, io: Io): boolean {
+  try {
+    const data = JSON.parse(readText(path, io, 'record')) as { imported?: unknown };
+    return typeof data === 'object' && data !== null && typeof data.imported === 'object' && data.imported !== null;
+  } catch {
+    return false;
+  }
 }

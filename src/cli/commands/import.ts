@@ -31,7 +31,7 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
     .option('--priority <value=severity>', 'map a priority value to a severity id (repeatable)', collect)
     .option('--org <name=client:ID|tier:ID>', 'map an organisation to a client or a tier (repeatable)', collect)
     .option('--tz <zone>', 'the IANA time zone of times without an offset, like America/New_York (default: the matrix time zone)')
-    .option('--force', 'replace records that already exist')
+    .option('--force', 'replace records that already exist and were not written by an import (imported ones are updated)')
     .option('--skip-invalid', 'import the valid rows even when some are not: they are listed on stderr, and the exit code is 1')
     .action(async (csv: string, options: ImportOptions) => {
       const { runImport } = await import('./import-run.js');

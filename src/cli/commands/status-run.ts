@@ -8,6 +8,8 @@ import { useHostClock } from '../../time/offset.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { asOfTime, loadRecords } from '../records.js';
+import { timeTooFar } from '../../record/limits.js';
+import { slicer } from '../slices.js';
 import type { StatusOptions } from './status.js';
 
 export async function runStatus(paths: string[], options: StatusOptions, io: Io): Promise<number> {
@@ -23,7 +25,14 @@ export async function runStatus(paths: string[], options: StatusOptions, io: Io)
   }
   const asOf = asOfTime(options.asOf, loaded.map((l) => l.record.matrix.timezone), io);
   const shown: { file: string; evaluation: ReturnType<typeof evaluate>; warnings: Warning[] }[] = [];
+  const pause = slicer();
   for (const { file, record, single } of loaded) {
+    await pause();
+    const far = timeTooFar(record, asOf);
+    if (far !== undefined) {
+      problems.push(`record ${file}: ${far} is more than 100 years from the judging moment; check the year`);
+      continue;
+    }
     const evaluation = evaluate(record, asOf);
     const warnings = window ? warningsWithin(record, asOf, window.minutes, evaluation) : [];
     if (single || options.all || evaluation.open || evaluation.overdue || warnings.length > 0) shown.push({ file, evaluation, warnings });

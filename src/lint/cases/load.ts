@@ -1,5 +1,6 @@
 /** Loads a cases file: YAML text in, checked cases and located diagnostics out. Pure. */
 import { parseDocument } from 'yaml';
+import { tooDeepAt } from '../../matrix/depth.js';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
 import { createLocator, type Locator } from '../../matrix/locate.js';
@@ -59,6 +60,11 @@ export function loadCases(source: string): CasesLoad {
   const lines = new TextPositions(text);
   if (text.includes('\0')) return fatal(lines, 'not-text', 'the file contains binary data (NUL bytes); a cases file is YAML text');
   if (text.length > MAX_MATRIX_CHARS) return fatal(lines, 'file-too-large', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a cases file is far smaller`);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const at = lines.linePos(deep);
+    return { diagnostics: [{ code: 'too-deep', level: 'error', message: TOO_DEEP, path: [], line: at.line, column: at.col }], locator: createLocator(parseDocument(''), lines) };
+  }
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { uniqueKeys: true, strict: true, stringKeys: true, version: '1.2' });

@@ -1,0 +1,69 @@
+/** Judging does bounded work: --as-of and record times follow triage's 100-year rule, and a signal ends a long run at once. */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { timeTooFar } from '../../src/record/limits.js';
+import { BIN, example, runCli, STACK_TRACE } from '../helpers/cli.js';
+import { makeRecord } from './make-record.js';
+
+const open = example('records/2026-11-25-harbor-printer.json');
+
+describe('the 100-year rule', () => {
+  it.each([
+    ['status', [open]],
+    ['report', [open]],
+  ])('%s --as-of year 9999 is refused at once with one line, exit 2', (command, args) => {
+    const result = runCli([command, ...args, '--as-of', '9999-01-01T00:00:00Z'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('escalate: --as-of "9999-01-01T00:00:00Z" is more than 100 years from now; check the year\n');
+  });
+
+  it('--as-of 99 years ahead is still judged', () => {
+    const result = runCli(['status', open, '--as-of', '2125-11-25T00:00:00Z', '--json'], { env: { ...process.env, ESCALATE_NOW: '2026-12-06T00:00:00Z' } });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).overdue).toBe(1);
+  });
+
+  it('a record time more than 100 years from the judging moment names the field', () => {
+    const record = makeRecord({ severity: 'sev1', start: '2026-03-27T16:30:00+01:00' });
+    expect(timeTooFar(record, new Date('2026-04-01T00:00:00Z'))).toBeUndefined();
+    expect(timeTooFar(record, new Date('2126-04-01T00:00:00Z'))).toBe('started_at "2026-03-27T16:30:00+01:00"');
+    const far = { ...record, events: [{ type: 'acknowledged', at: '1900-01-01T00:00:00Z', by: 'x', recorded_at: '1900-01-01T00:00:00Z' }] };
+    expect(timeTooFar(far, new Date('2026-04-01T00:00:00Z'))).toBe('events.0.at "1900-01-01T00:00:00Z"');
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-far-'));
+    const file = join(dir, 'old.json');
+    writeFileSync(file, JSON.stringify({ ...record, started_at: '1901-03-27T16:30:00+01:00' }));
+    for (const command of ['status', 'report']) {
+      const result = runCli([command, file], { env: { ...process.env, ESCALATE_NOW: '2026-12-06T00:00:00Z' } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^escalate: record .*old\.json: started_at "1901-03-27T16:30:00\+01:00" is more than 100 years from the judging moment/);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(STACK_TRACE);
+    }
+  });
+});
+
+describe('a signal mid-computation', () => {
+  it.each(['status', 'report'])('SIGTERM during a long %s exits 143 within a second', async (command) => {
+    // Forty open records judged 99 years on: many seconds of calendar walking in all.
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-slow-'));
+    for (let i = 0; i < 40; i++) copyFileSync(open, join(dir, `r${String(i).padStart(2, '0')}.json`));
+    const child = spawn(process.execPath, [BIN, command, dir, '--as-of', '2125-11-25T00:00:00Z'], {
+      env: { ...process.env, NO_COLOR: '1', ESCALATE_NOW: '2026-12-06T00:00:00Z' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; at: number }>((done) => child.on('close', (code) => done({ code, at: performance.now() })));
+    await new Promise((r) => setTimeout(r, 1500));
+    const sent = performance.now();
+    child.kill('SIGTERM');
+    const { code, at } = await exited;
+    expect(code).toBe(143);
+    expect(stderr).toBe('\nescalate: terminated (SIGTERM)\n');
+    // A bound, not a timing: without slices the run goes on for many seconds after the signal.
+    expect(at - sent).toBeLessThan(1000);
+  }, 60_000);
+});
