@@ -5,7 +5,7 @@
  */
 import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
-import { formatInstant } from '../../time/instant.js';
+import { formatInstant, matrixInstant } from '../../time/instant.js';
 import { parseDuration } from '../../time/duration.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type ResolvedOutcome } from '../../triage/engine.js';
@@ -52,10 +52,12 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) {
     throw fail('invalid_option', `--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
   }
-  const sweeping = options.from !== undefined || options.to !== undefined;
+  if (options.week !== undefined && (options.from !== undefined || options.to !== undefined)) throw fail('invalid_option', '--week is a sweep of its own; pass --week or --from/--to, not both');
+  const sweeping = options.from !== undefined || options.to !== undefined || options.week !== undefined;
   if (sweeping && options.at !== undefined) throw fail('invalid_option', '--at simulates one start, --from/--to a range; pass one or the other');
-  if (sweeping && (options.from === undefined || options.to === undefined)) throw fail('invalid_option', `a sweep needs both --from and --to (${options.from === undefined ? '--from' : '--to'} is missing)`);
+  if (sweeping && options.week === undefined && (options.from === undefined || options.to === undefined)) throw fail('invalid_option', `a sweep needs both --from and --to (${options.from === undefined ? '--from' : '--to'} is missing)`);
   if (options.every !== undefined && !sweeping) throw fail('invalid_option', '--every is the step of a sweep; pass --from and --to with it');
+  if (options.svg && !sweeping) throw fail('invalid_option', '--svg draws a sweep; pass --week DATE or --from/--to');
   if (options.severity && options.answer) throw fail('invalid_option', '--severity skips the tree; pass either --severity or --answer, not both');
 
   const path = resolveMatrixPath(options.matrix, io);
@@ -74,8 +76,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   let instants: Date[];
   let sweep: SimulateResult['sweep'];
   if (sweeping) {
-    const from = startAt('--from', options.from!);
-    const to = startAt('--to', options.to!);
+    const { from, to } = options.week !== undefined ? weekOf(options.week, zone) : { from: startAt('--from', options.from!), to: startAt('--to', options.to!) };
     const every = options.every ?? '1h';
     const step = parseDuration(every);
     if (!step.ok) throw fail('invalid_option', `--every ${step.reason}`);
@@ -110,7 +111,10 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     ...(sweep ? { sweep } : {}),
     instants: simulated.instants,
   };
-  if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.svg) {
+    const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
+    io.stdout.write(formatCoverageSvg(result));
+  } else if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (options.markdown) {
     const { formatSimulationMarkdown } = await import('../../simulate/markdown.js');
     io.stdout.write(formatSimulationMarkdown(result));
@@ -119,6 +123,21 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     io.stdout.write(formatSimulationCard(result, await colorsFor(io), io.stdout.columns ? { columns: io.stdout.columns } : {}));
   }
   return EXIT.ok;
+}
+
+/** Monday 00:00 to Sunday 23:00 of the week holding `date`, in the display zone (midnight by the rule for skipped times). */
+function weekOf(date: string, zone: string): { from: Date; to: Date } {
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  if (!valid) throw fail('invalid_option', `--week "${date}" is not a date; write it like 2026-12-21`);
+  const day = new Date(`${date}T00:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  const next = new Date(monday.getTime() + 7 * 86_400_000);
+  const at = (d: Date) => {
+    const read = matrixInstant(`${d.toISOString().slice(0, 10)}T00:00`, zone);
+    if (!read.ok) throw fail('invalid_option', `--week "${date}": ${read.reason}`);
+    return read.date;
+  };
+  return { from: at(monday), to: new Date(at(next).getTime() - 3_600_000) };
 }
 
 /** The outcomes to simulate: the one the answers reach, the severities named, or every severity. */

@@ -12,6 +12,8 @@ export interface SimulateOptions {
   from?: string;
   to?: string;
   every?: string;
+  week?: string;
+  svg?: boolean;
   tz?: string;
   json?: boolean;
   markdown?: boolean;
@@ -38,9 +40,11 @@ export function registerSimulate(program: Command, io: Io, setExit: SetExit): vo
     .option('--from <time>', 'sweep: the first start (any --at form); needs --to')
     .option('--to <time>', 'sweep: the last start (any --at form)')
     .option('--every <duration>', 'sweep: the step between starts, like 1h or 30m (default 1h)')
+    .option('--week <date>', 'sweep the week (Monday to Sunday, every hour) holding this date, YYYY-MM-DD, in the display zone')
     .option('--tz <zone>', 'show times in this IANA time zone instead of the matrix one')
     .addOption(new Option('--json', 'print the simulation as JSON (schemas/simulate-result.schema.json)').conflicts('markdown'))
-    .option('--markdown', 'print the simulation as markdown, for a pull request or a review')
+    .addOption(new Option('--markdown', 'print the simulation as markdown, for a pull request or a review (for a sweep, the table alternative to --svg)').conflicts('svg'))
+    .addOption(new Option('--svg', 'draw a sweep as an SVG coverage picture: hours × severity, coloured by who is paged first and shaded by how fast acknowledgement is due').conflicts('json'))
     .action(async (options: SimulateOptions) => {
       const { runSimulate } = await import('./simulate-run.js');
       setExit(await runSimulate(options, io));
