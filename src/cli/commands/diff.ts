@@ -9,6 +9,8 @@ export interface DiffOptions {
   format: DiffFormat;
   failOn?: 'looser' | 'any';
   maxPaths: number;
+  coverage?: string;
+  coverageWeek?: string;
 }
 
 function positiveInteger(value: string): number {
@@ -32,6 +34,8 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
     .option('-m, --matrix <file>', 'the matrix file for the default sides')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
     .addOption(new Option('--fail-on <what>', 'exit 1 when the change is looser, or on any change').choices(['looser', 'any']))
+    .option('--coverage <folder>', 'also write the coverage picture of each side (simulate --svg) as coverage-before.svg and coverage-after.svg in this existing folder, and show them in the output')
+    .option('--coverage-week <date>', 'the week the coverage pictures show, YYYY-MM-DD (default: this week)')
     .addOption(new Option('--max-paths <n>', 'list at most this many affected answer paths').argParser(positiveInteger).default(50))
     .action(async (oldSide: string | undefined, newSide: string | undefined, options: DiffOptions) => {
       const { runDiff } = await import('./diff-run.js');

@@ -5,7 +5,8 @@
  */
 import { isValidTimeZone } from '../../time/zone.js';
 import { useHostClock } from '../../time/offset.js';
-import { formatInstant, matrixInstant } from '../../time/instant.js';
+import { formatInstant } from '../../time/instant.js';
+import { weekOf } from '../../simulate/week.js';
 import { parseDuration } from '../../time/duration.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type ResolvedOutcome } from '../../triage/engine.js';
@@ -76,7 +77,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   let instants: Date[];
   let sweep: SimulateResult['sweep'];
   if (sweeping) {
-    const { from, to } = options.week !== undefined ? weekOf(options.week, zone) : { from: startAt('--from', options.from!), to: startAt('--to', options.to!) };
+    const { from, to } = options.week !== undefined ? weekRange(options.week, zone) : { from: startAt('--from', options.from!), to: startAt('--to', options.to!) };
     const every = options.every ?? '1h';
     const step = parseDuration(every);
     if (!step.ok) throw fail('invalid_option', `--every ${step.reason}`);
@@ -125,19 +126,10 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Monday 00:00 to Sunday 23:00 of the week holding `date`, in the display zone (midnight by the rule for skipped times). */
-function weekOf(date: string, zone: string): { from: Date; to: Date } {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!valid) throw fail('invalid_option', `--week "${date}" is not a date; write it like 2026-12-21`);
-  const day = new Date(`${date}T00:00:00Z`);
-  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
-  const next = new Date(monday.getTime() + 7 * 86_400_000);
-  const at = (d: Date) => {
-    const read = matrixInstant(`${d.toISOString().slice(0, 10)}T00:00`, zone);
-    if (!read.ok) throw fail('invalid_option', `--week "${date}": ${read.reason}`);
-    return read.date;
-  };
-  return { from: at(monday), to: new Date(at(next).getTime() - 3_600_000) };
+function weekRange(date: string, zone: string): { from: Date; to: Date } {
+  const week = weekOf(date, zone);
+  if (!week.ok) throw fail('invalid_option', `--week ${week.reason}`);
+  return week;
 }
 
 /** The outcomes to simulate: the one the answers reach, the severities named, or every severity. */
