@@ -26,6 +26,7 @@ import { levelCount } from './rules/level-count.js';
 import { severityExamples } from './rules/severity-examples.js';
 import { reviewOverdue } from './rules/review-overdue.js';
 import { exceptionExpired } from './rules/exception-expired.js';
+import { holidaysHorizon } from './rules/holidays-horizon.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
@@ -68,6 +69,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   severityExamples,
   reviewOverdue,
   exceptionExpired,
+  holidaysHorizon,
   exceptionWindow,
   templatePlaceholder,
   templateValue,
