@@ -7,6 +7,7 @@
  * Alertmanager routes an alert once; it has no timed escalation. Later steps of a path
  * are listed as warnings, never dropped silently.
  */
+import { canonicalZone } from '../time/zone.js';
 import { stringify } from 'yaml';
 import type { Calendar, Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
@@ -172,7 +173,7 @@ function collectReceivers(route: AlertmanagerRoute): string[] {
 /** A calendar's working time, and its holidays as a second interval that mutes the first. */
 export function timeIntervals(matrix: Matrix, id: string): { name: string; time_intervals: TimeInterval[] }[] {
   const calendar = matrix.calendars![id]!;
-  const location = calendar.timezone ?? matrix.timezone;
+  const location = canonicalZone(calendar.timezone ?? matrix.timezone);
   const [start, end] = calendar.hours.split('-') as [string, string];
   const out: { name: string; time_intervals: TimeInterval[] }[] = [{ name: id, time_intervals: [{ weekdays: calendar.days.map((d) => WEEKDAYS[d]!), times: [{ start_time: start, end_time: end }], location }] }];
   const holidays = calendar.holidays ?? [];

@@ -9,9 +9,10 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
-import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName } from './alertmanager.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, rootReceiver } from './alertmanager.js';
 import { exportIcs } from './ics.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
+import { legacyMatchers, matches, parseMatchers, type Matcher } from './am-matchers.js';
 
 export const DRIFT_CHECKS = [
   { id: 'drift-missing', rationale: 'A route, escalation policy, service, time interval or calendar event the matrix exports is missing from the configuration in use.' },
@@ -21,6 +22,8 @@ export const DRIFT_CHECKS = [
   { id: 'drift-targets', rationale: 'An escalation rule pages other users or schedules than the roles the matrix names.' },
   { id: 'drift-rules', rationale: 'An escalation policy has more or fewer rules than the matrix path has points in time.' },
   { id: 'drift-hours', rationale: 'Support hours, time intervals or calendar events differ from the matrix calendars.' },
+  { id: 'drift-default', rationale: 'Alerts no severity route takes go to another receiver than the matrix owner\'s.' },
+  { id: 'drift-uncheckable', rationale: 'A matcher uses regular-expression syntax that cannot be checked exactly here; the routes behind it are not judged rather than misjudged.' },
 ] as const;
 export type DriftCode = (typeof DRIFT_CHECKS)[number]['id'];
 
@@ -74,6 +77,13 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   if (!isRecord(root)) return { ok: false, reason: 'the configuration has no `route`', line: 1, column: 1 };
   const out: Diagnostic[] = [];
   const seenRoutes = new Set<string>();
+  const seenUnknown = new Set<string>();
+  const wantRoot = rootReceiver(matrix);
+  if (root.receiver !== wantRoot) {
+    out.push(
+      finding(locator, 'drift-default', root.receiver === undefined ? ['route'] : ['route', 'receiver'], `the default receiver is ${root.receiver === undefined ? 'missing' : JSON.stringify(root.receiver)}; alerts no severity route takes (no severity label, an unknown severity) go to ${JSON.stringify(wantRoot)}, the matrix owner's receiver`),
+    );
+  }
 
   for (const severity of matrix.severities) {
     const sets: { tier?: string; client?: string }[] = [{}];
@@ -83,7 +93,16 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
     for (const set of sets) {
       const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}) };
       const want = expectedReceivers(matrix, severity, set.tier, set.client);
-      const reached = routeAlert(root, labels, undefined, ['route']);
+      const routed = routeAlert(root, labels, undefined, ['route']);
+      if (!routed.ok) {
+        const key = JSON.stringify(routed.unknown.path);
+        if (!seenUnknown.has(key)) {
+          seenUnknown.add(key);
+          out.push({ ...finding(locator, 'drift-uncheckable', routed.unknown.path, `routing not checked for ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(' ')} and every alert this matcher decides: ${routed.unknown.reason}`), level: 'warning' });
+        }
+        continue;
+      }
+      const reached = routed.reached;
       const got = reached.map((r) => r.receiver ?? '(none)');
       if (set.tier === undefined) base = { got, want };
       for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
@@ -156,41 +175,46 @@ interface Reached {
   route: Record<string, unknown>;
 }
 
+/** A route whose matchers cannot be checked here: where, and why. */
+interface Unknown {
+  path: Path;
+  reason: string;
+}
+
+type Routed = { ok: true; reached: Reached[] } | { ok: false; unknown: Unknown };
+
 /** Alertmanager's routing: a node matches, its children are tried in order until one matches without `continue`; no child → the node itself. */
-function routeAlert(route: Record<string, unknown>, labels: Record<string, string>, inherited: string | undefined, path: Path): Reached[] {
-  if (!routeMatches(route, labels)) return [];
+function routeAlert(route: Record<string, unknown>, labels: Record<string, string>, inherited: string | undefined, path: Path): Routed {
+  const match = routeMatches(route, labels, path);
+  if (match !== true && match !== false) return { ok: false, unknown: match };
+  if (!match) return { ok: true, reached: [] };
   const receiver = typeof route.receiver === 'string' ? route.receiver : inherited;
   const all: Reached[] = [];
   for (const [i, child] of asList(route.routes).entries()) {
     if (!isRecord(child)) continue;
     const found = routeAlert(child, labels, receiver, [...path, 'routes', i]);
-    all.push(...found);
-    if (found.length > 0 && child.continue !== true) break;
+    if (!found.ok) return found;
+    all.push(...found.reached);
+    if (found.reached.length > 0 && child.continue !== true) break;
   }
-  return all.length > 0 ? all : [{ receiver, path, route }];
+  return { ok: true, reached: all.length > 0 ? all : [{ receiver, path, route }] };
 }
 
-const MATCHER = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(?:"((?:[^"\\]|\\.)*)"|(.*?))\s*$/;
-
-function routeMatches(route: Record<string, unknown>, labels: Record<string, string>): boolean {
-  const value = (name: string) => labels[name] ?? '';
-  const full = (re: string, v: string) => {
-    try {
-      return new RegExp(`^(?:${re})$`).test(v);
-    } catch {
-      return false;
-    }
-  };
-  for (const text of asList(route.matchers).flatMap((m) => String(m).replace(/^\{|\}$/g, '').split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/))) {
-    const m = MATCHER.exec(text);
-    if (!m) return false;
-    const want = m[3] !== undefined ? JSON.parse(`"${m[3]}"`) as string : m[4]!;
-    const got = value(m[1]!);
-    const ok = m[2] === '=' ? got === want : m[2] === '!=' ? got !== want : m[2] === '=~' ? full(want, got) : !full(want, got);
-    if (!ok) return false;
+/** Whether a route's matchers (and legacy match/match_re) take the labels, read as Alertmanager does; what it cannot check, said. */
+function routeMatches(route: Record<string, unknown>, labels: Record<string, string>, path: Path): boolean | Unknown {
+  const all: { matcher: Matcher; at: Path }[] = [];
+  for (const [k, text] of asList(route.matchers).entries()) {
+    const at: Path = Array.isArray(route.matchers) ? [...path, 'matchers', k] : [...path, 'matchers'];
+    const parsed = parseMatchers(String(text));
+    if (!parsed.ok) return { path: at, reason: `Alertmanager refuses this matcher (${parsed.reason})` };
+    all.push(...parsed.matchers.map((matcher) => ({ matcher, at })));
   }
-  if (isRecord(route.match)) for (const [k, v] of Object.entries(route.match)) if (value(k) !== String(v)) return false;
-  if (isRecord(route.match_re)) for (const [k, v] of Object.entries(route.match_re)) if (!full(String(v), value(k))) return false;
+  for (const matcher of legacyMatchers(route.match, route.match_re)) all.push({ matcher, at: [...path, matcher.type === '=' ? 'match' : 'match_re', matcher.name] });
+  for (const { matcher, at } of all) {
+    const hit = matches(matcher, labels);
+    if (hit === undefined) return { path: at, reason: `${matcher.name}${matcher.type}${JSON.stringify(matcher.value)}: ${matcher.regex && !matcher.regex.ok ? matcher.regex.reason : 'not checkable'}` };
+    if (!hit) return false;
+  }
   return true;
 }
 
@@ -215,6 +239,10 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       continue;
     }
     const body = policies[key] as Record<string, unknown>;
+    const loops = body.num_loops === undefined ? 0 : Number(body.num_loops);
+    if (loops !== policy.num_loops) {
+      out.push(finding(locator, 'drift-delay', body.num_loops === undefined ? at : [...at, 'num_loops'], `policy "${key}" repeats its rules ${loops} more time${loops === 1 ? '' : 's'} (num_loops ${String(body.num_loops)}); the matrix path runs once (num_loops ${policy.num_loops})`));
+    }
     const rulesArePlural = Array.isArray(body.rule);
     const theirs = asList(body.rule);
     const rulePath = (k: number): Path => (rulesArePlural ? [...at, 'rule', k] : [...at, 'rule']);
@@ -242,12 +270,46 @@ export function pagerdutyDrift(matrix: Matrix, text: string): DriftResult {
       out.push(finding(locator, 'drift-missing', isRecord(resource) ? ['resource'] : [], `service "${name}" with support hours is missing`));
       continue;
     }
-    const theirs = asList((services[name] as Record<string, unknown>).support_hours)[0];
+    const body = services[name] as Record<string, unknown>;
+    const at: Path = ['resource', 'pagerduty_service', name];
+    const theirs = asList(body.support_hours)[0];
     if (JSON.stringify(normalize(theirs)) !== JSON.stringify(normalize(service.support_hours[0]))) {
-      out.push(finding(locator, 'drift-hours', ['resource', 'pagerduty_service', name, 'support_hours'], `service "${name}" support hours differ; the matrix says ${JSON.stringify(service.support_hours[0])}`));
+      out.push(...supportHoursDrift(locator, name, theirs, service.support_hours[0]!, [...at, 'support_hours', ...(Array.isArray(body.support_hours) ? [0] : [])]));
+    }
+    if (body.escalation_policy !== service.escalation_policy) {
+      out.push(finding(locator, 'drift-targets', [...at, 'escalation_policy'], `service "${name}" escalates by ${String(body.escalation_policy)}; the matrix pages ${name} by ${service.escalation_policy}`));
+    }
+    const rule = asList(body.incident_urgency_rule)[0];
+    const urgency = (r: unknown, k: string) => (isRecord(r) ? asList(r[k]).map((u) => (isRecord(u) ? `${String(u.type)} ${String(u.urgency)}` : String(u)))[0] : undefined);
+    const want = service.incident_urgency_rule[0]!;
+    const ruleAt: Path = [...at, 'incident_urgency_rule', ...(Array.isArray(body.incident_urgency_rule) ? [0] : [])];
+    if (!isRecord(rule) || rule.type !== want.type) {
+      out.push(finding(locator, 'drift-hours', isRecord(rule) ? [...ruleAt, 'type'] : at, `service "${name}" urgency rule is ${isRecord(rule) ? String(rule.type) : 'missing'}; the matrix needs use_support_hours (high during ${service.support_hours[0]!.start_time}-${service.support_hours[0]!.end_time}, low outside)`));
+    } else {
+      for (const [k, label] of [['during_support_hours', 'during'], ['outside_support_hours', 'outside']] as const) {
+        const got = urgency(rule, k);
+        const expected = `${want[k][0]!.type} ${want[k][0]!.urgency}`;
+        if (got !== expected) out.push(finding(locator, 'drift-hours', [...ruleAt, k], `service "${name}" urgency ${label} support hours is ${got ?? 'unset'}; the matrix says ${expected}`));
+      }
+    }
+    const actions = asList(body.scheduled_actions);
+    const raises = actions.some((a) => isRecord(a) && a.type === 'urgency_change' && a.to_urgency === 'high' && asList(a.at).some((t) => isRecord(t) && t.type === 'named_time' && t.name === 'support_hours_start'));
+    if (!raises) {
+      out.push(finding(locator, 'drift-hours', body.scheduled_actions === undefined ? at : [...at, 'scheduled_actions'], `service "${name}" does not raise urgency at the start of support hours (scheduled_actions urgency_change to high at support_hours_start); a low-urgency incident from outside them never escalates`));
     }
   }
   return { ok: true, diagnostics: out };
+}
+
+/** Which support-hours field differs, each at its own line. */
+function supportHoursDrift(locator: Locator, name: string, theirs: unknown, want: Record<string, unknown>, at: Path): Diagnostic[] {
+  if (!isRecord(theirs)) return [finding(locator, 'drift-hours', at, `service "${name}" has no support hours; the matrix says ${want.start_time}-${want.end_time} in ${want.time_zone}`)];
+  const out: Diagnostic[] = [];
+  for (const [k, v] of Object.entries(want)) {
+    if (JSON.stringify(normalize(theirs[k])) === JSON.stringify(normalize(v))) continue;
+    out.push(finding(locator, 'drift-hours', [...at, k], `service "${name}" support hours ${k} is ${JSON.stringify(theirs[k]) ?? 'unset'}; the matrix says ${JSON.stringify(v)}`));
+  }
+  return out;
 }
 
 /** iCalendar: events compared by UID, each difference at the event's line in the file. */

@@ -4,6 +4,7 @@
  * excluded), each holiday as an all-day event, and a VTIMEZONE for every zone, built from
  * the zone's real offsets. Deterministic: DTSTAMP is the matrix's review date, never the clock.
  */
+import { canonicalZone } from '../time/zone.js';
 import type { Calendar, Matrix } from '../matrix/schema.js';
 import { offsetAt } from '../time/instant.js';
 import type { ExportWarning } from './warnings.js';
@@ -14,7 +15,19 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * A TEXT value (RFC 5545 §3.3.11). iCalendar has no escape for control characters (TEXT
+ * allows none but tab) nor for the invisible direction marks the output edge shows as
+ * escapes, so each becomes U+FFFD: the file says exactly what `--check` compares, and the
+ * edge leaves it alone.
+ */
+const escapeText = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '\ufffd');
 /** `YYYYMMDDTHHMMSS` of a Date read through its UTC fields (a wall-clock time held in a Date). */
 const wall = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}00`;
 const dateOnly = (d: Date) => wall(d).slice(0, 8);
@@ -22,7 +35,15 @@ const offsetText = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.fl
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** Lines folded at 75 octets, never inside a character, joined with CRLF (RFC 5545 §3.1). */
+/** What a CI log reads as a command at the start of a line, after blanks (see cli/io.ts). */
+const CI_COMMAND_START = /^(::|##\[|##vso\[)/;
+
+/**
+ * Lines folded at 75 octets, never inside a character, joined with CRLF (RFC 5545 §3.1). A
+ * continuation line never starts (after its blank) with what a CI log reads as a command
+ * (`::`, `##[`): it holds one character instead, so the output edge has nothing to defuse
+ * and the value is written unchanged.
+ */
 function fold(lines: readonly string[]): string {
   const out: string[] = [];
   const encoder = new TextEncoder();
@@ -30,14 +51,16 @@ function fold(lines: readonly string[]): string {
     let current = '';
     let octets = 0;
     let limit = 75;
+    let index = 0;
     for (const char of line) {
       const size = encoder.encode(char).length;
       if (octets + size > limit) {
         out.push(current);
         current = ' ';
         octets = 1;
-        limit = 75;
+        limit = CI_COMMAND_START.test(line.slice(index)) ? 1 + size : 75;
       }
+      index += char.length;
       current += char;
       octets += size;
     }
@@ -56,13 +79,13 @@ export function exportIcs(matrix: Matrix): IcsExport {
   const calendars = Object.entries(matrix.calendars ?? {});
   const stamp = `${matrix.reviewed.replace(/-/g, '')}T000000Z`;
   const slug = matrix.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'matrix';
-  const zones = [...new Set(calendars.map(([, c]) => c.timezone ?? matrix.timezone))].sort();
+  const zones = [...new Set(calendars.map(([, c]) => canonicalZone(c.timezone ?? matrix.timezone)))].sort();
   const firstYear = Number(matrix.reviewed.slice(0, 4));
 
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalate//export ics//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(`${matrix.name}: working hours and holidays`)}`];
   for (const zone of zones) lines.push(...vtimezone(zone, firstYear));
   for (const [id, calendar] of calendars) {
-    const zone = calendar.timezone ?? matrix.timezone;
+    const zone = canonicalZone(calendar.timezone ?? matrix.timezone);
     lines.push(...workingHours(id, calendar, zone, matrix.reviewed, stamp, slug));
     for (const holiday of calendar.holidays ?? []) {
       const day = dayOf(holiday);

@@ -35,6 +35,8 @@ import { treeNoUnsure } from './rules/tree-no-unsure.js';
 import { escalationLayers } from './rules/escalation-layers.js';
 import { escalateAfterStep } from './rules/escalate-after-step.js';
 import { timezoneFixed } from './rules/timezone-fixed.js';
+import { timezoneCanonical } from './rules/timezone-canonical.js';
+import { pagingName } from './rules/paging-name.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
 import { controlCharacters } from './rules/control-characters.js';
 
@@ -59,11 +61,13 @@ export const MATRIX_RULES: readonly Rule[] = [
   clientNotify,
   businessHoursCritical,
   timezoneFixed,
+  timezoneCanonical,
   dstWallTime,
   ownerAccountable,
   ownerEngaged,
   roleContact,
   pagingTarget,
+  pagingName,
   unusedRole,
   levelCount,
   severityExamples,

@@ -117,3 +117,29 @@ export function isValidTimeZone(zone: string): boolean {
   }
   return valid;
 }
+
+/**
+ * The spelling of a zone that every consumer finds. ICU (and so lint and triage) matches zone
+ * names without regard to case, but Go's time package (Alertmanager), PagerDuty and calendar
+ * clients look the name up exactly: `america/new_york` must be written `America/New_York`.
+ * Only the case changes where the runtime knows the name (an alias such as US/Eastern stays
+ * the alias); a miscased alias the runtime does not list becomes the zone ICU resolves it to
+ * (us/eastern → America/New_York). A name already spelt right, or no zone, is returned as it is;
+ * so is an unlisted name whose every segment starts in capitals (EUROPE/KYIV is not caught).
+ */
+export function canonicalZone(zone: string): string {
+  if (isListedTimeZone(zone)) return zone;
+  const lower = zone.toLowerCase();
+  for (const known of COMMON_ZONES) if (known.toLowerCase() === lower) return known;
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+  for (const known of canonical) if (known.toLowerCase() === lower) return known;
+  // An alias the runtime does not list (US/Eastern) cannot be checked letter by letter: one
+  // with a segment in lower case is certainly miscased, and becomes the zone it resolves to.
+  if (zone.split('/').every((segment) => /^[A-Z]/.test(segment))) return zone;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    // Not a zone at all: the schema reports it.
+  }
+  return zone;
+}

@@ -63,6 +63,45 @@ describe('pagerduty drift', () => {
     expect(codes(pagerdutyDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
   });
 
+  describe('behaviour-changing edits that are easy to miss, each at its line and column, saying what changed', () => {
+    const cv = exampleMatrix('client-vendor');
+    const base = () => JSON.parse(pagerdutyJson(exportPagerduty(cv).config)) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const check = (edit: (doc: ReturnType<typeof base>) => void, needle: string) => {
+      const doc = base();
+      edit(doc);
+      const text = `${JSON.stringify(doc, null, 2)}\n`;
+      const result = pagerdutyDrift(cv, text);
+      if (!result.ok) throw new Error(result.reason);
+      const line = text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+      return { found: result.diagnostics, line };
+    };
+    it('num_loops', () => {
+      const { found, line } = check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.num_loops = 2), '"num_loops": 2');
+      expect(found.map((f) => `${f.line} ${f.message}`)).toEqual([`${line} policy "sev1" repeats its rules 2 more times (num_loops 2); the matrix path runs once (num_loops 0)`]);
+    });
+    it('a service pointed at another severity\'s policy', () => {
+      const { found, line } = check((d) => (d.resource.pagerduty_service!.sev3!.escalation_policy = '${pagerduty_escalation_policy.sev1.id}'), 'sev1.id');
+      expect(found.map((f) => `${f.code} ${f.line} ${f.message}`)).toEqual([
+        `drift-targets ${line} service "sev3" escalates by \${pagerduty_escalation_policy.sev1.id}; the matrix pages sev3 by \${pagerduty_escalation_policy.sev3.id}`,
+      ]);
+    });
+    it('urgency changed', () => {
+      const { found } = check((d) => {
+        (d.resource.pagerduty_service!.sev3!.incident_urgency_rule as { outside_support_hours: { urgency: string }[] }[])[0]!.outside_support_hours[0]!.urgency = 'high';
+      }, 'outside_support_hours');
+      expect(found.map((f) => f.message)).toEqual(['service "sev3" urgency outside support hours is constant high; the matrix says constant low']);
+      expect(found[0]!.line).toBeGreaterThan(1);
+    });
+    it('scheduled_actions removed: low urgency would never escalate', () => {
+      const { found } = check((d) => delete d.resource.pagerduty_service!.sev3!.scheduled_actions, '"sev3": {');
+      expect(found.map((f) => f.message)).toEqual([expect.stringContaining('does not raise urgency at the start of support hours')]);
+    });
+    it('a support-hours zone edited names the field', () => {
+      const { found, line } = check((d) => ((d.resource.pagerduty_service!.sev3!.support_hours as { time_zone: string }[])[0]!.time_zone = 'Europe/Paris'), 'Europe/Paris');
+      expect(found.map((f) => `${f.line} ${f.message}`)).toEqual([`${line} service "sev3" support hours time_zone is "Europe/Paris"; the matrix says "Europe/London"`]);
+    });
+  });
+
   it('a file that is not JSON is a failure with its position, not a finding', () => {
     const result = pagerdutyDrift(m, '{ "resource": [ }');
     expect(result.ok).toBe(false);
@@ -111,6 +150,55 @@ describe('alertmanager drift', () => {
     expect(result.ok && result.diagnostics[0]!.message).toBe(
       'severity=p3: receiver servicedesk is active always, muted business-holidays; the matrix pages on calendar "business" (active business, muted business-holidays)',
     );
+  });
+
+  it('the default receiver changed: alerts no severity route takes go elsewhere', () => {
+    const text = amText('msp').replace('route:\n  receiver: sdm-pager\n', 'route:\n  receiver: nobody\n');
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      `drift-default ${text.split('\n').indexOf('  receiver: nobody') + 1}:13 the default receiver is "nobody"; alerts no severity route takes (no severity label, an unknown severity) go to "sdm-pager", the matrix owner's receiver`,
+    ]);
+  });
+
+  describe('hand-kept matchers, read as Alertmanager reads them', () => {
+    const withMatcher = (matcher: string) => amText('msp').replace('        - severity="p1"\n', `        - ${JSON.stringify(matcher)}\n`);
+    it.each([
+      ['instance=~"(.*\\.example\\.com)?", severity="p1"', 'a backslash escape Alertmanager keeps literally (the alert has no instance: empty)'],
+      ['severity=~"(?i)P1"', 'a leading (?i)'],
+      ['severity=~"p[[:digit:]]", severity!~"p[2-4]"', 'a POSIX class'],
+      ['{severity=~"\\Ap1\\z"}', '\\A and \\z, braces'],
+      ['severity=~"p[1]|\\Qp1.\\E"', '\\Q…\\E'],
+      ['severity = p1 ,', 'unquoted, spaces, a trailing comma'],
+    ])('%s (%s) routes p1 as before: no drift', (matcher) => {
+      const result = alertmanagerDrift(m, withMatcher(matcher));
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.diagnostics.filter((d) => d.code !== 'drift-uncheckable').map((d) => d.message)).toEqual([]);
+      expect(result.diagnostics).toEqual([]);
+    });
+
+    it('a regex that takes p2 as well is drift, where it is (p2 routed twice)', () => {
+      const text = withMatcher('severity=~"p[[:digit:]]"');
+      const result = alertmanagerDrift(m, text);
+      expect(result.ok && result.diagnostics.length).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['severity=~"p(?i)1"', /flags inside the expression/],
+      ['severity=~"(?U)p1"', /ungreedy/],
+      ['severity=~"p[[:^alpha:]]"', /negated POSIX class/],
+      ['severity=~"\\pLp1"', /escape \\p/],
+    ])('%s cannot be checked exactly: a located warning, not drift', (matcher, reason) => {
+      const text = withMatcher(matcher);
+      const result = alertmanagerDrift(m, text);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.diagnostics.map((d) => `${d.code} ${d.level} ${d.line}`)).toEqual([`drift-uncheckable warning ${text.split('\n').findIndex((l) => l.includes('severity=~')) + 1}`]);
+      expect(result.diagnostics[0]!.message).toMatch(reason);
+    });
+
+    it('a matcher Alertmanager refuses is said, not a crash', () => {
+      const result = alertmanagerDrift(m, withMatcher('severity="p"1"'));
+      expect(result.ok && result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('Alertmanager refuses this matcher (matcher value contains unescaped double quote')]);
+    });
   });
 
   it('a calendar edited in time_intervals', () => {

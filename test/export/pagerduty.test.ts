@@ -4,7 +4,8 @@
  * `paging`, support hours from calendars, and every limit listed rather than dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { exportPagerduty, pagerdutyJson } from '../../src/export/pagerduty.js';
+import fc from 'fast-check';
+import { exportPagerduty, pagerdutyJson, terraformLiteral } from '../../src/export/pagerduty.js';
 import { example, runCli } from '../helpers/cli.js';
 import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
 import { validate, validateTerraform } from './provider-schema.js';
@@ -84,6 +85,95 @@ describe('policies', () => {
   });
 });
 
+/**
+ * How Terraform reads a string of Terraform JSON (HCL's template scanner): `$${` and `%%{` are
+ * literal `${` and `%{`; any other `${` or `%{` starts an expression or directive. Returns the
+ * literal text, or undefined when Terraform would evaluate something.
+ */
+function terraformReads(text: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (text.startsWith('$${', i) || text.startsWith('%%{', i)) {
+      out += `${text[i]}{`;
+      i += 3;
+    } else if (text.startsWith('${', i) || text.startsWith('%{', i)) return undefined;
+    else out += text[i++];
+  }
+  return out;
+}
+
+/** Every string in a configuration, with the key it is under. */
+function strings(value: unknown, key = ''): [string, string][] {
+  if (typeof value === 'string') return [[key, value]];
+  if (Array.isArray(value)) return value.flatMap((v) => strings(v, key));
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [...strings(k, '(key)'), ...strings(v, k)]);
+  return [];
+}
+
+describe('no string of the matrix makes Terraform evaluate anything', () => {
+  it('the literal form reads back as the text, for any text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[$%{}a\\]{0,12}$/), (text) => {
+        expect(terraformReads(terraformLiteral(text))).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('interpolations and directives in the matrix name, severity names and definitions stay text', () => {
+    const m = variant('client-vendor', (x) => {
+      x.name = 'Acme ${file("secret.txt")} %{ if true }x%{ endif } $${keep}';
+      x.severities[0]!.name = 'Crit ${path.module}';
+      x.severities[2]!.definition = 'Slow %{for x in y}${x}%{endfor}';
+    });
+    const { config } = exportPagerduty(m);
+    const doc = JSON.parse(pagerdutyJson(config)) as unknown;
+    const all = strings(doc);
+    for (const [key, text] of all) {
+      if (key === 'escalation_policy') expect(text).toMatch(/^\$\{pagerduty_escalation_policy\.[a-z_0-9]+\.id\}$/);
+      else expect(terraformReads(text), `${key}: ${text}`).toBeDefined();
+    }
+    expect(terraformReads(config.resource.pagerduty_escalation_policy.sev1!.name)).toBe('Acme ${file("secret.txt")} %{ if true }x%{ endif } $${keep}: sev1 Crit ${path.module}');
+    expect(terraformReads(config.resource.pagerduty_service!.sev3!.description)).toContain('Incidents of sev3');
+  });
+
+  it('characters PagerDuty refuses in names are replaced and said', () => {
+    const m = variant('saas-support', (x) => (x.severities[0]!.name = 'Down <all> & out \\ /'));
+    const { config, warnings } = exportPagerduty(m);
+    expect(config.resource.pagerduty_escalation_policy.sev1!.name).toBe('Acme SaaS support: sev1 Down -all- - out - -'.replace('Acme SaaS support', m.name));
+    expect(warnings.find((w) => w.code === 'name-characters')).toMatchObject({ path: ['severities', 0, 'name'] });
+  });
+});
+
+describe('what PagerDuty will do differently from the matrix', () => {
+  it('every step after the first is named as paged only while nobody acknowledged (MSP P1: account manager 30m, L3 1h, service manager 2h)', () => {
+    const { config, warnings } = exportPagerduty(exampleMatrix('msp'));
+    const p1 = warnings.filter((w) => w.code === 'unacknowledged-only' && w.message.startsWith('p1:'));
+    expect(p1.map((w) => w.message.replace(/ \(after.*/, ''))).toEqual(['p1: account-manager', 'p1: l3', 'p1: service-manager']);
+    for (const w of p1) expect(config['//']).toContain(w.message);
+    expect(p1.map((w) => w.path.slice(0, 3).join('.'))).toEqual(['severities.0.escalation', 'severities.0.escalation', 'severities.0.escalation']);
+  });
+
+  it('a single-rule policy has no conditional step', () => {
+    const m = variant('saas-support', (x) => (x.severities[0]!.escalation = [x.severities[0]!.escalation![0]!]));
+    expect(exportPagerduty(m).warnings.filter((w) => w.code === 'unacknowledged-only' && w.message.startsWith('sev1:'))).toEqual([]);
+  });
+
+  it('support hours raise urgency at their start (scheduled_actions), checked against the provider schema', () => {
+    const { config } = exportPagerduty(exampleMatrix('msp'));
+    const services = Object.values(config.resource.pagerduty_service!);
+    expect(services.length).toBeGreaterThan(0);
+    for (const s of services) {
+      expect(s.scheduled_actions).toEqual([{ type: 'urgency_change', to_urgency: 'high', at: [{ type: 'named_time', name: 'support_hours_start' }] }]);
+      expect(s.incident_urgency_rule[0]!.outside_support_hours).toEqual([{ type: 'constant', urgency: 'low' }]);
+    }
+    expect(validateTerraform(JSON.parse(pagerdutyJson(config)) as Parameters<typeof validateTerraform>[0])).toEqual([]);
+    const broken = JSON.parse(pagerdutyJson(config)) as { resource: { pagerduty_service: Record<string, { scheduled_actions: { to_urgncy?: string }[] }> } };
+    Object.values(broken.resource.pagerduty_service)[0]!.scheduled_actions[0]!.to_urgncy = 'high';
+    expect(validateTerraform(broken as Parameters<typeof validateTerraform>[0]).join()).toMatch(/to_urgncy: not an attribute/);
+  });
+});
+
 describe('escalate export pagerduty (CLI)', () => {
   it('--json carries the configuration and every warning', () => {
     const run = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--json']);
@@ -100,5 +190,11 @@ describe('escalate export pagerduty (CLI)', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty('resource');
     expect(run.stderr).toMatch(/^escalate export pagerduty: not expressible: tier "premium"/m);
+    expect(run.stderr).toMatch(/^escalate export pagerduty: not expressible: p1: l3 \(after 1h\) is paged only if nobody has acknowledged by then/m);
+  });
+
+  it('--json names the conditional steps', () => {
+    const out = JSON.parse(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--json']).stdout) as { warnings: { code: string; path: unknown[] }[] };
+    expect(out.warnings.filter((w) => w.code === 'unacknowledged-only').length).toBeGreaterThanOrEqual(3);
   });
 });

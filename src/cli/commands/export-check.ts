@@ -17,5 +17,6 @@ export async function runDriftCheck(tool: ExportTool, matrix: Matrix, file: stri
   if (!result.ok) throw usageError(`${file}:${result.line}:${result.column}: ${result.reason}`);
   const reports: FileReport[] = [{ file, kind: 'paging', diagnostics: result.diagnostics }];
   io.stdout.write(await formatReports(reports, format, io, async () => drift.DRIFT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))));
-  return result.diagnostics.length > 0 ? EXIT.findings : EXIT.ok;
+  // A route that cannot be checked is said (a warning), not judged: only drift fails the check.
+  return result.diagnostics.some((d) => d.level === 'error') ? EXIT.findings : EXIT.ok;
 }
