@@ -41,6 +41,7 @@ export function formatSimulationCard(result: SimulateResult, c: Colors, options:
         row(i === 0 ? 'Due' : '', `${when(d.at)}  ${d.label} ${c.dim(`(${d.target}${d.source !== 'severity' ? `, ${d.source}` : ''})`)}${d.promised ? ' · promised' : ''}`);
       });
     }
+    out.push(...parityLines(result, c, width));
     return `${out.join('\n')}\n`;
   }
 
@@ -56,7 +57,30 @@ export function formatSimulationCard(result: SimulateResult, c: Colors, options:
       out.push(...wrap(`      ${run.text}`, width, { indent: '      ' }));
     }
   }
+  out.push(...parityLines(result, c, width));
   return `${out.join('\n')}\n`;
+}
+
+/** Parity findings, consecutive starts with the same difference on one line. */
+function parityLines(result: SimulateResult, c: Colors, width: number): string[] {
+  const parity = result.parity;
+  if (!parity) return [];
+  const zone = result.timezone;
+  const out = ['', ...wrap(c.bold(`Parity with ${parity.tool === 'pagerduty' ? 'PagerDuty' : parity.tool}: ${parity.findings.length === 0 ? 'it pages as the matrix does at every start' : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`), width)];
+  const runs: { from: string; to: string; key: string; message: string }[] = [];
+  const order = result.instants.map((i) => i.at);
+  for (const f of parity.findings) {
+    const key = `${f.severity}|${f.kind}|${f.role ?? ''}`;
+    const same = runs.find((r) => r.key === key && order.indexOf(r.to) + 1 === order.indexOf(f.at));
+    if (same) same.to = f.at;
+    else runs.push({ from: f.at, to: f.at, key, message: f.message });
+  }
+  for (const r of runs) {
+    const span = r.from === r.to ? clockText(new Date(r.from), zone) : `${clockText(new Date(r.from), zone)} – ${clockText(new Date(r.to), zone)}`;
+    out.push(...wrap(`  ${span}`, width, { keepSpaces: true }), ...wrap(`      ${r.from === r.to ? r.message : r.message.replace(/^/, 'e.g. ')}`, width, { indent: '      ' }));
+  }
+  for (const note of parity.notes) out.push(...wrap(`  ${note}`, width, { indent: '    ' }));
+  return out;
 }
 
 /** Consecutive starts of one severity that come out the same, with what they share. */

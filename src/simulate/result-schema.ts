@@ -99,6 +99,26 @@ export const simulateResultSchema = described(
       z.array(z.strictObject({ at: iso, severities: z.array(simulationSchema) })),
       'Each start simulated, with each severity.',
     ),
+    parity: described(
+      z.optional(
+        z.strictObject({
+          tool: z.enum(['pagerduty']),
+          findings: z.array(
+            z.strictObject({
+              at: iso,
+              severity: z.string(),
+              kind: described(z.enum(['holiday', 'low-urgency', 'earlier', 'later', 'not-paged']), 'How the tool differs from the matrix at this start.'),
+              role: z.optional(z.string()),
+              matrix_at: z.optional(iso),
+              tool_at: z.optional(iso),
+              message: z.string(),
+            }),
+          ),
+          notes: described(z.array(z.string()), 'Differences no single start shows, like escalation stopping at acknowledgement.'),
+        }),
+      ),
+      'With --parity: where the paging tool, running the export, pages someone else, earlier, later or not at all.',
+    ),
   }),
   'escalate simulate --json: who is paged and when each deadline falls for incidents starting at chosen instants.',
 );

@@ -112,6 +112,14 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     ...(sweep ? { sweep } : {}),
     instants: simulated.instants,
   };
+  if (options.parity === 'pagerduty') {
+    if (options.svg) throw fail('invalid_option', '--parity lists differences; draw the picture without it');
+    const { exportPagerduty } = await import('../../export/pagerduty.js');
+    const { pagerdutyParity, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
+    const config = exportPagerduty(matrix).config;
+    const notes = [...new Set((simulated.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))];
+    result.parity = { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
+  }
   if (options.svg) {
     const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
     io.stdout.write(formatCoverageSvg(result));
