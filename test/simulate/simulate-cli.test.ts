@@ -117,6 +117,21 @@ describe('the same answer on every host', () => {
   });
 });
 
+describe('the coverage picture and the parity findings on every host', () => {
+  it('are the same bytes under every TZ for a week with a holiday and one with a clock change', () => {
+    for (const args of [
+      ['simulate', '-m', example('client-vendor.yaml'), '--week', '2026-12-21', '--svg'],
+      ['simulate', '-m', example('saas-support.yaml'), '--week', '2027-03-28', '--parity', 'pagerduty', '--json', '-s', 'sev3'],
+    ]) {
+      const outputs = HOSTS.map((TZ) => runCli(args, { env: { ...NOW, TZ } }));
+      for (const out of outputs) {
+        expect(out.code).toBe(0);
+        expect(out.stdout).toBe(outputs[0]!.stdout);
+      }
+    }
+  });
+});
+
 describe('a sweep', () => {
   it('runs of starts that come out the same collapse into one line each, in card and markdown', () => {
     const args = ['simulate', '-m', example('saas-support.yaml'), '--from', '2026-12-23T00:00', '--to', '2026-12-29T23:00', '-s', 'sev3'];
