@@ -1,6 +1,15 @@
 /** The bundle entry: the process edge (real streams, real clock, exit code). */
 import { main } from './main.js';
-import { EXIT, type Io } from './io.js';
+import { committedWork, EXIT, type Io } from './io.js';
+
+/**
+ * How a signal ends the run: its conventional code, or exit 0 when it came after the run's
+ * work was safely done (an event written), saying so.
+ */
+export function signalOutcome(word: string, code: number, committed: string | undefined): { code: number; message: string } {
+  if (committed === undefined) return { code, message: `\nescalate: ${word}\n` };
+  return { code: EXIT.ok, message: `\nescalate: ${word} after ${committed}; it is kept\n` };
+}
 
 /** Signals that end a run, each with its conventional exit code (128 + the signal number). */
 const SIGNALS = [
@@ -28,8 +37,9 @@ export function runProcess(argv: readonly string[]): void {
     process.on(signal, () => {
       // A prompt may have hidden the cursor; give it back.
       if (process.stdout.isTTY && stdoutOpen) process.stdout.write('\x1b[?25h');
-      process.stderr.write(`\nescalate: ${word}\n`);
-      process.exit(code);
+      const outcome = signalOutcome(word, code, committedWork());
+      process.stderr.write(outcome.message);
+      process.exit(outcome.code);
     });
   }
 

@@ -40,6 +40,16 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 /** "Could not run as asked": a missing file, a bad option value. */
 export const usageError = (message: string) => new ExitError(EXIT.usage, message);
 
+let committed: string | undefined;
+/**
+ * Says that the run's work is safely done (an event written): a signal that arrives after
+ * this ends the run with exit 0 and a line saying the work is kept, not 143 as if it failed.
+ */
+export const markCommitted = (what: string): void => {
+  committed = what;
+};
+export const committedWork = (): string | undefined => committed;
+
 /**
  * The output edge. Everything a command prints passes through `safeText` once, on its way
  * to stdout or stderr: matrix text is data, so the control characters it may carry (ESC,

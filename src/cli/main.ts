@@ -6,18 +6,11 @@ import { Command, CommanderError } from 'commander';
 import { ExitError, EXIT, safeIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { COMMAND_EXIT_CODES, PROGRAM_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
 
-export const EXIT_CODES_HELP = `
-Exit codes:
-  0    success (lint: no errors; warnings are allowed)
-  1    the matrix has errors, a --check found a stale file, a lint threshold was
-       crossed (--max-warnings), diff --fail-on matched a change, or status found
-       something overdue
-  2    the command could not run as asked (unknown option, missing or unreadable file,
-       missing or invalid triage answer without a terminal)
-  129  hung up (SIGHUP)
-  130  interrupted (Ctrl-C)
-  143  terminated (SIGTERM)`;
+/** Help is at most this wide, whatever the terminal: it is read in 80-column windows and CI logs. */
+const HELP_WIDTH = 80;
+
 
 export interface MainOptions {
   argv: readonly string[];
@@ -37,7 +30,8 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     .version(VERSION, '-V, --version', 'print the version')
     .option('--debug', 'print internal details (stack traces) when something unexpected fails')
     .helpOption('-h, --help', 'show help')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .configureHelp({ helpWidth: HELP_WIDTH })
+    .addHelpText('after', exitCodesHelp(PROGRAM_EXIT_CODES))
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
@@ -45,7 +39,8 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     command.showHelpAfterError(`(run escalate ${command.name()} --help for usage)`);
-    command.addHelpText('after', EXIT_CODES_HELP);
+    command.configureHelp({ helpWidth: HELP_WIDTH });
+    command.addHelpText('after', exitCodesHelp(COMMAND_EXIT_CODES[command.name()] ?? PROGRAM_EXIT_CODES));
   }
 
   try {

@@ -1,4 +1,5 @@
 /** Finding and reading matrix files: the file-system edge shared by every command. */
+import { RECORD_MAX_BYTES } from '../record/limits.js';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadMatrix, MAX_MATRIX_CHARS, tooLarge, type LoadResult } from '../matrix/load.js';
@@ -37,8 +38,7 @@ export const READ_LIMITS = {
   matrix: MAX_MATRIX_CHARS,
   'cases file': MAX_MATRIX_CHARS,
   'answers file': 1024 * 1024,
-  // A record grows by a few hundred bytes an event; thousands of events stay far below this.
-  record: 4 * 1024 * 1024,
+  record: RECORD_MAX_BYTES,
   // A helpdesk export of a busy quarter: tens of thousands of tickets.
   'CSV file': 64 * 1024 * 1024,
   // A paging tool's configuration checked for drift (Alertmanager YAML, Terraform JSON, iCalendar).

@@ -1,21 +1,35 @@
 /** Record files: reading one or a folder of them, and appending to one under a lock. The file-system edge of status, report and event. */
-import { closeSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { RECORD_MAX_BYTES } from '../record/limits.js';
 import { join, relative, resolve } from 'node:path';
 import { parseEventTime } from '../record/at.js';
 import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
 import type { RecordCore } from '../record/evaluate.js';
 import type { IncidentRecord } from '../record/schema.js';
-import { writeFileAtomic } from './files.js';
+import { readBounded, writeFileAtomic } from './files.js';
 import { fsReason, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
 
-/** `--as-of` for status and report: a moment, read in UTC when written without an offset. */
-export function asOfTime(text: string | undefined, io: Io): Date {
+/**
+ * `--as-of` for status and report, read like triage --at: without an offset, in the zone of
+ * the matrix the records were triaged against. Records from matrices in different zones
+ * need a time that means one instant in all of them (with an offset, `now`, `2 h ago`).
+ */
+export function asOfTime(text: string | undefined, zones: readonly string[], io: Io): Date {
   const now = io.now();
   if (text === undefined) return now;
-  const parsed = parseEventTime(text, 'UTC', now);
-  if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
-  return parsed.date;
+  const unique = [...new Set(zones)].sort();
+  if (unique.length === 0) unique.push('UTC');
+  let found: Date | undefined;
+  for (const zone of unique) {
+    const parsed = parseEventTime(text, zone, now);
+    if (!parsed.ok) throw usageError(`--as-of ${parsed.reason}`);
+    if (found !== undefined && found.getTime() !== parsed.date.getTime()) {
+      throw usageError(`--as-of "${text}" has no offset, and the records were triaged against matrices in different time zones (${unique.join(', ')}); add an offset, like 2026-03-27T18:00+01:00`);
+    }
+    found = parsed.date;
+  }
+  return found!;
 }
 
 export interface LoadedRecord<T> {
@@ -63,28 +77,105 @@ export function loadRecords(path: string, io: Io): { records: LoadedRecord<Recor
   return { records, problems };
 }
 
-function jsonFiles(folder: string): string[] {
+/**
+ * Every `*.json` under a folder, in name order, following symlinks to files and folders (a
+ * record reached through a link is read like any other); a folder reached twice (a link
+ * cycle, or two links to one place) is walked once, and a file reached twice is read once.
+ */
+function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)])): string[] {
   const out: string[] = [];
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...jsonFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.json')) out.push(path);
+    let directory = entry.isDirectory();
+    let file = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        directory = target.isDirectory();
+        file = target.isFile();
+      } catch {
+        // A broken link: named as a problem when it looks like a record.
+        if (entry.name.endsWith('.json')) out.push(path);
+        continue;
+      }
+    }
+    if (directory) {
+      const real = safeRealpath(path);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push(...jsonFiles(path, seen));
+    } else if (file && entry.name.endsWith('.json')) {
+      const real = safeRealpath(path);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      out.push(path);
+    }
   }
   return out;
 }
 
+const safeRealpath = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
 /** How long an append waits for another one to finish. */
 const LOCK_WAIT_MS = 5_000;
+/** A lock that names no owner (written by an older escalate, or cut off) is stale after this. */
+const OWNERLESS_STALE_MS = 10 * 60_000;
+
+interface LockOwner {
+  pid?: number;
+  since?: string;
+}
+
+function readOwner(lock: string): { text: string; owner: LockOwner; mtime: number } | undefined {
+  try {
+    const text = readBounded(lock, 4096);
+    const mtime = statSync(lock).mtimeMs;
+    try {
+      const data = JSON.parse(text) as LockOwner;
+      return { text, mtime, owner: typeof data === 'object' && data !== null ? data : {} };
+    } catch {
+      return { text, mtime, owner: {} };
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process with this id runs on this machine (a lock is only ever taken on a local file). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const ageText = (since: string | undefined, now: number) => {
+  const t = since === undefined ? NaN : Date.parse(since);
+  if (!Number.isFinite(t)) return 'of unknown age';
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  return s < 120 ? `${s} s old` : `${Math.round(s / 60)} min old`;
+};
 
 /**
- * Changes a record under a lock file (`FILE.lock`, created exclusively): reads it afresh,
- * lets `change` build the new record, writes it atomically (temp file, then rename). Two
- * appends at once run one after the other, so neither loses the other's event.
+ * Changes a record under a lock file (`FILE.lock` beside the real file a link points to,
+ * created exclusively, holding the owner's pid and start time): reads it afresh, lets
+ * `change` build the new record, checks its size, writes it atomically (temp file, then
+ * rename). Two appends at once, through a link and a path alike, run one after the other, so
+ * neither loses the other's event. A lock whose owner no longer runs (a writer killed
+ * mid-append) is taken over, with a message saying so.
  */
 export function updateRecord(path: string, io: Io, change: (record: IncidentRecord) => IncidentRecord): IncidentRecord {
-  const full = resolve(io.cwd, path);
+  const full = safeRealpath(resolve(io.cwd, path));
   const lock = `${full}.lock`;
   const started = Date.now();
   let fd: number | undefined;
@@ -93,15 +184,38 @@ export function updateRecord(path: string, io: Io, change: (record: IncidentReco
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw usageError(`cannot lock record ${path}: ${fsReason(error)}`);
+      const held = readOwner(lock);
+      const pid = held?.owner.pid;
+      const dead = pid !== undefined && Number.isInteger(pid) && pid > 0 ? !alive(pid) : held !== undefined && Date.now() - held.mtime > OWNERLESS_STALE_MS;
+      if (held && dead) {
+        // Take over only the lock that was read: another writer may have taken it over already.
+        if (readOwner(lock)?.text === held.text) {
+          try {
+            unlinkSync(lock);
+            const since = held.owner.since ?? new Date(held.mtime).toISOString();
+            io.stderr.write(`note: took over the lock of record ${path} from an escalate that stopped (${pid !== undefined ? `pid ${pid}` : 'no owner recorded'}, lock ${ageText(since, Date.now())})\n`);
+          } catch {
+            // gone already
+          }
+        }
+        continue;
+      }
       if (Date.now() - started > LOCK_WAIT_MS) {
-        throw usageError(`record ${path} is being changed by another escalate (${path}.lock exists); try again, or delete the lock file if no other run is going on`);
+        const who = pid !== undefined ? ` (pid ${pid}, lock ${ageText(held?.owner.since, Date.now())})` : ` (${path}.lock exists)`;
+        throw usageError(`record ${path} is being changed by another escalate${who}; try again when it has finished`);
       }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
     }
   }
   try {
+    writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
     const next = change(loadRecord(path, io));
-    writeFileAtomic(full, `${JSON.stringify(next, null, 2)}\n`, { overwrite: true });
+    const text = `${JSON.stringify(next, null, 2)}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > RECORD_MAX_BYTES) {
+      throw usageError(`record ${path} would grow to ${bytes} bytes with this event, past the ${RECORD_MAX_BYTES} bytes (4 MiB) a record may hold; nothing was written. Start a new record for the rest of the incident`);
+    }
+    writeFileAtomic(full, text, { overwrite: true });
     return next;
   } finally {
     closeSync(fd);

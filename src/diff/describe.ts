@@ -103,10 +103,12 @@ export function describePath(p: PathImpact): PathWords {
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** "3 changes (1 stricter, 1 looser, 1 neutral); 2 answer paths end differently". */
-export function summaryLine(summary: { changes: number; stricter: number; looser: number; neutral: number; affectedPaths: number }): string {
+export function summaryLine(summary: { changes: number; stricter: number; looser: number; neutral: number; affectedPaths: number; affectedAtLeast?: boolean }): string {
   if (summary.changes === 0 && summary.affectedPaths === 0) return 'no semantic changes';
   const parts = [plural(summary.changes, 'change')];
   if (summary.changes > 0) parts[0] += ` (${summary.stricter} stricter, ${summary.looser} looser, ${summary.neutral} neutral)`;
-  parts.push(`${plural(summary.affectedPaths, 'answer path')} ${summary.affectedPaths === 1 ? 'ends' : 'end'} differently`);
+  // Where the comparison stopped counting, the count is a lower bound and says so.
+  const least = summary.affectedAtLeast ? 'at least ' : '';
+  parts.push(`${least}${plural(summary.affectedPaths, 'answer path')} ${summary.affectedPaths === 1 && !least ? 'ends' : 'end'} differently`);
   return parts.join('; ');
 }

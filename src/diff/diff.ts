@@ -57,6 +57,7 @@ function summarize(changes: readonly Change[], impact: TriageImpact): DiffSummar
     looser: count('looser'),
     neutral: count('neutral'),
     affectedPaths: impact.affected,
+    ...(impact.truncated ? { affectedAtLeast: true } : {}),
     loweredPaths: impact.lowered,
   };
 }

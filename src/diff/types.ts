@@ -142,6 +142,8 @@ export interface DiffSummary {
   neutral: number;
   /** Answer paths whose outcome changed, appeared or disappeared. */
   affectedPaths: number;
+  /** True when the trees had more answer paths than were compared: `affectedPaths` is a lower bound. */
+  affectedAtLeast?: boolean;
   /** Answer paths whose severity went down. */
   loweredPaths: number;
 }

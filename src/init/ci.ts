@@ -7,16 +7,29 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 
 const SHIPPED_MATRIX = 'escalation-matrix.yaml';
 const SHIPPED_CASES = 'escalation-matrix.cases.yaml';
+const SHIPPED_SHEET = 'escalation-matrix.md';
 
 /** Paths the workflow and hook name in shell commands and YAML without quoting. */
 export const SIMPLE_PATH = /^[A-Za-z0-9._][A-Za-z0-9._/-]*$/;
 
-/** The shipped workflow with the matrix and its cases at their paths from the repository root. */
-export function workflowFor(shipped: string, matrix: string, cases: string): string {
-  return shipped
-    .split(SHIPPED_CASES)
-    .map((part) => part.split(SHIPPED_MATRIX).join(matrix))
-    .join(cases);
+/** The reference sheet `docs --check` keeps current in CI: NAME.md beside NAME.yaml. */
+export const sheetPathFor = (matrix: string): string => matrix.replace(/\.ya?ml$/, '') + '.md';
+
+/** The shipped workflow with the matrix, its cases and its sheet at their paths from the repository root. */
+export function workflowFor(shipped: string, matrix: string, cases: string, sheet = sheetPathFor(matrix)): string {
+  const replace = (text: string, pairs: [string, string][]): string => {
+    if (pairs.length === 0) return text;
+    const [[from, to], ...rest] = pairs as [[string, string], ...[string, string][]];
+    return text
+      .split(from)
+      .map((part) => replace(part, rest))
+      .join(to);
+  };
+  return replace(shipped, [
+    [SHIPPED_CASES, cases],
+    [SHIPPED_SHEET, sheet],
+    [SHIPPED_MATRIX, matrix],
+  ]);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

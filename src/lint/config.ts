@@ -30,7 +30,7 @@ export function parseRuleFlag(text: string): FlagResult {
   if (!ruleById(id)) {
     const ids = RULES.map((r) => r.id);
     const hint = didYouMean(id, ids) || `; the rules are ${ids.join(', ')}`;
-    return { ok: false, reason: `unknown rule "${id}"${hint}; the README lists every rule ("escalate lint", Rules)` };
+    return { ok: false, reason: `unknown rule "${id}"${hint}; docs/rules.md lists every rule` };
   }
   const setting = value === 'warning' ? 'warn' : value;
   if (!(SETTINGS as readonly string[]).includes(setting)) {

@@ -1,7 +1,7 @@
 /**
  * The checks the loader makes before any rule runs (YAML, schema, references). They are
  * always errors and cannot be switched off: a matrix that fails them cannot be trusted at
- * all. Listed here so SARIF can describe every code a run may report, and so the README
+ * all. Listed here so SARIF can describe every code a run may report, and so docs/rules.md
  * can say which check covers which mistake.
  */
 export interface FormatCheck {

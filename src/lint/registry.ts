@@ -1,5 +1,5 @@
 /**
- * Every lint rule, in the order the README lists them. The README table, the SARIF
+ * Every lint rule, in the order docs/rules.md lists them. That table, the SARIF
  * `rules[]` and `--rule` validation all come from here.
  */
 import type { RuleInfo, Rule } from './rule.js';

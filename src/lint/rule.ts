@@ -40,7 +40,7 @@ export interface RuleInfo {
   group: RuleGroup;
   /** The level when neither the matrix nor the run says otherwise. */
   level: Level;
-  /** One line: why the rule exists. Shown in the README table and in SARIF. */
+  /** One line: why the rule exists. Shown in the docs/rules.md table and in SARIF. */
   rationale: string;
 }
 

@@ -1,4 +1,4 @@
-/** The README's rule tables, generated from the registry so the documentation cannot drift. */
+/** The rule tables of docs/rules.md, generated from the registry so the documentation cannot drift. */
 import { FORMAT_CHECKS } from './format-checks.js';
 import { RULES } from './registry.js';
 import type { RuleGroup } from './rule.js';

@@ -1,6 +1,6 @@
 /**
- * The format reference in the README, generated from the JSON Schema (and so from the zod
- * schema and its descriptions). A test keeps the README copy current.
+ * The format reference in docs/format.md, generated from the JSON Schema (and so from the zod
+ * schema and its descriptions). A test keeps that copy current.
  */
 type JsonSchema = {
   type?: string;

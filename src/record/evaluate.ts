@@ -4,10 +4,16 @@
  * before it fell due); each escalation step done, due now or upcoming; the status-update
  * cadence kept or missed. Pure: status and report both read this, nothing else decides.
  *
- * Lateness is measured on the target's own clock, to the minute: on a business-hours
- * calendar only working time counts, so a target due at closing time and met before the
- * next opening is on time. A severity change re-plans from its moment: a target is judged
- * against the plan in force when it was met, or, while unmet, the plan in force now.
+ * One boundary rule for targets, escalation steps and status updates (`lateBy`): something
+ * due at 10:00 is on time when done at 10:00 and is not overdue at 10:00; it is late (or
+ * overdue) once a whole minute of its clock's time has passed since it fell due. On a
+ * business-hours calendar only working time counts, so a target due at closing time and met
+ * before the next opening is on time. A severity change re-plans from its moment: targets,
+ * escalation steps and the update cadence; a target is judged against the plan in force when
+ * it was met, or, while unmet, the plan in force now. Steps due at a plan's start (after 0
+ * minutes) are the roles the triage card (or the re-plan) pulled in: taken at that moment,
+ * never "pull in now" later and never counted as an escalation. docs/records.md states the
+ * rules with worked examples.
  */
 import { addOnClock, clockMinutes, minutesOnClock, type TargetClock } from '../time/clock.js';
 import { DEADLINE_LABELS } from '../triage/plan.js';
@@ -63,6 +69,8 @@ export interface Cadence {
 
 export interface Evaluation {
   start: Date;
+  /** False when judged at a moment before the incident started: nothing is judged yet. */
+  started: boolean;
   asOf: Date;
   zone: string;
   /** The plan in force now (after any severity change). */
@@ -97,7 +105,8 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
   acknowledge: ['acknowledged'],
   assign_owner: ['owner_assigned'],
   notify_client: ['client_notified'],
-  escalate_after: ['escalated', 'resolved'],
+  // "Escalate if unresolved": a resolution in time makes it not needed, never met.
+  escalate_after: ['escalated'],
   workaround: ['workaround', 'resolved'],
   resolution: ['resolved'],
   rca: ['rca_delivered'],
@@ -105,44 +114,69 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
 
 const ms = (iso: string) => new Date(iso).getTime();
 
-/** The minutes of the clock's time from `due` to `at` when at least one has passed (late), else undefined (in time). */
-function lateBy(clock: TargetClock, due: Date, at: Date): number | undefined {
+/**
+ * The one boundary rule: the whole minutes of the clock's time from `due` to `at` when at
+ * least one has passed (late, or overdue when `at` is the judging moment), else undefined
+ * (in time: at or before `due`, or within the minute after it).
+ */
+export function lateBy(clock: TargetClock, due: Date, at: Date): number | undefined {
   if (at.getTime() <= due.getTime()) return undefined;
   const minutes = minutesOnClock(clock, due, at);
   return minutes >= 1 ? minutes : undefined;
 }
 
+type Plans = { from: number; plan: PlanSnapshot }[];
+
+/** The plan in force at `t`: the latest whose moment is at or before it. */
+function planIn(plans: Plans, t: number): { from: number; plan: PlanSnapshot } {
+  let found = plans[0]!;
+  for (const p of plans) if (p.from <= t) found = p;
+  return found;
+}
+
+/** Whether a step falls due at its plan's start (after 0 minutes): the card that started the plan pulled those roles in. */
+const atPlanStart = (step: PlanSnapshot['escalation'][number], from: number) => ms(step.at) <= from;
+
+/**
+ * Whether an `escalated` event goes past the steps taken at its plan's start, read against
+ * the plan in force when it happened: a step number or layer that names only steps due at
+ * 0 minutes repeats what the card already did.
+ */
+function isEscalation(e: RecordEvent, plans: Plans): boolean {
+  if (e.type !== 'escalated') return false;
+  const { from, plan } = planIn(plans, ms(e.at));
+  if (e.step !== undefined) {
+    const step = plan.escalation[e.step - 1];
+    return step === undefined || !atPlanStart(step, from);
+  }
+  if (e.layer !== undefined) {
+    const layered = plan.escalation.filter((s) => s.layer === e.layer);
+    return layered.length === 0 || layered.some((s) => !atPlanStart(s, from));
+  }
+  return true;
+}
+
 export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const zone = record.matrix.timezone;
   const start = new Date(record.started_at);
+  const base = snapshotOf(record);
+  if (asOf.getTime() < start.getTime()) return notStarted(record, base, start, asOf);
   const events = (record.events ?? [])
     .map((e, i) => ({ e, i, t: ms(e.at) }))
     .filter((x) => x.t <= asOf.getTime())
     .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.e);
-  const base = snapshotOf(record);
-  const plans: { from: number; plan: PlanSnapshot }[] = [{ from: start.getTime(), plan: base }];
-  for (const e of events) if (e.type === 'severity_changed') plans.push({ from: ms(e.at), plan: e.plan });
-  const planAt = (t: number) => {
-    let found = plans[0]!.plan;
-    for (const p of plans) if (p.from <= t) found = p.plan;
-    return found;
-  };
-  // Escalating "if unresolved" means going past the steps taken at the start (after 0m).
-  const beyondStart = (e: RecordEvent) => {
-    if (e.type !== 'escalated') return true;
-    const startSteps = base.escalation.filter((s) => ms(s.at) <= start.getTime());
-    if (e.step !== undefined) return !startSteps.includes(base.escalation[e.step - 1]!);
-    if (e.layer !== undefined) return !base.escalation.some((s) => s.layer === e.layer) || base.escalation.some((s) => s.layer === e.layer && ms(s.at) > start.getTime());
-    return true;
-  };
-  const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type) && beyondStart(e));
+  const plans: Plans = [{ from: start.getTime(), plan: base }];
+  for (const e of events) if (e.type === 'severity_changed' && ms(e.at) >= start.getTime()) plans.push({ from: ms(e.at), plan: e.plan });
+  const counts = (e: RecordEvent) => e.type !== 'escalated' || isEscalation(e, plans);
+  const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type) && counts(e));
   const resolved = first(['resolved']);
   const acknowledged = first(['acknowledged']);
   const resolvedAt = resolved ? new Date(resolved.at) : undefined;
   const open = resolvedAt === undefined;
   const end = resolvedAt ?? asOf;
-  const plan = planAt(end.getTime());
+  const current = planIn(plans, end.getTime());
+  const plan = current.plan;
   const baseClock = clockOf(base.clock, zone);
 
   const targets: TargetMark[] = [];
@@ -153,45 +187,27 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     const met = first(MEETS[kind]);
     const governing = governingPlan(plans, kind, met ? ms(met.at) : kind === 'rca' ? asOf.getTime() : end.getTime());
     if (!governing) continue;
-    const { plan: inForce, deadline } = governing;
-    const clock = clockOf(inForce.clock, zone);
-    const due = new Date(deadline.at);
-    const mark: TargetMark = { kind, label: DEADLINE_LABELS[kind], target: deadline.target, due, state: 'due', clock: clock.id };
-    if (met) {
-      const at = new Date(met.at);
-      Object.assign(mark, { doneAt: at, by: met.by });
-      const late = lateBy(clock, due, at);
-      if (late !== undefined) Object.assign(mark, { state: 'late', lateMinutes: late });
-      else mark.state = 'on_time';
-    } else if (resolvedAt && kind !== 'rca') {
-      const late = lateBy(clock, due, resolvedAt);
-      if (late !== undefined) Object.assign(mark, { state: 'missed', lateMinutes: late });
-      else mark.state = 'not_needed';
-    } else {
-      const late = lateBy(clock, due, asOf);
-      if (late !== undefined) Object.assign(mark, { state: 'overdue', lateMinutes: late });
-    }
-    targets.push(mark);
+    targets.push(judgeTarget(kind, governing, clockOf(governing.plan.clock, zone), met, resolvedAt, asOf));
   }
   targets.sort((a, b) => a.due.getTime() - b.due.getTime());
 
   // The steps of the plan in force; escalations recorded under an earlier plan were its steps.
-  const planFrom = plans.filter((p) => p.from <= end.getTime()).at(-1)!.from;
-  const steps = measured ? [] : stepMarks(plan, events.filter((e) => ms(e.at) >= planFrom), end, asOf, open, clockOf(plan.clock, zone));
+  const steps = measured ? [] : stepMarks(plan, current.from, events.filter((e) => ms(e.at) >= current.from), end, asOf, open, clockOf(plan.clock, zone));
   const escalations: Evaluation['escalations'] = [];
   for (const e of events) {
-    if (e.type !== 'escalated') continue;
-    const layer = e.layer ?? (e.step !== undefined ? plan.escalation[e.step - 1]?.layer : undefined) ?? 'unlayered';
+    if (e.type !== 'escalated' || !isEscalation(e, plans)) continue;
+    const layer = e.layer ?? (e.step !== undefined ? planIn(plans, ms(e.at)).plan.escalation[e.step - 1]?.layer : undefined) ?? 'unlayered';
     if (escalations.some((x) => x.layer === layer)) continue;
     const at = new Date(e.at);
     escalations.push({ layer, at, minutes: minutesOnClock(baseClock, start, at) });
   }
 
   const updates = events.filter((e) => e.type === 'update_sent').map((e) => new Date(e.at));
-  const cadence = measured ? { kept: 0, missed: 0 } : cadenceOf(start, end, open, updates, planAt, zone);
+  const cadence = measured ? { kept: 0, missed: 0 } : cadenceOf(start, end, open, updates, plans, zone);
   const fields = measured ? [] : record.handoff.fields;
   const evaluation: Evaluation = {
     start,
+    started: true,
     asOf,
     zone: record.timezone,
     plan,
@@ -204,41 +220,98 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     targets,
     steps,
     escalations,
-    escalated: events.some((e) => e.type === 'escalated' && beyondStart(e)),
+    escalated: events.some((e) => isEscalation(e, plans)),
     imported: measured !== undefined,
     cadence,
     handoff: { required: fields.length, filled: fields.filter((f) => f.value !== undefined && f.value.trim() !== '').length },
     events,
     overdue: false,
   };
-  evaluation.overdue = targets.some((t) => t.state === 'overdue') || cadence.next?.overdue === true || steps.some((s) => s.state === 'due');
+  evaluation.overdue = isOverdue(evaluation);
   return evaluation;
+}
+
+/** Anything overdue now, by the one boundary rule: a target, the next status update, or a step nobody took. */
+export function isOverdue(e: Pick<Evaluation, 'targets' | 'cadence' | 'steps'>): boolean {
+  return e.targets.some((t) => t.state === 'overdue') || e.cadence.next?.overdue === true || e.steps.some((s) => s.state === 'due' && s.lateMinutes !== undefined);
+}
+
+/** A target met by `met`, or missed / not needed at the resolution, or overdue / still due at `asOf`. */
+function judgeTarget(
+  kind: TargetKindName,
+  { deadline }: { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] },
+  clock: TargetClock,
+  met: RecordEvent | undefined,
+  resolvedAt: Date | undefined,
+  asOf: Date,
+): TargetMark {
+  const due = new Date(deadline.at);
+  const mark: TargetMark = { kind, label: DEADLINE_LABELS[kind], target: deadline.target, due, state: 'due', clock: clock.id };
+  if (met) {
+    const at = new Date(met.at);
+    Object.assign(mark, { doneAt: at, by: met.by });
+    const late = lateBy(clock, due, at);
+    if (late !== undefined) Object.assign(mark, { state: 'late', lateMinutes: late });
+    else mark.state = 'on_time';
+  } else if (resolvedAt && kind !== 'rca') {
+    const late = lateBy(clock, due, resolvedAt);
+    if (late !== undefined) Object.assign(mark, { state: 'missed', lateMinutes: late });
+    else mark.state = 'not_needed';
+  } else {
+    const late = lateBy(clock, due, asOf);
+    if (late !== undefined) Object.assign(mark, { state: 'overdue', lateMinutes: late });
+  }
+  return mark;
+}
+
+/** Judged before it started: nothing is due, done or overdue yet. */
+function notStarted(record: RecordCore, plan: PlanSnapshot, start: Date, asOf: Date): Evaluation {
+  return {
+    start,
+    started: false,
+    asOf,
+    zone: record.timezone,
+    plan,
+    severity: plan.severity.id,
+    ...(record.contract.tier ? { tier: record.contract.tier.id } : {}),
+    ...(record.contract.client ? { client: record.contract.client.id } : {}),
+    open: true,
+    targets: [],
+    steps: [],
+    escalations: [],
+    escalated: false,
+    imported: record.imported !== undefined,
+    cadence: { kept: 0, missed: 0 },
+    handoff: { required: 0, filled: 0 },
+    events: [],
+    overdue: false,
+  };
 }
 
 /**
  * The plan a target is judged against. A severity change re-plans the targets not yet due:
  * a target met, or falling due, while a plan was in force is judged against that plan, so a
- * later change never erases a deadline already missed. `until` is when it was met (or the
- * end of the judging, while unmet).
+ * later change never erases a deadline already missed. A target the new plan does not have,
+ * not yet due at the change, is no longer judged. `until` is when it was met (or the end of
+ * the judging, while unmet).
  */
-function governingPlan(plans: { from: number; plan: PlanSnapshot }[], kind: TargetKindName, until: number) {
-  let found: { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined;
+function governingPlan(plans: Plans, kind: TargetKindName, until: number): { plan: PlanSnapshot; deadline: PlanSnapshot['deadlines'][number] } | undefined {
   for (let i = 0; i < plans.length; i++) {
     const { plan } = plans[i]!;
     const deadline = plan.deadlines.find((d) => d.kind === kind);
     const next = plans[i + 1]?.from ?? Infinity;
-    if (until < next) return deadline ? { plan, deadline } : found;
+    if (until < next) return deadline ? { plan, deadline } : undefined;
     if (deadline && ms(deadline.at) < next) return { plan, deadline };
-    if (deadline) found = { plan, deadline };
   }
-  return found;
+  return undefined;
 }
 
 /**
- * Which escalation steps were taken: an event naming a step marks it; one naming a layer
- * marks that layer's steps; a bare one marks the earliest step not yet taken.
+ * Which escalation steps were taken: those due at the plan's start by the card that started
+ * it; an event naming a step marks it; one naming a layer marks that layer's steps; a bare
+ * one marks the earliest step not yet taken.
  */
-function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: Date, open: boolean, clock: TargetClock): StepMark[] {
+function stepMarks(plan: PlanSnapshot, from: number, events: RecordEvent[], end: Date, asOf: Date, open: boolean, clock: TargetClock): StepMark[] {
   const marks: StepMark[] = plan.escalation.map((s, i) => ({
     index: i + 1,
     after: s.after,
@@ -255,6 +328,9 @@ function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: D
     const late = lateBy(clock, mark.at, at);
     if (late !== undefined) mark.lateMinutes = late;
   };
+  plan.escalation.forEach((s, i) => {
+    if (atPlanStart(s, from)) take(marks[i]!, new Date(from));
+  });
   for (const e of events) {
     if (e.type !== 'escalated') continue;
     const at = new Date(e.at);
@@ -282,37 +358,49 @@ function stepMarks(plan: PlanSnapshot, events: RecordEvent[], end: Date, asOf: D
 }
 
 /**
- * The status-update cadence: every `update_every` on the clock from the start, and from each
- * update sent. An update within the cadence is kept; each update time that passes without
- * one is missed (counted, not walked, so a long silence costs one calendar lookup).
+ * The status-update cadence: every `update_every` on the clock of the plan in force, counted
+ * from the start, from each update sent and from each severity change (which re-plans the
+ * cadence from its moment). An update sent in time (by the boundary rule) is kept; each
+ * update time that passed without one is missed, and an update sent after a lapse counts the
+ * lapsed times as missed and is not itself kept; it restarts the cadence. Counted, not
+ * walked, so a long silence costs one calendar lookup.
  */
-function cadenceOf(start: Date, end: Date, open: boolean, updates: Date[], planAt: (t: number) => PlanSnapshot, zone: string): Cadence {
+function cadenceOf(start: Date, end: Date, open: boolean, updates: Date[], plans: Plans, zone: string): Cadence {
   let last = start;
   let kept = 0;
   let missed = 0;
+  let every: string | undefined;
   const stepOf = (at: Date) => {
-    const plan = planAt(at.getTime());
+    const plan = planIn(plans, at.getTime()).plan;
     if (!plan.update_every) return undefined;
     const clock = clockOf(plan.clock, zone);
     const step = clockMinutes(clock, plan.update_every);
     return step > 0 ? { clock, step, every: plan.update_every } : undefined;
   };
+  /** Update times from `from` (exclusive) that were late by `to`: due at from + k × step, late once a minute past. */
   const missedIn = (clock: TargetClock, step: number, from: Date, to: Date) => {
     const m = minutesOnClock(clock, from, to);
     return m >= 1 ? Math.floor((m - 1) / step) : 0;
   };
-  for (const at of updates) {
-    if (at.getTime() <= last.getTime() || at.getTime() > end.getTime()) continue;
+  const anchors = [
+    ...updates.map((at) => ({ at, update: true })),
+    ...plans.slice(1).map((p) => ({ at: new Date(p.from), update: false })),
+  ]
+    .filter(({ at }) => at.getTime() > start.getTime() && at.getTime() <= end.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || Number(b.update) - Number(a.update));
+  for (const { at, update } of anchors) {
+    if (update && at.getTime() <= last.getTime()) continue;
     const cadence = stepOf(last);
     if (cadence) {
+      every = cadence.every;
       const n = missedIn(cadence.clock, cadence.step, last, at);
       missed += n;
-      if (n === 0) kept++;
+      if (update && n === 0) kept++;
     }
     last = at;
   }
-  const cadence = stepOf(last) ?? stepOf(end);
-  if (!cadence) return { kept, missed };
+  const cadence = stepOf(last);
+  if (!cadence) return every ? { every, kept, missed } : { kept, missed };
   const n = missedIn(cadence.clock, cadence.step, last, end);
   missed += n;
   if (!open) return { every: cadence.every, kept, missed };

@@ -47,6 +47,19 @@ export interface Imported {
   record: IncidentRecord;
 }
 
+const PRESET_NAMES: Record<string, string> = { freshdesk: 'Freshdesk', zendesk: 'Zendesk' };
+
+/** The preset, other than the columns in use, whose columns a header has (created and priority at least). */
+export function presetFor(header: readonly string[], columns: Partial<Record<ImportField, string>>): string | undefined {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  for (const [name, preset] of Object.entries(PRESETS)) {
+    if (preset === columns || (preset.created === columns.created && preset.priority === columns.priority)) continue;
+    const mapped = Object.values(preset);
+    if (names.has(preset.created!.toLowerCase()) && names.has(preset.priority!.toLowerCase()) && mapped.filter((c) => names.has(c.toLowerCase())).length >= 3) return name;
+  }
+  return undefined;
+}
+
 export function importTickets(matrix: Matrix, text: string, options: ImportOptions): { records: Imported[]; problems: string[]; unmatched: string[] } | { error: string } {
   const parsed = parseCsv(text);
   if (!parsed.ok) return { error: parsed.reason };
@@ -59,7 +72,10 @@ export function importTickets(matrix: Matrix, text: string, options: ImportOptio
   }
   for (const needed of ['created', 'priority'] as const) {
     if (index[needed] === undefined) {
-      return { error: `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${header.join(', ')}; map it with --column ${needed}=NAME` };
+      const missing = `no "${options.columns[needed] ?? needed}" column for ${needed}; the header has: ${header.join(', ')}`;
+      const fits = presetFor(header, options.columns);
+      if (fits) return { error: `the header is that of a ${PRESET_NAMES[fits] ?? fits} export: add --preset ${fits} (${missing})` };
+      return { error: `${missing}; map it with --column ${needed}=NAME` };
     }
   }
   const records: Imported[] = [];

@@ -32,9 +32,16 @@ export function reportJson(report: Report, zone: string): unknown {
 }
 
 const CSV_STATS = ['count', 'pending', 'median', 'p90', 'mean'] as const;
-const csvCell = (v: unknown) => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * A CSV cell. Text from records (ids, names) that a spreadsheet would run as a formula (it
+ * starts with =, +, -, @, a tab or a carriage return) is neutralised as the OWASP
+ * CSV-injection guidance recommends: a leading single quote, and the cell quoted.
+ */
+export const csvCell = (v: unknown) => {
+  let s = v === undefined ? '' : String(v);
+  const formula = typeof v === 'string' && /^[=+\-@\t\r]/.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** One row per group (all, each severity, tier and client); minutes on the targets' clocks. */
@@ -101,15 +108,33 @@ const pct = (r: number | undefined) => (r === undefined ? '—' : `${round1(r * 
 const round1 = (n: number) => String(Math.round(n * 10) / 10);
 const mins = (m: number | undefined) => (m === undefined ? '—' : spanText(Math.round(m)));
 const label = (g: GroupFigures) => (g.by === 'all' ? 'All incidents' : `${g.by} ${g.key}`);
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from records (file names, ids, names) inside a markdown table cell: inert. Every
+ * character that could start a link, image, autolink, HTML, entity, emphasis, code span or
+ * fence, or end the cell is backslash-escaped (CommonMark allows it for any ASCII
+ * punctuation); line breaks become spaces, so no heading or fence can start a line.
+ */
+export const cell = (s: string) =>
+  s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]()<>!|~&]/g, (c) => `\\${c}`)
+    // Bare URLs (GitHub's autolinks): the scheme's colon and the dot after www are escaped too.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.');
 const judgedOf = (t: Tally) => t.on_time + t.late + t.missed + t.overdue;
 const fraction = (t: Tally | undefined) => (t && judgedOf(t) > 0 ? `${pct(t.compliance)} (${t.on_time}/${judgedOf(t)})` : '—');
 
 /** Text safe inside a Mermaid gantt task or section name. */
-const mermaidText = (s: string) => s.replace(/[:;#\n\r"]/g, ' ').replace(/\s+/g, ' ').trim();
-const ganttTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+const mermaidText = (s: string) => s.replace(/[:;#\n\r"`[\]{}<>]/g, ' ').replace(/\s+/g, ' ').trim();
+const wallTime = (d: Date, zone: string) => iso(d, zone).slice(0, 16).replace('T', ' ');
+/**
+ * A Gantt time as epoch milliseconds (`dateFormat x`): Mermaid reads a time without an
+ * offset as the browser's local time, which moves bars and changes durations across a
+ * daylight-saving change; an instant cannot shift. The axis labels are the viewer's local time.
+ */
+const ganttTime = (d: Date) => String(d.getTime());
 /** `2026-11-01 01:40 -05:00`: with the offset, so an hour the clocks pass twice is never ambiguous. */
-const tableTime = (d: Date, zone: string) => `${ganttTime(d, zone)} ${iso(d, zone).slice(19)}`;
+const tableTime = (d: Date, zone: string) => `${wallTime(d, zone)} ${iso(d, zone).slice(19)}`;
 
 /** How many incidents the timeline shows: those with breaches first, then the latest. */
 export const TIMELINE_LIMIT = 12;
@@ -136,7 +161,7 @@ export function reportMarkdown(report: Report, zone: string): string {
   if (severities.length > 0) {
     out.push('## Compliance by severity', '');
     out.push('```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"');
-    out.push(`    x-axis [${severities.map((g) => JSON.stringify(g.key)).join(', ')}]`);
+    out.push(`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`);
     out.push('    y-axis "on time (%)" 0 --> 100');
     out.push(`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`);
     out.push('```', '');
@@ -178,7 +203,7 @@ export function reportMarkdown(report: Report, zone: string): string {
   }
 
   out.push('## Timeline', '');
-  out.push(...gantt(report, zone));
+  out.push(...gantt(report));
   return `${out.join('\n')}\n`;
 }
 
@@ -186,30 +211,30 @@ function breachRow(b: Breach, zone: string): string {
   const met = b.state === 'late' ? tableTime(b.at!, zone) : b.state === 'missed' ? 'never (resolved without it)' : 'not yet (overdue)';
   const due = b.kind === 'update' && b.state === 'missed' ? '—' : tableTime(b.due, zone);
   const by = b.kind === 'update' && b.state === 'missed' ? '—' : `${spanText(b.late_minutes)}${b.clock === '24x7' ? '' : ' working'}`;
-  return `| ${cell(b.file)} | ${b.severity} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
+  return `| ${cell(b.file)} | ${cell(b.severity)} | ${cell(b.label)} | ${due} | ${met} | ${by} |`;
 }
 
-function gantt(report: Report, zone: string): string[] {
+function gantt(report: Report): string[] {
   const breached = new Set(report.breaches.map((b) => b.file));
   const chosen = [...report.incidents]
     .sort((a, b) => Number(breached.has(b.file)) - Number(breached.has(a.file)) || b.evaluation.start.getTime() - a.evaluation.start.getTime())
     .slice(0, TIMELINE_LIMIT)
     .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime());
-  const out = ['```mermaid', 'gantt', '    title Incident timeline', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %d %b %H:%M'];
+  const out = ['```mermaid', 'gantt', '    title Incident timeline', '    dateFormat x', '    axisFormat %d %b %H:%M'];
   chosen.forEach(({ file, evaluation: e }, i) => {
     const name = file.split(/[\\/]/).pop()!.replace(/\.json$/, '');
     out.push(`    section ${mermaidText(`${name} ${e.severity}`)}`);
-    const start = ganttTime(e.start, zone);
+    const start = ganttTime(e.start);
     const ack = e.targets.find((t) => t.kind === 'acknowledge');
     const ackEnd = e.acknowledgedAt ?? e.resolvedAt ?? e.asOf;
     const ackTag = ack && (ack.state === 'late' || ack.state === 'overdue' || ack.state === 'missed') ? 'crit' : e.acknowledgedAt ? 'done' : 'active';
-    out.push(`    ${e.acknowledgedAt ? 'Acknowledged' : 'Not acknowledged'} :${ackTag}, i${i}a, ${start}, ${ganttTime(ackEnd, zone)}`);
+    out.push(`    ${e.acknowledgedAt ? 'Acknowledged' : 'Not acknowledged'} :${ackTag}, i${i}a, ${start}, ${ganttTime(ackEnd)}`);
     const res = e.targets.find((t) => t.kind === 'resolution');
     const resTag = res && (res.state === 'late' || res.state === 'overdue') ? 'crit' : e.resolvedAt ? 'done' : 'active';
-    out.push(`    ${e.resolvedAt ? 'Resolved' : 'Open'} :${resTag}, i${i}r, ${start}, ${ganttTime(e.resolvedAt ?? e.asOf, zone)}`);
-    for (const x of e.escalations) out.push(`    Escalated ${mermaidText(x.layer)} :milestone, ${ganttTime(x.at, zone)}, 0m`);
+    out.push(`    ${e.resolvedAt ? 'Resolved' : 'Open'} :${resTag}, i${i}r, ${start}, ${ganttTime(e.resolvedAt ?? e.asOf)}`);
+    for (const x of e.escalations) out.push(`    Escalated ${mermaidText(x.layer)} :milestone, ${ganttTime(x.at)}, 0m`);
   });
-  out.push('```', '');
+  out.push('```', '', 'The timeline is drawn on exact instants; its axis shows the time zone of the browser viewing it.', '');
   if (report.incidents.length > chosen.length) out.push(`The timeline shows ${chosen.length} of ${report.incidents.length} incidents: those with breaches first, then the latest.`, '');
   return out;
 }

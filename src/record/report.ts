@@ -161,11 +161,16 @@ function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupF
 const LAYER_ORDER = ['operational', 'management', 'client', 'executive', 'unlayered'];
 const layerOrder = (layer: string) => LAYER_ORDER.indexOf(layer);
 
-/** Incidents that started in [from, to), judged as of `asOf`, grouped. */
+/** Whether an incident is in the review: started in [from, to) and, by `asOf`, at all. */
+export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, to?: Date): boolean {
+  return e.started && (!from || e.start.getTime() >= from.getTime()) && (!to || e.start.getTime() < to.getTime());
+}
+
+/** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped. */
 export function buildReport(all: Judged[], options: { asOf: Date; from?: Date; to?: Date }): Report {
   const { from, to, asOf } = options;
   const incidents = all
-    .filter(({ evaluation: e }) => (!from || e.start.getTime() >= from.getTime()) && (!to || e.start.getTime() < to.getTime()))
+    .filter(({ evaluation: e }) => inRange(e, from, to))
     .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const groups: GroupFigures[] = [figures('all', 'all', incidents)];
   const keyed = (by: 'severity' | 'tier' | 'client', key: (e: Evaluation) => string | undefined, order: (a: string, b: string) => number) => {

@@ -7,13 +7,21 @@
 import * as z from 'zod/mini';
 import { described } from '../zod-setup.js';
 import { triageResultSchema } from '../triage/result-schema.js';
+export { RECORD_MAX_BYTES } from './limits.js';
+import { impossibleTime } from './limits.js';
 
 /** The record format this version reads and writes. A record with a higher `version` is refused. */
 export const RECORD_VERSION = 1;
 
 const iso = described(
-  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/)),
-  'An instant, ISO 8601 with an offset, like 2026-03-27T16:45:00+01:00.',
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/),
+    z.superRefine((text, ctx) => {
+      const why = impossibleTime(text);
+      if (why !== undefined) ctx.addIssue({ code: 'custom', message: `${text} is not a real time: ${why}`, input: text });
+    }),
+  ),
+  'An instant, ISO 8601 with an offset, like 2026-03-27T16:45:00+01:00; a real moment (no 31 February, 25:00 or offset past 23:59).',
 );
 const int = () => z.number().check(z.int());
 
@@ -48,7 +56,7 @@ export const planSnapshotSchema = described(
 );
 
 const common = {
-  at: described(iso, 'When it happened.'),
+  at: described(iso, 'When it happened: not before the incident started, nor more than a minute after `recorded_at`.'),
   by: described(z.string().check(z.minLength(1)), 'Who did it or recorded it.'),
   recorded_at: described(iso, 'When the event was written to the record.'),
   note: z.optional(z.string()),

@@ -14,6 +14,8 @@ export interface StatusJson {
   file: string;
   severity: { id: string; name: string };
   open: boolean;
+  /** False when judged before the incident started: nothing is due yet. */
+  started: boolean;
   started_at: string;
   resolved_at?: string;
   as_of: string;
@@ -61,6 +63,7 @@ export function statusJson(file: string, e: Evaluation): StatusJson {
     file,
     severity: { id: e.plan.severity.id, name: e.plan.severity.name },
     open: e.open,
+    started: e.started,
     started_at: iso(e.start, z),
     ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, z) } : {}),
     as_of: iso(e.asOf, z),
@@ -115,6 +118,11 @@ export function formatStatusCard(file: string, e: Evaluation, c: Colors): string
   const z = e.zone;
   const out: string[] = [];
   const sev = e.plan.severity;
+  if (!e.started) {
+    out.push(`${c.bold(`${sev.id.toUpperCase()} · ${sev.name}`)}  ${file}  ${c.dim('not started yet')}`);
+    out.push(c.dim(`starts ${clockText(e.start, z)} · as of ${clockText(e.asOf, z)} ${z}`));
+    return `${out.join('\n')}\n`;
+  }
   const age = spanText(Math.max(0, minutesFrom(e.start, e.resolvedAt ?? e.asOf)));
   const state = e.open ? `open since ${clockText(e.start, z)} (${age})` : `resolved ${clockText(e.resolvedAt!, z)} after ${age}`;
   const flag = e.overdue ? c.red(c.bold('OVERDUE')) : e.open ? c.green('on track') : c.dim('closed');

@@ -177,15 +177,14 @@ describe('escalate diff errors: one line, the right exit code', () => {
     expect(diff(repo, '--fail-on', 'stricter').code).toBe(2);
   });
 
-  it('a usage error is one line plus the pointer to --help, as the README says', () => {
+  it('a usage error is one line plus the pointer to --help, as docs/diff.md says', () => {
     for (const args of [['--format', 'html'], ['--bogus'], ['a', 'b', 'c']]) {
       const result = diff(repo, ...args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^error: [^\n]+\n\(run escalate diff --help for usage\)\n$/);
     }
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## escalate diff'), readme.indexOf('\n## ', readme.indexOf('## escalate diff') + 1));
+    const section = readFileSync(join(ROOT, 'docs/diff.md'), 'utf8');
     expect(section.replace(/\s+/g, ' ')).toContain('A usage error (an unknown option, a bad option value, too many arguments) adds a second line, `(run escalate diff --help for usage)`.');
   });
 

@@ -1,4 +1,4 @@
-/** The README's sample pull-request comment and terminal output are what the tool prints. */
+/** docs/diff.md's sample pull-request comment and terminal output are what the tool prints. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plain } from '../../src/cli/colors.js';
@@ -8,12 +8,11 @@ import { renderTerminal } from '../../src/diff/render/terminal.js';
 import { ROOT } from '../helpers/cli.js';
 import { diffFixtures } from './helpers.js';
 
-const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-const section = readme.slice(readme.indexOf('## escalate diff'), readme.indexOf('\n## ', readme.indexOf('## escalate diff') + 1));
+const section = readFileSync(`${ROOT}docs/diff.md`, 'utf8');
 const labels = { old: 'main:escalation-matrix.yaml', new: 'escalation-matrix.yaml' };
 const diff = diffFixtures('saas-old.yaml', 'saas-readme.yaml');
 
-describe('README samples of escalate diff', () => {
+describe('docs/diff.md samples of escalate diff', () => {
   it('the pull-request comment is the markdown report', () => {
     const reason = failReason(diff, 'looser');
     const comment = renderMarkdown(diff, labels, { mode: 'looser', failed: reason !== undefined, ...(reason ? { reason } : {}) });
@@ -21,6 +20,6 @@ describe('README samples of escalate diff', () => {
   });
 
   it('the terminal sample is the terminal report', () => {
-    expect(section).toContain(`\`\`\`text\n$ npx escalate diff main\n${renderTerminal(diff, labels, plain)}\`\`\``);
+    expect(section).toContain(`\`\`\`console\n$ npx escalate diff main\n${renderTerminal(diff, labels, plain)}\`\`\``);
   });
 });

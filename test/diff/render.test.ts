@@ -57,6 +57,18 @@ describe('terminal report', () => {
     expect(text).toContain('the impact is incomplete');
   });
 
+  it('where it stopped counting, the headline and the impact say "at least" (terminal and markdown)', () => {
+    const diff = diffMatrices(matrixWith(ladder(12)), matrixWith(ladder(12, 's3')), { limit: 3, budget: 1000 });
+    const text = renderTerminal(diff, labels, plain);
+    expect(text.split('\n')[1]).toMatch(/; at least 500 answer paths end differently$/);
+    expect(text).toContain('Triage impact: at least 500 of 1000 compared answer paths end differently');
+    const md = renderMarkdown(diff, labels);
+    expect(md).toMatch(/^### Escalation matrix: .*; at least 500 answer paths end differently$/m);
+    expect(md).toContain('At least 500 of 1000 compared answer paths through the decision tree end differently.');
+    const complete = renderTerminal(diffMatrices(matrixWith(ladder(8)), matrixWith(ladder(8, 's3'))), labels, plain);
+    expect(complete).not.toContain('at least');
+  });
+
   it('shortens long text to keep one change on one line', () => {
     const text = renderTerminal(diffFixtures('base.yaml', 'severity-definition.yaml'), labels, plain);
     const definition = text.split('\n').find((l) => l.includes('definition'))!;

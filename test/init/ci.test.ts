@@ -16,11 +16,14 @@ describe('the workflow init writes', () => {
     const text = workflowFor(shipped, 'ops/team.yaml', 'ops/team.cases.yaml');
     expect(text).not.toContain('escalation-matrix.yaml');
     expect(text).not.toContain('escalation-matrix.cases.yaml');
+    expect(text).not.toContain('escalation-matrix.md');
     const workflow = parse(text) as { on: { pull_request: { paths: string[] } }; jobs: Record<string, { steps: { run?: string }[] }> };
-    expect(workflow.on.pull_request.paths).toEqual(['ops/team.yaml', 'ops/team.cases.yaml']);
+    expect(workflow.on.pull_request.paths).toEqual(['ops/team.yaml', 'ops/team.cases.yaml', 'ops/team.md']);
     const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run?.includes('escalate lint') ? [s.run] : [])));
     expect(runs.length).toBeGreaterThan(0);
     for (const run of runs) expect(run).toContain('escalate lint ops/team.yaml');
+    const docs = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run?.includes('escalate docs') ? [s.run] : [])));
+    expect(docs).toEqual(['npx escalate docs --matrix ops/team.yaml --out ops/team.md --check']);
   });
 });
 

@@ -57,14 +57,19 @@ function runWorkflowSteps(dir: string, workflowText: string): string[] {
 
 describe('escalate init without a terminal', () => {
   it.each([[[]], [['--template', 'support']], [['--template', 'msp']], [['--template', 'client-vendor']]])(
-    'init %j passes every escalate step of the shipped workflow as it is',
+    'init %j --ci github passes every escalate step of the shipped workflow as it is (lint and docs --check)',
     (flags) => {
       const dir = repo();
-      const result = init(dir, ...flags);
+      const result = init(dir, ...flags, '--ci', 'github');
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(['.git', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
+      expect(readdirSync(dir).sort()).toEqual(['.git', '.github', 'escalation-matrix.cases.yaml', 'escalation-matrix.md', 'escalation-matrix.yaml']);
+      expect(read(dir, '.github/workflows/escalation-matrix.yml')).toBe(read(ROOT, 'docs/github-actions.yml'));
       expect(runWorkflowSteps(dir, read(ROOT, 'docs/github-actions.yml'))).toEqual([]);
+      // Without --ci, init writes the matrix and its cases only.
+      const plain = repo();
+      expect(init(plain, ...flags).code).toBe(0);
+      expect(readdirSync(plain).sort()).toEqual(['.git', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
     },
     60_000,
   );

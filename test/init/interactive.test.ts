@@ -80,7 +80,7 @@ describe('escalate init on a terminal', () => {
 
     expect(await run.code).toBe(0);
     expect(run.err()).toBe('');
-    expect(readdirSync(run.dir).sort()).toEqual(['.git', '.github', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
+    expect(readdirSync(run.dir).sort()).toEqual(['.git', '.github', 'escalation-matrix.cases.yaml', 'escalation-matrix.md', 'escalation-matrix.yaml']);
     const matrix = parse(readFileSync(join(run.dir, 'escalation-matrix.yaml'), 'utf8')) as Record<string, unknown> & { roles: Record<string, unknown> };
     expect(matrix).toMatchObject({ name: 'Night desk', timezone: 'Asia/Kolkata', owner: 'desk-lead', reviewed: '2026-11-27' });
     expect(matrix.roles['desk-lead']).toMatchObject({ title: 'Desk lead', contact: '#desk-leads' });
@@ -96,7 +96,7 @@ describe('escalate init on a terminal', () => {
     screen.type('y');
     screen.keypress('enter'); // the last question
     expect(await run.code).toBe(0);
-    expect(readdirSync(run.dir).sort()).toEqual(['.git', '.github', '.pre-commit-config.yaml', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
+    expect(readdirSync(run.dir).sort()).toEqual(['.git', '.github', '.pre-commit-config.yaml', 'escalation-matrix.cases.yaml', 'escalation-matrix.md', 'escalation-matrix.yaml']);
     expect(parse(readFileSync(join(run.dir, 'escalation-matrix.yaml'), 'utf8'))).toMatchObject({ name: 'Care', timezone: 'Europe/Dublin', owner: 'ops-manager' });
   });
 

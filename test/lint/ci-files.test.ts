@@ -17,8 +17,8 @@ describe('pre-commit hook', () => {
     expect(Object.keys(pkg.bin)).toContain('escalate');
   });
 
-  it('is pinned in the README to the tag of this version (CONTRIBUTING.md, "Releasing")', () => {
-    const readme = read('README.md');
+  it('is pinned in docs/lint.md to the tag of this version (CONTRIBUTING.md, "Releasing")', () => {
+    const readme = read('docs/lint.md');
     const snippet = readme.slice(readme.indexOf('# .pre-commit-config.yaml'));
     const { version } = JSON.parse(read('package.json')) as { version: string };
     expect(/^ +rev: (\S+)$/m.exec(snippet)?.[1]).toBe(`v${version}`);
@@ -51,11 +51,27 @@ describe('GitHub Actions workflow', () => {
     expect(runs.some((r) => /escalate lint .*--format github/.test(r) && /--max-warnings 0/.test(r))).toBe(true);
   });
 
-  it('uploads SARIF to code scanning, with the permission it needs', () => {
+  it('uploads SARIF to code scanning only when the repository opts in, with the permission it needs', () => {
     expect(runs.some((r) => /escalate lint .*--format sarif > escalate\.sarif/.test(r))).toBe(true);
     const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with).toMatchObject({ sarif_file: 'escalate.sarif' });
     expect(job.permissions['security-events']).toBe('write');
+    // A private repository without code scanning: the upload would fail the job, so it is skipped unless asked for.
+    const sarif = job.steps.filter((s) => s.uses?.includes('upload-sarif') || s.run?.includes('--format sarif'));
+    expect(sarif).toHaveLength(2);
+    for (const step of sarif) expect(step.if).toBe("${{ !cancelled() && vars.ESCALATE_CODE_SCANNING == 'true' }}");
+    expect(job.steps.filter((s) => s.uses?.startsWith('github/codeql-action/'))).toEqual([upload]);
+    expect(read('docs/github-actions.yml').replace(/\n# /g, ' ')).toContain('set the repository variable ESCALATE_CODE_SCANNING to true');
+  });
+
+  it('checks that the reference sheet is current, as docs --check, even when lint failed', () => {
+    const step = job.steps.find((s) => s.run?.includes('escalate docs'));
+    expect(step?.run).toBe('npx escalate docs --matrix escalation-matrix.yaml --out escalation-matrix.md --check');
+    expect(step?.if).toBe('${{ !cancelled() }}');
+    const on = workflow.on as { pull_request: { paths: string[] } };
+    expect(on.pull_request.paths).toContain('escalation-matrix.md');
+    const help = runCli(['docs', '--help']).stdout;
+    for (const option of step!.run!.match(/--[a-z-]+/g)!) expect(help).toMatch(new RegExp(`${option}\\b`));
   });
 
   it('uses only options lint has', () => {

@@ -169,7 +169,7 @@ describe('message fixes, as a user meets them', () => {
     const result = runCli(['lint', 'examples/msp.yaml', '--rule', 'bogus=error']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^escalate: unknown rule "bogus"; the rules are tree-unreachable, .*tree-unsure-severity, .*dst-wall-time, .*; the README lists every rule/);
+    expect(result.stderr).toMatch(/^escalate: unknown rule "bogus"; the rules are tree-unreachable, .*tree-unsure-severity, .*dst-wall-time, .*; docs\/rules\.md lists every rule/);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 

@@ -5,12 +5,12 @@ import { generatedSchemas } from '../../src/matrix/json-schema.js';
 import { formatReference } from '../../src/matrix/reference.js';
 import { ROOT } from '../helpers/cli.js';
 
-describe('README format reference', () => {
+describe('docs/format.md format reference', () => {
   const schema = JSON.parse(generatedSchemas()[0]!.text);
   const reference = formatReference(schema);
 
   it('is current (run npm run readme after a format change)', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(ROOT, 'docs/format.md'), 'utf8');
     const section = /<!-- format-reference:start -->\n([\s\S]*)<!-- format-reference:end -->/.exec(readme)?.[1];
     expect(section).toBe(reference);
   });

@@ -28,13 +28,17 @@ describe('evaluate', () => {
     expect(e.acknowledgeMinutes).toBe(22);
     expect(e.resolveMinutes).toBe(150);
     expect(e.escalations).toEqual([{ layer: 'management', at: new Date('2026-03-27T15:59:00Z'), minutes: 29 }]);
-    expect(e.steps.map((s) => s.state)).toEqual(['not_needed', 'done', 'not_needed']);
+    expect(e.steps.map((s) => s.state)).toEqual(['done', 'done', 'not_needed']); // step 1 (0m): pulled in by the triage card at the start
   });
 
   it('is overdue while open: a target, the next status update, and a step nobody took', () => {
     const record = makeRecord({ severity: 'sev1', start: '2026-03-27T16:30:00+01:00' }, [{ type: 'acknowledged', at: '2026-03-27T16:35:00+01:00' }]);
     const early = evaluate(record, new Date('2026-03-27T15:40:00Z'));
-    expect(early.overdue).toBe(true); // step 1 (0m) was not recorded
+    expect(early.overdue).toBe(false); // step 1 (0m) was pulled in by the triage card
+    expect(early.steps[0]).toMatchObject({ state: 'done', doneAt: new Date('2026-03-27T15:30:00Z') });
+    const untaken = evaluate(record, new Date('2026-03-27T16:01:00Z')); // step 2 (30m) due 17:00, nobody recorded it
+    expect(untaken.steps[1]).toMatchObject({ state: 'due', lateMinutes: 1 });
+    expect(untaken.overdue).toBe(true);
     const stepped = makeRecord({ severity: 'sev1', start: '2026-03-27T16:30:00+01:00' }, [
       { type: 'acknowledged', at: '2026-03-27T16:35:00+01:00' },
       { type: 'owner_assigned', at: '2026-03-27T16:35:00+01:00' },

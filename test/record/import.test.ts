@@ -51,6 +51,17 @@ describe('importTickets', () => {
     ]);
   });
 
+  it('names the preset whose columns the header has, when the columns in use do not fit', () => {
+    const zendesk = 'Id,Subject,Created at,Priority,Organization,Solved at\n1,x,2026-01-01 10:00,High,,\n';
+    expect(importTickets(msp, zendesk, { ...base, columns: PRESETS.generic! })).toEqual({
+      error: 'the header is that of a Zendesk export: add --preset zendesk (no "created" column for created; the header has: Id, Subject, Created at, Priority, Organization, Solved at)',
+    });
+    // Two columns alike are not enough to name a preset.
+    expect(importTickets(msp, 'Created at,Priority\n', { ...base, columns: PRESETS.generic! })).toEqual({
+      error: 'no "created" column for created; the header has: Created at, Priority; map it with --column created=NAME',
+    });
+  });
+
   it('names the missing column and the header it has', () => {
     expect(importTickets(msp, 'when,prio\n', { ...base, columns: PRESETS.freshdesk! })).toEqual({
       error: 'no "Created time" column for created; the header has: when, prio; map it with --column created=NAME',
@@ -87,6 +98,15 @@ describe('escalate import', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('without --preset, a Freshdesk export is refused in one line that names the preset', () => {
+    const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    const result = runCli(['import', example('tickets-freshdesk.csv'), '--matrix', example('msp.yaml'), '--out-dir', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^escalate: \S+tickets-freshdesk\.csv: the header is that of a Freshdesk export: add --preset freshdesk \(no "created" column/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(readdirSync(out)).toEqual([]);
   });
 

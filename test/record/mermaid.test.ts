@@ -2,6 +2,8 @@
  * The report's Mermaid charts parse with Mermaid's own parser (the `mermaid` package, whose
  * sanitiser needs a DOM: happy-dom provides one). Test-only dependencies.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/record/evaluate.js';
 import { buildReport } from '../../src/record/report.js';
@@ -52,6 +54,23 @@ describe('Mermaid charts in the report', () => {
     expect(charts).toHaveLength(2);
     for (const chart of charts) await expect(parse(chart)).resolves.toBeTruthy();
   });
+
+  it('the timeline\'s bars are the same instants in every viewer\'s zone, across the spring change (Mermaid\'s own gantt reading)', () => {
+    const chart = blocks(sampleReport())[1]!;
+    const read = (tz: string) => {
+      const result = spawnSync(process.execPath, [fileURLToPath(new URL('./gantt-tasks.mjs', import.meta.url))], { input: chart, encoding: 'utf8', env: { ...process.env, TZ: tz } });
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as [string, number, number][];
+    };
+    const berlin = read('Europe/Berlin');
+    expect(read('America/New_York')).toEqual(berlin);
+    expect(read('Pacific/Chatham')).toEqual(berlin);
+    // The sev2 incident: started 01:30 CET on 29 March, escalated 03:10 CEST: 40 minutes later, not 100.
+    const escalated = berlin.filter(([task]) => task.startsWith('Escalated')).map(([, at]) => at);
+    expect(escalated).toContain(Date.parse('2026-03-29T01:10:00Z'));
+    const open = berlin.filter(([task]) => task === 'Open' || task === 'Not acknowledged');
+    expect(open.every(([, start]) => start === Date.parse('2026-03-29T00:30:00Z') || start === Date.parse('2026-03-28T08:30:00Z'))).toBe(true);
+  }, 60_000);
 
   it('the parser does reject a broken chart (so the test above can fail)', async () => {
     const [bars] = blocks(sampleReport());

@@ -7,17 +7,18 @@ import { spanText } from '../../time/relative.js';
 import { formatInstant } from '../../time/instant.js';
 import { parseEventTime } from '../../record/at.js';
 import { evaluate } from '../../record/evaluate.js';
-import { EVENT_TYPES, LAYERS, type EventType, type IncidentRecord, type RecordEvent } from '../../record/schema.js';
+import { EVENT_CLOCK_SKEW_MS } from '../../record/limits.js';
+import { EVENT_TYPES, LAYERS, type EventType, type IncidentRecord, type PlanSnapshot, type RecordEvent } from '../../record/schema.js';
 import { snapshotOf } from '../../record/snapshot.js';
 import { planIncident } from '../../triage/plan.js';
 import { buildResult } from '../../triage/result.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, markCommitted, usageError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import { loadRecord, updateRecord } from '../records.js';
 import { EVENT_HELP, type EventOptions } from './event.js';
 
 /** Events a little ahead of this machine's clock are another machine's clock, not the future. */
-const CLOCK_SKEW_MS = 60_000;
+const CLOCK_SKEW_MS = EVENT_CLOCK_SKEW_MS;
 
 export async function runEvent(path: string, typeText: string, options: EventOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
@@ -41,7 +42,7 @@ export async function runEvent(path: string, typeText: string, options: EventOpt
   let event: RecordEvent;
   switch (type) {
     case 'escalated': {
-      const step = options.step !== undefined ? stepNumber(options.step, first) : undefined;
+      const step = options.step !== undefined ? stepNumber(options.step, evaluate(first, at).plan) : undefined;
       event = { type, ...base, ...(step !== undefined ? { step } : {}), ...(options.layer ? { layer: options.layer as (typeof LAYERS)[number] } : {}) };
       break;
     }
@@ -60,6 +61,7 @@ export async function runEvent(path: string, typeText: string, options: EventOpt
   }
 
   const record = updateRecord(path, io, (current) => ({ ...current, events: [...(current.events ?? []), event] }));
+  markCommitted(`the ${type.replace(/_/g, '-')} event was written to ${path}`);
   if (options.json) io.stdout.write(`${JSON.stringify(event, null, 2)}\n`);
   else io.stdout.write(`${describe(record, event, now)}\n`);
   return EXIT.ok;
@@ -79,11 +81,12 @@ function checkOptions(type: EventType, options: EventOptions): void {
   if (type === 'severity_changed' && (options.to === undefined || options.to.trim() === '')) throw usageError('severity-changed needs the new severity: --to ID');
 }
 
-function stepNumber(text: string, record: IncidentRecord): number {
+/** A step of the plan in force when the escalation happened (a severity change re-plans the steps). */
+function stepNumber(text: string, plan: PlanSnapshot): number {
   const n = Number(text);
-  const count = record.escalation.length;
+  const count = plan.escalation.length;
   if (!/^\d+$/.test(text.trim()) || n < 1 || n > count) {
-    throw usageError(`--step "${text}" is not a step of this incident; it has ${count} step${count === 1 ? '' : 's'} (1${count > 1 ? `-${count}` : ''})`);
+    throw usageError(`--step "${text}" is not a step of this incident; it has ${count} step${count === 1 ? '' : 's'} (1${count > 1 ? `-${count}` : ''}) under the plan in force then (${plan.severity.id})`);
   }
   return n;
 }

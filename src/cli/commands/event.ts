@@ -29,7 +29,7 @@ export function registerEvent(program: Command, io: Io, setExit: SetExit): void 
     .argument('<record>', 'the record file (JSON)')
     .argument('<type>', 'what happened')
     .option('--at <time>', 'when it happened: "now" (default), "10 min ago", or ISO 8601 (without an offset, in the matrix time zone)')
-    .option('--by <who>', 'who did it (default: $ESCALATE_BY)')
+    .option('--by <who>', 'who did it: a name or handle, like "Priya Shah" (default: $ESCALATE_BY)')
     .option('--note <text>', 'a note kept with the event (the text of a note event)')
     .option('--step <n>', 'escalated: the escalation step reached, 1 for the first')
     .addOption(new Option('--layer <layer>', 'escalated: the layer reached').choices(['operational', 'management', 'client', 'executive']))

@@ -30,9 +30,9 @@ export function registerImport(program: Command, io: Io, setExit: SetExit): void
     .option('--column <field=Name>', 'the column for a field: id, created, first_response, first_response_minutes, resolved, priority, organisation (repeatable)', collect)
     .option('--priority <value=severity>', 'map a priority value to a severity id (repeatable)', collect)
     .option('--org <name=client:ID|tier:ID>', 'map an organisation to a client or a tier (repeatable)', collect)
-    .option('--tz <zone>', 'the time zone of times without an offset (default: the matrix time zone)')
+    .option('--tz <zone>', 'the IANA time zone of times without an offset, like America/New_York (default: the matrix time zone)')
     .option('--force', 'replace records that already exist')
-    .option('--skip-invalid', 'import the valid rows even when some are not (they are listed)')
+    .option('--skip-invalid', 'import the valid rows even when some are not: they are listed on stderr, and the exit code is 1')
     .action(async (csv: string, options: ImportOptions) => {
       const { runImport } = await import('./import-run.js');
       setExit(await runImport(csv, options, io));

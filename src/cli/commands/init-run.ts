@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { starterCases } from '../../init/cases.js';
-import { preCommitConfig, SIMPLE_PATH, workflowFor } from '../../init/ci.js';
+import { preCommitConfig, sheetPathFor, SIMPLE_PATH, workflowFor } from '../../init/ci.js';
+import { renderSheet } from '../../docs/sheet.js';
 import { defaultOwner, ownerChoices, renderMatrix, ROLE_ID, roleIds, TEMPLATES, textProblem, type NewRole, type TemplateName } from '../../init/render.js';
 import { lintTarget } from '../../lint/lint-target.js';
 import { PLACEHOLDER_CONTACT } from '../../lint/rules/role-contact.js';
@@ -17,7 +18,7 @@ import { isValidTimeZone } from '../../time/zone.js';
 import { packagePath, writeFileAtomic } from '../files.js';
 import { repositoryRoot, schemaPath } from '../schema-location.js';
 import type { InitPrompter } from '../init-prompt.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, safeText, usageError, type Io } from '../io.js';
 import type { InitOptions } from './init.js';
 
 const WORKFLOW = join('.github', 'workflows', 'escalation-matrix.yml');
@@ -69,7 +70,11 @@ export async function runInit(file: string, options: InitOptions, io: Io): Promi
   if (answers.ci || answers.preCommit) {
     const matrixRel = fromRoot(root, target);
     const casesRel = fromRoot(root, casesPath);
-    if (answers.ci) plan.push({ path: join(root, WORKFLOW), text: workflowFor(shippedWorkflow(), matrixRel, casesRel), overwrite: Boolean(options.force), note: 'lints the matrix on every pull request that touches it' });
+    if (answers.ci) {
+      plan.push({ path: join(root, WORKFLOW), text: workflowFor(shippedWorkflow(), matrixRel, casesRel, sheetPathFor(matrixRel)), overwrite: Boolean(options.force), note: 'lints the matrix on every pull request that touches it, and checks its sheet' });
+      // The workflow runs `docs --check` on the sheet, so it is written too: green on day one.
+      plan.push({ path: sheetPathFor(target), text: safeText(renderSheet(matrix, { source: basename(target) })), overwrite: Boolean(options.force), note: 'the reference sheet (regenerate it with escalate docs --out after each change)' });
+    }
     if (answers.preCommit) {
       const path = join(root, PRE_COMMIT);
       const existing = readIfExists(path);

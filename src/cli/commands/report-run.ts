@@ -1,7 +1,7 @@
 /** `escalate report PATH...`: read records, judge each as of now (or --as-of), and print the review. */
 import { resolve } from 'node:path';
 import { parseEventTime } from '../../record/at.js';
-import { evaluate } from '../../record/evaluate.js';
+import { evaluate, type RecordCore } from '../../record/evaluate.js';
 import { buildReport, type Judged } from '../../record/report.js';
 import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
 import { useHostClock } from '../../time/offset.js';
@@ -13,27 +13,26 @@ import type { ReportOptions } from './report.js';
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
-  if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw usageError(`--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin`);
-  const asOf = asOfTime(options.asOf, io);
-  const judged: Judged[] = [];
+  const asked = options.timezone ?? options.tz;
+  const flag = options.timezone !== undefined ? '--timezone' : '--tz';
+  if (asked !== undefined && !isValidTimeZone(asked)) throw usageError(`${flag} "${asked}" is not a time zone; use an IANA name like Europe/Berlin`);
+  const loaded: { file: string; record: RecordCore }[] = [];
   const problems: string[] = [];
-  let zone = options.tz;
   for (const path of paths) {
-    const loaded = loadRecords(path, io);
-    problems.push(...loaded.problems);
-    for (const { file, record } of loaded.records) {
-      zone ??= record.timezone;
-      judged.push({ file, evaluation: evaluate(record, asOf) });
-    }
+    const found = loadRecords(path, io);
+    problems.push(...found.problems);
+    loaded.push(...found.records);
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 5).concat(problems.length > 5 ? [`… and ${problems.length - 5} more`] : []);
     throw usageError(`${problems.length} record${problems.length === 1 ? '' : 's'} could not be read, so no report was made (its figures would leave them out):\n${shown.join('\n')}`);
   }
-  zone ??= 'UTC';
+  const zone = asked ?? reviewZone(loaded.map((l) => l.record.matrix.timezone));
+  const asOf = asOfTime(options.asOf, [zone], io);
+  const judged: Judged[] = loaded.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) }));
   const bound = (text: string | undefined, flag: string) => {
     if (text === undefined) return undefined;
-    const parsed = parseEventTime(text, zone!, asOf);
+    const parsed = parseEventTime(text, zone, asOf);
     if (!parsed.ok) throw usageError(`${flag} ${parsed.reason}`);
     return parsed.date;
   };
@@ -48,4 +47,15 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
     io.stderr.write(`wrote ${options.out}\n`);
   } else io.stdout.write(text);
   return EXIT.ok;
+}
+
+/**
+ * The zone a review is read and shown in: the matrix's (every record keeps the zone of the
+ * matrix it was triaged against), never whichever record sorts first. Records of matrices in
+ * different zones need --timezone to say which.
+ */
+function reviewZone(zones: string[]): string {
+  const unique = [...new Set(zones)].sort();
+  if (unique.length > 1) throw usageError(`the records were triaged against matrices in different time zones (${unique.join(', ')}); say which to review in with --timezone ZONE`);
+  return unique[0] ?? 'UTC';
 }

@@ -7,6 +7,8 @@ export interface ReportOptions {
   to?: string;
   asOf?: string;
   format: 'markdown' | 'json' | 'csv';
+  timezone?: string;
+  /** The same as --timezone, like triage's --tz. */
   tz?: string;
   out?: string;
   force?: boolean;
@@ -22,9 +24,10 @@ export function registerReport(program: Command, io: Io, setExit: SetExit): void
     .argument('<paths...>', 'record files or folders of them')
     .option('--from <date>', 'only incidents that started at or after this (ISO 8601 date or time)')
     .option('--to <date>', 'only incidents that started before this (ISO 8601 date or time; not included)')
-    .option('--as-of <time>', 'judge as at this time instead of now; later events are left out')
+    .option('--as-of <time>', 'judge as at this time instead of now; later events and incidents not started by then are left out (without an offset, in the matrix zone)')
     .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json', 'csv']).default('markdown'))
-    .option('--tz <zone>', 'show times (and read --from/--to without an offset) in this IANA time zone (default: the records\u2019 zone)')
+    .option('--timezone <zone>', 'read --from, --to and --as-of without an offset, and show times, in this IANA time zone (default: the zone of the matrix the records were triaged against)')
+    .option('--tz <zone>', 'the same as --timezone')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--force', 'with --out, replace an existing file')
     .action(async (paths: string[], options: ReportOptions) => {

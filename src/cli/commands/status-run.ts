@@ -1,5 +1,5 @@
 /** `escalate status PATH...`: judge incident records now (or --as-of) and set the exit code by what is overdue. */
-import { evaluate } from '../../record/evaluate.js';
+import { evaluate, type RecordCore } from '../../record/evaluate.js';
 import { formatStatusCard, statusJson } from '../../record/status.js';
 import { formatInstant } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
@@ -10,17 +10,19 @@ import type { StatusOptions } from './status.js';
 
 export async function runStatus(paths: string[], options: StatusOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
-  const asOf = asOfTime(options.asOf, io);
   const problems: string[] = [];
-  const shown: { file: string; evaluation: ReturnType<typeof evaluate> }[] = [];
+  const loaded: { file: string; record: RecordCore; single: boolean }[] = [];
   for (const path of paths) {
-    const loaded = loadRecords(path, io);
-    problems.push(...loaded.problems);
-    const single = loaded.records.length === 1 && loaded.records[0]!.file === path;
-    for (const { file, record } of loaded.records) {
-      const evaluation = evaluate(record, asOf);
-      if (single || options.all || evaluation.open || evaluation.overdue) shown.push({ file, evaluation });
-    }
+    const found = loadRecords(path, io);
+    problems.push(...found.problems);
+    const single = found.records.length === 1 && found.records[0]!.file === path;
+    for (const { file, record } of found.records) loaded.push({ file, record, single });
+  }
+  const asOf = asOfTime(options.asOf, loaded.map((l) => l.record.matrix.timezone), io);
+  const shown: { file: string; evaluation: ReturnType<typeof evaluate> }[] = [];
+  for (const { file, record, single } of loaded) {
+    const evaluation = evaluate(record, asOf);
+    if (single || options.all || evaluation.open || evaluation.overdue) shown.push({ file, evaluation });
   }
   const overdue = shown.filter((s) => s.evaluation.overdue).length;
   if (options.json) {

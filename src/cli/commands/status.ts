@@ -19,7 +19,7 @@ export function registerStatus(program: Command, io: Io, setExit: SetExit): void
       ].join('\n\n'),
     )
     .argument('<paths...>', 'record files or folders of them')
-    .option('--as-of <time>', 'judge as at this time instead of now ("now", "2 h ago", or ISO 8601; without an offset, in UTC)')
+    .option('--as-of <time>', 'judge as at this time instead of now ("now", "2 h ago", or ISO 8601; without an offset, in the matrix\u2019s time zone like triage --at)')
     .option('--json', 'print the status as JSON')
     .option('--all', 'also show resolved incidents with nothing overdue')
     .action(async (paths: string[], options: StatusOptions) => {

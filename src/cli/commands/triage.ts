@@ -43,7 +43,7 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('--answers <file>', 'answers from a YAML or JSON file (question: answer), or a --record transcript to replay: its answers (or its --severity), client or tier, start and handoff values; flags win')
     .option('-s, --severity <id>', 'skip the tree: the severity is already known')
     .option('--at <time>', 'when the incident started: now (default), "20 min ago", "2h ago", 03:10 (the latest 03:10 not in the future, in the display zone) or ISO 8601 (without an offset, in the matrix time zone)')
-    .option('--tz <zone>', 'show times in this IANA time zone instead of the matrix one')
+    .option('--tz <zone>', 'show times in this IANA time zone, like America/New_York, instead of the matrix one')
     .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles); "none" says no contract applies (same as --answer contract=none)')
     .option('--tier <id>', 'apply this customer tier\u2019s targets and extra roles')
     .addOption(new Option('--json', 'print the result as JSON (schemas/triage-result.schema.json)').conflicts('markdown'))

@@ -30,7 +30,7 @@ export function renderMarkdown(diff: MatrixDiff, labels: SideLabels, failOn?: Fa
   const hidden = diff.changes.length - maxRows;
   if (hidden > 0) out.push('', `… and ${hidden} more ${hidden === 1 ? 'change' : 'changes'}; run \`escalate diff\` locally or use \`--format json\` to see them all.`);
   if (impact.affected > 0 || impact.truncated) {
-    out.push('', `#### Triage impact`, '', `${impact.affected} of ${impact.checked} answer paths through the decision tree end differently.`, '');
+    out.push('', `#### Triage impact`, '', `${impact.truncated ? 'At least ' : ''}${impact.affected} of ${impact.checked}${impact.truncated ? ' compared' : ''} answer paths through the decision tree end differently.`, '');
     out.push('| answers | old | new | |', '| --- | --- | --- | --- |');
     for (const path of impact.paths) {
       const words = describePath(path);

@@ -14,7 +14,8 @@ export function renderTerminal(diff: MatrixDiff, labels: SideLabels, c: Colors):
   }
   const { impact } = diff;
   if (impact.affected > 0 || impact.truncated) {
-    out.push('', c.bold(`Triage impact: ${impact.affected} of ${impact.checked} answer paths end differently`));
+    const least = impact.truncated ? 'at least ' : '';
+    out.push('', c.bold(`Triage impact: ${least}${impact.affected} of ${impact.checked}${impact.truncated ? ' compared' : ''} answer paths end differently`));
     for (const path of impact.paths) out.push(`  ${pathMarker(path, c)} ${describePath(path).text}${tag(path.direction, c)}`);
     if (impact.omitted > 0) out.push(c.dim(`  … and ${impact.omitted} more; raise --max-paths or use --format json to list them`));
     if (impact.truncated) out.push(c.yellow('  the trees have more answer paths than were compared; the impact is incomplete'));

@@ -1,5 +1,5 @@
 /**
- * `--format json`: a stable, documented shape (README, "Output formats"). Fields are only
+ * `--format json`: a stable, documented shape (docs/lint.md, "Output formats"). Fields are only
  * ever added, never renamed or removed; `version` changes if that promise is broken.
  *
  * { version: 1,

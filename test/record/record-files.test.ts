@@ -1,0 +1,92 @@
+/** End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit. */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RECORD_MAX_BYTES } from '../../src/record/limits.js';
+import { BIN, example, runCli } from '../helpers/cli.js';
+
+let dir: string;
+let record: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'escalate-files-'));
+  mkdirSync(join(dir, 'store'));
+  record = join(dir, 'store/inc.json');
+  expect(runCli(['triage', '--matrix', example('saas-support.yaml'), '--severity', 'sev1', '--at', '2026-03-27T16:30+01:00', '--record', record]).code).toBe(0);
+});
+
+describe('a folder walk reads records reached through symlinks', () => {
+  it('a linked record and a linked folder are judged (status exits 1 for the overdue incident); a link cycle is walked once', () => {
+    mkdirSync(join(dir, 'watch'));
+    symlinkSync(record, join(dir, 'watch/linked.json'));
+    symlinkSync(join(dir, 'store'), join(dir, 'watch/linked-folder'));
+    symlinkSync(join(dir, 'watch'), join(dir, 'watch/loop'));
+    const result = runCli(['status', join(dir, 'watch'), '--as-of', '2026-03-27T18:00+01:00', '--json']);
+    expect(result.code).toBe(1);
+    const files = JSON.parse(result.stdout).records.map((r: { file: string }) => r.file);
+    expect(files).toEqual([join(dir, 'watch/linked-folder/inc.json')]); // the same record once, by the first name in order
+  });
+
+  it('a broken link named like a record is a problem, not silently skipped', () => {
+    mkdirSync(join(dir, 'watch'));
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, 'watch/broken.json'));
+    const result = runCli(['status', join(dir, 'watch')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.json/);
+  });
+});
+
+describe('the lock is on the real file and names its owner', () => {
+  it('a live owner\'s lock on the real file holds back a writer that came through a link', () => {
+    const link = join(dir, 'link.json');
+    symlinkSync(record, link);
+    writeFileSync(`${record}.lock`, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+    const before = readFileSync(record, 'utf8');
+    const result = runCli(['event', link, 'note', '--note', 'x', '--by', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`being changed by another escalate \\(pid ${process.pid}, lock \\d+ s old\\)`));
+    expect(readFileSync(record, 'utf8')).toBe(before);
+  });
+
+  it('writers through a link and through the path at once never lose an event', async () => {
+    const link = join(dir, 'link.json');
+    symlinkSync(record, link);
+    const runs = Array.from({ length: 6 }, (_, i) =>
+      new Promise<number | null>((done) => {
+        const child = spawn(process.execPath, [BIN, 'event', i % 2 ? link : record, 'note', '--note', `n${i}`, '--by', `p${i}`], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+        child.on('exit', (code) => done(code));
+      }),
+    );
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(JSON.parse(readFileSync(record, 'utf8')).events.map((e: { note: string }) => e.note).sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(existsSync(`${record}.lock`)).toBe(false);
+  }, 60_000);
+
+  it('a lock left by a killed writer (its pid no longer runs) is taken over, with a message', () => {
+    writeFileSync(`${record}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, since: new Date(Date.now() - 300_000).toISOString() }));
+    const result = runCli(['event', record, 'note', '--note', 'after the crash', '--by', 'x']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/took over the lock of record .*inc\.json from an escalate that stopped \(pid 4206649, lock 5 min old\)/);
+    expect(JSON.parse(readFileSync(record, 'utf8')).events.map((e: { note: string }) => e.note)).toEqual(['after the crash']);
+    expect(existsSync(`${record}.lock`)).toBe(false);
+  });
+});
+
+describe('one size limit', () => {
+  it('an event that would take a record past 4 MiB is refused with the reason, nothing written', () => {
+    const data = JSON.parse(readFileSync(record, 'utf8'));
+    const size = Buffer.byteLength(`${JSON.stringify(data, null, 2)}\n`);
+    data.events = [{ type: 'note', at: data.started_at, by: 'x', recorded_at: data.started_at, note: 'x'.repeat(RECORD_MAX_BYTES - size - 400) }];
+    writeFileSync(record, `${JSON.stringify(data, null, 2)}\n`);
+    const before = readFileSync(record, 'utf8');
+    expect(Buffer.byteLength(before)).toBeLessThan(RECORD_MAX_BYTES);
+    expect(runCli(['status', record, '--as-of', '2026-03-27T16:31+01:00']).code).toBe(0); // still read
+    const result = runCli(['event', record, 'note', '--note', 'y'.repeat(1000), '--by', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/would grow to \d+ bytes with this event, past the 4194304 bytes \(4 MiB\) a record may hold; nothing was written/);
+    expect(readFileSync(record, 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'store'))).toEqual(['inc.json']);
+  });
+});
