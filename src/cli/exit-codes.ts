@@ -35,7 +35,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   ],
   diff: [
     [0, 'compared (also when there are changes, unless --fail-on matched)'],
-    [1, '--fail-on matched a change, or a side is not a valid matrix'],
+    [1, '--fail-on matched (a change, or more breaches on replayed records), or a side is not a valid matrix'],
     [2, `${COULD_NOT_RUN}: a missing file, an unknown revision, a bad option value`],
   ],
   docs: [
@@ -52,6 +52,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
     [0, 'nothing is overdue'],
     [1, 'something is overdue: a target, the next status update, or an escalation step nobody recorded'],
     [2, `${COULD_NOT_RUN}: a missing or unreadable path, a file that is not a valid record (the others are still shown), or an --as-of without an offset over records of matrices in different zones`],
+    [3, 'with --warn-within: nothing is overdue yet, but something falls overdue within the window if nobody acts (1 and 2 take precedence)'],
   ],
   report: [
     [0, 'the report is printed or written'],
@@ -63,7 +64,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
     [2, `${COULD_NOT_RUN}: a row cannot be read (nothing is written; --skip-invalid imports the rest), a missing file or --out-dir folder, a bad mapping`],
   ],
   export: [
-    [0, 'the export is written, or --check found no drift (and with --parity no parity error)'],
+    [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning; with --parity, no parity error)'],
     [1, 'the matrix has errors, or --check found drift, or --parity found PagerDuty paging later, not at all or through a holiday'],
     [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value`],
   ],
@@ -78,6 +79,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
 export const PROGRAM_EXIT_CODES: Codes = [
   [0, 'success (lint: no errors; warnings are allowed)'],
   [1, 'findings: the matrix has errors, --check found a stale file or drift, a lint threshold was crossed, diff --fail-on matched, status found something overdue, import --skip-invalid skipped rows'],
+  [3, 'status --warn-within: something falls overdue within the window (nothing is overdue yet)'],
   [2, `${COULD_NOT_RUN}: an unknown option, a missing or unreadable file, a triage answer missing without a terminal`],
 ];
 

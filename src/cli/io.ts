@@ -35,7 +35,7 @@ export class ExitError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, warning: 3, interrupted: 130 } as const;
 
 /** "Could not run as asked": a missing file, a bad option value. */
 export const usageError = (message: string) => new ExitError(EXIT.usage, message);

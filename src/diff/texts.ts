@@ -1,7 +1,11 @@
 /** Templates, the handoff packet, frontline authority, governance thresholds and the closing checklist. */
-import type { Template } from '../matrix/schema.js';
+import type { GovernanceTrigger, Template } from '../matrix/schema.js';
+import { triggerCondition } from '../matrix/governance.js';
 import { brief, byKey, field, indexById, scopeField, textItems, type Sides, type Sink } from './compare.js';
 import { pairBy } from './pair.js';
+
+/** A threshold as diff compares it: structured ones by their text and condition, so a changed count shows. */
+const thresholdKey = (t: string | GovernanceTrigger) => (typeof t === 'string' ? t : `${t.text} (${t.id}: ${triggerCondition(t)})`);
 
 const audienceOf = (t: Template) => t.audience ?? 'client';
 const scope = (t: Template) => (t.severities?.length ? [...t.severities].sort().join(', ') : 'all severities');
@@ -67,6 +71,6 @@ export function diffAuthority(sides: Sides, out: Sink): void {
 }
 
 export function diffGovernance(sides: Sides, out: Sink): void {
-  textItems(out, 'governance', ['governance_review'], 'governance review threshold', sides.old.governance_review, sides.new.governance_review);
+  textItems(out, 'governance', ['governance_review'], 'governance review threshold', sides.old.governance_review?.map(thresholdKey), sides.new.governance_review?.map(thresholdKey));
   textItems(out, 'governance', ['closing'], 'closing step', sides.old.closing, sides.new.closing);
 }

@@ -11,8 +11,9 @@ import { canonicalZone } from '../time/zone.js';
 import { stringify } from 'yaml';
 import type { Calendar, Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
-import { afterMinutes, isInternal, targetFor } from './paging.js';
+import { afterMinutes, isInternal, outcomeRoleWarnings, targetFor } from './paging.js';
 import type { ExportWarning } from './warnings.js';
+import { answerId } from '../triage/engine.js';
 
 export interface AlertmanagerRoute {
   receiver?: string;
@@ -86,7 +87,9 @@ export function calendarFor(matrix: Matrix, severity: Severity, tierId: string |
  * the roles its tier and its client add, each receiver once. The route tree is built to give
  * exactly this; `amtool config routes test` checks it does.
  */
-export function expectedReceivers(matrix: Matrix, severity: Severity, tierId?: string, clientId?: string): string[] {
+export function expectedReceivers(matrix: Matrix, severity: Severity, tierId?: string, clientId?: string, outcome?: string): string[] {
+  const extra = outcome === undefined ? [] : (outcomeRoutes(matrix).find((o) => o.label === outcome && o.severity === severity.id)?.receivers ?? []);
+  if (extra.length > 0) return unique([...extra, ...expectedReceivers(matrix, severity, tierId, clientId)]);
   const tier = tierId !== undefined && matrix.tiers && Object.hasOwn(matrix.tiers, tierId) ? matrix.tiers[tierId] : undefined;
   const client = clientId !== undefined && matrix.clients && Object.hasOwn(matrix.clients, clientId) ? matrix.clients[clientId] : undefined;
   const found = receiversOf(matrix, [...immediateRoles(severity), ...(tier?.notify ?? []), ...(client?.notify ?? [])]);
@@ -96,6 +99,33 @@ export function expectedReceivers(matrix: Matrix, severity: Severity, tierId?: s
 /** Where an alert goes that no severity route matches: the matrix owner's receiver. */
 export function rootReceiver(matrix: Matrix): string {
   return receiversOf(matrix, [matrix.owner, ...matrix.severities.map((s) => s.owner)])[0] ?? 'escalate-unrouted';
+}
+
+/** The `outcome` label of a triage answer: `QUESTION.ANSWER`, the ids triage records. */
+export const outcomeLabel = (question: string, answer: string) => `${question}.${answer}`;
+
+export interface OutcomeRoute {
+  label: string;
+  severity: string;
+  /** The outcome's owner (when not the severity's) and its inform roles, internal ones with a receiver. */
+  receivers: string[];
+}
+
+/** Triage outcomes whose owner or inform roles the severity alone does not page: routed by an `outcome` label. */
+export function outcomeRoutes(matrix: Matrix): OutcomeRoute[] {
+  const out: OutcomeRoute[] = [];
+  for (const [qid, question] of Object.entries(matrix.triage?.questions ?? {})) {
+    for (const answer of question.answers) {
+      const outcome = answer.outcome;
+      const severity = outcome && matrix.severities.find((s) => s.id === outcome.severity);
+      if (!outcome || !severity) continue;
+      const roles = [...(outcome.owner !== undefined && outcome.owner !== severity.owner ? [outcome.owner] : []), ...(outcome.inform ?? [])];
+      const immediate = receiversOf(matrix, immediateRoles(severity));
+      const receivers = receiversOf(matrix, roles).filter((r) => !immediate.includes(r));
+      if (receivers.length > 0) out.push({ label: outcomeLabel(qid, answerId(answer)), severity: severity.id, receivers });
+    }
+  }
+  return out;
 }
 
 export function exportAlertmanager(matrix: Matrix): AlertmanagerExport {
@@ -156,9 +186,25 @@ export function exportAlertmanager(matrix: Matrix): AlertmanagerExport {
     return route;
   });
 
-  const receivers = unique([rootReceiver(matrix), ...severityRoutes.flatMap(collectReceivers)]).map((name) => ({ name }));
+  // Outcome routes come first and continue, so an alert labelled with its triage outcome also reaches the severity's receivers.
+  const outcomes = outcomeRoutes(matrix).flatMap((o) => {
+    const severity = matrix.severities.find((s) => s.id === o.severity)!;
+    return o.receivers.map((r) => leaf(r, calendarFor(matrix, severity, undefined), [matcher('outcome', o.label), matcher('severity', o.severity)]));
+  });
+  const routed = new Set(outcomeRoutes(matrix).map((o) => o.label));
+  for (const w of outcomeRoleWarnings(matrix, 'Alertmanager')) {
+    const [, , qid, , k] = w.path as [string, string, string, string, number];
+    const answer = matrix.triage!.questions[qid]!.answers[k]!;
+    const label = outcomeLabel(qid, answerId(answer));
+    warnings.push(
+      routed.has(label)
+        ? { code: 'outcome-label', path: w.path, message: `${w.message.split(';')[0]}; routed only for alerts labelled outcome="${label}" (alerts carry no triage answer unless you add it)` }
+        : w,
+    );
+  }
+  const receivers = unique([rootReceiver(matrix), ...outcomes.flatMap(collectReceivers), ...severityRoutes.flatMap(collectReceivers)]).map((name) => ({ name }));
   const config: AlertmanagerConfig = {
-    route: { receiver: rootReceiver(matrix), group_by: ['alertname', 'severity', 'tier', 'client'], routes: severityRoutes },
+    route: { receiver: rootReceiver(matrix), group_by: ['alertname', 'severity', 'tier', 'client', 'outcome'], routes: [...outcomes, ...severityRoutes] },
     receivers,
   };
   const intervals = [...usedCalendars].sort().flatMap((id) => timeIntervals(matrix, id));
@@ -234,6 +280,10 @@ export function routingTests(matrix: Matrix, cases: readonly { name: string; cli
   };
   for (const c of cases) add(c.name, c.expect.severity, c.client, c.tier);
   for (const s of matrix.severities) add(`every ${s.id} alert`, s.id);
+  for (const o of outcomeRoutes(matrix)) {
+    const severity = matrix.severities.find((s) => s.id === o.severity)!;
+    out.push({ name: `${o.severity} with triage outcome ${o.label}`, labels: { severity: o.severity, outcome: o.label }, receivers: expectedReceivers(matrix, severity, undefined, undefined, o.label) });
+  }
   for (const [cid, client] of Object.entries(matrix.clients ?? {})) for (const s of matrix.severities) add(`${s.id} for client ${cid}`, s.id, cid, client.tier);
   return out;
 }

@@ -9,8 +9,9 @@ import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
 import { TextPositions } from '../matrix/positions.js';
 import type { Matrix } from '../matrix/schema.js';
-import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, rootReceiver } from './alertmanager.js';
+import { calendarFor, exportAlertmanager, expectedReceivers, holidaysName, outcomeRoutes, rootReceiver } from './alertmanager.js';
 import { exportIcs } from './ics.js';
+import { icsMeaningDrift } from './ics-drift.js';
 import { exportPagerduty, type PagerdutyTargetRef } from './pagerduty.js';
 import { legacyMatchers, matches, parseMatchers, type Matcher } from './am-matchers.js';
 
@@ -86,13 +87,14 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
   }
 
   for (const severity of matrix.severities) {
-    const sets: { tier?: string; client?: string }[] = [{}];
+    const sets: { tier?: string; client?: string; outcome?: string }[] = [{}];
     for (const tier of Object.keys(matrix.tiers ?? {})) sets.push({ tier });
     for (const [client, c] of Object.entries(matrix.clients ?? {})) sets.push({ tier: c.tier, client });
+    for (const o of outcomeRoutes(matrix)) if (o.severity === severity.id) sets.push({ outcome: o.label });
     let base: { got: string[]; want: string[] } | undefined;
     for (const set of sets) {
-      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}) };
-      const want = expectedReceivers(matrix, severity, set.tier, set.client);
+      const labels: Record<string, string> = { severity: severity.id, ...(set.tier ? { tier: set.tier } : {}), ...(set.client ? { client: set.client } : {}), ...(set.outcome ? { outcome: set.outcome } : {}) };
+      const want = expectedReceivers(matrix, severity, set.tier, set.client, set.outcome);
       const routed = routeAlert(root, labels, undefined, ['route']);
       if (!routed.ok) {
         const key = JSON.stringify(routed.unknown.path);
@@ -104,7 +106,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
       }
       const reached = routed.reached;
       const got = reached.map((r) => r.receiver ?? '(none)');
-      if (set.tier === undefined) base = { got, want };
+      if (set.tier === undefined && set.outcome === undefined) base = { got, want };
       for (const d of intervalDrift(matrix, severity, set.tier, labels, reached, locator)) {
         const key = JSON.stringify(d.path);
         if (!seenRoutes.has(key)) out.push(d);
@@ -137,7 +139,7 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
     if (index < 0) {
       out.push(finding(locator, 'drift-missing', theirs.length ? ['time_intervals'] : [], `time interval "${interval.name}" (from calendar ${interval.name.replace(/-holidays$/, '')}) is missing`));
     } else if (JSON.stringify(normalize((theirs[index] as Record<string, unknown>).time_intervals)) !== JSON.stringify(normalize(interval.time_intervals))) {
-      out.push(finding(locator, 'drift-hours', ['time_intervals', index, 'time_intervals'], `time interval "${interval.name}" differs from the matrix calendar: the matrix says ${JSON.stringify(interval.time_intervals)}`));
+      out.push(intervalFinding(locator, interval, asList((theirs[index] as Record<string, unknown>).time_intervals), index));
     }
   }
   return { ok: true, diagnostics: out };
@@ -160,6 +162,37 @@ function intervalDrift(matrix: Matrix, severity: Matrix['severities'][number], t
     out.push(finding(locator, 'drift-hours', r.path, `${shown}: receiver ${r.receiver ?? '(none)'} is active ${active.length ? active.join(', ') : 'always'}${muted.length ? `, muted ${muted.join(', ')}` : ''}; ${what}`));
   }
   return out;
+}
+
+/** A time interval's value as people write it: `monday, tuesday`, `08:00-18:00`. */
+function shownInterval(value: unknown): string {
+  if (value === undefined) return 'unset';
+  return asList(value)
+    .map((v) => (isRecord(v) && 'start_time' in v ? `${String(v.start_time)}-${String(v.end_time)}` : String(v)))
+    .join(', ');
+}
+
+/** Which entry and field of a time interval differs, at its place, in words. */
+function intervalFinding(locator: Locator, interval: { name: string; time_intervals: Record<string, unknown>[] | object[] }, theirs: unknown[], index: number): Diagnostic {
+  const ours = interval.time_intervals as Record<string, unknown>[];
+  const at: Path = ['time_intervals', index, 'time_intervals'];
+  const key = (e: unknown) => JSON.stringify(normalize(e));
+  if (theirs.length !== ours.length) {
+    const missing = ours.filter((e) => !theirs.some((t) => key(t) === key(e)));
+    const extra = theirs.filter((t) => !ours.some((e) => key(t) === key(e)));
+    const day = (e: unknown) => (isRecord(e) ? [e.years, e.months, e.days_of_month].map(shownInterval).join(' ') : String(e));
+    const parts = [missing.length ? `missing ${missing.map(day).join('; ')}` : '', extra.length ? `not in the matrix: ${extra.map(day).join('; ')}` : ''].filter(Boolean);
+    return finding(locator, 'drift-hours', at, `time interval "${interval.name}" has ${theirs.length} entries; the matrix calendar has ${ours.length} (${parts.join('; ')})`);
+  }
+  for (const [k, want] of ours.entries()) {
+    const got = theirs[k];
+    if (!isRecord(got)) return finding(locator, 'drift-hours', [...at, k], `time interval "${interval.name}" entry ${k + 1} is not a mapping`);
+    for (const field of new Set([...Object.keys(want), ...Object.keys(got)])) {
+      if (JSON.stringify(normalize(got[field])) === JSON.stringify(normalize(want[field]))) continue;
+      return finding(locator, 'drift-hours', got[field] === undefined ? [...at, k] : [...at, k, field], `time interval "${interval.name}" ${field} is ${shownInterval(got[field])}; the matrix calendar says ${shownInterval(want[field])}`);
+    }
+  }
+  return finding(locator, 'drift-hours', at, `time interval "${interval.name}" differs from the matrix calendar`);
 }
 
 /** Key order and single values written without a list do not count as drift. */
@@ -312,36 +345,8 @@ function supportHoursDrift(locator: Locator, name: string, theirs: unknown, want
   return out;
 }
 
-/** iCalendar: events compared by UID, each difference at the event's line in the file. */
+/** iCalendar: events compared by UID and by meaning (see ics-drift.ts), each difference where it is in the file. */
 export function icsDrift(matrix: Matrix, text: string): DriftResult {
   if (!/^BEGIN:VCALENDAR\r?$/m.test(text)) return { ok: false, reason: 'not an iCalendar file (no BEGIN:VCALENDAR)', line: 1, column: 1 };
-  const events = (source: string) => {
-    const unfolded = source.replace(/\r?\n[ \t]/g, '');
-    const map = new Map<string, { body: string; line: number }>();
-    const lines = unfolded.split(/\r?\n/);
-    let current: string[] | undefined;
-    lines.forEach((line) => {
-      if (line === 'BEGIN:VEVENT') current = [];
-      else if (line === 'END:VEVENT' && current) {
-        const uid = current.find((l) => l.startsWith('UID:'))?.slice(4) ?? '';
-        map.set(uid, { body: current.filter((l) => !l.startsWith('DTSTAMP')).sort().join('\n'), line: 0 });
-        current = undefined;
-      } else current?.push(line);
-    });
-    return map;
-  };
-  const theirs = events(text);
-  const ours = events(exportIcs(matrix).text);
-  const rawLines = text.split(/\r?\n/);
-  const lineOf = (uid: string) => Math.max(1, rawLines.findIndex((l) => l.trim() === `UID:${uid}`) + 1);
-  const out: Diagnostic[] = [];
-  for (const [uid, event] of ours) {
-    const got = theirs.get(uid);
-    if (!got) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is missing`, path: [], line: 1, column: 1 });
-    else if (got.body !== event.body) out.push({ code: 'drift-hours', level: 'error', message: `event ${uid} differs from the matrix calendar`, path: [], line: lineOf(uid), column: 1 });
-  }
-  for (const uid of theirs.keys()) {
-    if (!ours.has(uid) && uid.endsWith('@escalate')) out.push({ code: 'drift-missing', level: 'error', message: `event ${uid} is not in the matrix any more`, path: [], line: lineOf(uid), column: 1 });
-  }
-  return { ok: true, diagnostics: out };
+  return icsMeaningDrift(exportIcs(matrix).text, text, matrix.reviewed);
 }

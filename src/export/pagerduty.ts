@@ -9,7 +9,7 @@ import { canonicalZone } from '../time/zone.js';
 import type { Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
 import { durationMinutes } from '../time/duration.js';
-import { afterMinutes, isInternal, targetFor } from './paging.js';
+import { afterMinutes, isInternal, outcomeRoleWarnings, targetFor } from './paging.js';
 import type { ExportWarning } from './warnings.js';
 
 export interface PagerdutyTargetRef {
@@ -99,6 +99,7 @@ export function exportPagerduty(matrix: Matrix): PagerdutyExport {
     if (service) services[name] = service;
   });
   contractWarnings(matrix, warnings);
+  warnings.push(...outcomeRoleWarnings(matrix, 'PagerDuty'));
   const config: PagerdutyConfig = literalStrings(
     {
       '//': comment(matrix, warnings),

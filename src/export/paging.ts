@@ -45,3 +45,29 @@ export function pagedRoles(matrix: Matrix, severity: Severity, index: number): P
   if (!out.some((p) => p.role === severity.owner)) out.push({ role: severity.owner, path: ['severities', index, 'owner'], after: 0 });
   return out.filter((p) => isInternal(matrix, p.role));
 }
+
+/**
+ * Triage outcomes that change who owns the incident or who is told (the MSP "security
+ * concern → security" owner, a VIP path's account manager). An alert carries a severity, a
+ * tier and a client, not the triage answer, so no paging tool can route these: each is
+ * listed as not exported, where it is in the tree. `tool` names the export in the message.
+ */
+export function outcomeRoleWarnings(matrix: Matrix, tool: string): { code: string; message: string; path: Path }[] {
+  const out: { code: string; message: string; path: Path }[] = [];
+  for (const [qid, question] of Object.entries(matrix.triage?.questions ?? {})) {
+    question.answers.forEach((answer, k) => {
+      const outcome = answer.outcome;
+      if (!outcome) return;
+      const severity = matrix.severities.find((s) => s.id === outcome.severity);
+      const at: Path = ['triage', 'questions', qid, 'answers', k, 'outcome'];
+      const where = `triage "${qid}" → "${answer.label}" (${outcome.severity})`;
+      if (outcome.owner !== undefined && severity && outcome.owner !== severity.owner) {
+        out.push({ code: 'outcome-roles', path: [...at, 'owner'], message: `${where} makes ${outcome.owner} the owner; alerts carry no triage answer, so ${tool} pages ${outcome.severity}'s roles and ${outcome.owner} is not paged for it` });
+      }
+      if ((outcome.inform ?? []).length > 0) {
+        out.push({ code: 'outcome-roles', path: [...at, 'inform'], message: `${where} informs ${outcome.inform!.join(', ')}; alerts carry no triage answer, so ${tool} does not tell them` });
+      }
+    });
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ import { unusedRole } from './rules/unused-role.js';
 import { levelCount } from './rules/level-count.js';
 import { severityExamples } from './rules/severity-examples.js';
 import { reviewOverdue } from './rules/review-overdue.js';
+import { governanceTrigger } from './rules/governance-trigger.js';
 import { exceptionExpired } from './rules/exception-expired.js';
 import { holidaysHorizon } from './rules/holidays-horizon.js';
 import { exceptionWindow } from './rules/exception-window.js';
@@ -72,6 +73,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   levelCount,
   severityExamples,
   reviewOverdue,
+  governanceTrigger,
   exceptionExpired,
   holidaysHorizon,
   exceptionWindow,

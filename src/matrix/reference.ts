@@ -13,12 +13,14 @@ type JsonSchema = {
   const?: unknown;
   pattern?: string;
   default?: unknown;
+  anyOf?: JsonSchema[];
 };
 
 const DURATION = '^(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?$';
 const ID = '^[a-z0-9][a-z0-9_-]*$';
 
 function typeOf(schema: JsonSchema): string {
+  if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(' | ');
   if (schema.type === 'array') return `list of ${plural(typeOf(schema.items ?? {}))}`;
@@ -33,7 +35,8 @@ function typeOf(schema: JsonSchema): string {
   return schema.type ?? 'any';
 }
 
-const plural = (word: string) => (word.startsWith('`') || word.startsWith('list') || word.startsWith('mapping of') ? word : `${word}s`);
+const plural = (word: string): string =>
+  word.includes(' or ') ? word.split(' or ').map(plural).join(' or ') : word.startsWith('`') || word.startsWith('list') || word.startsWith('mapping of') ? word : `${word}s`;
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function formatReference(root: JsonSchema): string {
@@ -41,6 +44,7 @@ export function formatReference(root: JsonSchema): string {
   const seen = new Map<string, string>();
   const visit = (schema: JsonSchema, name: string) => {
     if (schema.type === 'array' && schema.items) return visit(schema.items, `${name}[]`);
+    if (schema.anyOf) return schema.anyOf.forEach((alternative) => visit(alternative, name));
     if (schema.type === 'object' && !schema.properties && typeof schema.additionalProperties === 'object') {
       return visit(schema.additionalProperties, `${name}.<id>`);
     }

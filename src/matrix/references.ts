@@ -61,6 +61,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
   uniqueIds('triggers', 'trigger');
   uniqueIds('exceptions', 'exception');
   uniqueIds('handoff', 'handoff field');
+  uniqueIds('governance_review', 'governance trigger');
 
   const ref = (kind: Kind, path: Path, value: unknown) => {
     if (typeof value !== 'string' || ids[kind].has(value)) return;
@@ -112,6 +113,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     ref('severity', ['triggers', i, 'review_as'], get(trigger, 'review_as'));
     ref('route', ['triggers', i, 'route'], get(trigger, 'route'));
   });
+  list(get(data, 'governance_review')).forEach((threshold, i) => refs('severity', ['governance_review', i, 'severities'], get(threshold, 'severities')));
   entries(get(data, 'routes')).forEach(([rid, route]) => ref('role', ['routes', rid, 'to'], get(route, 'to')));
 
   entries(get(data, 'tiers')).forEach(([tid, tier]) => {

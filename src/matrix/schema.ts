@@ -411,6 +411,28 @@ export const authority = described(
   'Something a role may do without escalating.',
 );
 
+/** Target kinds a governance trigger can watch for a breach (the ones incident records judge). */
+export const BREACHABLE_TARGETS = ['acknowledge', 'assign_owner', 'notify_client', 'escalate_after', 'workaround', 'resolution', 'rca'] as const;
+
+export const governanceTrigger = described(
+  z.strictObject({
+    id: described(id('governance trigger'), 'Names the trigger in reports and lint findings.'),
+    text: text('The threshold as people say it, like "More than two P1s for one client in a quarter".'),
+    severities: described(z.optional(z.array(severityRef)), 'Only incidents of these severities (their severity when judged); omit for all.'),
+    breaches: described(
+      z.optional(z.enum([...BREACHABLE_TARGETS, 'any'])),
+      'Only incidents that breached this target (late, overdue, or missed at resolution), or `any` target; omit to count every incident.',
+    ),
+    more_than: described(
+      z.optional(z.int().check(z.minimum(0, { error: 'more_than counts incidents; give 0 or more' }))),
+      'Triggered when more than this many matching incidents fall within `within` (per `per`); omit (0) to trigger on every matching incident.',
+    ),
+    within: described(z.optional(duration), 'The rolling window the count is taken over, like 90d for a quarter; omit to count over the whole report range.'),
+    per: described(z.optional(z.enum(['client', 'tier'])), 'Count each client (or tier) apart; omit to count all incidents together.'),
+  }),
+  'A governance review threshold `escalate report` can evaluate: which incidents, and how many of them within a window.',
+);
+
 export const lintLevel = z.enum(['off', 'warn', 'error']);
 
 export const matrixSchema = described(
@@ -441,7 +463,10 @@ export const matrixSchema = described(
     templates: described(z.optional(z.array(template)), 'Communication templates.'),
     handoff: described(z.optional(z.array(handoffField)), 'The handoff packet: fields a handoff carries.'),
     authority: described(z.optional(z.array(authority)), 'What roles may do without escalating.'),
-    governance_review: z.optional(texts('Thresholds that call for a governance review.')),
+    governance_review: described(
+      z.optional(z.array(z.union([text('A threshold as free text (people judge it).'), governanceTrigger]))),
+      'Thresholds that call for a governance review: free text, or structured triggers that `escalate report --matrix` evaluates over incident records.',
+    ),
     closing: z.optional(texts('The checklist for closing an incident: impact ended, final message, root cause, KB link, tags.')),
     lint: described(
       z.optional(
@@ -456,6 +481,7 @@ export const matrixSchema = described(
 );
 
 export type Matrix = z.infer<typeof matrixSchema>;
+export type GovernanceTrigger = z.infer<typeof governanceTrigger>;
 export type Role = z.infer<typeof role>;
 export type PagingTarget = z.infer<typeof pagingTarget>;
 export type PagerdutyTarget = z.infer<typeof pagerdutyTarget>;

@@ -7,6 +7,7 @@ import { clockText, timeText, dayText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
 import { minutesFrom, spanText } from '../time/relative.js';
 import type { Evaluation, TargetMark } from './evaluate.js';
+import type { Warning } from './warn.js';
 
 const iso = (d: Date, zone: string) => formatInstant(d, zone);
 
@@ -179,3 +180,27 @@ export function formatStatusCard(file: string, e: Evaluation, c: Colors): string
 // eslint-disable-next-line no-control-regex
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - visible(s).length));
+
+/** A `--warn-within` warning as data: what falls overdue, when it is due, minutes from now to then. */
+export function warningJson(w: Warning, e: Evaluation) {
+  return {
+    what: w.what,
+    ...(w.what === 'target' ? { kind: w.kind } : {}),
+    label: w.label,
+    due: iso(w.due, e.zone),
+    minutes_from_now: minutesFrom(e.asOf, w.due),
+    ...(w.what === 'step' ? { step: w.step, ...(w.layer ? { layer: w.layer } : {}), roles: w.roles } : {}),
+  };
+}
+
+/** The card's `--warn-within` lines: one per thing that falls overdue within the window. */
+export function formatWarnings(warnings: readonly Warning[], window: string, e: Evaluation, c: Colors): string {
+  return warnings
+    .map((w) => {
+      const m = minutesFrom(e.asOf, w.due);
+      const when = m > 0 ? `in ${spanText(m)}` : m === 0 ? 'now' : `${spanText(-m)} ago`;
+      const who = w.what === 'step' ? `: ${w.roles.map((r) => `${r.title} (${r.contact})`).join(', ') || 'no roles'}` : '';
+      return `  ${c.yellow(`Overdue within ${window}:`)} ${w.label}${who} · due ${clockText(w.due, e.zone)} (${when})\n`;
+    })
+    .join('');
+}

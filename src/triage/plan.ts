@@ -8,6 +8,7 @@
  * and a day is a working day. See src/time/clock.ts.
  */
 import type { Matrix, Severity, TargetKind } from '../matrix/schema.js';
+import { thresholdText } from '../matrix/governance.js';
 import { clockMinutes, dueAfter, elapsedClock, minutesOnClock, addOnClock, ROUND_THE_CLOCK, type TargetClock } from '../time/clock.js';
 import { clockText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
@@ -238,7 +239,7 @@ function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, option
         agenda: gov?.review ? reviewAgenda(matrix, severity, owner, start, zone, rcaDeadline) : [],
         ...(gov?.risk_entry ? { riskEntry: gov.risk_entry } : {}),
         followUps: gov?.follow_ups ?? [],
-        reviewThresholds: matrix.governance_review ?? [],
+        reviewThresholds: (matrix.governance_review ?? []).map(thresholdText),
         closing: matrix.closing ?? [],
       },
       contract,

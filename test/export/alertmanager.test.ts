@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedReceivers, exportAlertmanager, immediateRoles, routingTests } from '../../src/export/alertmanager.js';
+import { alertmanagerYaml, expectedReceivers, exportAlertmanager, immediateRoles, routingTests } from '../../src/export/alertmanager.js';
+import { alertmanagerDrift } from '../../src/export/drift.js';
 import { example, runCli } from '../helpers/cli.js';
 import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
 
@@ -54,7 +55,7 @@ describe('route tree', () => {
   it('lists what Alertmanager cannot express instead of dropping it', () => {
     const { warnings } = exportAlertmanager(exampleMatrix('msp'));
     const codes = new Set(warnings.map((w) => w.code));
-    expect(codes).toEqual(new Set(['timed-step', 'client-layer', 'exception']));
+    expect(codes).toEqual(new Set(['timed-step', 'client-layer', 'exception', 'outcome-roles', 'outcome-label']));
     expect(warnings.find((w) => w.code === 'timed-step')!.message).toContain('after 30m (account-manager)');
   });
 
@@ -77,7 +78,8 @@ describe('route tree', () => {
     const m = exampleMatrix('msp');
     const tests = routingTests(m, [{ name: 'case', client: 'northwind', expect: { severity: 'p1' } }]);
     expect(tests[0]).toEqual({ name: 'case', labels: { severity: 'p1', tier: 'premium', client: 'northwind' }, receivers: ['servicedesk', 'l2-oncall-pager', 'accounts-channel'] });
-    expect(tests).toHaveLength(1 + 4 + 3 * 4 - 1);
+    // The case, every severity, every client and severity (the case's one already made), the VIP outcome.
+    expect(tests).toHaveLength(1 + 4 + 3 * 4 - 1 + 1);
   });
 });
 
@@ -113,7 +115,7 @@ describe.skipIf(!hasAmtool)('the real amtool', () => {
     it('routing tests fail when a receiver in the configuration is changed by hand', () => {
       const tampered = join(dir, `${name}.tampered.yml`);
       const data = parse(readFileSync(config, 'utf8')) as { route: { routes: { routes: { receiver?: string }[] }[] }; receivers: { name: string }[] };
-      data.route.routes[0]!.routes[0]!.receiver = 'someone-else';
+      data.route.routes.find((r) => r.routes)!.routes[0]!.receiver = 'someone-else';
       data.receivers.push({ name: 'someone-else' });
       writeFileSync(tampered, JSON.stringify(data));
       expect(spawnSync('amtool', ['check-config', tampered]).status).toBe(0);
@@ -121,5 +123,41 @@ describe.skipIf(!hasAmtool)('the real amtool', () => {
       expect(tests.stdout).toMatch(/^FAIL /m);
       expect(tests.status).toBe(1);
     });
+  });
+});
+
+describe.skipIf(!hasAmtool)('hand-kept matchers: --check agrees with amtool', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-am-matchers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const m = exampleMatrix('msp');
+  const { config, warnings } = exportAlertmanager(m);
+  const base = alertmanagerYaml(config, m.name, warnings);
+  const p1 = routingTests(m, []).find((t) => t.name === 'every p1 alert')!;
+  const withMatcher = (matcher: string) => base.replace('        - severity="p1"\n', `        - ${JSON.stringify(matcher)}\n`);
+
+  it.each([
+    'instance=~"(.*\\\\.example\\\\.com)?", severity="p1"',
+    'severity=~"(?i)P1"',
+    'severity=~"p[[:digit:]]", severity!~"p[2-4]"',
+    '{severity=~"\\\\Ap1\\\\z"}',
+    'severity=~"p[1]|\\\\Qp1.\\\\E"',
+    'severity = p1 ,',
+  ])('%s: no drift here, and amtool routes severity=p1 to the same receivers', (matcher) => {
+    const text = withMatcher(matcher);
+    expect(alertmanagerDrift(m, text)).toEqual({ ok: true, diagnostics: [] });
+    const file = join(dir, 'am.yml');
+    writeFileSync(file, text);
+    const run = spawnSync('amtool', ['config', 'routes', 'test', `--config.file=${file}`, `--verify.receivers=${p1.receivers.join(',')}`, 'severity=p1'], { encoding: 'utf8' });
+    expect(run.stdout.trim().split('\n')[0]).toBe(p1.receivers.join(','));
+    expect(run.status).toBe(0);
+  });
+
+  it.each(['severity=~"p(?i)1"', 'severity=~"(?U)p1"', 'severity=~"p[[:^alpha:]]"', 'severity=~"\\\\pLp1"'])('%s: Alertmanager accepts it; --check says it cannot judge it', (matcher) => {
+    const text = withMatcher(matcher);
+    const file = join(dir, 'am.yml');
+    writeFileSync(file, text);
+    expect(spawnSync('amtool', ['check-config', file], { encoding: 'utf8' }).status).toBe(0);
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-uncheckable']);
   });
 });

@@ -126,6 +126,8 @@ describe('alertmanager drift', () => {
       'route:',
       '  receiver: sdm-pager',
       '  routes:',
+      '    - { receiver: l2-oncall-pager, matchers: [\'outcome="reset-risk.vip"\', severity="p3"], continue: true, active_time_intervals: [business], mute_time_intervals: [business-holidays] }',
+      '    - { receiver: accounts-channel, matchers: [\'outcome="reset-risk.vip"\', severity="p3"], continue: true, active_time_intervals: [business], mute_time_intervals: [business-holidays] }',
       '    - match: { severity: p1 }',
       '      routes: [{ receiver: servicedesk, continue: true }, { receiver: l2-oncall-pager, continue: true }, { receiver: accounts-channel, matchers: [tier="premium"] }]',
       '    - matchers: [\'severity=~"p2"\']',
@@ -204,6 +206,17 @@ describe('alertmanager drift', () => {
   it('a calendar edited in time_intervals', () => {
     const text = amText('msp').replace('end_time: 18:00', 'end_time: 17:00');
     expect(codes(alertmanagerDrift(m, text)).map((c) => c.split(' ')[0])).toEqual(['drift-hours']);
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => `${d.line} ${d.message}`)).toEqual([
+      `${text.split('\n').findIndex((l) => l.includes('start_time: 08:00')) + 1} time interval "business" times is 08:00-17:00; the matrix calendar says 08:00-18:00`,
+    ]);
+  });
+
+  it('a holiday removed from a time interval: which one, in words', () => {
+    const text = amText('msp').replace(/ {6}- days_of_month:\n {10}- "25"\n {8}months:\n {10}- december\n {8}years:\n {10}- "2026"\n {8}location: America\/New_York\n/, '');
+    expect(text).not.toBe(amText('msp'));
+    const result = alertmanagerDrift(m, text);
+    expect(result.ok && result.diagnostics.map((d) => d.message)).toEqual(['time interval "business-holidays" has 5 entries; the matrix calendar has 6 (missing 2026 december 25)']);
   });
 });
 
@@ -213,6 +226,68 @@ describe('ics drift', () => {
     const text = exportIcs(m).text.replace('EXDATE;TZID=America/New_York:20261225T080000\r\n', '');
     const result = icsDrift(m, text);
     expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual(['drift-hours']);
+  });
+
+  const m = exampleMatrix('msp');
+  const base = exportIcs(m).text;
+  const EXDATES = /(EXDATE;TZID=America\/New_York:\d{8}T\d{6}\r\n)+/;
+  /** RFC 5545 folding at 75 octets, like any other producer. */
+  const fold = (line: string) => line.match(/.{1,74}/g)!.join('\r\n ');
+  const lineOf = (text: string, needle: string) => text.split('\r\n').findIndex((l) => l.includes(needle)) + 1;
+  const found = (text: string) => {
+    const r = icsDrift(m, text);
+    if (!r.ok) throw new Error(r.reason);
+    return r.diagnostics;
+  };
+
+  describe('equivalent rewrites are not drift', () => {
+    it('the EXDATEs as one multi-valued, folded EXDATE', () => {
+      const dates = base.match(EXDATES)![0].trim().split('\r\n').map((l) => l.split(':')[1]);
+      const text = base.replace(EXDATES, `${fold(`EXDATE;TZID=America/New_York:${dates.join(',')}`)}\r\n`);
+      expect(text).not.toBe(base);
+      expect(found(text)).toEqual([]);
+    });
+    it('the same instants in UTC', () => {
+      const text = base.replace('EXDATE;TZID=America/New_York:20261225T080000', 'EXDATE:20261225T130000Z');
+      expect(found(text)).toEqual([]);
+    });
+    it('the lines of each event reordered', () => {
+      const text = base.replace(/BEGIN:VEVENT\r\n([\s\S]*?)END:VEVENT/g, (_, body: string) => `BEGIN:VEVENT\r\n${body.trim().split('\r\n').reverse().join('\r\n')}\r\nEND:VEVENT`);
+      expect(text).not.toBe(base);
+      expect(found(text)).toEqual([]);
+    });
+  });
+
+  describe('behaviour-changing edits, each at its line and column', () => {
+    it('a VTIMEZONE edited (every working hour moves): once, at the edited line', () => {
+      const text = base.replace('TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400', 'TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0300');
+      const d = found(text);
+      expect(d.map((x) => `${x.code} ${x.line}:${x.column}`)).toEqual([`drift-hours ${lineOf(text, 'TZOFFSETTO:-0300')}:12`]);
+      expect(d[0]!.message).toMatch(/^VTIMEZONE America\/New_York does not give the zone's real offsets .*every working hour in America\/New_York moves/);
+    });
+    it('a holiday dropped from a folded multi-valued EXDATE: at the EXDATE, not 1:1', () => {
+      const dates = base.match(EXDATES)![0].trim().split('\r\n').map((l) => l.split(':')[1]).filter((d) => d !== '20270118T080000');
+      const text = base.replace(EXDATES, `${fold(`EXDATE;TZID=America/New_York:${dates.join(',')}`)}\r\n`);
+      const d = found(text);
+      expect(d.map((x) => `${x.line}:${x.column}`)).toEqual([`${lineOf(text, 'EXDATE;')}:30`]);
+      expect(d[0]!.message).toContain('missing 2027-01-18T13:00Z');
+    });
+    it('working hours shortened: at DTEND', () => {
+      const text = base.replace('DTEND;TZID=America/New_York:20261020T180000', 'DTEND;TZID=America/New_York:20261020T170000');
+      const d = found(text);
+      expect(d.map((x) => `${x.line}:${x.column}`)).toEqual([`${lineOf(text, 'DTEND;TZID')}:29`]);
+      expect(d[0]!.message).toMatch(/DTEND differs$/);
+    });
+    it('an event made busy', () => {
+      const text = base.replace('TRANSP:TRANSPARENT', 'TRANSP:OPAQUE');
+      expect(found(text).map((x) => `${x.line}:${x.column} ${x.message}`)).toEqual([
+        `${lineOf(text, 'TRANSP:OPAQUE')}:8 event northpoint-it-managed-services-business-hours@escalate is OPAQUE (busy); the matrix exports TRANSPARENT`,
+      ]);
+    });
+    it('a holiday event deleted: at the end of the calendar', () => {
+      const text = base.replace(/BEGIN:VEVENT\r\nUID:[^\r]*holiday-2027-01-18@escalate[\s\S]*?END:VEVENT\r\n/, '');
+      expect(found(text).map((x) => `${x.code} ${x.line}`)).toEqual([`drift-missing ${lineOf(text, 'END:VCALENDAR')}`]);
+    });
   });
 });
 
@@ -256,6 +331,23 @@ describe('escalate export --check (e2e)', () => {
     const run = runCli(['export', 'alertmanager', '-m', example('saas-support.yaml'), '--check', file]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('drift-receivers');
+  });
+
+  it('a matcher that cannot be checked is a located warning and exit 0; the crash-prone \\. escape is read, not an internal error', () => {
+    const file = join(dir, 'alertmanager-hand.yml');
+    expect(runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '-o', file]).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('        - severity="p1"\n', '        - \'severity=~"(?U)p1"\'\n'));
+    const run = runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '--check', file]);
+    expect(run.stdout).toMatch(/:\d+:\d+: warning .*drift-uncheckable|drift-uncheckable/);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    writeFileSync(file, text.replace('        - severity="p1"\n', '        - \'instance=~".*\\.example\\.com"\'\n        - severity="p1"\n'));
+    const crash = runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '--check', file]);
+    expect(crash.stderr).not.toMatch(STACK_TRACE);
+    expect(crash.stderr).not.toMatch(/internal error/i);
+    // Alerts without an instance label no longer reach p1's receivers: that is drift, said.
+    expect(crash.code).toBe(1);
+    expect(crash.stdout).toContain('drift-receivers');
   });
 
   it('errors: a missing file, an unreadable one, HCL and --check with --out are exit 2, one line, no stack', () => {

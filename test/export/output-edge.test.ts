@@ -47,7 +47,7 @@ describe.each(EXAMPLES)('examples/%s.yaml with hostile names', (example) => {
           expect(icsDrift(m, safeText(ics))).toEqual({ ok: true, diagnostics: [] });
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });

@@ -95,4 +95,37 @@ describe('escalate status', () => {
     expect(runCli(['status', join(dir, 'nope.json')]).code).toBe(2);
     expect(runCli(['status', dir, '--as-of', 'soonish']).stderr).toMatch(/--as-of "soonish" is not a time/);
   });
+
+  it('--warn-within: exit 3 when something falls overdue within the window and nothing is overdue yet; 1 wins over 3', () => {
+    const live = join(dir, 'open/live.json');
+    // At 16:45 the 17:00 deadlines are overdue from 17:01: 15m reaches 17:00, not yet.
+    const quiet = runCli(['status', live, '--as-of', '2026-03-27T16:45+01:00', '--warn-within', '15m']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toMatch(/Overdue within/);
+    const edge = runCli(['status', live, '--as-of', '2026-03-27T16:46+01:00', '--warn-within', '15m']);
+    expect(edge.code, edge.stderr).toBe(3);
+    expect(edge.stdout).toMatch(/Overdue within 15m: Client notified · due Fri 27 Mar 17:00 \(in 14 min\)/);
+    expect(edge.stdout).toMatch(/Overdue within 15m: Escalation step 2 \(management\): Head of support \(pager:head-of-support\)/);
+    const json = JSON.parse(runCli(['status', join(dir, 'open'), '--json', '--as-of', '2026-03-27T16:50+01:00', '--warn-within', '15m']).stdout);
+    expect(json).toMatchObject({ overdue: 0, warn_within: '15m', warned: 1 });
+    expect(json.records[0].warnings.map((w: { label: string }) => w.label)).toEqual(['Client notified', 'Escalate if unresolved', 'Next status update', 'Escalation step 2 (management)']);
+    expect(json.records[0].warnings[0]).toEqual({ what: 'target', kind: 'notify_client', label: 'Client notified', due: '2026-03-27T17:00:00+01:00', minutes_from_now: 10 });
+    // Once something is overdue, exit 1: act now beats act soon.
+    expect(runCli(['status', live, '--as-of', '2026-03-27T17:05+01:00', '--warn-within', '1h']).code).toBe(1);
+    // Without the option, the JSON is as before.
+    expect(JSON.parse(runCli(['status', live, '--json', '--as-of', '2026-03-27T16:50+01:00']).stdout).records[0].warnings).toBeUndefined();
+  });
+
+  it('--warn-within refuses a window that is not a duration or is zero, in one line, exit 2', () => {
+    for (const [value, message] of [
+      ['soon', /^escalate: --warn-within "soon" is not a duration; write it like 15m/],
+      ['0m', /^escalate: --warn-within "0m" is no time at all; give a window of at least 1m/],
+      ['-5m', /^escalate: --warn-within "-5m" is negative/],
+    ] as const) {
+      const result = runCli(['status', join(dir, 'open/live.json'), `--warn-within=${value}`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });

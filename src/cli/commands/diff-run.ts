@@ -17,6 +17,9 @@ import { fsReason, readMatrixText, resolveMatrixPath } from '../matrix-file.js';
 import { writeFileAtomic } from '../files.js';
 import { localDate } from '../../time/instant.js';
 import type { DiffOptions } from './diff.js';
+import { replayAll, type ReplayRecord } from '../../diff/replay.js';
+import { replayJson, replayMarkdown, replayTerminal, summarize } from '../../diff/render/replay.js';
+import { asOfTime, loadRecords } from '../records.js';
 
 export async function runDiff(oldArg: string | undefined, newArg: string | undefined, options: DiffOptions, io: Io): Promise<number> {
   let matrixPath: string | undefined;
@@ -33,17 +36,28 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   if (problems.length > 0) throw new ExitError(EXIT.findings, problems.join('\n'));
   const [a, b] = loaded.map((l) => l.matrix!) as [Matrix, Matrix];
 
+  if (options.failOn === 'more-breaches' && options.records === undefined) throw usageError('--fail-on more-breaches needs --records DIR: breaches are counted by replaying incident records');
+  if (options.asOf !== undefined && options.records === undefined) throw usageError('--as-of judges replayed records; give --records DIR');
+  const replay = options.records === undefined ? undefined : replayRecords(options.records, options.asOf, a, b, io);
+  const zone = b.timezone;
+
   const diff = diffMatrices(a, b, { limit: options.maxPaths });
   const labels: SideLabels = { old: before.label, new: after.label };
-  const reason = options.failOn ? failReason(diff, options.failOn) : undefined;
+  let reason: string | undefined;
+  if (options.failOn === 'more-breaches') {
+    const s = summarize(replay!, zone);
+    if (s.breaches.new > s.breaches.old) reason = `replayed on ${s.incidents} incident${s.incidents === 1 ? '' : 's'}, the new matrix gives ${s.breaches.new} breaches where the old gave ${s.breaches.old}`;
+  } else if (options.failOn) reason = failReason(diff, options.failOn);
   const failOn: FailOnResult | undefined = options.failOn ? { mode: options.failOn, failed: reason !== undefined, ...(reason ? { reason } : {}) } : undefined;
 
   if (options.coverageWeek !== undefined && options.coverage === undefined) throw usageError('--coverage-week chooses the week of --coverage FOLDER; pass --coverage too');
   const pictures = options.coverage !== undefined ? await coveragePair(a, b, options.coverage, options.coverageWeek, io) : undefined;
 
-  if (options.format === 'json') io.stdout.write(renderJson(diff, labels, failOn));
-  else if (options.format === 'markdown') io.stdout.write(renderMarkdown(diff, labels, failOn));
-  else io.stdout.write(renderTerminal(diff, labels, await colorsFor(io)));
+  if (options.format === 'json') {
+    const json = renderJson(diff, labels, failOn);
+    io.stdout.write(replay ? `${JSON.stringify({ ...JSON.parse(json), replay: replayJson(replay, zone) }, null, 2)}\n` : json);
+  } else if (options.format === 'markdown') io.stdout.write(renderMarkdown(diff, labels, failOn) + (replay ? `\n${replayMarkdown(replay, zone)}` : ''));
+  else io.stdout.write(renderTerminal(diff, labels, await colorsFor(io)) + (replay ? `\n${replayTerminal(replay, zone)}` : ''));
   if (pictures) {
     const [old, now] = pictures;
     if (options.format === 'markdown') io.stdout.write(`\n#### Coverage, before and after\n\n| before | after |\n| --- | --- |\n| ![coverage before](${encodeURI(old)}) | ![coverage after](${encodeURI(now)}) |\n`);
@@ -77,6 +91,17 @@ async function coveragePair(before: Matrix, after: Matrix, folder: string, week:
     paths.push(join(folder, name));
   }
   return paths as [string, string];
+}
+
+/** `--records`: every record there replayed under both matrices, as of now or --as-of; unreadable records stop the run (exit 2) like report. */
+function replayRecords(path: string, asOfText: string | undefined, a: Matrix, b: Matrix, io: Io) {
+  const found = loadRecords(path, io);
+  if (found.problems.length > 0) {
+    const shown = found.problems.slice(0, 5).concat(found.problems.length > 5 ? [`… and ${found.problems.length - 5} more`] : []);
+    throw usageError(`${found.problems.length} record${found.problems.length === 1 ? '' : 's'} could not be read, so nothing was replayed:\n${shown.join('\n')}`);
+  }
+  const asOf = asOfTime(asOfText, [b.timezone], io);
+  return replayAll(found.records.map((r) => ({ file: r.file, record: r.record as ReplayRecord })), a, b, asOf);
 }
 
 /** A checked matrix, or the side's located errors in the same form `lint` uses. */

@@ -4,6 +4,9 @@ import { parseEventTime } from '../../record/at.js';
 import { evaluate, type RecordCore } from '../../record/evaluate.js';
 import { buildReport, type Judged } from '../../record/report.js';
 import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
+import { evaluateGovernance } from '../../record/governance.js';
+import { governanceJson, governanceMarkdown } from '../../record/governance-format.js';
+import { loadMatrixFile, requireMatrix } from '../matrix-file.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
@@ -40,13 +43,27 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const to = bound(options.to, '--to');
   if (from && to && from.getTime() >= to.getTime()) throw usageError('--from must be before --to');
   const report = buildReport(judged, { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  if (options.matrix !== undefined && options.format === 'csv') throw usageError('--matrix adds the governance review to markdown and JSON; the CSV report has no place for it');
+  const governance = governanceOf(options.matrix, report.incidents, io);
   const text =
-    options.format === 'json' ? `${JSON.stringify(reportJson(report, zone), null, 2)}\n` : options.format === 'csv' ? reportCsv(report) : reportMarkdown(report, zone);
+    options.format === 'json'
+      ? `${JSON.stringify({ ...(reportJson(report, zone) as object), ...(governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}) }, null, 2)}\n`
+      : options.format === 'csv'
+        ? reportCsv(report)
+        : reportMarkdown(report, zone) + (governance ? `\n${governanceMarkdown(governance.results, governance.free, zone)}` : '');
   if (options.out !== undefined) {
     writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
   } else io.stdout.write(text);
   return EXIT.ok;
+}
+
+/** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
+function governanceOf(path: string | undefined, incidents: Judged[], io: Io) {
+  if (path === undefined) return undefined;
+  const matrix = requireMatrix(loadMatrixFile(path, io));
+  const thresholds = matrix.governance_review ?? [];
+  return { results: evaluateGovernance(thresholds, incidents), free: thresholds.filter((t): t is string => typeof t === 'string') };
 }
 
 /**

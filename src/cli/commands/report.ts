@@ -12,6 +12,7 @@ export interface ReportOptions {
   tz?: string;
   out?: string;
   force?: boolean;
+  matrix?: string;
 }
 
 export function registerReport(program: Command, io: Io, setExit: SetExit): void {
@@ -30,6 +31,7 @@ export function registerReport(program: Command, io: Io, setExit: SetExit): void
     .option('--tz <zone>', 'the same as --timezone')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .option('--force', 'with --out, replace an existing file')
+    .option('--matrix <file>', 'evaluate this matrix\u2019s structured governance triggers over the incidents in range (markdown and JSON)')
     .action(async (paths: string[], options: ReportOptions) => {
       const { runReport } = await import('./report-run.js');
       setExit(await runReport(paths, options, io));

@@ -11,7 +11,7 @@ import type { SideLabels } from './labels.js';
 export const JSON_FORMAT_VERSION = 1;
 
 export interface FailOnResult {
-  mode: FailOn;
+  mode: FailOn | 'more-breaches';
   failed: boolean;
   reason?: string;
 }

@@ -1,5 +1,6 @@
 /** What each severity feeds after resolution, and the thresholds for a governance review. */
 import type { Matrix, Severity } from '../../matrix/schema.js';
+import { triggerCondition } from '../../matrix/governance.js';
 import { cell, inline, leading } from '../escape.js';
 import { blocks, bullets, table } from '../markdown.js';
 import { roleTitle, severityLabel } from '../format.js';
@@ -25,7 +26,7 @@ export function governanceSection(matrix: Matrix): string | undefined {
           ]),
         )
       : undefined,
-    thresholds.length ? blocks('### Governance review thresholds', bullets(thresholds.map(leading))) : undefined,
+    thresholds.length ? blocks('### Governance review thresholds', bullets(thresholds.map((t) => (typeof t === 'string' ? leading(t) : `${leading(t.text)} (${triggerCondition(t)})`)))) : undefined,
   );
 }
 
