@@ -16,10 +16,34 @@ const offsetsThroughTimeCore: Plugin = {
   },
 };
 
+/**
+ * The suites whose results could depend on the machine's time zone. CI (`.ci/run`) runs them
+ * again under host zones with odd offsets and daylight-saving rules, in the same vitest run
+ * as the whole suite: `ESCALATE_ZONES="UTC Europe/Berlin" npm test` adds one project per zone.
+ */
+const ZONED = [
+  'test/time/**/*.test.ts',
+  'test/triage/plan.test.ts',
+  'test/triage/contract.test.ts',
+  'test/triage/render.test.ts',
+  'test/triage/triage-cli.test.ts',
+  'test/lint/cases.test.ts',
+  'test/simulate/oracle.test.ts',
+  'test/simulate/simulate-cli.test.ts',
+  'test/record/evaluate.test.ts',
+  'test/record/judging-rules.test.ts',
+  'test/record/judging-oracle.test.ts',
+  'test/record/warn.test.ts',
+  'test/record/at.test.ts',
+];
+const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
+
 export default defineConfig({
   plugins: [offsetsThroughTimeCore],
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // With zone projects each project names its files (a project's include would add to this one).
+    ...(zones.length === 0 && { include: ALL }),
     // Guards against a hang, not speed budgets (those are `npm run bench`): a loaded machine
     // may run a test many times slower than an idle one and must still pass.
     testTimeout: 300_000,
@@ -27,5 +51,11 @@ export default defineConfig({
     pool: 'forks',
     // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
     server: { deps: { inline: ['@date-fns/tz'] } },
+    ...(zones.length > 0 && {
+      projects: [
+        { extends: true as const, test: { name: 'escalate', include: ALL } },
+        ...zones.map((zone) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone } } })),
+      ],
+    }),
   },
 });

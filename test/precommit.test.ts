@@ -3,13 +3,16 @@
  * checkout as a node hook (`npm install`, then `npm pack`, whose standard output must be the
  * tarball name alone, then `npm install -g` of the tarball), and runs `escalate lint` on a
  * repository's escalation-matrix.yaml. A clean matrix passes; a misspelled key fails, naming
- * the file and the line. `pre-commit try-repo` takes this checkout as it stands, uncommitted
- * changes included. Skipped, saying so, where pre-commit is not installed (.ci/run installs it).
+ * the file and the line. The hook comes from a snapshot of this checkout as it stands
+ * (uncommitted changes included, as `pre-commit try-repo` would take it), named at its commit
+ * in the repository's .pre-commit-config.yaml: pre-commit installs it once (a few minutes:
+ * npm install and build) and the second run reuses it, where try-repo made a new snapshot,
+ * and a new install, per run. Skipped, saying so, where pre-commit is not installed (.ci/run installs it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, example } from './helpers/cli.js';
 
@@ -29,17 +32,35 @@ describe.skipIf(missing)(`the pre-commit hook under real ${preCommit.stdout?.tri
     npm_config_audit: 'false',
     npm_config_fund: 'false',
   };
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'pipe' });
+  const hook = join(dir, 'escalate');
+  const gitIn = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe', encoding: 'utf8' });
+  const git = (...args: string[]) => gitIn(repo, ...args);
   const run = () => {
-    const r = spawnSync('pre-commit', ['try-repo', ROOT, 'escalate-lint', '--all-files'], { cwd: repo, env, encoding: 'utf8', timeout: 900_000 });
+    const r = spawnSync('pre-commit', ['run', 'escalate-lint', '--all-files'], { cwd: repo, env, encoding: 'utf8', timeout: 900_000 });
     return { code: r.status, output: `${r.stdout}${r.stderr}` };
   };
 
+  /** This checkout as it stands, tracked and untracked files (not ignored ones), as one commit. */
+  function snapshot(): string {
+    execFileSync('git', ['init', '-q', hook]);
+    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
+    for (const file of files) {
+      if (file === '' || !existsSync(join(ROOT, file))) continue; // deleted, not yet staged
+      mkdirSync(dirname(join(hook, file)), { recursive: true });
+      copyFileSync(join(ROOT, file), join(hook, file));
+    }
+    gitIn(hook, 'add', '-A');
+    gitIn(hook, 'commit', '-qm', 'snapshot');
+    return gitIn(hook, 'rev-parse', 'HEAD').trim();
+  }
+
   it('passes a clean matrix, then fails a misspelled key naming the file and its line', () => {
+    const rev = snapshot();
     execFileSync('git', ['init', '-q', repo]);
     copyFileSync(example('client-vendor.yaml'), join(repo, 'escalation-matrix.yaml'));
     copyFileSync(example('client-vendor.cases.yaml'), join(repo, 'escalation-matrix.cases.yaml'));
+    writeFileSync(join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${JSON.stringify(hook)}\n    rev: ${rev}\n    hooks:\n      - id: escalate-lint\n`);
     git('add', '-A');
     git('commit', '-qm', 'matrix');
 

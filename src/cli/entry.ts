@@ -11,6 +11,9 @@ export function signalOutcome(word: string, code: number, committed: string | un
   return { code: EXIT.ok, message: `\nescalate: ${word} after ${committed}; it is kept\n` };
 }
 
+/** Also exported so the test suite can run the built program in-process (test/helpers/cli.ts). */
+export { main };
+
 /** Signals that end a run, each with its conventional exit code (128 + the signal number). */
 const SIGNALS = [
   ['SIGINT', 130, 'interrupted'],

@@ -50,14 +50,17 @@ export function renderMessage(
   matrix: Matrix,
   kind: TemplateKind,
   severityId: string,
-  values: PlaceholderValues,
+  given: PlaceholderValues,
   audience?: 'client' | 'internal',
+  /** Values a client template takes instead (the owner's client_contact): an internal contact never reaches a client. */
+  forClient: Partial<PlaceholderValues> = {},
 ): MessageResult {
   const template = pickTemplate(matrix, kind, severityId, audience);
   if (!template) {
     const forWhom = audience ? ` for the ${audience} audience` : '';
     return { ok: false, code: 'no_template', reason: `the matrix has no ${kind} template for ${severityId}${forWhom}; add one under templates` };
   }
+  const values = template.audience === 'client' ? { ...given, ...forClient } : given;
   const body = renderText(template.body, values);
   const subject = template.subject !== undefined ? renderText(template.subject, values) : undefined;
   const failed = [body, subject].find((r): r is { ok: false; unknown: string[] } => r !== undefined && !r.ok);

@@ -4,6 +4,7 @@
  * the responder has not given becomes a visible gap like `[impact]`, never an empty string.
  */
 import type { Placeholder } from '../matrix/placeholders.js';
+import type { Matrix } from '../matrix/schema.js';
 import { clockText, offsetText } from '../time/display.js';
 import type { TriageResult } from '../triage/result-schema.js';
 import type { PlaceholderValues } from './render.js';
@@ -56,4 +57,15 @@ export function placeholderValues(result: TriageResult, responder: ResponderText
     }),
   ) as Record<Placeholder, string>;
   return { values, gaps };
+}
+
+/**
+ * What a client template takes instead of the internal values: the owner's `client_contact`
+ * (a client-side owner's own contact), or the gap `[owner_contact]` when the role has none,
+ * so an internal contact (a pager, an internal channel or extension) never reaches a client.
+ */
+export function clientValues(matrix: Matrix, result: TriageResult): { values: Partial<Record<Placeholder, string>>; gaps: Placeholder[] } {
+  const role = Object.hasOwn(matrix.roles, result.owner.role) ? matrix.roles[result.owner.role] : undefined;
+  const contact = role?.side === 'client' ? role.contact : role?.client_contact;
+  return contact !== undefined && contact.trim() !== '' ? { values: { owner_contact: contact }, gaps: [] } : { values: { owner_contact: '[owner_contact]' }, gaps: ['owner_contact'] };
 }

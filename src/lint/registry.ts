@@ -31,6 +31,7 @@ import { holidaysHorizon } from './rules/holidays-horizon.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
+import { templateInternalContact } from './rules/template-internal-contact.js';
 import { treeUnsureSeverity } from './rules/tree-unsure-severity.js';
 import { treeNoUnsure } from './rules/tree-no-unsure.js';
 import { escalationLayers } from './rules/escalation-layers.js';
@@ -39,6 +40,7 @@ import { timezoneFixed } from './rules/timezone-fixed.js';
 import { timezoneCanonical } from './rules/timezone-canonical.js';
 import { pagingName } from './rules/paging-name.js';
 import { dstWallTime } from './rules/dst-wall-time.js';
+import { calendarNoChange } from './rules/calendar-no-change.js';
 import { controlCharacters } from './rules/control-characters.js';
 
 /** Rules checked over a matrix that loaded without errors. */
@@ -64,6 +66,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   timezoneFixed,
   timezoneCanonical,
   dstWallTime,
+  calendarNoChange,
   ownerAccountable,
   ownerEngaged,
   roleContact,
@@ -79,6 +82,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   exceptionWindow,
   templatePlaceholder,
   templateValue,
+  templateInternalContact,
   controlCharacters,
 ];
 

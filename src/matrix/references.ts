@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Path } from '../diagnostics.js';
 import type { Locator } from './locate.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, didYouMeanNotSibling } from './suggest.js';
 
 type Kind = 'role' | 'severity' | 'question' | 'route' | 'calendar' | 'tier' | 'client' | 'handoff field';
 
@@ -63,18 +63,45 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
   uniqueIds('handoff', 'handoff field');
   uniqueIds('governance_review', 'governance trigger');
 
+  // A role missing is usually a role renamed or removed, and "did you mean l2" for a removed l1
+  // would hand L1's duties to L2. So an unknown role is only matched to a defined role that
+  // nothing references (the likely new name); otherwise the message lists the defined roles.
+  const referencedRoles = new Set<string>();
+  const unknownRoles: { value: string; finish: (suggestion: string) => void }[] = [];
+  const known = (kind: Kind) => {
+    const all = [...ids[kind]];
+    const shown = kind === 'role' ? all : all.slice(0, 8);
+    return all.length ? ` (${shown.join(', ')}${all.length > shown.length ? ', …' : ''})` : ', which is empty';
+  };
   const ref = (kind: Kind, path: Path, value: unknown) => {
-    if (typeof value !== 'string' || ids[kind].has(value)) return;
+    if (typeof value !== 'string') return;
+    if (kind === 'role') referencedRoles.add(value);
+    if (ids[kind].has(value)) return;
     const span = locator.value(path);
-    const message = `unknown ${kind} "${value}"${didYouMean(value, ids[kind])}; ${kind} ids come from ${SECTION[kind]}${ids[kind].size ? ` (${[...ids[kind]].slice(0, 8).join(', ')}${ids[kind].size > 8 ? ', …' : ''})` : ', which is empty'}`;
-    out.push({ code: `unknown-${kind.replace(' ', '-')}`, level: 'error', message, path, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
+    const diagnostic = (suggestion: string): Diagnostic => ({
+      code: `unknown-${kind.replace(' ', '-')}`,
+      level: 'error',
+      message: `unknown ${kind} "${value}"${suggestion}; ${kind} ids come from ${SECTION[kind]}${known(kind)}`,
+      path,
+      line: span.line,
+      column: span.column,
+      endLine: span.endLine,
+      endColumn: span.endColumn,
+    });
+    if (kind !== 'role') return void out.push(diagnostic(didYouMean(value, ids[kind])));
+    const at = out.length;
+    out.push(diagnostic(''));
+    unknownRoles.push({ value, finish: (suggestion) => void (out[at] = diagnostic(suggestion)) });
   };
   const refs = (kind: Kind, path: Path, value: unknown) => list(value).forEach((item, i) => ref(kind, [...path, i], item));
   const keyRefs = (kind: Kind, path: Path, value: unknown) =>
     entries(value).forEach(([key]) => {
       if (ids[kind].has(key)) return;
       const span = locator.key([...path, key]);
-      out.push({ code: `unknown-${kind}`, level: 'error', message: `unknown ${kind} "${key}"${didYouMean(key, ids[kind])}; ${kind} ids come from ${SECTION[kind]}`, path: [...path, key], line: span.line, column: span.column });
+      const at = out.length;
+      const diagnostic = (suggestion: string): Diagnostic => ({ code: `unknown-${kind}`, level: 'error', message: `unknown ${kind} "${key}"${suggestion}; ${kind} ids come from ${SECTION[kind]}${kind === 'role' ? known(kind) : ''}`, path: [...path, key], line: span.line, column: span.column });
+      out.push(diagnostic(kind === 'role' ? '' : didYouMean(key, ids[kind])));
+      if (kind === 'role') unknownRoles.push({ value: key, finish: (suggestion) => void (out[at] = diagnostic(suggestion)) });
     });
 
   ref('role', ['owner'], get(data, 'owner'));
@@ -140,5 +167,7 @@ export function checkReferences(data: unknown, locator: Locator): Diagnostic[] {
     ref('role', ['authority', i, 'role'], get(entry, 'role'));
     refs('severity', ['authority', i, 'severities'], get(entry, 'severities'));
   });
+  const unreferenced = [...ids.role].filter((id) => !referencedRoles.has(id));
+  for (const u of unknownRoles) u.finish(didYouMeanNotSibling(u.value, unreferenced));
   return out;
 }

@@ -104,6 +104,11 @@ export const role = described(
       z._default(z.enum(['internal', 'client', 'vendor']), 'internal'),
       'Whose side the role is on: `internal` (default), `client` or `vendor`.',
     ),
+    client_contact: z.optional(
+      text(
+        'How a client may reach the role, when that differs from `contact`: client-audience templates render this for `{{owner_contact}}`. An `internal` or `vendor` role without it has an internal contact (a pager, an internal channel or extension), which a client template must not render; a `client` role\'s contact is the client\'s own.',
+      ),
+    ),
     backup: z.optional(text('Where to go when the main contact does not answer.')),
     description: z.optional(text('What the role does in an escalation.')),
   }),

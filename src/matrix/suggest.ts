@@ -40,6 +40,18 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
+/**
+ * As didYouMean, but never a numbered sibling: "sev9" is not a misspelt "sev1", and "l1" not
+ * "l2" - guessing one for the other changes who or how severe. Candidates that differ from the
+ * word only in their digits are left out.
+ */
+export function didYouMeanNotSibling(word: string, candidates: Iterable<string>): string {
+  const letters = (text: string) => text.toLowerCase().replace(/[0-9]+/g, '#');
+  const digits = (text: string) => text.replace(/[^0-9]/g, '');
+  const safe = [...candidates].filter((c) => !(letters(c) === letters(word) && digits(c) !== digits(word)));
+  return didYouMean(word, safe);
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -2,6 +2,7 @@
  * Scripted answers: `--answer QUESTION=ANSWER` flags and `--answers FILE` data, checked
  * against the tree before walking so a typo is reported, never silently ignored. Pure.
  */
+import { didYouMean } from '../matrix/suggest.js';
 import type { Matrix } from '../matrix/schema.js';
 import { matchAnswer, questionView, type QuestionView } from './engine.js';
 
@@ -112,14 +113,19 @@ export function checkAnswers(matrix: Matrix, answers: Readonly<Record<string, st
     const question = Object.hasOwn(questions, id) ? questions[id] : undefined;
     if (!question) {
       const known = Object.keys(questions);
-      return { code: 'unknown_question', given: id, message: `no question "${id}" in the triage tree; questions: ${known.join(', ') || 'none'}` };
+      return { code: 'unknown_question', given: id, message: `no question "${id}" in the triage tree${didYouMean(id, known)}; questions: ${known.join(', ') || 'none'}` };
     }
     if (!matchAnswer(question, given)) {
       const view = questionView(id, question);
-      return { code: 'invalid_answer', question: view, given, message: `"${given}" is not an answer to ${id} (${view.text}); choices: ${choiceList(view)}` };
+      return { code: 'invalid_answer', question: view, given, message: invalidAnswerMessage(view, given) };
     }
   }
   return undefined;
+}
+
+/** Why an answer does not fit a question, with the closest choice id or label when one is near. */
+export function invalidAnswerMessage(view: QuestionView, given: string): string {
+  return `"${given}" is not an answer to ${view.id} (${view.text})${didYouMean(given, view.choices.flatMap((c) => [c.id, c.label]))}; choices: ${choiceList(view)}`;
 }
 
 /** `yes (Yes), no (No)`, plus `unsure` when the question has a not-sure answer. */

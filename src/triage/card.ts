@@ -19,7 +19,17 @@ export interface CardOptions {
   columns?: number;
   /** Also the deadline table, the escalation timeline, updates, RCA, governance and handoff. */
   full?: boolean;
+  /**
+   * The rows the short card may take (24 minus the shell prompt, minus what the prompts
+   * left above it). The answer block (severity, owner, call now, the deadlines due next)
+   * always shows; the other lines show by importance while they fit, and the rest are
+   * named on the last line as being under --full.
+   */
+  rows?: number;
 }
+
+/** The rows of an 80x24 screen left for the card and what prompts left above it: the shell prompt takes one. */
+export const SCREEN_ROWS = 23;
 
 const LABEL = 10;
 export const DEFAULT_COLUMNS = 80;
@@ -37,26 +47,46 @@ export function formatCard(result: TriageResult, c: Colors, options: CardOptions
   const row = (label: string, text: string) => out.push(...wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`));
   const sev = result.severity;
 
-  out.push(...wrap(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`, width, { keepSpaces: true }));
-  if (options.full) out.push(...wrap(sev.definition, width));
-  row('Owner', `${c.bold(result.owner.title)} · ${result.owner.contact}${result.owner.source ? c.dim(` (${result.owner.source})`) : ''}`);
-  if (result.route) row('Route', `${result.route.id} → ${result.route.to.title} · ${result.route.to.contact}${result.route.via ? ` · ${result.route.via}` : ''}`);
-  if (result.inform.length > 0) row('Inform', result.inform.map((r) => `${r.title} · ${r.contact}${r.side !== 'internal' ? c.dim(` [${r.side}]`) : ''}`).join('; '));
-  if (result.note) row('Next', result.note);
+  const headline = wrap(`${c.bold(severityColor(sev.rank, c)(`${sev.id.toUpperCase()} · ${sev.name}`))}  ${c.dim(result.matrix.name)}`, width, { keepSpaces: true });
+  const rowLines = (label: string, text: string) => wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`);
   const call = callNow(result);
-  row('Call now', call.length > 0 ? call.map((r) => `${r.title} · ${r.contact}`).join('; ') : c.dim(firstStepText(result)));
-
-  out.push('');
-  for (const [label, text] of dueNext(result, c)) out.push(...hanging(`  ${label}`, text, width, 19));
-  if (result.client) row('Client', clientLine(result, c));
-  contractLines(result, c).forEach(([label, text]) => row(label, text));
   const start = t(result.started_at);
   const startedAgo = Math.round((start.getTime() - t(result.computed_at).getTime()) / 60_000);
-  row('Started', `${clockText(start, zone)} (${agoText(startedAgo)}) · times in ${zone}, ${offsetText(start, zone)}`);
+  // Each part of the short card, in the order shown; `name` is how the last line names it when it is left to --full.
+  type Part = { name?: string; lines: string[] };
+  const parts: Part[] = [
+    { lines: options.full ? [...headline, ...wrap(sev.definition, width)] : headline },
+    { lines: rowLines('Owner', `${c.bold(result.owner.title)} · ${result.owner.contact}${result.owner.source ? c.dim(` (${result.owner.source})`) : ''}`) },
+    ...(result.route ? [{ name: 'route', lines: rowLines('Route', `${result.route.id} → ${result.route.to.title} · ${result.route.to.contact}${result.route.via ? ` · ${result.route.via}` : ''}`) }] : []),
+    ...(result.inform.length > 0 ? [{ name: 'who to inform', lines: rowLines('Inform', result.inform.map((r) => `${r.title} · ${r.contact}${r.side !== 'internal' ? c.dim(` [${r.side}]`) : ''}`).join('; ')) }] : []),
+    ...(result.note ? [{ name: 'the next step', lines: rowLines('Next', result.note) }] : []),
+    { lines: rowLines('Call now', call.length > 0 ? call.map((r) => `${r.title} · ${r.contact}`).join('; ') : c.dim(firstStepText(result))) },
+    { lines: [''] },
+    { lines: dueNext(result, c).flatMap(([label, text]) => hanging(`  ${label}`, text, width, 19)) },
+    ...(result.client ? [{ name: 'the client notice', lines: rowLines('Client', clientLine(result, c)) }] : []),
+    ...contractLines(result, c).map(([label, text]) => ({ name: label === 'Exception' ? 'the exception' : 'the contract', lines: rowLines(label, text) })),
+    { name: 'the start', lines: rowLines('Started', `${clockText(start, zone)} (${agoText(startedAgo)}) · times in ${zone}, ${offsetText(start, zone)}`) },
+  ];
   if (!options.full) {
-    out.push(...wrap(c.dim('More with --full: every deadline, the timeline, updates, RCA, handoff'), width));
+    const always = 'every deadline, the timeline, updates, RCA, handoff';
+    const moreLines = (left: Part[]) => {
+      const names = [...new Set(left.map((p) => p.name!))];
+      return wrap(c.dim(`More with --full: ${names.length > 0 ? `${names.join(', ')}; ` : ''}${always}`), width);
+    };
+    // What matters after the answer block, most first: what to do next, what changed the deadlines, the client notice.
+    const priority = ['the next step', 'the exception', 'the contract', 'the client notice', 'the start', 'route', 'who to inform'];
+    const budget = options.rows ?? SCREEN_ROWS;
+    const optional = parts.filter((p) => p.name !== undefined).sort((a, b) => priority.indexOf(a.name!) - priority.indexOf(b.name!));
+    const shown = new Set<Part>(parts.filter((p) => p.name === undefined));
+    const size = (set: Set<Part>) => [...set].reduce((n, p) => n + p.lines.length, 0) + moreLines(optional.filter((p) => !set.has(p))).length;
+    for (const part of optional) {
+      shown.add(part);
+      if (size(shown) > budget) shown.delete(part);
+    }
+    out.push(...parts.filter((p) => shown.has(p)).flatMap((p) => p.lines), ...moreLines(optional.filter((p) => !shown.has(p))));
     return `${out.join('\n')}\n`;
   }
+  out.push(...parts.flatMap((p) => p.lines));
 
   out.push('');
   row('Clock', clockLine(result));
@@ -231,22 +261,34 @@ export function contractLines(result: TriageResult, c: Colors): [string, string]
   const who = [k.client ? `${k.client.name} (${k.client.id})` : undefined, k.tier ? `tier ${k.tier.id}` : undefined].filter(Boolean);
   const isException = (source: string) => source.startsWith('exception ');
   const changeText = (list: typeof k.changes) => list.map((ch) => `${ch.kind} ${ch.from ?? '–'} → ${ch.to}`).join(', ');
+  const titles = roleTitles(result);
+  const names = (roles: { role: string }[]) => roles.map((r) => titles.get(r.role) ?? r.role).join(', ');
   const own = k.changes.filter((ch) => !isException(ch.source));
   const ownRoles = k.added_roles.filter((r) => !isException(r.source));
   if (who.length > 0 || k.exceptions.length > 0) {
     const changes = own.length > 0 ? `; ${changeText(own)}` : who.length > 0 ? '; severity targets' : '';
-    lines.push(['Contract', `${who.join(', ') || 'none'}${changes}${ownRoles.length ? `; adds ${ownRoles.map((r) => r.role).join(', ')}` : ''}`]);
+    lines.push(['Contract', `${who.join(', ') || 'none'}${changes}${ownRoles.length ? `; adds ${names(ownRoles)}` : ''}`]);
     if (k.client?.note) lines.push(['', c.dim(k.client.note)]);
   }
   for (const e of k.exceptions) {
     const source = `exception ${e.id}`;
     const changes = k.changes.filter((ch) => ch.source === source);
     const roles = k.added_roles.filter((r) => r.source === source);
-    const owner = k.owner?.source === source ? `; owner ${k.owner.role}` : '';
-    const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${roles.map((r) => r.role).join(', ')}` : ''}${owner}`;
+    const owner = k.owner?.source === source ? `; owner ${titles.get(k.owner.role) ?? k.owner.role}` : '';
+    const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${names(roles)}` : ''}${owner}`;
     lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}${what}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
   }
   return lines;
+}
+
+/** Every role the result names, by id: the card says titles, never ids. */
+function roleTitles(result: TriageResult): Map<string, string> {
+  const all: Role[] = [result.owner, ...result.inform, ...result.escalation.flatMap((s) => [...s.notify, ...(s.approval ? [s.approval] : [])]), ...result.authority.map((a) => a.role)];
+  if (result.route) all.push(result.route.to);
+  if (result.client?.by) all.push(result.client.by);
+  if (result.client?.contact) all.push(result.client.contact);
+  if (result.governance.rca?.owner) all.push(result.governance.rca.owner);
+  return new Map(all.map((r) => [r.role, r.title]));
 }
 
 function clientLine(result: TriageResult, c: Colors): string {

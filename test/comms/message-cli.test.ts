@@ -97,7 +97,7 @@ describe('contracts on the command line', () => {
     expect(json(outside.stdout).contract.exceptions).toEqual([]);
     const card = runCli([...args, '--at', '2027-01-16T03:00']).stdout;
     // The exception's changes stand on its own line; the contract line keeps only the tier's and the client's.
-    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend;\n +acknowledge 15m → 5m, escalate_after 1h → 30m; adds l3; active until/m);
+    expect(card).toMatch(/^Exception northwind-migration: Northwind data-centre migration weekend;\n +acknowledge 15m → 5m, escalate_after 1h → 30m; adds L3 senior\n +engineer; active until/m);
     expect(card).toMatch(/^Contract +Northwind Logistics \(northwind\), tier premium; assign_owner 15m →/m);
     expect(card).not.toMatch(/^Contract .*acknowledge/m);
   });

@@ -39,7 +39,7 @@ describe('--message with a pinned clock', () => {
     expect(JSON.parse(r.stdout).message).toEqual({
       kind: 'acknowledge',
       audience: 'client',
-      body: 'Hello Northwind Logistics, we have logged your issue as p1 (Critical).\nL2 systems engineer is working on it (pager:l2-oncall). Next update by Tue 10 Nov 10:30 (UTC-05:00).\n',
+      body: 'Hello Northwind Logistics, we have logged your issue as p1 (Critical).\nL2 systems engineer is working on it (servicedesk@northpoint.example, quoting your ticket number). Next update by Tue 10 Nov 10:30 (UTC-05:00).\n',
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickTemplate, renderMessage, renderText, type PlaceholderValues } from '../../src/comms/render.js';
-import { placeholderValues } from '../../src/comms/values.js';
+import { clientValues, placeholderValues } from '../../src/comms/values.js';
 import { PLACEHOLDERS, type Placeholder } from '../../src/matrix/placeholders.js';
 import { planIncident } from '../../src/triage/plan.js';
 import { buildResult } from '../../src/triage/result.js';
@@ -82,11 +82,22 @@ describe('the rendered acknowledgment', () => {
 
   it('names the client and uses the contract\u2019s cadence', () => {
     const r = result(msp, 'p1', '2026-11-10T10:00:00-05:00', { client: 'northwind' });
-    const message = renderMessage(msp, 'acknowledge', 'p1', placeholderValues(r, {}).values);
+    const message = renderMessage(msp, 'acknowledge', 'p1', placeholderValues(r, {}).values, undefined, clientValues(msp, r).values);
     expect(message.ok && message.message.body).toBe(
       'Hello Northwind Logistics, we have logged your issue as p1 (Critical).\n' +
-        'L2 systems engineer is working on it (pager:l2-oncall). Next update by Tue 10 Nov 10:30 (UTC-05:00).\n',
+        'L2 systems engineer is working on it (servicedesk@northpoint.example, quoting your ticket number). Next update by Tue 10 Nov 10:30 (UTC-05:00).\n',
     );
+  });
+
+  it('a client template never renders an internal contact: a role without client_contact leaves a gap', () => {
+    const bare = { ...msp, roles: { ...msp.roles, l2: { ...msp.roles.l2!, client_contact: undefined } } } as typeof msp;
+    delete (bare.roles.l2 as { client_contact?: string }).client_contact;
+    const r = result(bare, 'p1', '2026-11-10T10:00:00-05:00', { client: 'northwind' });
+    const forClient = clientValues(bare, r);
+    expect(forClient).toEqual({ values: { owner_contact: '[owner_contact]' }, gaps: ['owner_contact'] });
+    const message = renderMessage(bare, 'acknowledge', 'p1', placeholderValues(r, {}).values, undefined, forClient.values);
+    expect(message.ok && message.message.body).toContain('L2 systems engineer is working on it ([owner_contact])');
+    expect(message.ok && message.message.body).not.toContain('pager:');
   });
 
   it('shows a value the responder has not given as a visible gap, and takes impact from the handoff packet', () => {

@@ -1,6 +1,7 @@
 /** Runs the built binary as a real process, the way users and CI do. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, SHARE_ENV, Worker } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/escalate.js', import.meta.url));
@@ -13,7 +14,29 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Runs the built program on `args` and returns its exit code and output. Where the process
+ * boundary is not what a test is about (arguments, files, working directory, environment),
+ * the built bundles run in-process in a worker thread (`test/helpers/in-process-worker.mjs`):
+ * the same code as `bin/escalate.js` without starting Node each time. A run that depends on
+ * the process itself spawns a real one: any option besides `cwd` and `env` (stdin input,
+ * stdio, a timeout), an `ESCALATE_NOW` the process edge refuses, or `ESCALATE_TEST_SPAWN=1`
+ * set for the whole suite. A host time zone (`env.TZ`) is set in the process for the run, as
+ * Node does for a process started with it (local time and Intl follow). `spawnCli` always spawns.
+ */
 export function runCli(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const { env, cwd, ...rest } = options;
+  const now = env?.ESCALATE_NOW ?? process.env.ESCALATE_NOW;
+  const inProcess =
+    process.env.ESCALATE_TEST_SPAWN !== '1' &&
+    Object.keys(rest).length === 0 &&
+    (now === undefined || validNow(now)) &&
+    (cwd === undefined || typeof cwd === 'string');
+  return inProcess ? runInProcess(args, (cwd as string | undefined) ?? ROOT, cliEnv(env), now) : spawnCli(args, options);
+}
+
+/** Always a real process: for tests of the process edge (signals, pipes, stdin, exit). */
+export function spawnCli(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv } = {}): CliResult {
   const { env, ...rest } = options;
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
@@ -22,9 +45,51 @@ export function runCli(args: string[], options: SpawnSyncOptions & { env?: NodeJ
     timeout: 120_000,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...rest,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env },
+    env: cliEnv(env),
   });
   return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
+}
+
+/** The environment the program sees: the suite's own, without colour or a default matrix. */
+function cliEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged;
+}
+
+/** The check dist/cli.cjs's process edge makes on ESCALATE_NOW (src/cli/entry.ts). */
+function validNow(pinned: string): boolean {
+  return !Number.isNaN(new Date(pinned).getTime()) && /(Z|[+-]\d{2}:?\d{2})$/i.test(pinned.trim());
+}
+
+let worker: { thread: Worker; done: Int32Array } | undefined;
+
+function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv, now: string | undefined): CliResult {
+  if (!worker) {
+    // SHARE_ENV: the time core switches `TZ` of the process it runs in, as the real program does.
+    const thread = new Worker(new URL('./in-process-worker.mjs', import.meta.url), {
+      env: SHARE_ENV,
+      workerData: { dist: fileURLToPath(new URL('../../dist', import.meta.url)) },
+      stdout: true,
+      stderr: true,
+    });
+    thread.unref();
+    worker = { thread, done: new Int32Array(new SharedArrayBuffer(4)) };
+  }
+  const { thread, done } = worker;
+  const { port1, port2 } = new MessageChannel();
+  Atomics.store(done, 0, 0);
+  thread.postMessage({ argv, cwd, env, now, done, port: port2 }, [port2]);
+  // The same guard against a hang as a spawned run's timeout.
+  const waited = Atomics.wait(done, 0, 0, 120_000);
+  const reply = receiveMessageOnPort(port1)?.message as CliResult | undefined;
+  port1.close();
+  if (waited === 'timed-out' || !reply) {
+    void thread.terminate();
+    worker = undefined;
+    return { code: null, stdout: '', stderr: 'the in-process run did not finish' };
+  }
+  return reply;
 }
 
 /** A stack trace line, which no output of escalate may ever contain for bad input. */

@@ -41,6 +41,29 @@ const PLANTS: [name: string, example: string, rule: string, exit: number, plant:
     /uses \{\{rca_by\}\}, but sev3, sev4 have no rca target \(sev3 at line \d+\): the client would read "\[rca_by\]"/,
   ],
   [
+    'the MSP acknowledgement handing the client the L2 pager (the role without a client_contact)',
+    'msp',
+    'template-internal-contact',
+    1,
+    [
+      ['    contact: "pager:l2-oncall"\n    client_contact: "servicedesk@northpoint.example, quoting your ticket number"\n', '    contact: "pager:l2-oncall"\n'],
+      ['{{owner}} is working on it ({{owner_contact}})', '{{owner}} is working on it (@@{{owner_contact}})'],
+    ],
+    /template 1 \(acknowledge, client\) renders \{\{owner_contact\}\}, and the owner can be L2 systems engineer \(pager:l2-oncall\): an internal contact; give the role a client_contact/,
+  ],
+  [
+    'the MSP premium tier on 24x7 once every level runs round the clock (a calendar override that changes nothing)',
+    'msp',
+    'calendar-no-change',
+    0,
+    [
+      ['      - Password reset for a staff member\n    owner: l1\n    calendar: business\n', '      - Password reset for a staff member\n    owner: l1\n'],
+      ['      - Request for a second monitor\n    owner: l1\n    calendar: business\n', '      - Request for a second monitor\n    owner: l1\n'],
+      ['    calendar: 24x7\n    targets:\n      p1: { acknowledge: 10m', '    calendar: @@24x7\n    targets:\n      p1: { acknowledge: 10m'],
+    ],
+    /tier "premium" sets calendar 24x7, but every severity already runs round the clock: the override changes nothing/,
+  ],
+  [
     'the client-vendor unsure mark back on "At risk" (sev2) over "Yes" (sev1)',
     'client-vendor',
     'tree-unsure-severity',

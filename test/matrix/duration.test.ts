@@ -46,7 +46,7 @@ describe('keysAt', () => {
   it('walks objects, arrays and records of the schema', () => {
     expect(keysAt([])).toContain('severities');
     expect(keysAt(['severities', 0])).toContain('definition');
-    expect(keysAt(['roles', 'lead'])).toEqual(['title', 'contact', 'side', 'backup', 'description']);
+    expect(keysAt(['roles', 'lead'])).toEqual(['title', 'contact', 'side', 'client_contact', 'backup', 'description']);
     expect(keysAt(['triage', 'questions', 'q', 'answers', 0, 'outcome'])).toEqual(['severity', 'owner', 'route', 'note', 'inform']);
     expect(keysAt(['nothing'])).toEqual([]);
   });

@@ -76,8 +76,17 @@ describe('loadMatrix: messages a person can act on', () => {
     expect(message('unknown-top-key')).toEqual(['unknown key "severitiez" in the matrix (did you mean "severities"?)']);
     expect(message('unknown-nested-key')[1]).toContain('did you mean "definition"?');
   });
-  it('suggests the role that was meant and lists the defined ones', () => {
-    expect(message('unknown-role')[0]).toMatch(/unknown role "leed" \(did you mean "lead"\?\); role ids come from roles \(lead, oncall\)/);
+  it('never guesses a defined role that is in use for an unknown one (it has its own duties): it lists the defined roles', () => {
+    expect(message('unknown-role')[0]).toBe('unknown role "leed"; role ids come from roles (lead, oncall)');
+  });
+  it('an unknown role after a rename: no guess at the sibling l2, the defined roles listed; a role nothing uses is guessed', () => {
+    const text = readFileSync(new URL('../fixtures/broken/unknown-role.yaml', import.meta.url), 'utf8');
+    const renamed = text.replace('  lead: { title: Support lead', '  l2: { title: Second line, contact: "pager:l2" }\n  l1x: { title: Support lead').replace(/\blead\b/g, 'l1').replace('owner: leed', 'owner: l2').replace('l1x:', 'desk:');
+    const messages = loadMatrix(renamed).diagnostics.filter((d) => d.code === 'unknown-role').map((d) => d.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toMatch(/^unknown role "l1"; role ids come from roles \(l2, desk, oncall\)$/);
+    const typo = loadMatrix(text.replace('owner: leed', 'owner: lead').replace('owner: oncall }', 'owner: lead }').replace('notify: [lead, oncall]', 'notify: [lead, oncal]'));
+    expect(typo.diagnostics.map((d) => d.message)).toContain('unknown role "oncal" (did you mean "oncall"?); role ids come from roles (lead, oncall)');
   });
   it('says what size a list needs in plain words', () => {
     expect(message('calendar-no-days')).toEqual(['calendars.office.days needs at least 1 entry']);

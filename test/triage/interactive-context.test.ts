@@ -104,6 +104,8 @@ describe('interactive triage asks what changes the deadlines', () => {
     await screen.next();
     screen.keypress('enter'); // ← Back
     await screen.next();
+    expect(screen.getScreen()).toMatch(/❯ The client's/); // Back returns to the answer given
+    screen.keypress('up');
     await choose('Whose system is failing?', 0); // Ours, this time
     expect(screen.getScreen()).toContain('Which contract applies?');
     screen.keypress('enter'); // None

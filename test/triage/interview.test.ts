@@ -56,6 +56,25 @@ describe('interview', () => {
     expect(result.path.map((p) => `${p.question}=${p.answer}`)).toEqual(['security=no', 'confirmed=no']);
   });
 
+  it('a Back hands the question its earlier reply to preselect, "not sure" included', async () => {
+    const s = scripted([
+      ['security', answer('no')],
+      ['confirmed', { kind: 'unsure' }],
+      ['scope', { kind: 'back' }],
+      ['confirmed', { kind: 'back' }],
+      ['security', answer('no')],
+      ['confirmed', answer('no')],
+    ]);
+    await interview(saas, {}, s.ask);
+    expect(s.asked.map((a) => a.previous)).toEqual([undefined, undefined, undefined, { kind: 'unsure' }, { kind: 'answer', id: 'no' }, { kind: 'unsure' }]);
+  });
+
+  it('takes replies to preselect from the caller (a Back from a later prompt)', async () => {
+    const s = scripted([['domain', answer('neither')]]);
+    await interview(saas, { security: 'no', confirmed: 'yes', scope: 'one', blocked: 'yes' }, s.ask, { domain: { kind: 'answer', id: 'neither' } });
+    expect(s.asked[0]!.previous).toEqual({ kind: 'answer', id: 'neither' });
+  });
+
   it('"not sure" takes the unsure answer, the more severe case, and says so in the path', async () => {
     const s = scripted([
       ['security', answer('no')],

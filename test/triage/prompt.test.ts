@@ -72,6 +72,15 @@ describe('the question prompt (@inquirer/testing)', () => {
     expect(plainConfig.choices.map((c) => c.name)).toEqual(['Security concern', 'A VIP', 'Neither', '← Back']);
   });
 
+  it('starts on the earlier reply when Back returned to the question', async () => {
+    expect(questionPrompt({ ...stepAt({ security: 'no' }), previous: { kind: 'answer', id: 'no' } }).default).toBe('no');
+    expect(questionPrompt(stepAt({ security: 'no' })).default).toBeUndefined();
+    const { answer, events, getScreen } = await render(prompt, { ...stepAt({ security: 'no' }), previous: { kind: 'unsure' } });
+    expect(getScreen()).toMatch(/❯ Not sure/);
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'unsure' });
+  });
+
   it('shows only the question once answered', () => {
     const config = questionPrompt(stepAt({ security: 'no' }));
     expect(config.theme.style.message(config.message, 'done')).toBe('Can you reproduce it, or do monitoring and other reports confirm it?');

@@ -217,6 +217,20 @@ describe('contract and exception changes stand under what made them', () => {
     if (!planned.ok) throw new Error(planned.reason);
     const none = formatCard(buildResult(vendor, planned.plan, { path: [], decidedBy: 'severity' }), plain);
     expect(none).toMatch(/^Contract +none$/m);
-    expect(none).toMatch(/^Exception peak-season: Year-end peak with temporary agents; the client asked\n +for faster notice; notify_client 2h → 1h, update_every 2h → 1h; adds\n +client-ops; active until/m);
+    expect(none).toMatch(/^Exception peak-season: Year-end peak with temporary agents; the client asked\n +for faster notice; notify_client 2h → 1h, update_every 2h → 1h; adds\n +Client operations lead; active until/m);
+    expect(none).not.toContain('client-ops'); // titles, never role ids
+  });
+});
+
+describe('names, not ids, for humans', () => {
+  it('the Contract line names the roles a client adds by title', () => {
+    const msp = loadExample('msp.yaml');
+    const start = new Date('2026-11-10T15:00:00Z');
+    const planned = planIncident(msp, 'p2', { start, now: start, client: 'northwind' });
+    if (!planned.ok) throw new Error(planned.reason);
+    const card = formatCard(buildResult(msp, planned.plan, { path: [], decidedBy: 'severity' }), plain, { full: true });
+    const contract = card.slice(card.indexOf('Contract '), card.indexOf('\n', card.indexOf('; adds'))).replace(/\s+/g, ' ');
+    expect(contract).toContain('adds Client account manager, Client executive sponsor');
+    expect(contract).not.toMatch(/account-manager|client-exec/);
   });
 });

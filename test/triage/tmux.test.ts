@@ -8,22 +8,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
+import { loadExample } from './load-example.js';
+import { EXAMPLES, everyCase, type Case } from './screen-cases.js';
 
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 if (!hasTmux) console.warn('skipping the tmux tests: tmux is not installed (apt-get install tmux)');
 
 const NOW = '2026-03-27T16:30:00+00:00';
 const dir = mkdtempSync(join(tmpdir(), 'escalate-tmux-'));
-const socket = join(dir, 'sock');
+// A server per session: a new one never races the one being killed.
+let socket = join(dir, 'sock-0');
 const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', timeout: 20_000 });
 
 afterEach(() => void tmux('kill-server'));
 
 /** Starts escalate in a pane of the given size; resolves when it exits, with the screen the person is left with. */
-function session(columns: number, rows: number, args: string) {
-  const done = join(dir, `done-${columns}`);
-  const script = join(dir, `run-${columns}.sh`);
-  writeFileSync(script, `#!/bin/sh\ncd '${ROOT}'\nESCALATE_NOW='${NOW}' '${process.execPath}' '${BIN}' ${args}\necho $? > '${done}'\n`);
+let sessions = 0;
+function session(columns: number, rows: number, args: string, now = NOW) {
+  const n = ++sessions;
+  socket = join(dir, `sock-${n}`);
+  const done = join(dir, `done-${n}`);
+  const script = join(dir, `run-${n}.sh`);
+  writeFileSync(script, `#!/bin/sh\ncd '${ROOT}'\nESCALATE_NOW='${now}' '${process.execPath}' '${BIN}' ${args}\necho $? > '${done}'\n`);
   chmodSync(script, 0o755);
   const env = { ...process.env, TERM: 'xterm-256color' } as Record<string, string>;
   for (const key of ['TMUX', 'TMUX_PANE', 'NO_COLOR', 'CI']) delete env[key];
@@ -72,7 +78,8 @@ describe.skipIf(!hasTmux)('the real binary in tmux', () => {
     s.keys('Down', 'Enter'); // The client's
     await s.waitFor('Which contract applies?');
     s.type('refunds');
-    await s.waitFor('refunds and payments');
+    await s.waitFor('(type to search) refunds'); // the unfiltered list already shows the client: wait for the search
+    await s.waitFor('❯ Contoso Retail · refunds and payments');
     s.keys('Enter');
     await s.waitFor('When did it start?');
     s.keys('Down', 'Enter'); // Earlier…
@@ -109,3 +116,54 @@ describe.skipIf(!hasTmux)('the real binary in tmux', () => {
     expect(end.joined.some((l) => l.startsWith('Client ') && l.trimEnd().length > 80)).toBe(true);
   }, 120_000);
 });
+
+describe.skipIf(!hasTmux)('80x24 on every example: the answered questions and the whole answer block on the last screen', () => {
+  for (const file of EXAMPLES) {
+    // The longest screen a person can reach by prompts alone: every question asked, a contract searched for, a start typed.
+    const byPrompts = everyCase(file)
+      .filter((c) => c.path.length > 0 && c.ago > 0)
+      .sort((a, b) => b.lines - a.lines || b.path.length - a.path.length);
+    // The longest of all, and the longest with an exception active and a client named.
+    const picks = [byPrompts[0]!, byPrompts.find((c) => !c.name.includes(' no exception ') && c.contract !== undefined && c.contract !== 'none')].filter((c) => c !== undefined);
+    for (const worst of picks) playOnTmux(file, worst);
+  }
+});
+
+function playOnTmux(file: string, worst: Case) {
+    it(`${file}: ${worst.name}`, async () => {
+      const matrix = loadExample(file);
+      const s = session(80, 24, `triage --matrix examples/${file}`, worst.now.toISOString());
+      for (const step of worst.path) {
+        await s.waitFor(step.text.slice(0, 30));
+        const choices = matrix.triage!.questions[step.question]!.answers;
+        const index = step.unsure ? choices.length : choices.findIndex((a) => (a.id ?? '') === step.answer || a.label === step.label);
+        s.keys(...Array<string>(index).fill('Down'), 'Enter');
+      }
+      if (worst.contract !== undefined) {
+        await s.waitFor('Which contract applies?');
+        const label = contractLabel(matrix, worst.contract);
+        s.type(label);
+        await s.waitFor(`(type to search) ${label.slice(0, 20)}`);
+        await s.waitFor(`❯ ${label.slice(0, 30)}`);
+        s.keys('Enter');
+      }
+      await s.waitFor('When did it start?');
+      s.keys('Down', 'Enter');
+      await s.waitFor('Started at');
+      s.type(`${worst.ago} min ago`);
+      s.keys('Enter');
+      const end = await s.exit();
+      expect(end.code, end.screen).toBe('0');
+      const screen = end.screen.split('\n').map((l) => l.trimEnd());
+      expect(screen.length).toBeLessThanOrEqual(25);
+      expect(screen.some((l) => l.startsWith('Triage · ')), end.screen).toBe(true);
+      expect(screen.some((l) => l.startsWith(`✔ ${worst.path[0]!.text.slice(0, 30)}`)), end.screen).toBe(true);
+      for (const line of worst.card.trimEnd().split('\n')) expect(screen, end.screen).toContain(line.trimEnd());
+      expect(end.joined.filter((l) => l.trimEnd().length > 80)).toEqual([]);
+    }, 120_000);
+}
+
+function contractLabel(matrix: ReturnType<typeof loadExample>, id: string): string {
+  const client = matrix.clients?.[id];
+  return client ? `${client.name} (client, tier ${client.tier})` : id === 'none' ? 'None / standard contract' : `Tier ${id.replace(/^tier:/, '')} (no named client)`;
+}

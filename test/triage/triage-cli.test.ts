@@ -200,6 +200,16 @@ describe('escalate triage: the bot contract without a terminal', () => {
     const r = triage('--answer', 'securty=no', '--json');
     expect(r.code).toBe(2);
     expect(json(r.stdout).error).toMatchObject({ code: 'unknown_question', given: 'securty' });
+    expect(json(r.stdout).error.message).toMatch(/^no question "securty" in the triage tree \(did you mean "security"\?\); questions: security, /);
+  });
+
+  it('an answer that is no choice gets the nearest choice; --severity matches regardless of case, but never guesses a numbered sibling', () => {
+    expect(triage('--answer', 'security=noo').stderr).toMatch(/^escalate: "noo" is not an answer to security \(Could customer data .*\) \(did you mean "no"\?\); choices: /);
+    const upper = triage('--severity', 'SEV1', '--at', '2026-03-27T16:30', '--json');
+    expect(upper.code).toBe(0);
+    expect(json(upper.stdout).severity.id).toBe('sev1');
+    expect(triage('--severity', 'sevv1').stderr).toMatch(/^escalate: --severity "sevv1" is not defined \(did you mean "sev1"\?\); severities: /);
+    expect(triage('--severity', 'sev9').stderr).toMatch(/^escalate: --severity "sev9" is not defined; severities: /);
   });
 
   it('a bot that only reads missing_answer errors reaches an outcome on every example', () => {

@@ -12,7 +12,9 @@ import { useHostClock } from '../../time/offset.js';
 import { formatInstant, hasUtcOffset } from '../../time/instant.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
-import { answersFromData, checkAnswers, choiceList, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { replyOf, type Reply } from '../../triage/interview.js';
+import { answersFromData, checkAnswers, choiceList, invalidAnswerMessage, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { didYouMeanNotSibling } from '../../matrix/suggest.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
 import type { ContractRequest } from '../../triage/contract.js';
@@ -99,11 +101,18 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
       : replay.contract || replay.client !== undefined || replay.tier !== undefined
         ? { ...(replay.client ? { client: replay.client } : {}), ...(replay.client === undefined && replay.tier ? { tier: replay.tier } : {}) }
         : undefined;
+  // What the prompts leave on the screen above the card, so the card keeps to the rest of it.
+  let contractLabel: string | undefined;
+  let earlierStart: string | undefined;
+  let startAsked = false;
   if (interactive && (contract === undefined || start === undefined)) {
     const asked = await askContext(matrix, options, replay, io, decision, contract);
     decision = asked.decision;
     contract = asked.contract;
     start = asked.start ?? start;
+    contractLabel = asked.contractLabel;
+    earlierStart = asked.earlierStart;
+    startAsked = asked.start !== undefined;
   }
   if (contract === undefined) {
     // A matrix without clients or tiers has only the standard contract to name.
@@ -125,11 +134,13 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), replayed ? `${planned.reason} (replayed from ${options.answers})` : planned.reason);
   const plan = planned.plan;
 
+  let handoffAsked = 0;
   if (options.handoff && interactive) {
     const { askText } = await import('../prompt.js');
     for (const field of plan.handoff) {
       if (handoffValues[field.id]?.trim()) continue;
       const value = await askText(field.label, field.help);
+      handoffAsked++;
       if (value) handoffValues[field.id] = value;
     }
   }
@@ -153,8 +164,15 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
     const m = result.message;
     io.stdout.write(`${m.subject !== undefined ? `Subject: ${m.subject}\n\n` : ''}${m.body.trimEnd()}\n`);
   } else {
-    const { formatCard } = await import('../../triage/card.js');
-    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true }));
+    const [{ formatCard, SCREEN_ROWS }, { answeredLines }] = await Promise.all([import('../../triage/card.js'), import('../prompt.js')]);
+    let above = 0;
+    if (interactive) {
+      const askedPath = walked.filter((p) => !Object.hasOwn(treeAnswers, p.question));
+      const lines = askedPath.length > 0 || contractLabel !== undefined || startAsked ? answeredLines(matrix, askedPath, contractLabel, earlierStart, startAsked) : [];
+      const columns = io.stdout.columns ?? 80;
+      above = lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / columns)), 0) + handoffAsked;
+    }
+    io.stdout.write(formatCard(result, await colorsFor(io), { ...(io.stdout.columns ? { columns: io.stdout.columns } : {}), full: options.full === true, rows: SCREEN_ROWS - above }));
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);
@@ -310,7 +328,16 @@ interface Decision {
   decidedBy: 'tree' | 'severity';
 }
 
-async function decide(matrix: Matrix, options: TriageOptions, answers: Record<string, string>, replay: Replay, interactive: boolean, io: Io, header = true): Promise<Decision> {
+async function decide(
+  matrix: Matrix,
+  options: TriageOptions,
+  answers: Record<string, string>,
+  replay: Replay,
+  interactive: boolean,
+  io: Io,
+  header = true,
+  previous: Record<string, Reply> = {},
+): Promise<Decision> {
   // A record decided by --severity replays that severity; answers given with it are a contradiction.
   const severityId = options.severity ?? replay.severity;
   if (severityId !== undefined) {
@@ -323,8 +350,12 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
       );
     }
     const what = options.severity !== undefined ? '--severity' : `the severity recorded in ${options.answers},`;
-    const severity = matrix.severities.find((s) => s.id === severityId);
-    if (!severity) throw fail('unknown_severity', `${what} "${severityId}" is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
+    // Ids are matched as written, then regardless of case (--severity P1 is p1), as answers are.
+    const severity = matrix.severities.find((s) => s.id === severityId) ?? matrix.severities.find((s) => s.id.toLowerCase() === severityId.toLowerCase());
+    if (!severity) {
+      const ids = matrix.severities.map((s) => s.id);
+      throw fail('unknown_severity', `${what} "${severityId}" is not defined${didYouMeanNotSibling(severityId, ids)}; severities: ${ids.join(', ')}`);
+    }
     return { outcome: { severity, owner: severity.owner }, path: [], decidedBy: 'severity' };
   }
   if (!matrix.triage) throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
@@ -333,9 +364,9 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
 
   let result = walk(matrix, answers);
   if (result.kind === 'question' && interactive) {
-    const [{ interview }, { askQuestion }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
-    if (header && !options.json && !options.markdown) io.stdout.write(`${colors.bold('Triage')} · ${matrix.name} ${colors.dim('(Ctrl-C to stop)')}\n`);
-    result = await interview(matrix, answers, (step) => askQuestion(step, colors));
+    const [{ interview }, { askQuestion, triageHeader }, colors] = await Promise.all([import('../../triage/interview.js'), import('../prompt.js'), colorsFor(io)]);
+    if (header && !options.json && !options.markdown) io.stdout.write(`${triageHeader(matrix.name, colors)}\n`);
+    result = await interview(matrix, answers, (step) => askQuestion(step, colors), previous);
   }
   switch (result.kind) {
     case 'outcome':
@@ -347,7 +378,7 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
     }
     case 'invalid-answer': {
       const q = result.question;
-      throw fail('invalid_answer', `"${result.given}" is not an answer to ${q.id} (${q.text}); choices: ${choiceList(q)}`, { question: questionJson(q), given: result.given, path: pathJson(result.path) });
+      throw fail('invalid_answer', invalidAnswerMessage(q, result.given), { question: questionJson(q), given: result.given, path: pathJson(result.path) });
     }
     case 'no-tree':
       throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
@@ -357,20 +388,23 @@ async function decide(matrix: Matrix, options: TriageOptions, answers: Record<st
 }
 
 async function withMessage(matrix: Matrix, result: TriageResult, options: TriageOptions, io: Io): Promise<TriageResult> {
-  const [{ renderMessage }, { placeholderValues }] = await Promise.all([import('../../comms/render.js'), import('../../comms/values.js')]);
+  const [{ renderMessage }, { placeholderValues, clientValues }] = await Promise.all([import('../../comms/render.js'), import('../../comms/values.js')]);
   const { values, gaps } = placeholderValues(result, {
     ...(options.impact !== undefined ? { impact: options.impact } : {}),
     ...(options.actions !== undefined ? { actions: options.actions } : {}),
     ...(options.nextStep !== undefined ? { nextStep: options.nextStep } : {}),
   });
-  const rendered = renderMessage(matrix, options.message!, result.severity.id, values, options.audience);
+  // A client template gives the owner's client_contact, never the internal contact; without one it is a gap to fill.
+  const forClient = clientValues(matrix, result);
+  const rendered = renderMessage(matrix, options.message!, result.severity.id, values, options.audience, forClient.values);
+  if (rendered.ok && rendered.message.audience === 'client') gaps.push(...forClient.gaps);
   if (!rendered.ok) throw fail(rendered.code, rendered.reason, {}, rendered.code === 'unknown_placeholder' ? EXIT.findings : EXIT.usage);
   if (options.audience === undefined && rendered.message.audience === 'internal') {
     io.stderr.write(`note: the matrix has no client ${options.message} template for ${result.severity.id}; this is the internal one, not for the client (--audience internal picks it without this note)\n`);
   }
   const open = gaps.filter((g) => rendered.used.includes(g));
   if (open.length > 0) {
-    const flags: Partial<Record<string, string>> = { impact: '--impact', actions: '--actions', next_step: '--next-step' };
+    const flags: Partial<Record<string, string>> = { impact: '--impact', actions: '--actions', next_step: '--next-step', owner_contact: `${result.owner.title} has only an internal contact; give the role a client_contact` };
     io.stderr.write(`note: the message has gaps to fill: ${open.map((g) => `[${g}]${flags[g] ? ` (${flags[g]})` : ''}`).join(', ')}\n`);
   }
   return { ...result, message: rendered.message };
@@ -398,7 +432,7 @@ function answeredContract(matrix: Matrix, given: string, path: PathEntry[]): Con
   const match = matchContract(matrix, given);
   if (match) return requestOf(match);
   const q = contractQuestion(matrix);
-  throw fail('invalid_answer', `"${given}" is not an answer to ${q.id} (${q.text}); choices: ${choiceList(q)}`, { question: questionJson(q), given, path: pathJson(path) });
+  throw fail('invalid_answer', invalidAnswerMessage(q, given), { question: questionJson(q), given, path: pathJson(path) });
 }
 
 /**
@@ -413,13 +447,17 @@ async function askContext(
   io: Io,
   first: Decision,
   given: ContractRequest | undefined,
-): Promise<{ decision: Decision; contract: ContractRequest | undefined; start: Date | undefined }> {
+): Promise<{ decision: Decision; contract: ContractRequest | undefined; start: Date | undefined; contractLabel?: string; earlierStart?: string }> {
   const [{ askContract, askStart }, colors] = await Promise.all([import('../prompt.js'), colorsFor(io)]);
   const askForContract = given === undefined && hasContracts(matrix);
   const askForStart = options.at === undefined && replay.at === undefined;
   let decision = first;
   let contract = given;
   let start: Date | undefined;
+  // What was chosen before a Back, preselected when the prompt is asked again.
+  let contractChosen: string | undefined;
+  let contractLabel: string | undefined;
+  let earlierStart: string | undefined;
   const zone = options.tz ?? matrix.timezone;
   const read = (text: string) => parseStart(text, { now: io.now(), displayZone: zone, matrixZone: matrix.timezone });
   type Step = 'contract' | 'start';
@@ -427,24 +465,31 @@ async function askContext(
   const backIntoTree = async (): Promise<boolean> => {
     if (decision.decidedBy !== 'tree' || decision.path.length === 0) return false;
     const answers = Object.fromEntries(decision.path.slice(0, -1).map((p) => [p.question, p.unsure ? 'unsure' : p.answer]));
-    decision = await decide(matrix, options, answers, replay, true, io, false);
+    const last = decision.path.at(-1)!;
+    decision = await decide(matrix, options, answers, replay, true, io, false, { [last.question]: replyOf(last) });
     return true;
   };
   while (step !== undefined) {
     if (step === 'contract') {
-      const reply = await askContract(contractQuestion(matrix), decision.decidedBy === 'tree' && decision.path.length > 0, colors);
+      const reply = await askContract(contractQuestion(matrix), decision.decidedBy === 'tree' && decision.path.length > 0, colors, undefined, contractChosen);
       if (reply.kind === 'back') {
         await backIntoTree();
         continue;
       }
+      contractChosen = reply.id;
+      contractLabel = contractQuestion(matrix).choices.find((ch) => ch.id === reply.id)?.label;
       contract = requestOf(matchContract(matrix, reply.id) ?? { kind: 'none' });
       step = askForStart ? 'start' : undefined;
     } else {
       const canGoBack = askForContract || (decision.decidedBy === 'tree' && decision.path.length > 0);
-      const reply = await askStart((text) => {
-        const r = read(text);
-        return r.ok ? undefined : r.reason;
-      }, canGoBack ? (askForContract ? 'the contract' : 'the last triage question') : undefined, colors);
+      const reply = await askStart(
+        (text) => {
+          const r = read(text);
+          return r.ok ? { ok: true, shown: formatInstant(r.date, zone) } : { ok: false, reason: r.reason };
+        },
+        canGoBack ? (askForContract ? 'the contract' : 'the last triage question') : undefined,
+        colors,
+      );
       if (reply.kind === 'back') {
         if (askForContract) {
           contract = undefined;
@@ -455,8 +500,9 @@ async function askContext(
       const r = read(reply.text);
       if (!r.ok) throw fail('invalid_option', `start ${r.reason}`);
       start = r.date;
+      if (reply.text !== 'now') earlierStart = reply.text;
       step = undefined;
     }
   }
-  return { decision, contract, start };
+  return { decision, contract, start, ...(contractLabel !== undefined ? { contractLabel } : {}), ...(earlierStart !== undefined ? { earlierStart } : {}) };
 }

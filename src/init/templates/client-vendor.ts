@@ -29,13 +29,17 @@ roles:
   ops-manager:
     title: Vendor operations manager
     contact: "pager:ops-manager"
+    # What client messages show for {{owner_contact}}: a contact the client may use, never a pager.
+    client_contact: "your delivery manager's mailbox and phone line"
   delivery-manager:
     title: Vendor delivery manager (client-facing)
     contact: "#client-delivery"
+    client_contact: "your delivery manager's mailbox and phone line"
     description: Owns the client relationship day to day and every formal client notification.
   quality:
     title: Vendor quality and compliance lead
     contact: "#quality-compliance"
+    client_contact: "your delivery manager's mailbox and phone line"
   it-support:
     title: Vendor IT service desk
     contact: "pager:it-service-desk"

@@ -24,10 +24,13 @@ roles:
   l1:
     title: L1 service desk
     contact: "#service-desk"
+    # What client messages show for {{owner_contact}}: a contact the client may use, never a pager.
+    client_contact: "your service desk address or phone line"
     description: First contact; resets, how-to questions, known fixes.
   l2:
     title: L2 systems engineer
     contact: "pager:l2-oncall"
+    client_contact: "your service desk address or phone line, quoting the ticket number"
     description: Servers, networks, cloud tenants; owns outages.
   l3:
     title: L3 senior engineer
@@ -41,6 +44,7 @@ roles:
   security:
     title: Security operations
     contact: "pager:secops"
+    client_contact: "your service desk address or phone line, quoting the ticket number"
   vendor:
     title: Hardware or cloud vendor support
     contact: "Vendor portal, priority case"
@@ -246,9 +250,9 @@ triage:
 
 tiers:
   standard:
-    description: Business-hours contract; P1 covered round the clock.
+    description: Standard contract; P1 and P2 run round the clock, P3 and P4 in business hours.
   premium:
-    description: Round-the-clock contract with faster targets and an account manager on every P1/P2.
+    description: Round-the-clock contract with faster P1-P3 targets; the account manager is told of every incident.
     calendar: 24x7
     targets:
       p1: { acknowledge: 10m, assign_owner: 10m, notify_client: 20m, update_every: 30m }
