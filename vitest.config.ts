@@ -28,6 +28,8 @@ const ZONED = [
   'test/triage/render.test.ts',
   'test/triage/triage-cli.test.ts',
   'test/lint/cases.test.ts',
+  'test/simulate/oracle.test.ts',
+  'test/simulate/simulate-cli.test.ts',
   'test/record/evaluate.test.ts',
   'test/record/judging-rules.test.ts',
   'test/record/judging-oracle.test.ts',

@@ -15,6 +15,11 @@ import { lintMatrix } from '../src/lint/lint-matrix.js';
 import type { Matrix } from '../src/matrix/schema.js';
 import { allPaths, walk } from '../src/triage/engine.js';
 import { planIncident } from '../src/triage/plan.js';
+import { simulate } from '../src/simulate/simulate.js';
+import { formatSimulationCard } from '../src/simulate/card.js';
+import { formatSimulationMarkdown } from '../src/simulate/markdown.js';
+import { formatCoverageSvg } from '../src/simulate/coverage-svg.js';
+import { plain } from '../src/cli/colors.js';
 import { example } from './helpers/cli.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -84,6 +89,15 @@ function exercise(text: string, original: Matrix, seed: number) {
     planIncident(matrix, severity.id, { start: START, now: NOW, ...(client ? { client } : {}) });
   }
   walk(matrix, { [matrix.triage?.start ?? 'x']: 'unsure' });
+  // A day of hourly starts around the fixed start, every severity: simulate and its three renderings.
+  const instants = Array.from({ length: 24 }, (_, i) => new Date(START.getTime() + (i - 12) * 3_600_000));
+  const simulated = simulate(matrix, { outcomes: matrix.severities.map((severity) => ({ severity, owner: severity.owner })), instants });
+  if (simulated.ok) {
+    const result = { version: 1 as const, matrix: { name: matrix.name, timezone: matrix.timezone }, timezone: matrix.timezone, decided_by: 'severity' as const, answers: {}, contract: {}, sweep: { from: simulated.instants[0]!.at, to: simulated.instants[23]!.at, every: '1h' }, instants: simulated.instants };
+    expect(typeof formatSimulationCard(result, plain)).toBe('string');
+    expect(typeof formatSimulationMarkdown(result)).toBe('string');
+    expect(formatCoverageSvg(result)).toMatch(/^<svg /);
+  }
   diffMatrices(original, matrix);
 }
 

@@ -64,9 +64,14 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
     [2, `${COULD_NOT_RUN}: a row cannot be read (nothing is written; --skip-invalid imports the rest), a missing file or --out-dir folder, a bad mapping`],
   ],
   export: [
-    [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning)'],
-    [1, 'the matrix has errors, or --check found drift'],
+    [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning; with --parity, no parity error)'],
+    [1, 'the matrix has errors, or --check found drift, or --parity found PagerDuty paging later, not at all or through a holiday'],
     [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value`],
+  ],
+  simulate: [
+    [0, 'the simulation is printed'],
+    [1, 'the matrix has errors'],
+    [2, `${COULD_NOT_RUN}: a bad --at, --from, --to, --every or --week, an unknown severity, client or tier, answers that stop short of an outcome, a sweep of more than 10,000 starts, a calendar that cannot meet a target`],
   ],
 };
 

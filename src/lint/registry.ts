@@ -27,6 +27,7 @@ import { severityExamples } from './rules/severity-examples.js';
 import { reviewOverdue } from './rules/review-overdue.js';
 import { governanceTrigger } from './rules/governance-trigger.js';
 import { exceptionExpired } from './rules/exception-expired.js';
+import { holidaysHorizon } from './rules/holidays-horizon.js';
 import { exceptionWindow } from './rules/exception-window.js';
 import { templatePlaceholder } from './rules/template-placeholder.js';
 import { templateValue } from './rules/template-value.js';
@@ -77,6 +78,7 @@ export const MATRIX_RULES: readonly Rule[] = [
   reviewOverdue,
   governanceTrigger,
   exceptionExpired,
+  holidaysHorizon,
   exceptionWindow,
   templatePlaceholder,
   templateValue,

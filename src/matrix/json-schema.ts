@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { matrixSchema } from './schema.js';
 import { triageResultSchema } from '../triage/result-schema.js';
 import { recordSchema } from '../record/schema.js';
+import { simulateResultSchema } from '../simulate/result-schema.js';
 
 export interface GeneratedSchema {
   /** File name under schemas/. */
@@ -21,5 +22,6 @@ export function generatedSchemas(): GeneratedSchema[] {
     { file: 'escalation-matrix.schema.json', text: toJsonSchemaText(matrixSchema, 'escalate matrix') },
     { file: 'triage-result.schema.json', text: toJsonSchemaText(triageResultSchema, 'escalate triage result') },
     { file: 'incident-record.schema.json', text: toJsonSchemaText(recordSchema, 'escalate incident record') },
+    { file: 'simulate-result.schema.json', text: toJsonSchemaText(simulateResultSchema, 'escalate simulate result') },
   ];
 }

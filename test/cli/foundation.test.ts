@@ -45,7 +45,7 @@ describe('escalate lint (foundation)', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(fixture('broken/unknown-role.yaml'));
     expect(lines[1]).toMatch(/^ {2}15:12 {2}error {4}unknown role "leed"; .* {2}unknown-role$/);
-    expect(lines.at(-1)).toBe('✖ 1 problem (1 error, 0 warnings) in 2 files; 11 cases passed');
+    expect(lines.at(-1)).toBe('✖ 1 problem (1 error, 0 warnings) in 2 files; 14 cases passed');
   });
 
   it('prints a stable JSON shape with --format json', () => {

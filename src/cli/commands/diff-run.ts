@@ -1,7 +1,7 @@
 /** `escalate diff`: read both sides (file or `git show`), check them, diff, report, pick the exit code. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { diffMatrices } from '../../diff/diff.js';
 import { failReason } from '../../diff/fail-on.js';
 import { renderJson, type FailOnResult } from '../../diff/render/json.js';
@@ -13,7 +13,9 @@ import { loadMatrix, MAX_MATRIX_CHARS, tooLarge } from '../../matrix/load.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, usageError, type Io } from '../io.js';
-import { readMatrixText, resolveMatrixPath } from '../matrix-file.js';
+import { fsReason, readMatrixText, resolveMatrixPath } from '../matrix-file.js';
+import { writeFileAtomic } from '../files.js';
+import { localDate } from '../../time/instant.js';
 import type { DiffOptions } from './diff.js';
 import { replayAll, type ReplayRecord } from '../../diff/replay.js';
 import { replayJson, replayMarkdown, replayTerminal, summarize } from '../../diff/render/replay.js';
@@ -48,15 +50,47 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   } else if (options.failOn) reason = failReason(diff, options.failOn);
   const failOn: FailOnResult | undefined = options.failOn ? { mode: options.failOn, failed: reason !== undefined, ...(reason ? { reason } : {}) } : undefined;
 
+  if (options.coverageWeek !== undefined && options.coverage === undefined) throw usageError('--coverage-week chooses the week of --coverage FOLDER; pass --coverage too');
+  const pictures = options.coverage !== undefined ? await coveragePair(a, b, options.coverage, options.coverageWeek, io) : undefined;
+
   if (options.format === 'json') {
     const json = renderJson(diff, labels, failOn);
     io.stdout.write(replay ? `${JSON.stringify({ ...JSON.parse(json), replay: replayJson(replay, zone) }, null, 2)}\n` : json);
   } else if (options.format === 'markdown') io.stdout.write(renderMarkdown(diff, labels, failOn) + (replay ? `\n${replayMarkdown(replay, zone)}` : ''));
   else io.stdout.write(renderTerminal(diff, labels, await colorsFor(io)) + (replay ? `\n${replayTerminal(replay, zone)}` : ''));
+  if (pictures) {
+    const [old, now] = pictures;
+    if (options.format === 'markdown') io.stdout.write(`\n#### Coverage, before and after\n\n| before | after |\n| --- | --- |\n| ![coverage before](${encodeURI(old)}) | ![coverage after](${encodeURI(now)}) |\n`);
+    else (options.format === 'json' ? io.stderr : io.stdout).write(`coverage pictures: ${old} (before), ${now} (after)\n`);
+  }
 
   if (reason === undefined) return EXIT.ok;
   io.stderr.write(`escalate: ${reason} (--fail-on ${options.failOn})\n`);
   return EXIT.findings;
+}
+
+/** Writes the coverage picture of each side into `folder`; returns their paths as shown. */
+async function coveragePair(before: Matrix, after: Matrix, folder: string, week: string | undefined, io: Io): Promise<[string, string]> {
+  const full = resolve(io.cwd, folder);
+  let isFolder = false;
+  try {
+    isFolder = statSync(full).isDirectory();
+  } catch (error) {
+    throw usageError(`--coverage ${folder}: ${fsReason(error)}; name an existing folder`);
+  }
+  if (!isFolder) throw usageError(`--coverage ${folder} is not a folder; name an existing folder`);
+  const { weekSimulation } = await import('../../simulate/week.js');
+  const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
+  const date = week ?? localDate(io.now(), after.timezone);
+  const paths: string[] = [];
+  for (const [matrix, name] of [[before, 'coverage-before.svg'], [after, 'coverage-after.svg']] as const) {
+    const simulated = weekSimulation(matrix, date);
+    if (!simulated.ok) throw usageError(`--coverage${week !== undefined ? '-week' : ''}: ${simulated.reason}`);
+    const target = join(full, name);
+    writeFileAtomic(target, formatCoverageSvg(simulated.result), { overwrite: true });
+    paths.push(join(folder, name));
+  }
+  return paths as [string, string];
 }
 
 /** `--records`: every record there replayed under both matrices, as of now or --as-of; unreadable records stop the run (exit 2) like report. */

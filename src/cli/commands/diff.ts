@@ -9,6 +9,8 @@ export interface DiffOptions {
   format: DiffFormat;
   failOn?: 'looser' | 'any' | 'more-breaches';
   maxPaths: number;
+  coverage?: string;
+  coverageWeek?: string;
   records?: string;
   asOf?: string;
 }
@@ -35,6 +37,8 @@ export function registerDiff(program: Command, io: Io, setExit: SetExit): void {
     .option('-m, --matrix <file>', 'the matrix file for the default sides')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'markdown', 'json']).default('terminal'))
     .addOption(new Option('--fail-on <what>', 'exit 1 when the change is looser, on any change, or (with --records) when replay finds more breaches').choices(['looser', 'any', 'more-breaches']))
+    .option('--coverage <folder>', 'also write the coverage picture of each side (simulate --svg) as coverage-before.svg and coverage-after.svg in this existing folder, and show them in the output')
+    .option('--coverage-week <date>', 'the week the coverage pictures show, YYYY-MM-DD (default: this week)')
     .addOption(new Option('--max-paths <n>', 'list at most this many affected answer paths').argParser(positiveInteger).default(50))
     .option('--records <dir>', 'replay the incident records in this folder (or file) under both matrices')
     .option('--as-of <time>', 'with --records, judge as at this time instead of now (ISO 8601; without an offset, in the new matrix\u2019s time zone)')

@@ -18,6 +18,7 @@ interface Built {
 }
 
 export async function runExport(tool: ExportTool, options: ExportOptions, io: Io): Promise<number> {
+  if (options.parity !== undefined && (tool !== 'pagerduty' || options.check === undefined)) throw usageError('--parity simulates a week on the configuration in use: it goes with `export pagerduty --check FILE`');
   if (options.tests !== undefined && tool !== 'alertmanager') throw usageError('--tests writes amtool routing tests; it goes with `export alertmanager`');
   if (options.check !== undefined && (options.out !== undefined || options.tests !== undefined)) {
     throw usageError('--check reads FILE and writes nothing; drop --out and --tests');
@@ -26,7 +27,7 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
   const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
   if (options.check !== undefined) {
     const { runDriftCheck } = await import('./export-check.js');
-    return runDriftCheck(tool, matrix, options.check, options.format, io);
+    return runDriftCheck(tool, matrix, options.check, options.format, io, options.parity);
   }
   const built = await build(tool, matrix, matrixPath, options, io);
 

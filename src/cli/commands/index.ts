@@ -11,6 +11,7 @@ import { registerStatus } from './status.js';
 import { registerReport } from './report.js';
 import { registerImport } from './import.js';
 import { registerExport } from './export.js';
+import { registerSimulate } from './simulate.js';
 
 export type SetExit = (code: number) => void;
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => v
   lint: registerLint,
   init: registerInit,
   triage: registerTriage,
+  simulate: registerSimulate,
   schema: registerSchema,
   diff: registerDiff,
   docs: registerDocs,

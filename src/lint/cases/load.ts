@@ -20,7 +20,7 @@ export interface CasesLoad {
 const KEYS: Record<string, readonly string[]> = {
   '': ['$schema', 'cases'],
   case: ['name', 'answers', 'at', 'client', 'tier', 'expect'],
-  expect: ['severity', 'owner', 'route', 'inform', 'deadlines'],
+  expect: ['severity', 'owner', 'route', 'inform', 'deadlines', 'paged'],
   deadlines: DEADLINE_KINDS,
 };
 

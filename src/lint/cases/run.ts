@@ -25,7 +25,7 @@ type Planner = typeof import('./deadlines.js');
 
 /** `indexes` gives each case's place in the file when some cases were left out as broken. */
 export async function runCases(matrix: Matrix, cases: readonly MatrixCase[], locator: Locator, level: Level | 'off', indexes?: readonly number[]): Promise<CaseRun> {
-  const needsPlan = cases.some((c) => c.at !== undefined || c.expect.deadlines !== undefined);
+  const needsPlan = cases.some((c) => c.at !== undefined || c.expect.deadlines !== undefined || c.expect.paged !== undefined);
   const planner: Planner | undefined = needsPlan ? await import('./deadlines.js') : undefined;
   const run: CaseRun = { diagnostics: [], passed: 0, failed: 0, reached: new Set() };
   cases.forEach((c, i) => {
@@ -68,7 +68,7 @@ function checkCase(matrix: Matrix, c: MatrixCase, reached: Set<string>, planner:
 
   const problems: string[] = [];
   let owner = result.outcome.owner;
-  if (c.at !== undefined || c.expect.deadlines !== undefined) {
+  if (c.at !== undefined || c.expect.deadlines !== undefined || c.expect.paged !== undefined) {
     const planned = planner!.checkDeadlines(matrix, result.outcome, c);
     if (planned.owner !== undefined) owner = planned.owner;
     problems.push(...planned.problems);

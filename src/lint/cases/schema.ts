@@ -25,6 +25,10 @@ export const matrixCase = z.strictObject({
     route: described(z.optional(z.nullable(z.string())), 'The route id; null when no route may be taken.'),
     inform: described(z.optional(z.array(z.string())), 'The role ids the answer path informs (its outcome\u2019s inform), in any order; [] when none.'),
     deadlines: described(z.optional(z.partialRecord(z.enum(DEADLINE_KINDS), z.string())), 'Deadlines by kind, as times; needs `at`.'),
+    paged: described(
+      z.optional(z.record(z.string(), z.string())),
+      'Time travel: role ids with the time each is first paged or pulled in (its first escalation step), like `eng-oncall: 2026-12-25T03:00`; needs `at`.',
+    ),
   }),
 });
 

@@ -1,0 +1,41 @@
+import { findingAt, type Finding, type Rule } from '../rule.js';
+
+/** How long before the listed holidays run out the rule starts warning. */
+export const HOLIDAY_HORIZON_DAYS = 60;
+const DAY = 86_400_000;
+
+export const holidaysHorizon: Rule = {
+  id: 'holidays-horizon',
+  group: 'upkeep',
+  level: 'warning',
+  rationale: 'Holidays are listed by date: once the list runs out, or a yearly holiday is missing next year, a holiday silently counts as a working day and deadlines fall on it.',
+  check({ matrix, locator, today }) {
+    const out: Finding[] = [];
+    const year = Number(today.slice(0, 4));
+    for (const [id, calendar] of Object.entries(matrix.calendars ?? {})) {
+      const holidays = calendar.holidays ?? [];
+      if (holidays.length === 0) continue;
+      const years = holidays.map((d) => Number(d.slice(0, 4)));
+      const last = Math.max(...years);
+      const end = Date.parse(`${last}-12-31T00:00:00Z`);
+      const left = Math.round((end - Date.parse(`${today}T00:00:00Z`)) / DAY);
+      if (left < HOLIDAY_HORIZON_DAYS) {
+        const when = left < 0 ? `ran out ${-left} day${left === -1 ? '' : 's'} ago` : `run out in ${left} day${left === 1 ? '' : 's'}`;
+        out.push(findingAt(locator, ['calendars', id, 'holidays'], `calendar "${id}" lists holidays up to ${last}: they ${when}, and from ${last + 1}-01-01 every holiday counts as a working day; add ${last + 1}'s holidays`));
+        continue;
+      }
+      // A holiday on the same date in two listed years recurs; when next year is listed without it, it was forgotten.
+      if (!years.includes(year + 1)) continue;
+      const listed = new Set(holidays);
+      holidays.forEach((date, i) => {
+        if (!date.startsWith(`${year}-`)) return;
+        const monthDay = date.slice(5);
+        const recurs = holidays.filter((d) => d.slice(5) === monthDay).length >= 2;
+        if (recurs && !listed.has(`${year + 1}-${monthDay}`)) {
+          out.push(findingAt(locator, ['calendars', id, 'holidays', i], `calendar "${id}" keeps ${monthDay} as a holiday every year listed but not in ${year + 1}; add ${year + 1}-${monthDay} or say why it is a working day then`));
+        }
+      });
+    }
+    return out;
+  },
+};

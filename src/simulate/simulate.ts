@@ -1,0 +1,138 @@
+/**
+ * What-if: incidents of chosen severities starting at chosen instants, planned by the triage
+ * planner itself (so a simulation and a triage at that moment never disagree), reduced to
+ * who is paged or pulled in when, every deadline, and the calendar rule, holiday or
+ * exception that shaped them. Pure: the instants, zones and contract are passed in.
+ */
+import type { Matrix } from '../matrix/schema.js';
+import { PAGERDUTY_TARGET_KINDS } from '../matrix/schema.js';
+import { formatInstant, localDate } from '../time/instant.js';
+import { addWorkingMinutes, isWorkingTime, type WorkingCalendar } from '../time/working-time.js';
+import type { ResolvedOutcome } from '../triage/engine.js';
+import { planIncident, targetClock, type IncidentPlan, type RoleView } from '../triage/plan.js';
+import type { CalendarState, PagedRole, SimulateResult, Simulation } from './result-schema.js';
+
+export interface SimulateOptions {
+  /** The outcomes to simulate: one per severity, or the one the triage answers reached. */
+  outcomes: readonly ResolvedOutcome[];
+  /** Incident starts, in the order to report them. */
+  instants: readonly Date[];
+  client?: string;
+  tier?: string;
+  /** The zone times are shown in; defaults to the matrix zone. */
+  displayZone?: string;
+}
+
+export type SimulationFailure = { ok: false; code: string; reason: string; at: Date; severity: string };
+
+/** Every outcome at every instant, or the first plan that failed (an unknown client, a calendar without working time). */
+export function simulate(matrix: Matrix, options: SimulateOptions): { ok: true; instants: SimulateResult['instants'] } | SimulationFailure {
+  const zone = options.displayZone ?? matrix.timezone;
+  const instants: SimulateResult['instants'] = [];
+  for (const start of options.instants) {
+    const severities: Simulation[] = [];
+    for (const outcome of options.outcomes) {
+      const planned = planIncident(matrix, outcome, {
+        start,
+        now: start,
+        displayZone: zone,
+        ...(options.client !== undefined ? { client: options.client } : {}),
+        ...(options.tier !== undefined ? { tier: options.tier } : {}),
+      });
+      if (!planned.ok) return { ok: false, code: planned.code, reason: planned.reason, at: start, severity: outcome.severity.id };
+      severities.push(simulation(matrix, planned.plan));
+    }
+    instants.push({ at: formatInstant(start, zone), severities });
+  }
+  return { ok: true, instants };
+}
+
+/** One plan as a simulation: who is paged when, every deadline, the calendar rule and the contract's part. */
+export function simulation(matrix: Matrix, plan: IncidentPlan): Simulation {
+  const zone = plan.zone;
+  const iso = (d: Date) => formatInstant(d, zone);
+  const paged = plan.escalation.map((step) => ({
+    at: step.iso,
+    after: step.after,
+    ...(step.layer ? { layer: step.layer } : {}),
+    roles: step.notify.map((r) => pagedRole(matrix, r)),
+    notify_client: step.notifyClient,
+  }));
+  const first = paged[0];
+  const last = plan.deadlines.reduce((latest, d) => Math.max(latest, d.at.getTime()), plan.start.at.getTime());
+  return {
+    severity: { id: plan.severity.id, name: plan.severity.name, rank: plan.rank },
+    owner: pagedRole(matrix, plan.owner),
+    ...(first ? { first_paged: { at: first.at, roles: first.roles } } : {}),
+    paged,
+    deadlines: plan.deadlines
+      .filter((d) => d.kind !== 'next_update' || d.at.getTime() > plan.start.at.getTime())
+      .map((d) => ({ kind: d.kind, label: d.label, target: d.target, at: d.iso, source: d.source, promised: d.promised })),
+    calendar: calendarRule(matrix, plan, new Date(last), iso),
+    exceptions: plan.contract.exceptions.map((e) => ({ id: e.id, reason: e.reason, from: iso(e.from), until: iso(e.until) })),
+    changes: plan.contract.changes.map((c) => ({ kind: c.kind, ...(c.from !== undefined ? { from: c.from } : {}), to: c.to, source: c.source })),
+  };
+}
+
+export function pagedRole(matrix: Matrix, view: RoleView): PagedRole {
+  const paging = matrix.paging && Object.hasOwn(matrix.paging, view.role) ? matrix.paging[view.role] : undefined;
+  const pd = paging?.pagerduty;
+  const pdKind = pd ? PAGERDUTY_TARGET_KINDS.find((k) => pd[k] !== undefined) : undefined;
+  return {
+    role: view.role,
+    title: view.title,
+    contact: view.contact,
+    side: view.side,
+    ...(view.source ? { source: view.source } : {}),
+    ...(paging?.alertmanager ? { alertmanager: paging.alertmanager } : {}),
+    ...(pd && pdKind ? { pagerduty: `${pdKind.replace('_', ' ')} ${pd[pdKind]}` } : {}),
+  };
+}
+
+const WEEKDAY_OF = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/** The state of the calendar at the incident start, and the holidays its deadlines skip. */
+function calendarRule(matrix: Matrix, plan: IncidentPlan, lastDeadline: Date, iso: (d: Date) => string): Simulation['calendar'] {
+  const clock = targetClock(matrix, plan.clock.id);
+  const base = {
+    id: plan.clock.id,
+    source: plan.clock.source,
+    ...(plan.clock.zone ? { timezone: plan.clock.zone } : {}),
+    ...(plan.clock.days ? { days: plan.clock.days } : {}),
+    ...(plan.clock.hours ? { hours: plan.clock.hours } : {}),
+  };
+  if (clock.kind === 'elapsed') return { ...base, state: 'round-the-clock', holidays_skipped: [] };
+  const calendar = clock.calendar;
+  const start = plan.start.at;
+  const state = calendarState(calendar, start);
+  const day = localDate(start, calendar.zone);
+  return {
+    ...base,
+    state,
+    ...(state === 'holiday' ? { holiday: day } : {}),
+    ...(state !== 'open' ? { opens_at: iso(nextOpening(calendar, start)) } : {}),
+    holidays_skipped: holidaysBetween(calendar, day, localDate(lastDeadline, calendar.zone)),
+  };
+}
+
+/** Open, or closed and why, at an instant. */
+export function calendarState(calendar: WorkingCalendar, at: Date): CalendarState {
+  if (isWorkingTime(at, calendar)) return 'open';
+  const local = formatInstant(at, calendar.zone);
+  const day = local.slice(0, 10);
+  if (calendar.holidays.has(day) && calendar.days.has(WEEKDAY_OF(day))) return 'holiday';
+  if (!calendar.days.has(WEEKDAY_OF(day))) return 'closed-day';
+  const minutes = Number(local.slice(11, 13)) * 60 + Number(local.slice(14, 16));
+  return minutes < calendar.open ? 'before-opening' : 'after-closing';
+}
+
+/** The first instant of working time at or after `at`. */
+export function nextOpening(calendar: WorkingCalendar, at: Date): Date {
+  // One working minute later, less that minute: the start of the window it falls in.
+  return new Date(addWorkingMinutes(at, 1, calendar).getTime() - 60_000);
+}
+
+/** Holidays on working weekdays from `first` to `last` (inclusive, local dates). */
+function holidaysBetween(calendar: WorkingCalendar, first: string, last: string): string[] {
+  return [...calendar.holidays].filter((d) => d >= first && d <= last && calendar.days.has(WEEKDAY_OF(d))).sort();
+}

@@ -1,0 +1,108 @@
+/**
+ * The coverage picture of each example's Christmas week: well-formed SVG with its text
+ * alternative (read by an SVG/XML parser), and drawn by a real headless browser (Debian's
+ * chromium): the screenshot is not blank, and the labels a reviewer reads were laid out.
+ * Without chromium the browser tests are skipped with the reason; in CI (CI set) they fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, runCli } from '../helpers/cli.js';
+import { readPng } from '../helpers/png.js';
+
+const EXAMPLES: [string, string[]][] = [
+  ['saas-support.yaml', ['SEV1 · Critical', 'SEV4 · Low']],
+  ['msp.yaml', ['P1 · Critical', 'P4 · Low']],
+  ['client-vendor.yaml', ['SEV1 · Critical', 'SEV4 · Low']],
+];
+const NOW = { ESCALATE_NOW: '2026-12-06T10:00:00+01:00' };
+const BROWSER = ['chromium', 'chromium-browser'].find((name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0);
+const SKIP = BROWSER ? false : 'chromium is not installed (apt-get install chromium)';
+if (!BROWSER && process.env.CI) throw new Error('CI needs chromium for the coverage picture tests: apt-get install chromium');
+
+const svgOf = (name: string) => {
+  const run = runCli(['simulate', '-m', example(name), '--week', '2026-12-21', '--svg'], { env: NOW });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return run.stdout;
+};
+
+async function parseSvg(text: string) {
+  const { Window } = await import('happy-dom');
+  const window = new Window();
+  const doc = new window.DOMParser().parseFromString(text, 'image/svg+xml');
+  return { doc, close: () => window.happyDOM.close() };
+}
+
+function browser(args: string[]): string {
+  const run = spawnSync(BROWSER!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--mute-audio', ...args], { encoding: 'utf8', timeout: 90_000 });
+  if (run.status !== 0) throw new Error(`chromium exited ${run.status}: ${run.stderr}`);
+  return run.stdout;
+}
+
+describe.each(EXAMPLES)('the coverage picture of %s', (name, labels) => {
+  it('is SVG with a title, a description, an hour per cell with its own title, and holidays marked', async () => {
+    const text = svgOf(name);
+    const { doc, close } = await parseSvg(text);
+    try {
+      expect(doc.querySelector('parsererror')).toBeNull();
+      const svg = doc.documentElement;
+      expect(svg.tagName.toLowerCase()).toBe('svg');
+      expect(svg.getAttribute('role')).toBe('img');
+      expect(svg.getAttribute('aria-labelledby')).toBe('coverage-title coverage-desc');
+      expect(doc.getElementById('coverage-title')?.textContent).toMatch(/^Who is paged first, and how fast acknowledgement is due — /);
+      expect(doc.getElementById('coverage-desc')?.textContent).toMatch(/Mon 21 Dec 00:00 to Sun 27 Dec 23:00/);
+      const cells = [...doc.querySelectorAll('rect')].filter((r) => r.querySelector('title'));
+      expect(cells.length).toBe(168 * 4); // every hour of the week × each of the four severities
+      expect(cells.some((c) => /holiday 2026-12-25/.test(c.querySelector('title')!.textContent ?? ''))).toBe(true);
+      const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
+      for (const label of [...labels, 'Paged first', 'Acknowledge', 'holiday']) expect(texts).toContain(label);
+    } finally {
+      await close();
+    }
+  });
+
+  it.skipIf(SKIP)('renders in a headless browser: the screenshot is not blank', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
+    const file = join(dir, 'coverage.svg');
+    writeFileSync(file, svgOf(name));
+    const png = join(dir, 'coverage.png');
+    browser(['--window-size=1010,400', `--screenshot=${png}`, `file://${file}`]);
+    const { width, height, data } = readPng(readFileSync(png));
+    let coloured = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < width * height; i++) {
+      const [r, g, b] = [data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!];
+      if (r < 235 || g < 235 || b < 235) coloured++;
+      colours.add((r >> 4) * 256 + (g >> 4) * 16 + (b >> 4));
+    }
+    expect(coloured / (width * height)).toBeGreaterThan(0.2);
+    expect(colours.size).toBeGreaterThan(8);
+  }, 120_000);
+
+  it.skipIf(SKIP)('renders in a headless browser: the labels are laid out with a width', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
+    const page = join(dir, 'page.html');
+    const measure = `<script>addEventListener('load', () => { const out = [...document.querySelectorAll('svg text')].map((t) => t.textContent + '=' + Math.round(t.getBBox().width)); document.getElementById('out').textContent = JSON.stringify(out); });</script>`;
+    writeFileSync(page, `<!doctype html><html><body>${svgOf(name)}<pre id="out"></pre>${measure}</body></html>`);
+    const dom = browser(['--virtual-time-budget=5000', '--dump-dom', `file://${page}`]);
+    const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? '[]';
+    const widths = new Map((JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')) as string[]).map((s) => [s.slice(0, s.lastIndexOf('=')), Number(s.slice(s.lastIndexOf('=') + 1))]));
+    for (const label of [...labels, 'Paged first', 'Acknowledge', 'holiday']) expect(widths.get(label), label).toBeGreaterThan(10);
+  }, 120_000);
+});
+
+describe('refusals', () => {
+  it('--svg needs a sweep', () => {
+    const run = runCli(['simulate', '-m', example('msp.yaml'), '--at', 'now', '--svg'], { env: NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--svg draws a sweep; pass --week DATE or --from\/--to/);
+  });
+  it('--week takes a real date', () => {
+    const run = runCli(['simulate', '-m', example('msp.yaml'), '--week', '2026-02-30', '--svg'], { env: NOW });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--week "2026-02-30" is not a date/);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The simulation against a second implementation written from the documented definitions
+ * on the Temporal polyfill (its own zone data path, calendar arithmetic and wall-clock rule):
+ * for every example, every severity and its tier's calendars, every hour of a year (all of
+ * 2027, with its daylight-saving changes and holidays, plus the Christmas week of 2026),
+ * the calendar state at the start, when acknowledgement is due and when each escalation
+ * step pages; at fast-check-chosen hours of that year, every deadline. Under both offset
+ * sources (Intl, and the host clock the CLI uses); .ci/run repeats it under several TZ.
+ */
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import type { Matrix, Severity, Targets } from '../../src/matrix/schema.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import type { Simulation } from '../../src/simulate/result-schema.js';
+import { underBothClocks } from '../helpers/clocks.js';
+import { loadExample } from '../triage/load-example.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const EXAMPLES = ['saas-support.yaml', 'msp.yaml', 'client-vendor.yaml'];
+const FROM = Date.parse('2026-12-20T00:00:00Z');
+const TO = Date.parse('2028-01-01T00:00:00Z');
+const SEED = Number(process.env.FUZZ_SEED ?? 20261225);
+
+// ---- The oracle: Temporal only, from the documented definitions --------------------------
+
+interface OracleCalendar {
+  zone: string;
+  days: number[]; // 1 = Monday … 7 = Sunday
+  open: number;
+  close: number;
+  holidays: Set<string>;
+}
+
+const inZone = (ms: number, zone: string) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+
+/** A wall-clock time as an instant: the jump for a skipped time, the earlier of a repeated one. */
+function instantOf(zone: string, wall: Temporal.PlainDateTime): number {
+  const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0) return earlier.epochMilliseconds;
+  return earlier.getTimeZoneTransition('next')!.epochMilliseconds;
+}
+
+const wallAt = (date: Temporal.PlainDate, minutes: number) =>
+  minutes === 1440 ? date.add({ days: 1 }).toPlainDateTime() : date.toPlainDateTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+
+function windowOf(cal: OracleCalendar, date: Temporal.PlainDate): [number, number] | undefined {
+  if (!cal.days.includes(date.dayOfWeek) || cal.holidays.has(date.toString())) return undefined;
+  return [instantOf(cal.zone, wallAt(date, cal.open)), instantOf(cal.zone, wallAt(date, cal.close))];
+}
+
+function dayOf(cal: OracleCalendar, ms: number): Temporal.PlainDate {
+  let date = inZone(ms, cal.zone).toPlainDate();
+  while (instantOf(cal.zone, date.add({ days: 1 }).toPlainDateTime()) <= ms) date = date.add({ days: 1 });
+  while (instantOf(cal.zone, date.toPlainDateTime()) > ms) date = date.subtract({ days: 1 });
+  return date;
+}
+
+function addWorking(cal: OracleCalendar, start: number, minutes: number): number {
+  let remaining = minutes * MINUTE;
+  if (remaining <= 0) return start;
+  for (let date = dayOf(cal, start); ; date = date.add({ days: 1 })) {
+    const window = windowOf(cal, date);
+    if (!window) continue;
+    const open = Math.max(start, window[0]);
+    if (open >= window[1]) continue;
+    if (remaining <= window[1] - open) return open + remaining;
+    remaining -= window[1] - open;
+  }
+}
+
+/** Durations as the format documents them: on a calendar a day is a working day, a week its working days. */
+function due(cal: OracleCalendar | undefined, start: number, text: string): number {
+  const m = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/.exec(text)!;
+  const [w, d, h, min] = m.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number];
+  if (!cal) return start + (((w * 7 + d) * 24 + h) * 60 + min) * MINUTE;
+  return addWorking(cal, start, (w * cal.days.length + d) * (cal.close - cal.open) + h * 60 + min);
+}
+
+function stateOf(cal: OracleCalendar | undefined, ms: number): Simulation['calendar']['state'] {
+  if (!cal) return 'round-the-clock';
+  const date = dayOf(cal, ms);
+  const window = windowOf(cal, date);
+  if (window && ms >= window[0] && ms < window[1]) return 'open';
+  const local = inZone(ms, cal.zone);
+  const day = local.toPlainDate();
+  if (cal.days.includes(day.dayOfWeek) && cal.holidays.has(day.toString())) return 'holiday';
+  if (!cal.days.includes(day.dayOfWeek)) return 'closed-day';
+  return local.hour * 60 + local.minute < cal.open ? 'before-opening' : 'after-closing';
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const hhmm = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+function oracleCalendar(matrix: Matrix, id: string | undefined): OracleCalendar | undefined {
+  const def = id !== undefined && id !== '24x7' ? matrix.calendars?.[id] : undefined;
+  if (!def) return undefined;
+  return { zone: def.timezone ?? matrix.timezone, days: def.days.map((d) => DAYS.indexOf(d) + 1), open: hhmm(def.hours.slice(0, 5)), close: hhmm(def.hours.slice(6)), holidays: new Set(def.holidays ?? []) };
+}
+
+/** A matrix time as an instant: a date alone is its midnight; as `until` the next midnight. */
+function exceptionBound(matrix: Matrix, text: string, until: boolean): number {
+  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(text)) return Date.parse(text);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const wall = dateOnly ? Temporal.PlainDate.from(text).add({ days: until ? 1 : 0 }).toPlainDateTime() : Temporal.PlainDateTime.from(text);
+  return instantOf(matrix.timezone, wall);
+}
+
+/** What a severity runs on under a tier (no client) at a start, read from the matrix as documented: targets, calendar, roles pulled in. */
+function contractOf(matrix: Matrix, severity: Severity, tier: string | undefined, start: number): { targets: Targets; calendar: string | undefined; pulledIn: boolean } {
+  const t = tier !== undefined ? matrix.tiers?.[tier] : undefined;
+  const targets: Targets = { ...severity.targets, ...(t?.targets?.[severity.id] ?? {}) };
+  let pulledIn = (t?.notify ?? []).length > 0;
+  for (const e of matrix.exceptions ?? []) {
+    if (e.clients !== undefined || (e.severities && !e.severities.includes(severity.id))) continue;
+    if (start < exceptionBound(matrix, e.from, false) || start >= exceptionBound(matrix, e.until, true)) continue;
+    Object.assign(targets, e.targets?.[severity.id] ?? {});
+    if ((e.notify ?? []).length > 0) pulledIn = true;
+  }
+  return { targets, calendar: t?.calendar ?? severity.calendar, pulledIn };
+}
+
+// ---- The comparison ------------------------------------------------------------------------
+
+const hours: Date[] = [];
+for (let t = FROM; t < TO; t += HOUR) hours.push(new Date(t));
+
+/** Contracts to try: none, and each tier (tiers may switch the calendar). */
+const contractsOf = (matrix: Matrix) => [undefined, ...Object.keys(matrix.tiers ?? {})];
+
+underBothClocks(() => {
+  for (const name of EXAMPLES) {
+    const matrix = loadExample(name);
+    describe(name, () => {
+      for (const tier of contractsOf(matrix)) {
+        it(`every hour of a year${tier ? ` on tier ${tier}` : ''}: calendar state, acknowledgement and each page agree with the oracle`, () => {
+          const outcomes = matrix.severities.map((severity) => ({ severity, owner: severity.owner }));
+          const result = simulate(matrix, { outcomes, instants: hours, ...(tier ? { tier } : {}) });
+          if (!result.ok) throw new Error(result.reason);
+          expect(result.instants).toHaveLength(hours.length);
+          let compared = 0;
+          result.instants.forEach((instant, i) => {
+            const start = hours[i]!.getTime();
+            expect(Date.parse(instant.at)).toBe(start);
+            instant.severities.forEach((sim, s) => {
+              const severity = matrix.severities[s]!;
+              const { targets, calendar, pulledIn } = contractOf(matrix, severity, tier, start);
+              const cal = oracleCalendar(matrix, calendar);
+              const where = `${severity.id} at ${instant.at}`;
+              expect(sim.calendar.state, where).toBe(stateOf(cal, start));
+              if (targets.acknowledge) {
+                expect(Date.parse(sim.deadlines.find((d) => d.kind === 'acknowledge')!.at), where).toBe(due(cal, start, targets.acknowledge));
+                compared++;
+              }
+              const steps = (severity.escalation ?? []).map((step) => due(cal, start, step.after)).sort((a, b) => a - b);
+              // Roles a tier or exception adds are pulled in at the start: a step there is made when the path has none.
+              if (pulledIn && steps[0] !== start) steps.unshift(start);
+              expect(sim.paged.map((p) => Date.parse(p.at)), where).toEqual(steps);
+              expect(sim.first_paged?.at, where).toBe(sim.paged[0]?.at);
+            });
+          });
+          expect(compared).toBeGreaterThan(hours.length);
+        }, 600_000);
+      }
+
+      it('every deadline at hours fast-check picks in the year, on each contract', () => {
+        fc.assert(
+          fc.property(fc.integer({ min: 0, max: hours.length - 1 }), fc.constantFrom(...contractsOf(matrix)), (index, tier) => {
+            const start = hours[index]!;
+            const outcomes = matrix.severities.map((severity) => ({ severity, owner: severity.owner }));
+            const result = simulate(matrix, { outcomes, instants: [start], ...(tier ? { tier } : {}) });
+            if (!result.ok) throw new Error(result.reason);
+            result.instants[0]!.severities.forEach((sim, s) => {
+              const severity = matrix.severities[s]!;
+              const { targets, calendar } = contractOf(matrix, severity, tier, start.getTime());
+              const cal = oracleCalendar(matrix, calendar);
+              for (const d of sim.deadlines) {
+                const target = d.kind === 'next_update' ? targets.update_every! : targets[d.kind]!;
+                expect(Date.parse(d.at), `${severity.id} ${d.kind} from ${start.toISOString()}`).toBe(due(cal, start.getTime(), target));
+              }
+              const kinds = sim.deadlines.map((d) => d.kind).filter((k) => k !== 'next_update');
+              expect(kinds.sort()).toEqual(Object.keys(targets).filter((k) => k !== 'update_every').sort());
+            });
+          }),
+          { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: SEED },
+        );
+      }, 600_000);
+    });
+  }
+});
