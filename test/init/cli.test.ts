@@ -66,10 +66,12 @@ describe('escalate init without a terminal', () => {
       expect(readdirSync(dir).sort()).toEqual(['.git', '.github', 'escalation-matrix.cases.yaml', 'escalation-matrix.md', 'escalation-matrix.yaml']);
       expect(read(dir, '.github/workflows/escalation-matrix.yml')).toBe(read(ROOT, 'docs/github-actions.yml'));
       expect(runWorkflowSteps(dir, read(ROOT, 'docs/github-actions.yml'))).toEqual([]);
-      // Without --ci, init writes the matrix and its cases only.
+      // Without --ci, init writes the matrix, its cases and its sheet, and the shipped
+      // workflow (copied by hand) passes every step all the same.
       const plain = repo();
       expect(init(plain, ...flags).code).toBe(0);
-      expect(readdirSync(plain).sort()).toEqual(['.git', 'escalation-matrix.cases.yaml', 'escalation-matrix.yaml']);
+      expect(readdirSync(plain).sort()).toEqual(['.git', 'escalation-matrix.cases.yaml', 'escalation-matrix.md', 'escalation-matrix.yaml']);
+      expect(runWorkflowSteps(plain, read(ROOT, 'docs/github-actions.yml'))).toEqual([]);
     },
     60_000,
   );

@@ -66,14 +66,15 @@ export async function runInit(file: string, options: InitOptions, io: Io): Promi
   const plan: Planned[] = [
     { path: target, text, overwrite: Boolean(options.force), note: `the ${answers.template} template for ${answers.team}, ${answers.timezone}, owned by ${ownerId(answers.owner)}` },
     { path: casesPath, text: cases.text, overwrite: Boolean(options.force), note: `${cases.count} matrix tests, one per triage outcome` },
+    // The shipped workflow (and a team's own CI) runs `docs --check` on the sheet, so it is
+    // written with the matrix: green on day one, whichever CI the team copies.
+    { path: sheetPathFor(target), text: safeText(renderSheet(matrix, { source: basename(target) })), overwrite: Boolean(options.force), note: 'the reference sheet (regenerate it with escalate docs --out after each change)' },
   ];
   if (answers.ci || answers.preCommit) {
     const matrixRel = fromRoot(root, target);
     const casesRel = fromRoot(root, casesPath);
     if (answers.ci) {
       plan.push({ path: join(root, WORKFLOW), text: workflowFor(shippedWorkflow(), matrixRel, casesRel, sheetPathFor(matrixRel)), overwrite: Boolean(options.force), note: 'lints the matrix on every pull request that touches it, and checks its sheet' });
-      // The workflow runs `docs --check` on the sheet, so it is written too: green on day one.
-      plan.push({ path: sheetPathFor(target), text: safeText(renderSheet(matrix, { source: basename(target) })), overwrite: Boolean(options.force), note: 'the reference sheet (regenerate it with escalate docs --out after each change)' });
     }
     if (answers.preCommit) {
       const path = join(root, PRE_COMMIT);
