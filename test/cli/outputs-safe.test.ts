@@ -93,12 +93,13 @@ describe('writes: only regular files and new paths', () => {
     const dir = tmp();
     const sheet = join(dir, `${'s'.repeat(252)}.md`);
     expect(runCli(['docs', '--matrix', MSP, '--out', sheet]).code).toBe(0);
-    // init writes NAME.yaml and NAME.cases.yaml: the longer of the two is 255 bytes.
+    // init writes NAME.yaml, NAME.cases.yaml and NAME.md: the longest of them is 255 bytes.
     const matrix = join(dir, `${'m'.repeat(244)}.yaml`);
     const cases = join(dir, `${'m'.repeat(244)}.cases.yaml`);
+    const initSheet = join(dir, `${'m'.repeat(244)}.md`);
     expect(cases.length - dir.length - 1).toBe(255);
     expect(runCli(['init', matrix]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([matrix, cases, sheet].map((p) => p.slice(dir.length + 1)).sort());
+    expect(readdirSync(dir).sort()).toEqual([matrix, cases, initSheet, sheet].map((p) => p.slice(dir.length + 1)).sort());
   });
 });
 
