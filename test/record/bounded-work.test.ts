@@ -46,24 +46,26 @@ describe('the 100-year rule', () => {
 });
 
 describe('a signal mid-computation', () => {
-  it.each(['status', 'report'])('SIGTERM during a long %s exits 143 within a second', async (command) => {
+  it.each(['status', 'report'])('SIGTERM during a long %s stops the work: exit 143, nothing printed', async (command) => {
     // Forty open records judged 99 years on: many seconds of calendar walking in all.
     const dir = mkdtempSync(join(tmpdir(), 'escalate-slow-'));
     for (let i = 0; i < 40; i++) copyFileSync(open, join(dir, `r${String(i).padStart(2, '0')}.json`));
     const child = spawn(process.execPath, [BIN, command, dir, '--as-of', '2125-11-25T00:00:00Z'], {
       env: { ...process.env, NO_COLOR: '1', ESCALATE_NOW: '2026-12-06T00:00:00Z' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<{ code: number | null; at: number }>((done) => child.on('close', (code) => done({ code, at: performance.now() })));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     await new Promise((r) => setTimeout(r, 1500));
-    const sent = performance.now();
     child.kill('SIGTERM');
-    const { code, at } = await exited;
+    const code = await exited;
     expect(code).toBe(143);
     expect(stderr).toBe('\nescalate: terminated (SIGTERM)\n');
-    // A bound, not a timing: without slices the run goes on for many seconds after the signal.
-    expect(at - sent).toBeLessThan(1000);
+    // Counted, not timed: the signal is answered between slices, so the run stops before its
+    // result; without slices the whole judging finishes and prints first (how fast is the bench's).
+    expect(stdout).toBe('');
   }, 60_000);
 });
