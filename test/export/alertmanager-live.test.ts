@@ -73,10 +73,16 @@ describe.skipIf(binary === undefined).each(EXAMPLES)('examples/%s.yaml in a runn
     await waitReady(base, child, () => stderr.slice(-2000));
   }, 60_000);
 
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    // Alertmanager writes its snapshot to the data folder as it shuts down: remove the folder
+    // only once the process has exited.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child!.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('every severity, tier and client reaches exactly the receivers the matrix pages at once', async () => {
     expect(tests.length).toBeGreaterThan(3);
