@@ -5,6 +5,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { loadMatrix, MAX_MATRIX_CHARS, tooLarge, type LoadResult } from '../matrix/load.js';
 import { fsReason, readBounded, TooLargeError } from './files.js';
 import type { Matrix } from '../matrix/schema.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { byPosition } from '../diagnostics.js';
+import { holidayFileRefs, recurrenceWindow, withFileHolidays } from '../matrix/holiday-files.js';
+import { readHolidayFiles } from './holiday-files.js';
 import { ExitError, EXIT, usageError, type Io } from './io.js';
 
 export { fsReason } from './files.js';
@@ -63,11 +67,28 @@ export interface LoadedFile {
   path: string;
   text: string;
   result: LoadResult;
+  /** Findings inside the holidays files the matrix names, by the file's path. */
+  holidayFiles?: { file: string; diagnostics: Diagnostic[] }[];
 }
 
-export function loadMatrixFile(path: string, io: Io): LoadedFile {
+/** Loads a matrix file and the holidays files it names, their dates merged into its calendars. */
+export async function loadMatrixFile(path: string, io: Io): Promise<LoadedFile> {
   const read = readMatrixText(path, io);
-  return { path, text: read.text ?? '', result: read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text) };
+  const result = read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text);
+  return { path, text: read.text ?? '', ...(await withHolidayFiles(path, result, io)) };
+}
+
+/**
+ * A loaded matrix with its holidays files read and merged; when one cannot be read or has
+ * errors, the matrix is unusable, with a finding at its `holidays_from` line.
+ */
+export async function withHolidayFiles(path: string, result: LoadResult, io: Io, readAt?: (relative: string) => string): Promise<Pick<LoadedFile, 'result' | 'holidayFiles'>> {
+  const refs = result.matrix ? holidayFileRefs(result.matrix) : [];
+  if (refs.length === 0 || !result.matrix) return { result };
+  const read = await readHolidayFiles(path, refs, recurrenceWindow(result.matrix), result.locator, io, readAt);
+  const failed = read.matrix.length > 0;
+  const merged: LoadResult = failed ? { ...result, matrix: undefined, diagnostics: [...result.diagnostics, ...read.matrix].sort(byPosition) } : { ...result, matrix: withFileHolidays(result.matrix, read.holidays) };
+  return { result: merged, ...(read.files.length > 0 ? { holidayFiles: read.files } : {}) };
 }
 
 /**
@@ -86,8 +107,11 @@ export function readMatrixText(path: string, io: Io): { text: string } | { text?
 /** For commands that need a usable matrix: errors are printed as located lines, exit 1. */
 export function requireMatrix(file: LoadedFile): Matrix {
   if (file.result.matrix) return file.result.matrix;
-  const errors = file.result.diagnostics.filter((d) => d.level === 'error');
-  const lines = errors.slice(0, 5).map((d) => `${file.path}:${d.line}:${d.column}: ${d.message} (${d.code})`);
+  const errors = [
+    ...(file.holidayFiles ?? []).flatMap((f) => f.diagnostics.filter((d) => d.level === 'error').map((d) => ({ file: f.file, d }))),
+    ...file.result.diagnostics.filter((d) => d.level === 'error').map((d) => ({ file: file.path, d })),
+  ];
+  const lines = errors.slice(0, 5).map(({ file: at, d }) => `${at}:${d.line}:${d.column}: ${d.message} (${d.code})`);
   if (errors.length > 5) lines.push(`… and ${errors.length - 5} more; run escalate lint ${file.path}`);
   throw new ExitError(EXIT.findings, `the matrix has errors:\n${lines.join('\n')}`);
 }

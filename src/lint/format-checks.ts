@@ -7,6 +7,8 @@
 export interface FormatCheck {
   id: string;
   rationale: string;
+  /** Every check is an error except the few that say so. */
+  level?: 'warning';
 }
 
 export const FORMAT_CHECKS: readonly FormatCheck[] = [
@@ -44,4 +46,10 @@ export const FORMAT_CHECKS: readonly FormatCheck[] = [
   { id: 'unknown-tier', rationale: 'A client names a tier that is not defined.' },
   { id: 'unknown-client', rationale: 'An exception names a client that is not defined.' },
   { id: 'unknown-handoff-field', rationale: 'A level requires a handoff field that is not defined.' },
+  { id: 'invalid-path', rationale: "A calendar's `holidays_from` is not a relative path inside the matrix's folder." },
+  { id: 'holidays-file', rationale: "A calendar's holidays file is missing, unreadable, outside the matrix's folder, not a regular file, too large, or has errors." },
+  { id: 'ics-syntax', rationale: 'A holidays file is not a well-formed iCalendar file (reported at its line).' },
+  { id: 'ics-event', rationale: 'An event in a holidays file cannot be read as whole-day holidays (no DTSTART, a malformed date, DTEND before DTSTART, a bad recurrence).' },
+  { id: 'ics-too-many', rationale: 'A recurrence in a holidays file repeats too often, or the file names too many dates, to be holidays.' },
+  { id: 'ics-timed-event', rationale: 'An event in a holidays file has a time of day; it is skipped (a warning), since a holiday is a whole day.', level: 'warning' },
 ];

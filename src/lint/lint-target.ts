@@ -7,6 +7,17 @@ import { byPosition } from '../diagnostics.js';
 import type { RuleSettings } from './config.js';
 import { lintMatrix } from './lint-matrix.js';
 import type { FileReport } from './report.js';
+import { loadMatrix } from '../matrix/load.js';
+import { holidayFileRefs, recurrenceWindow, type FileHolidays, type HolidayFileRef } from '../matrix/holiday-files.js';
+import type { Locator } from '../matrix/locate.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** What reading a matrix's holidays files gave: the dates, findings at the matrix, findings in each file. */
+export interface HolidaysRead {
+  holidays: FileHolidays;
+  matrix: Diagnostic[];
+  files: { file: string; diagnostics: Diagnostic[] }[];
+}
 
 export interface TargetSource {
   matrix: { file: string; text: string };
@@ -18,12 +29,22 @@ export interface TargetOptions {
   rules?: RuleSettings;
   /** List the triage outcomes no case reaches. */
   coverage?: boolean;
+  /** Reads the holidays files a matrix names (the file system is the caller's). */
+  readHolidays?: (refs: HolidayFileRef[], window: { from: string; to: string }, locator: Locator) => Promise<HolidaysRead>;
 }
 
 export async function lintTarget(source: TargetSource, options: TargetOptions): Promise<FileReport[]> {
-  const lint = lintMatrix(source.matrix.text, { today: options.today, ...(options.rules ? { rules: options.rules } : {}) });
+  const load = loadMatrix(source.matrix.text);
+  const refs = load.matrix ? holidayFileRefs(load.matrix) : [];
+  const read = refs.length > 0 && options.readHolidays ? await options.readHolidays(refs, recurrenceWindow(load.matrix!), load.locator) : undefined;
+  const lint = lintMatrix(source.matrix.text, {
+    today: options.today,
+    ...(options.rules ? { rules: options.rules } : {}),
+    load,
+    ...(read ? { fileHolidays: read.holidays, holidayDiagnostics: read.matrix } : {}),
+  });
   const report: FileReport = { file: source.matrix.file, kind: 'matrix', diagnostics: lint.diagnostics };
-  const reports = [report];
+  const reports = [report, ...(read?.files ?? []).map((f): FileReport => ({ file: f.file, kind: 'holidays', diagnostics: f.diagnostics }))];
   const matrix = lint.load.matrix;
   let reached: ReadonlySet<string> = new Set();
   if (source.cases) {

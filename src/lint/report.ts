@@ -4,8 +4,8 @@ import type { Diagnostic } from '../diagnostics.js';
 export interface FileReport {
   /** The path as the user gave it. */
   file: string;
-  /** A matrix, the matrix tests beside one, or a paging configuration checked for drift (`export --check`). */
-  kind: 'matrix' | 'cases' | 'paging';
+  /** A matrix, the matrix tests beside one, a holidays file it names, or a paging configuration checked for drift (`export --check`). */
+  kind: 'matrix' | 'cases' | 'paging' | 'holidays';
   diagnostics: Diagnostic[];
   /** For a cases file: how many cases passed and failed. */
   cases?: { passed: number; failed: number };
@@ -38,7 +38,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
       failed += report.cases.failed;
     }
   }
-  const files = reports.filter((r) => r.kind !== 'cases').length;
+  const files = reports.filter((r) => r.kind !== 'cases' && r.kind !== 'holidays').length;
   return { files, errors, warnings, ...(withCases ? { cases: { passed, failed } } : {}) };
 }
 

@@ -3,6 +3,7 @@
  * and a function from the checked matrix to findings. Levels are applied afterwards, from
  * the matrix's `lint.rules` and the run's `--rule` flags.
  */
+import type { FileHolidays } from '../matrix/holiday-files.js';
 import type { Level, Path } from '../diagnostics.js';
 import type { Locator, Span } from '../matrix/locate.js';
 import type { Matrix } from '../matrix/schema.js';
@@ -16,6 +17,8 @@ export interface RuleContext {
   locator: Locator;
   /** The matrix text, for findings inside a multi-line value (a template body). */
   source: string;
+  /** Dates from the calendars' holidays files (`holidays_from`), by calendar id; `matrix` holds only its own. */
+  fileHolidays?: FileHolidays;
   /** Today as YYYY-MM-DD, injected: `--today DATE` or the real date at the edge. */
   today: string;
   /** The triage tree as a graph, built once per run and shared by the tree rules. */

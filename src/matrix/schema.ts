@@ -307,6 +307,18 @@ export const triage = described(
 );
 
 // ── Everything else ──────────────────────────────────────────────────────────────
+/** The path of a holidays file: relative, with "/", inside the matrix's folder. */
+const holidayFile = z.string().check(
+  z.refine((p) => p.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(p), { error: 'give the path of an iCalendar file, like holidays/uk.ics', params: { code: 'invalid-path' }, abort: true }),
+  z.refine((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.includes('\\'), { error: 'write the path relative to the matrix file, with "/", like holidays/uk.ics', params: { code: 'invalid-path' }, abort: true }),
+  z.refine((p) => !p.split('/').includes('..'), { error: 'a holidays file lives in the matrix\'s folder or below it; ".." is not allowed', params: { code: 'invalid-path' } }),
+);
+const HOLIDAYS_FROM =
+  'An iCalendar (.ics) file of holidays, relative to the matrix file and inside its folder, like `holidays/uk.ics`: the feed HR or a government publishes. ' +
+  'Its dates are added to `holidays` (both may be given). Every all-day event is a holiday on each day from DTSTART up to DTEND (exclusive); ' +
+  'RRULE and RDATE recurrences count from 1 January of the year before `reviewed` to 31 December five years after it (the window moves on with each review; at most 1000 occurrences each), minus EXDATEs and moved or cancelled occurrences, while dates written out one by one count whatever their year; ' +
+  'STATUS:CANCELLED events do not count, and events with a time of day are skipped with a warning (a holiday is a whole day in the calendar\'s time zone). ' +
+  'The file is read like the matrix: a regular file of at most 1 MB; symbolic links only to a file inside the same folder.';
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const calendar = described(
   z.strictObject({
@@ -322,6 +334,7 @@ export const calendar = described(
       'Working hours on each working day, HH:MM-HH:MM.',
     ),
     holidays: described(z.optional(z.array(date)), 'Dates on which no business time passes.'),
+    holidays_from: described(z.optional(holidayFile), HOLIDAYS_FROM),
   }),
   'A business-hours calendar: targets bound to it only count working time.',
 );

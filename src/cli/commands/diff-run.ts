@@ -1,7 +1,7 @@
 /** `escalate diff`: read both sides (file or `git show`), check them, diff, report, pick the exit code. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { diffMatrices } from '../../diff/diff.js';
 import { failReason } from '../../diff/fail-on.js';
 import { renderJson, type FailOnResult } from '../../diff/render/json.js';
@@ -13,8 +13,9 @@ import { loadMatrix, MAX_MATRIX_CHARS, tooLarge } from '../../matrix/load.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, usageError, type Io } from '../io.js';
-import { fsReason, readMatrixText, resolveMatrixPath } from '../matrix-file.js';
-import { writeFileAtomic } from '../files.js';
+import { fsReason, readMatrixText, resolveMatrixPath, withHolidayFiles } from '../matrix-file.js';
+import { TooLargeError, writeFileAtomic } from '../files.js';
+import { HOLIDAY_FILE_MAX_BYTES } from '../holiday-files.js';
 import { localDate } from '../../time/instant.js';
 import type { DiffOptions } from './diff.js';
 import { replayAll, type ReplayRecord } from '../../diff/replay.js';
@@ -31,7 +32,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   const before = oldArg === undefined ? atRevision('HEAD', context.matrixPath()) : parseSide(oldArg, context);
   const after: Side = newArg === undefined ? { kind: 'file', path: context.matrixPath(), label: context.matrixPath() } : parseSide(newArg, context);
 
-  const loaded = [before, after].map((side) => load(side, io));
+  const loaded = [await load(before, io), await load(after, io)];
   const problems = loaded.flatMap((l) => l.problems);
   if (problems.length > 0) throw new ExitError(EXIT.findings, problems.join('\n'));
   const [a, b] = loaded.map((l) => l.matrix!) as [Matrix, Matrix];
@@ -105,16 +106,22 @@ function replayRecords(path: string, asOfText: string | undefined, a: Matrix, b:
 }
 
 /** A checked matrix, or the side's located errors in the same form `lint` uses. */
-function load(side: Side, io: Io): { matrix?: Matrix; problems: string[] } {
+async function load(side: Side, io: Io): Promise<{ matrix?: Matrix; problems: string[] }> {
   // A folder or another kind of file by that name is reported as what it is.
   if (side.kind === 'file' && side.unknown && !existsSync(resolve(io.cwd, side.path))) {
     throw usageError(`cannot read ${side.label}: it is neither a file nor a revision git knows`);
   }
   const read = side.kind === 'file' ? readMatrixText(side.path, io) : { text: gitShow(side, io) };
-  const result = read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text);
+  const loaded = read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text);
+  // Holidays files are read from the same side: the working tree, or the same revision.
+  const { result, holidayFiles } = await withHolidayFiles(side.kind === 'file' ? side.path : side.label.slice(side.revision.length + 1), loaded, io, side.kind === 'git' ? (path) => gitShowBeside(side, path, io) : undefined);
   if (result.matrix) return { matrix: result.matrix, problems: [] };
-  const errors = result.diagnostics.filter((d) => d.level === 'error');
-  const lines = errors.slice(0, 5).map((d) => `${side.label}:${d.line}:${d.column}: ${d.message} (${d.code})`);
+  const label = (file: string) => (side.kind === 'git' ? `${side.revision}:${file}` : file);
+  const errors = [
+    ...(holidayFiles ?? []).flatMap((f) => f.diagnostics.filter((d) => d.level === 'error').map((d) => ({ at: label(f.file), d }))),
+    ...result.diagnostics.filter((d) => d.level === 'error').map((d) => ({ at: side.label, d })),
+  ];
+  const lines = errors.slice(0, 5).map(({ at, d }) => `${at}:${d.line}:${d.column}: ${d.message} (${d.code})`);
   if (errors.length > 5) lines.push(`… and ${errors.length - 5} more`);
   return { problems: [`${side.label} is not a valid matrix:`, ...lines] };
 }
@@ -132,6 +139,24 @@ function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
   }
   // For a folder, git show lists the tree instead of failing.
   if (text.startsWith(`tree ${side.spec}\n`)) throw usageError(`cannot read ${side.label}: it is a folder, not a matrix file`);
+  return text;
+}
+
+/** A holidays file at the matrix's revision: `path` is relative to the matrix file there. */
+function gitShowBeside(side: Extract<Side, { kind: 'git' }>, path: string, io: Io): string {
+  const matrixPath = side.spec.slice(side.spec.indexOf(':') + 1);
+  const joined = posix.join(posix.dirname(matrixPath), path);
+  // `REV:./x` is relative to the current folder, `REV:x` to the repository's top: keep the matrix's form.
+  const spec = `${side.revision}:${matrixPath.startsWith('./') && !joined.startsWith('../') ? `./${joined}` : joined}`;
+  let text: string;
+  try {
+    text = git(['show', '--no-textconv', spec], io);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOBUFS') throw new TooLargeError(MAX_MATRIX_CHARS, HOLIDAY_FILE_MAX_BYTES);
+    throw Object.assign(new Error(`git show ${spec}: ${gitReason(error, side.revision)}`), { code: 'EGIT' });
+  }
+  if (text.startsWith(`tree ${spec}\n`)) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
+  if (Buffer.byteLength(text) > HOLIDAY_FILE_MAX_BYTES) throw new TooLargeError(Buffer.byteLength(text), HOLIDAY_FILE_MAX_BYTES);
   return text;
 }
 

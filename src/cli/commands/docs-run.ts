@@ -23,7 +23,7 @@ export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
     throw usageError('--check compares the sheet with a file: pass --out FILE too, like: escalate docs --out docs/escalation.md --check');
   }
   const matrixPath = resolveMatrixPath(options.matrix, io);
-  const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
+  const matrix = requireMatrix(await loadMatrixFile(matrixPath, io));
   const sheetOptions: SheetOptions = { source: basename(matrixPath) };
   if (options.asOf !== undefined) sheetOptions.asOf = asOfDate(options.asOf, matrix, io);
   // The file gets the same safe bytes as the terminal (control characters escaped), so --check compares like with like.

@@ -50,7 +50,7 @@ export async function runEvent(path: string, typeText: string, options: EventOpt
       event = { type, ...base, ...(options.role ? { role: options.role } : {}) };
       break;
     case 'severity_changed':
-      event = replan(first, options.to!, at, base, options, io);
+      event = await replan(first, options.to!, at, base, options, io);
       break;
     case 'note':
       if (options.note === undefined || options.note.trim() === '') throw usageError('a note event needs its text: --note TEXT');
@@ -92,11 +92,11 @@ function stepNumber(text: string, plan: PlanSnapshot): number {
 }
 
 /** The severity change, with every deadline re-planned from its moment by the matrix. */
-function replan(record: IncidentRecord, to: string, at: Date, base: Omit<RecordEvent, 'type'>, options: EventOptions, io: Io): RecordEvent {
+async function replan(record: IncidentRecord, to: string, at: Date, base: Omit<RecordEvent, 'type'>, options: EventOptions, io: Io): Promise<RecordEvent> {
   const current = evaluate(record, at).severity;
   if (to === current) throw usageError(`the incident is already ${to}`);
   const path = options.matrix ?? record.matrix.file ?? resolveMatrixPath(undefined, io);
-  const file = loadMatrixFile(path, io);
+  const file = await loadMatrixFile(path, io);
   const matrix = requireMatrix(file);
   const sha256 = createHash('sha256').update(file.text).digest('hex');
   if (record.matrix.sha256 !== undefined && record.matrix.sha256 !== sha256) {

@@ -24,7 +24,7 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
     throw usageError('--check reads FILE and writes nothing; drop --out and --tests');
   }
   const matrixPath = resolveMatrixPath(options.matrix, io);
-  const matrix = requireMatrix(loadMatrixFile(matrixPath, io));
+  const matrix = requireMatrix(await loadMatrixFile(matrixPath, io));
   if (options.check !== undefined) {
     const { runDriftCheck } = await import('./export-check.js');
     return runDriftCheck(tool, matrix, options.check, options.format, io, options.parity);

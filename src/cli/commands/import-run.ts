@@ -34,7 +34,7 @@ export async function runImport(csv: string, options: ImportOptions, io: Io): Pr
     if (!/^(client|tier):./.test(target)) throw usageError(`--org "${name}=${target}": say client:ID or tier:ID`);
   }
   const path = resolveMatrixPath(options.matrix, io);
-  const file = loadMatrixFile(path, io);
+  const file = await loadMatrixFile(path, io);
   const matrix = requireMatrix(file);
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) throw usageError(`--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin`);
   const priorities = pairs(options.priority, '--priority');

@@ -16,6 +16,9 @@ import { formatReports } from '../reports.js';
 import type { RuleDescriptor } from '../../lint/reporters/sarif.js';
 import { readMatrixText, readText, resolveMatrixPath } from '../matrix-file.js';
 import { tooLarge } from '../../matrix/load.js';
+import type { HolidayFileRef } from '../../matrix/holiday-files.js';
+import type { Locator } from '../../matrix/locate.js';
+import { readHolidayFiles } from '../holiday-files.js';
 import type { LintOptions } from './lint.js';
 
 export async function runLint(files: string[], options: LintOptions, io: Io): Promise<number> {
@@ -37,7 +40,10 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
   for (const { matrix, cases } of sources) {
     // A file over the size limit was refused unread: its one finding says so, and its tests cannot run.
     if (matrix.read.text === undefined) reports.push({ file: matrix.file, kind: 'matrix', diagnostics: tooLarge(matrix.read.size).diagnostics });
-    else reports.push(...(await lintTarget({ matrix: { file: matrix.file, text: matrix.read.text }, ...(cases ? { cases } : {}) }, { today, rules, coverage: options.coverage === true })));
+    else {
+      const readHolidays = (refs: HolidayFileRef[], window: { from: string; to: string }, locator: Locator) => readHolidayFiles(matrix.file, refs, window, locator, io);
+      reports.push(...(await lintTarget({ matrix: { file: matrix.file, text: matrix.read.text }, ...(cases ? { cases } : {}) }, { today, rules, coverage: options.coverage === true, readHolidays })));
+    }
   }
 
   if (options.quiet) reports = errorsOnly(reports);
@@ -54,7 +60,7 @@ export async function runLint(files: string[], options: LintOptions, io: Io): Pr
 /** Every rule and format check, for SARIF's rule table. */
 async function lintRules(): Promise<RuleDescriptor[]> {
   const [{ RULES }, { FORMAT_CHECKS }] = await Promise.all([import('../../lint/registry.js'), import('../../lint/format-checks.js')]);
-  return [...RULES.map(({ id, rationale, level }) => ({ id, rationale, level })), ...FORMAT_CHECKS.map(({ id, rationale }) => ({ id, rationale, level: 'error' as const }))];
+  return [...RULES.map(({ id, rationale, level }) => ({ id, rationale, level })), ...FORMAT_CHECKS.map(({ id, rationale, level }) => ({ id, rationale, level: level ?? ('error' as const) }))];
 }
 
 function ruleSettings(flags: readonly string[]): RuleSettings {

@@ -78,7 +78,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (from && to && from.getTime() >= to.getTime()) throw usageError('--from must be before --to');
   const report = buildReport(judged, { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}) });
   if (options.matrix !== undefined && options.format === 'csv') throw usageError('--matrix adds the governance review to markdown and JSON; the CSV report has no place for it');
-  const governance = governanceOf(options.matrix, report.incidents, io);
+  const governance = await governanceOf(options.matrix, report.incidents, io);
   const text =
     options.format === 'json'
       ? `${JSON.stringify({ ...(reportJson(report, zone) as object), ...(governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}) }, null, 2)}\n`
@@ -93,9 +93,9 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
 }
 
 /** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
-function governanceOf(path: string | undefined, incidents: Judged[], io: Io) {
+async function governanceOf(path: string | undefined, incidents: Judged[], io: Io) {
   if (path === undefined) return undefined;
-  const matrix = requireMatrix(loadMatrixFile(path, io));
+  const matrix = requireMatrix(await loadMatrixFile(path, io));
   const thresholds = matrix.governance_review ?? [];
   return { results: evaluateGovernance(thresholds, incidents), free: thresholds.filter((t): t is string => typeof t === 'string') };
 }

@@ -62,7 +62,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   if (options.severity && options.answer) throw fail('invalid_option', '--severity skips the tree; pass either --severity or --answer, not both');
 
   const path = resolveMatrixPath(options.matrix, io);
-  const file = loadMatrixFile(path, io);
+  const file = await loadMatrixFile(path, io);
   const matrix = requireMatrix(file);
   const zone = options.tz ?? matrix.timezone;
   const now = io.now();

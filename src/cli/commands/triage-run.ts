@@ -72,7 +72,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   // Checked before any question is asked, so a bad path never costs the answers.
   if (recordPath) checkRecordTarget(recordPath, options.record!);
   const path = resolveMatrixPath(options.matrix, io);
-  const file = loadMatrixFile(path, io);
+  const file = await loadMatrixFile(path, io);
   const matrix = usableMatrix(file);
 
   const scripted = await gatherAnswers(options, io);
