@@ -145,10 +145,15 @@ export function parseIcsHolidays(source: string, window: RecurrenceWindow, work?
       continue;
     }
     if (span === undefined) continue;
+    let listsRead = true;
     for (const p of block.props.filter((q) => q.name === 'EXDATE' || q.name === 'RDATE')) {
-      const bad = p.value.split(',').find((v) => !DATE_VALUE.test(v) && !DATE_TIME_VALUE.test(v));
-      if (bad !== undefined) error('ics-event', `${p.name} takes dates like 20271225 (${preview(bad)})`, p.line, p.column);
+      const bad = p.value.split(',').find((v) => dayOf(v) === undefined);
+      if (bad !== undefined) {
+        error('ics-event', `${p.name} takes dates like 20271225 (${preview(bad)})`, p.line, p.column);
+        listsRead = false;
+      }
     }
+    if (!listsRead) continue;
     const occurrences = expand(block, uid, moved.get(uid), window, error, work);
     if (occurrences === undefined) continue;
     for (const start of occurrences) addSpan(dates, start, span.days);

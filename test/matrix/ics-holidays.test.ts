@@ -1,0 +1,158 @@
+/** The iCalendar holidays reader: which events count as whole-day holidays, located errors, bounded work. */
+import { describe, expect, it } from 'vitest';
+import { MAX_OCCURRENCES, MAX_RECURRENCE_STEPS, parseIcsHolidays } from '../../src/matrix/ics-holidays.js';
+import { recurrenceWindow } from '../../src/matrix/holiday-files.js';
+import { countWork } from '../../src/work.js';
+
+const WINDOW = { from: '2025-01-01', to: '2031-12-31' };
+/** A calendar of these lines, CRLF-ended like a published feed. */
+const ics = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Holidays//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const event = (...lines: string[]) => ['BEGIN:VEVENT', `UID:${lines.join('').length}-${Math.random()}@test`, ...lines, 'END:VEVENT'];
+const read = (text: string, window = WINDOW) => parseIcsHolidays(text, window);
+const codes = (text: string) => read(text).diagnostics.map((d) => `${d.line}:${d.column} ${d.level} ${d.code}`);
+
+describe('which events are holidays', () => {
+  it('an all-day event is one holiday on its date, whatever its year', () => {
+    const got = read(ics(...event('DTSTART;VALUE=DATE:20271225', 'SUMMARY:Christmas Day'), ...event('DTSTART;VALUE=DATE:19991231')));
+    expect(got).toEqual({ dates: ['1999-12-31', '2027-12-25'], diagnostics: [] });
+  });
+
+  it('a multi-day event covers each day up to DTEND, which is exclusive; DURATION in days or weeks', () => {
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20271224', 'DTEND;VALUE=DATE:20271227'))).dates).toEqual(['2027-12-24', '2027-12-25', '2027-12-26']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20271231', 'DURATION:P2D'))).dates).toEqual(['2027-12-31', '2028-01-01']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20280228', 'DURATION:P1W'))).dates).toHaveLength(7);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20280228', 'DTEND;VALUE=DATE:20280301'))).dates).toEqual(['2028-02-28', '2028-02-29']);
+  });
+
+  it('a yearly recurrence counts within the window only, minus EXDATEs', () => {
+    const got = read(ics(...event('DTSTART;VALUE=DATE:20001225', 'RRULE:FREQ=YEARLY', 'EXDATE;VALUE=DATE:20281225,20291225')));
+    expect(got.dates).toEqual(['2025-12-25', '2026-12-25', '2027-12-25', '2030-12-25', '2031-12-25']);
+  });
+
+  it('a recurrence with COUNT or UNTIL stops there; RDATE adds dates; a multi-day recurrence covers each day', () => {
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY;COUNT=2'))).dates).toEqual(['2026-05-01', '2027-05-01']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY;UNTIL=20270501'))).dates).toEqual(['2026-05-01', '2027-05-01']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RDATE;VALUE=DATE:20260715'))).dates).toEqual(['2026-05-01', '2026-07-15']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20301224', 'DTEND;VALUE=DATE:20301226', 'RRULE:FREQ=YEARLY'))).dates).toEqual(['2030-12-24', '2030-12-25', '2031-12-24', '2031-12-25']);
+  });
+
+  it('the last Monday of May, by rule (a moving holiday)', () => {
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20250526', 'RRULE:FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO')), { from: '2025-01-01', to: '2027-12-31' }).dates).toEqual(['2025-05-26', '2026-05-25', '2027-05-31']);
+  });
+
+  it('a cancelled event is no holiday; an occurrence moved or cancelled by RECURRENCE-ID follows its override', () => {
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20271225', 'STATUS:CANCELLED'))).dates).toEqual([]);
+    const text = ics(
+      'BEGIN:VEVENT', 'UID:boxing@test', 'DTSTART;VALUE=DATE:20261226', 'RRULE:FREQ=YEARLY;COUNT=3', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:boxing@test', 'RECURRENCE-ID;VALUE=DATE:20271226', 'DTSTART;VALUE=DATE:20271227', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:boxing@test', 'RECURRENCE-ID;VALUE=DATE:20281226', 'DTSTART;VALUE=DATE:20281226', 'STATUS:CANCELLED', 'END:VEVENT',
+    );
+    expect(read(text)).toEqual({ dates: ['2026-12-26', '2027-12-27'], diagnostics: [] });
+  });
+
+  it('an event with a time of day is skipped with a warning at its DTSTART value', () => {
+    const text = ics(...event('DTSTART;TZID=Europe/London:20271224T130000', 'DTEND;TZID=Europe/London:20271224T173000'), ...event('DTSTART;VALUE=DATE:20271225'));
+    const got = read(text);
+    expect(got.dates).toEqual(['2027-12-25']);
+    expect(got.diagnostics.map((d) => `${d.line}:${d.column} ${d.level} ${d.code}`)).toEqual(['6:28 warning ics-timed-event']);
+  });
+
+  it('ignores other components (VTIMEZONE, VTODO) and alarms inside an event', () => {
+    const text = ics('BEGIN:VTIMEZONE', 'TZID:Europe/London', 'END:VTIMEZONE', 'BEGIN:VTODO', 'DTSTART;VALUE=DATE:20270101', 'END:VTODO', ...event('DTSTART;VALUE=DATE:20270102', 'BEGIN:VALARM', 'TRIGGER:-PT15M', 'DTSTART:20270101T000000Z', 'END:VALARM'));
+    expect(read(text)).toEqual({ dates: ['2027-01-02'], diagnostics: [] });
+  });
+});
+
+describe('the text as published', () => {
+  const christmas = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'END:VEVENT', 'END:VCALENDAR'];
+  it('reads CRLF, LF and CR line ends and a byte-order mark alike', () => {
+    for (const text of [christmas.join('\r\n'), christmas.join('\n'), christmas.join('\r'), `\uFEFF${christmas.join('\r\n')}\r\n`]) {
+      expect(read(text)).toEqual({ dates: ['2027-12-25'], diagnostics: [] });
+    }
+  });
+
+  it('unfolds folded lines (a space or tab continues the line before), and reports positions on the physical lines', () => {
+    const text = ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2027', ' 1225', 'SUMMARY:A very long', '\tname', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2027', ' 1399', 'END:VEVENT');
+    const got = read(text);
+    expect(got.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['11:20 ics-event']);
+    expect(got.diagnostics[0]!.message).toMatch(/20271399 is not a date in the calendar/);
+  });
+});
+
+describe('what cannot be read is an error at its line', () => {
+  it.each([
+    ['an empty file', '', '1:1 error ics-syntax'],
+    ['another format', 'version: 1\nname: a matrix\n', '1:1 error ics-syntax'],
+    ['binary data', 'BEGIN:VCALENDAR\0', '1:1 error ics-syntax'],
+    ['a line without a colon', ics('BEGIN:VEVENT', 'garbage here', 'END:VEVENT'), '5:1 error ics-syntax'],
+    ['an END that closes another component', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'END:VTODO'), '6:1 error ics-syntax'],
+    ['a file cut short', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20271225\r\n', '3:1 error ics-syntax'],
+    ['two calendars', `${ics()}${ics()}`, '5:1 error ics-syntax'],
+    ['an event without DTSTART', ics('BEGIN:VEVENT', 'SUMMARY:When?', 'END:VEVENT'), '4:1 error ics-event'],
+    ['a malformed date', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:2027-12-25', 'END:VEVENT'), '5:20 error ics-event'],
+    ['DTEND before DTSTART', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'DTEND;VALUE=DATE:20271225', 'END:VEVENT'), '6:18 error ics-event'],
+    ['a timed DTEND on an all-day event', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'DTEND:20271226T000000Z', 'END:VEVENT'), '6:7 error ics-event'],
+    ['a year-long DURATION', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'DURATION:P400D', 'END:VEVENT'), '6:10 error ics-event'],
+    ['a DURATION in hours', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'DURATION:PT8H', 'END:VEVENT'), '6:10 error ics-event'],
+    ['an unknown FREQ', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'RRULE:FREQ=SOMETIMES', 'END:VEVENT'), '6:7 error ics-event'],
+    ['an hourly recurrence', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'RRULE:FREQ=HOURLY', 'END:VEVENT'), '6:7 error ics-event'],
+    ['a malformed EXDATE', ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', 'RRULE:FREQ=YEARLY', 'EXDATE;VALUE=DATE:2028', 'END:VEVENT'), '7:19 error ics-event'],
+  ])('%s', (_name, text, expected) => {
+    const got = read(text);
+    expect(got.diagnostics.map((d) => `${d.line}:${d.column} ${d.level} ${d.code}`)).toEqual([expected]);
+    expect(got.dates).toEqual([]);
+    expect(got.diagnostics[0]!.message).not.toMatch(/\n/);
+  });
+
+  it('keeps no dates from a file with any error', () => {
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20271225'), 'BEGIN:VEVENT', 'END:VEVENT')).dates).toEqual([]);
+  });
+});
+
+describe('hostile input stays bounded', () => {
+  it('a daily recurrence without end is refused after a bounded number of steps, at its RRULE', () => {
+    const work = countWork();
+    const got = parseIcsHolidays(ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20250101', 'RRULE:FREQ=DAILY', 'END:VEVENT'), WINDOW, work);
+    expect(codes(ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20250101', 'RRULE:FREQ=DAILY', 'END:VEVENT'))).toEqual(['6:7 error ics-too-many']);
+    expect(got.diagnostics[0]!.message).toContain(String(MAX_OCCURRENCES));
+    expect(work.totals.visit).toBeLessThanOrEqual(MAX_OCCURRENCES + 1);
+  });
+
+  it('a recurrence starting long before the window is stepped through at most MAX_RECURRENCE_STEPS times', () => {
+    const work = countWork();
+    const text = ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:19000101', 'RRULE:FREQ=DAILY;COUNT=999999999', 'END:VEVENT');
+    const got = parseIcsHolidays(text, WINDOW, work);
+    expect(got.diagnostics.map((d) => d.code)).toEqual(['ics-too-many']);
+    expect(work.totals.visit).toBe(MAX_RECURRENCE_STEPS);
+  });
+
+  it('a recurrence whose rule fits no day of the year ends within the bounded steps', () => {
+    const work = countWork();
+    parseIcsHolidays(ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20250101', 'RRULE:FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30', 'END:VEVENT'), WINDOW, work);
+    expect(work.totals.visit).toBeLessThanOrEqual(MAX_RECURRENCE_STEPS);
+  });
+
+  it('many one-day events: the number of dates is capped', () => {
+    const events: string[] = [];
+    for (let i = 0; i < 5001; i++) {
+      const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+      events.push('BEGIN:VEVENT', `DTSTART;VALUE=DATE:${day}`, 'END:VEVENT');
+    }
+    expect(codes(ics(...events))).toEqual(['1:1 error ics-too-many']);
+  });
+
+  it('deep nesting and long lines are errors or data, never a crash', () => {
+    const deep = ['BEGIN:VCALENDAR', ...Array.from({ length: 5000 }, () => 'BEGIN:X'), ...Array.from({ length: 5000 }, () => 'END:X'), 'END:VCALENDAR'].join('\r\n');
+    expect(codes(deep)).toEqual(['9:1 error ics-syntax']);
+    const long = ics('BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271225', `SUMMARY:${'x'.repeat(200_000)}`, 'END:VEVENT');
+    expect(read(long).dates).toEqual(['2027-12-25']);
+    expect(codes(ics('BEGIN:VEVENT', `DTSTART;VALUE=DATE:${'9'.repeat(5000)}`, 'END:VEVENT'))).toEqual(['5:20 error ics-event']);
+    expect(codes(ics('BEGIN:VEVENT', 'DTSTART;X="a:b";VALUE=DATE:20271225', 'END:VEVENT'))).toEqual([]);
+  });
+});
+
+describe('the recurrence window', () => {
+  it('runs from the year before the matrix was reviewed to five years after', () => {
+    expect(recurrenceWindow({ reviewed: '2026-10-15' })).toEqual({ from: '2025-01-01', to: '2031-12-31' });
+  });
+});
