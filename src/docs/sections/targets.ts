@@ -38,7 +38,7 @@ function calendarsBlock(matrix: Matrix): string | undefined {
     daysText(c.days),
     hoursText(c.hours),
     inline(c.timezone ?? matrix.timezone),
-    c.holidays?.length ? c.holidays.join(', ') : '',
+    [c.holidays?.length ? c.holidays.join(', ') : '', c.holidays_from !== undefined ? `(with ${code(c.holidays_from)})` : ''].filter(Boolean).join(' '),
   ]);
   return blocks('### Calendars', inline(describedAs(calendarSchema) ?? ''), table(['Calendar', 'Days', 'Hours', 'Time zone', 'Holidays (no business time)'], rows));
 }
