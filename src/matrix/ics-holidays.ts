@@ -156,7 +156,9 @@ export function parseIcsHolidays(source: string, window: RecurrenceWindow, work?
     if (!listsRead) continue;
     const occurrences = expand(block, uid, moved.get(uid), window, error, work);
     if (occurrences === undefined) continue;
-    for (const start of occurrences) addSpan(dates, start, span.days);
+    // DTSTART is always the first occurrence (RFC 5545), though ical.js leaves it out beside RDATE alone.
+    const first = span.start >= window.from && span.start <= window.to && !(uid !== '' && moved.get(uid)?.has(span.start)) ? [span.start] : [];
+    for (const start of [...first, ...occurrences]) addSpan(dates, start, span.days);
   }
   if (dates.size > MAX_HOLIDAY_DATES) {
     return fail('ics-too-many', `the file names ${dates.size} holiday dates, more than the ${MAX_HOLIDAY_DATES} a holidays file may; recurrences should be yearly`, 1);

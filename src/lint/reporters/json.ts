@@ -4,12 +4,12 @@
  *
  * { version: 1,
  *   summary: { files, errors, warnings, cases?: { passed, failed } },
- *   files: [{ file, kind: "matrix" | "cases" | "paging", errors, warnings,
+ *   files: [{ file, kind: "matrix" | "cases" | "holidays" | "paging", errors, warnings,
  *             cases?: { passed, failed }, coverage?: { outcomes, covered },
  *             diagnostics: [{ code, level, message, line, column, endLine?, endColumn?, path }] }] }
  *
  * `summary.files` counts matrices (and, for `export --check`, paging configurations); a cases
- * file appears in `files` with `kind: "cases"`.
+ * file appears in `files` with `kind: "cases"`, a holidays file with findings with `kind: "holidays"`.
  */
 import { formatPath } from '../../diagnostics.js';
 import { summarize, type FileReport } from '../report.js';

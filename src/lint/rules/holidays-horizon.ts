@@ -26,8 +26,9 @@ export const holidaysHorizon: Rule = {
       const left = Math.round((end - Date.parse(`${today}T00:00:00Z`)) / DAY);
       if (left < HOLIDAY_HORIZON_DAYS) {
         const when = left < 0 ? `ran out ${-left} day${left === -1 ? '' : 's'} ago` : `run out in ${left} day${left === 1 ? '' : 's'}`;
-        const lastAt = holidays.findIndex((d) => d.startsWith(`${last}-`));
-        const at = fromFile.length > 0 && lastAt >= own.length ? ['calendars', id, 'holidays_from'] : own.length > 0 ? ['calendars', id, 'holidays'] : ['calendars', id, 'holidays_from'];
+        // Where next year's dates belong: the holidays file when its dates reach as far, else the list.
+        const fileReaches = fromFile.some((d) => d.startsWith(`${last}-`)) || own.length === 0;
+        const at = calendar.holidays_from !== undefined && fileReaches ? ['calendars', id, 'holidays_from'] : ['calendars', id, 'holidays'];
         out.push(findingAt(locator, at, `calendar "${id}"${file} lists holidays up to ${last}: they ${when}, and from ${last + 1}-01-01 every holiday counts as a working day; add ${last + 1}'s holidays`));
         continue;
       }
