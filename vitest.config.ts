@@ -35,6 +35,8 @@ const ZONED = [
   'test/record/judging-oracle.test.ts',
   'test/record/warn.test.ts',
   'test/record/at.test.ts',
+  'test/matrix/ics-holidays.test.ts',
+  'test/cli/holidays-file.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);

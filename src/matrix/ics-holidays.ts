@@ -156,8 +156,10 @@ export function parseIcsHolidays(source: string, window: RecurrenceWindow, work?
     if (!listsRead) continue;
     const occurrences = expand(block, uid, moved.get(uid), window, error, work);
     if (occurrences === undefined) continue;
-    // DTSTART is always the first occurrence (RFC 5545), though ical.js leaves it out beside RDATE alone.
-    const first = span.start >= window.from && span.start <= window.to && !(uid !== '' && moved.get(uid)?.has(span.start)) ? [span.start] : [];
+    // DTSTART is the first occurrence (RFC 5545) unless an EXDATE removes it; ical.js leaves it out beside RDATE alone.
+    const excluded = new Set(block.props.filter((p) => p.name === 'EXDATE').flatMap((p) => p.value.split(',').map((v) => dayOf(v)!)));
+    const rdateOnly = !block.props.some((p) => p.name === 'RRULE');
+    const first = rdateOnly && !excluded.has(span.start) && span.start >= window.from && span.start <= window.to && !(uid !== '' && moved.get(uid)?.has(span.start)) ? [span.start] : [];
     for (const start of [...first, ...occurrences]) addSpan(dates, start, span.days);
   }
   if (dates.size > MAX_HOLIDAY_DATES) {

@@ -1,4 +1,5 @@
 /** The iCalendar holidays reader: which events count as whole-day holidays, located errors, bounded work. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_OCCURRENCES, MAX_RECURRENCE_STEPS, parseIcsHolidays } from '../../src/matrix/ics-holidays.js';
 import { recurrenceWindow } from '../../src/matrix/holiday-files.js';
@@ -33,6 +34,9 @@ describe('which events are holidays', () => {
     expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY;COUNT=2'))).dates).toEqual(['2026-05-01', '2027-05-01']);
     expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY;UNTIL=20270501'))).dates).toEqual(['2026-05-01', '2027-05-01']);
     expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RDATE;VALUE=DATE:20260715'))).dates).toEqual(['2026-05-01', '2026-07-15']);
+    // An EXDATE can remove DTSTART itself, beside RRULE or RDATE.
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RDATE;VALUE=DATE:20260715', 'EXDATE;VALUE=DATE:20260501'))).dates).toEqual(['2026-07-15']);
+    expect(read(ics(...event('DTSTART;VALUE=DATE:20260501', 'RRULE:FREQ=YEARLY;COUNT=2', 'EXDATE;VALUE=DATE:20260501'))).dates).toEqual(['2027-05-01']);
     expect(read(ics(...event('DTSTART;VALUE=DATE:20301224', 'DTEND;VALUE=DATE:20301226', 'RRULE:FREQ=YEARLY'))).dates).toEqual(['2030-12-24', '2030-12-25', '2031-12-24', '2031-12-25']);
   });
 
@@ -154,5 +158,81 @@ describe('hostile input stays bounded', () => {
 describe('the recurrence window', () => {
   it('runs from the year before the matrix was reviewed to five years after', () => {
     expect(recurrenceWindow({ reviewed: '2026-10-15' })).toEqual({ from: '2025-01-01', to: '2031-12-31' });
+  });
+});
+
+describe('agrees with the documented definition (fast-check, an independent date arithmetic)', () => {
+  interface Spec {
+    year: number;
+    month: number;
+    day: number;
+    days: number;
+    yearly: boolean;
+    exYears: number[];
+    cancelled: boolean;
+  }
+  const spec = fc.record({
+    year: fc.integer({ min: 2020, max: 2034 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    // Up to the 28th: a yearly rule on 29 February is left to ical.js's reading of RFC 5545.
+    day: fc.integer({ min: 1, max: 28 }),
+    days: fc.integer({ min: 1, max: 5 }),
+    yearly: fc.boolean(),
+    exYears: fc.uniqueArray(fc.integer({ min: 2020, max: 2034 }), { maxLength: 4 }),
+    cancelled: fc.boolean(),
+  });
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const plusDays = (y: number, m: number, d: number, n: number) => new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+
+  /** The dates the definition in docs/format.md gives, by plain UTC date arithmetic. */
+  function expected(specs: Spec[], window: { from: string; to: string }): string[] {
+    const out = new Set<string>();
+    for (const s of specs) {
+      if (s.cancelled) continue;
+      const starts = s.yearly
+        ? Array.from({ length: 2040 - s.year }, (_, i) => s.year + i)
+            .filter((y) => !s.exYears.includes(y))
+            .map((y) => `${y}-${pad(s.month)}-${pad(s.day)}`)
+            .filter((d) => d >= window.from && d <= window.to)
+        : [`${s.year}-${pad(s.month)}-${pad(s.day)}`];
+      for (const start of starts) {
+        const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+        for (let i = 0; i < s.days; i++) out.add(plusDays(y, m, d, i));
+      }
+    }
+    return [...out].sort();
+  }
+
+  /** The events as a feed would write them, with the given line ends and every line longer than `fold` folded. */
+  function feed(specs: Spec[], eol: string, fold: number): string {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Oracle//EN'];
+    specs.forEach((s, i) => {
+      const start = `${s.year}${pad(s.month)}${pad(s.day)}`;
+      const end = plusDays(s.year, s.month, s.day, s.days).replaceAll('-', '');
+      lines.push('BEGIN:VEVENT', `UID:event-${i}@oracle`, `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`, `SUMMARY:Holiday number ${i} with a name long enough to fold`);
+      if (s.yearly) lines.push('RRULE:FREQ=YEARLY');
+      if (s.yearly && s.exYears.length > 0) lines.push(`EXDATE;VALUE=DATE:${s.exYears.map((y) => `${y}${pad(s.month)}${pad(s.day)}`).join(',')}`);
+      if (s.cancelled) lines.push('STATUS:CANCELLED');
+      lines.push('END:VEVENT');
+    });
+    lines.push('END:VCALENDAR');
+    const folded = lines.flatMap((l) => {
+      const parts = [l.slice(0, fold)];
+      for (let at = fold; at < l.length; at += fold - 1) parts.push(` ${l.slice(at, at + fold - 1)}`);
+      return parts;
+    });
+    return folded.join(eol) + eol;
+  }
+
+  it('for random all-day, multi-day, yearly, excluded and cancelled events, folded at random widths, in any line ending', () => {
+    fc.assert(
+      fc.property(fc.array(spec, { maxLength: 6 }), fc.constantFrom('\r\n', '\n'), fc.integer({ min: 20, max: 75 }), fc.integer({ min: 2020, max: 2030 }), (specs, eol, fold, reviewed) => {
+        const window = recurrenceWindow({ reviewed: `${reviewed}-06-01` });
+        const got = parseIcsHolidays(feed(specs, eol, fold), window);
+        expect(got.diagnostics).toEqual([]);
+        expect(got.dates).toEqual(expected(specs, window));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
