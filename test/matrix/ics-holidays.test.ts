@@ -236,3 +236,35 @@ describe('agrees with the documented definition (fast-check, an independent date
     );
   });
 });
+
+describe('fuzz: any text is dates or located findings, never an exception', () => {
+  const valid = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:a@test', 'DTSTART;VALUE=DATE:20271225', 'DTEND;VALUE=DATE:20271227', 'RRULE:FREQ=YEARLY;COUNT=3', 'EXDATE;VALUE=DATE:20281225', 'END:VEVENT', 'END:VCALENDAR'];
+  it('random text, and a valid feed with lines dropped, duplicated or cut', () => {
+    const check = (text: string) => {
+      const got = parseIcsHolidays(text, WINDOW);
+      const lines = text.split(/\r\n|\n|\r/).length;
+      for (const d of got.diagnostics) {
+        expect(d.line).toBeGreaterThanOrEqual(1);
+        expect(d.line).toBeLessThanOrEqual(lines);
+        expect(d.message).not.toMatch(/[\n\r]/);
+      }
+      if (got.diagnostics.some((d) => d.level === 'error')) expect(got.dates).toEqual([]);
+    };
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: 300 });
+    const edit = fc.array(fc.record({ at: fc.nat(valid.length - 1), op: fc.constantFrom('drop', 'twice', 'cut') }), { maxLength: 4 });
+    fc.assert(
+      fc.property(edit, fc.constantFrom('\r\n', '\n'), (edits, eol) => {
+        const lines = [...valid];
+        for (const { at, op } of edits) {
+          const i = Math.min(at, lines.length - 1);
+          if (i < 0) break;
+          if (op === 'drop') lines.splice(i, 1);
+          else if (op === 'twice') lines.splice(i, 0, lines[i]!);
+          else lines[i] = lines[i]!.slice(0, Math.floor(lines[i]!.length / 2));
+        }
+        check(lines.join(eol));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
