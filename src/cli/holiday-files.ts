@@ -7,8 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import type { FileHolidays, HolidayFileRef } from '../matrix/holiday-files.js';
+import type { HolidayFileRef, HolidaysRead } from '../matrix/holiday-files.js';
 import type { RecurrenceWindow } from '../matrix/ics-holidays.js';
 import type { Locator } from '../matrix/locate.js';
 import { fsReason, readBounded, TooLargeError } from './files.js';
@@ -17,21 +16,13 @@ import type { Io } from './io.js';
 /** A government feed for ten years is tens of kilobytes; this is far more than any needs. */
 export const HOLIDAY_FILE_MAX_BYTES = 1024 * 1024;
 
-export interface HolidayFilesRead {
-  holidays: FileHolidays;
-  /** Findings at the matrix's `holidays_from` lines: a file that is missing or refused. */
-  matrix: Diagnostic[];
-  /** Findings inside each file read, by its path as shown (beside the matrix path as given). */
-  files: { file: string; diagnostics: Diagnostic[] }[];
-}
-
 /**
  * Reads every holidays file a matrix names, each once however many calendars name it.
  * `read` returns a file's text by its path relative to the matrix folder (the working tree by
  * default; `diff` passes one that reads a git revision).
  */
-export async function readHolidayFiles(matrixPath: string, refs: readonly HolidayFileRef[], window: RecurrenceWindow, locator: Locator, io: Io, read?: (path: string) => string): Promise<HolidayFilesRead> {
-  const out: HolidayFilesRead = { holidays: {}, matrix: [], files: [] };
+export async function readHolidayFiles(matrixPath: string, refs: readonly HolidayFileRef[], window: RecurrenceWindow, locator: Locator, io: Io, read?: (path: string) => string): Promise<HolidaysRead> {
+  const out: HolidaysRead = { holidays: {}, matrix: [], files: [] };
   if (refs.length === 0) return out;
   const { parseIcsHolidays } = await import('../matrix/ics-holidays.js');
   const parsed = new Map<string, { dates: string[] } | { failure: string }>();

@@ -8,16 +8,8 @@ import type { RuleSettings } from './config.js';
 import { lintMatrix } from './lint-matrix.js';
 import type { FileReport } from './report.js';
 import { loadMatrix } from '../matrix/load.js';
-import { holidayFileRefs, recurrenceWindow, type FileHolidays, type HolidayFileRef } from '../matrix/holiday-files.js';
+import { holidayFileRefs, recurrenceWindow, type HolidayFileRef, type HolidaysRead } from '../matrix/holiday-files.js';
 import type { Locator } from '../matrix/locate.js';
-import type { Diagnostic } from '../diagnostics.js';
-
-/** What reading a matrix's holidays files gave: the dates, findings at the matrix, findings in each file. */
-export interface HolidaysRead {
-  holidays: FileHolidays;
-  matrix: Diagnostic[];
-  files: { file: string; diagnostics: Diagnostic[] }[];
-}
 
 export interface TargetSource {
   matrix: { file: string; text: string };

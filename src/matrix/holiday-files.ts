@@ -3,10 +3,20 @@
  * matrix names, and the matrix with those files' dates merged into `holidays`. Pure: the
  * files are read and parsed at the edge, and every command then sees one list of dates.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Matrix } from './schema.js';
 
 /** The dates read from each calendar's holidays file, by calendar id. */
 export type FileHolidays = Readonly<Record<string, readonly string[]>>;
+
+/** What reading a matrix's holidays files gave: the dates, findings at the matrix's lines, findings inside each file. */
+export interface HolidaysRead {
+  holidays: FileHolidays;
+  /** At the `holidays_from` lines: a file that is missing, refused or has errors. */
+  matrix: Diagnostic[];
+  /** Inside each file read, by its path as shown (beside the matrix path as given). */
+  files: { file: string; diagnostics: Diagnostic[] }[];
+}
 
 export interface HolidayFileRef {
   calendar: string;
