@@ -35,6 +35,8 @@ export function diffCalendars(sides: Sides, out: Sink): void {
       field(out, 'calendars', ['calendars', id, 'timezone'], subject, 'timezone', a.timezone, b.timezone);
       setField(out, 'calendars', ['calendars', id, 'days'], subject, 'days', a.days, b.days, judged(more(x.days.size, y.days.size)));
       field(out, 'calendars', ['calendars', id, 'hours'], subject, 'hours', a.hours, b.hours, judged(more(x.close - x.open, y.close - y.open)));
+      // `holidays` holds the holidays file's dates too; a new file path is shown beside them.
+      field(out, 'calendars', ['calendars', id, 'holidays_from'], subject, 'holidays_from', a.holidays_from, b.holidays_from);
       setField(out, 'calendars', ['calendars', id, 'holidays'], subject, 'holidays', a.holidays ?? [], b.holidays ?? [], judged(holidayDirection(a, b, sides)));
     },
   });

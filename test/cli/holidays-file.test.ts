@@ -204,6 +204,16 @@ describe('diff sees the feed holidays', () => {
     expect(JSON.stringify(holidays)).toContain('2026-12-28');
   });
 
+  it('between two matrix files, each reads its own feed: the path and the dates that changed are shown', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'holidays', 'moved.ics'), FEED.replace('DTSTART;VALUE=DATE:20261228\r\nDTEND;VALUE=DATE:20261229', 'DTSTART;VALUE=DATE:20261229\r\nDTEND;VALUE=DATE:20261230'));
+    writeFileSync(join(dir, 'n.yaml'), MATRIX.replace('holidays_from: holidays/england-and-wales.ics', 'holidays_from: holidays/moved.ics'));
+    const result = runCli(['diff', 'm.yaml', 'n.yaml'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('~ calendar office holidays_from: holidays/england-and-wales.ics → holidays/moved.ics');
+    expect(result.stdout).toContain('~ calendar office holidays: +2026-12-29, -2026-12-28');
+  });
+
   it('reads the feed at the revision: a broken feed committed there is located at that revision', () => {
     const dir = copy();
     git(dir, 'init', '-q');
