@@ -108,9 +108,9 @@ interface PullIn {
 }
 
 /** The resource name of a pull-in: the severity's, then the minutes from the start. */
-export const pullInName = (severityResource: string, after: number) => `${severityResource}_pull_in_${after}m`;
+export const pullInName = (severityResource: string, after: number) => `${severityResource}-pull-in-${after}m`;
 /** Whether a resource name is one escalate writes for a pull-in. */
-export const isPullInName = (name: string) => /_pull_in_\d+m$/.test(name);
+export const isPullInName = (name: string) => /-pull-in-\d+m$/.test(name);
 /** The pull-in services of an export, typed as what they are. */
 export const pullInServices = (config: PagerdutyConfig): Record<string, PagerdutyPullInService> =>
   Object.fromEntries(Object.entries(config.resource.pagerduty_service ?? {}).filter(([k]) => isPullInName(k)));

@@ -6,10 +6,11 @@
  * --check, which finds every behaviour-changing edit of the pull-in resources at its line.
  */
 import { describe, expect, it } from 'vitest';
-import { exportPagerduty, isPullInName, pagerdutyJson } from '../../src/export/pagerduty.js';
+import fc from 'fast-check';
+import { exportPagerduty, isPullInName, pagerdutyJson, resourceName, terraformLiteral } from '../../src/export/pagerduty.js';
 import { pagerdutyDrift } from '../../src/export/drift.js';
 import { example, runCli } from '../helpers/cli.js';
-import { EXAMPLES, exampleMatrix } from './helpers.js';
+import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
 import { validateTerraform } from './provider-schema.js';
 
 type Doc = { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -35,7 +36,7 @@ describe.each(EXAMPLES)('examples/%s.yaml with --pull-in separate-services', (na
       let at = 0;
       policy.rule.forEach((rule, k) => {
         if (k > 0) {
-          const pk = `${key}_pull_in_${at}m`;
+          const pk = `${key}-pull-in-${at}m`;
           expect(pull.pagerduty_escalation_policy[pk]!.rule.map((r) => r.target)).toEqual([rule.target]);
           expect(pull.pagerduty_event_orchestration_service![pk]!.catch_all[0]!.actions[0]!.suspend).toBe(at * 60);
           expect(pull.pagerduty_service![pk]!.escalation_policy).toBe(`\${pagerduty_escalation_policy.${pk}.id}`);
@@ -43,7 +44,7 @@ describe.each(EXAMPLES)('examples/%s.yaml with --pull-in separate-services', (na
         }
         at += rule.escalation_delay_in_minutes;
       });
-      const later = Object.keys(pull.pagerduty_escalation_policy).filter((k) => k.startsWith(`${key}_pull_in_`));
+      const later = Object.keys(pull.pagerduty_escalation_policy).filter((k) => k.startsWith(`${key}-pull-in-`));
       expect(later).toHaveLength(policy.rule.length - 1);
     }
   });
@@ -66,7 +67,7 @@ describe('MSP P1 (account manager at 30 min, L3 at 1 h, service manager at 2 h)'
     for (const w of p1) expect(config['//']).toContain(w.message);
     expect(p1[0]!.message).toContain('suspends each alert 1800 seconds, acknowledged or not; only if the alerting tool sends every p1 alert to its integration too');
     expect(config['//']).toContain('It does not: receive alerts by itself');
-    expect(Object.keys(config.resource.pagerduty_event_orchestration_service!).filter((k) => k.startsWith('p1_'))).toEqual(['p1_pull_in_30m', 'p1_pull_in_60m', 'p1_pull_in_120m']);
+    expect(Object.keys(config.resource.pagerduty_event_orchestration_service!).filter((k) => k.startsWith('p1-'))).toEqual(['p1-pull-in-30m', 'p1-pull-in-60m', 'p1-pull-in-120m']);
   });
 
   it('a severity on a business calendar says its suspension counts wall-clock time', () => {
@@ -74,13 +75,15 @@ describe('MSP P1 (account manager at 30 min, L3 at 1 h, service manager at 2 h)'
   });
 
   it('the pull-in names never collide with a severity resource and the schema check can fail on them', () => {
-    for (const key of Object.keys(exportPagerduty(m).config.resource.pagerduty_escalation_policy)) expect(isPullInName(key)).toBe(false);
+    // Severity resource names never hold a dash (resourceName turns dashes into underscores); pull-in names end in one.
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,30}$/), (id) => !isPullInName(resourceName(id))));
+    expect(isPullInName(resourceName('p1-pull-in-30m'))).toBe(false);
     const broken = JSON.parse(pagerdutyJson(config)) as Doc;
-    (broken.resource.pagerduty_event_orchestration_service!.p1_pull_in_30m!.catch_all as { actions: Record<string, unknown>[] }[])[0]!.actions[0]!.suspnd = 5;
-    delete (broken.resource.pagerduty_service_integration!.p1_pull_in_30m as Record<string, unknown>).service;
+    (broken.resource.pagerduty_event_orchestration_service!['p1-pull-in-30m']!.catch_all as { actions: Record<string, unknown>[] }[])[0]!.actions[0]!.suspnd = 5;
+    delete (broken.resource.pagerduty_service_integration!['p1-pull-in-30m'] as Record<string, unknown>).service;
     expect(validateTerraform(broken)).toEqual([
-      'pagerduty_event_orchestration_service.p1_pull_in_30m.catch_all[0].actions[0].suspnd: not an attribute of EventOrchestrationServiceCatchAllActions',
-      'pagerduty_service_integration.p1_pull_in_30m.service: required',
+      'pagerduty_event_orchestration_service.p1-pull-in-30m.catch_all[0].actions[0].suspnd: not an attribute of EventOrchestrationServiceCatchAllActions',
+      'pagerduty_service_integration.p1-pull-in-30m.service: required',
     ]);
   });
 });
@@ -97,29 +100,29 @@ describe('--check sees every behaviour-changing edit of the pull-in resources, a
 
   it('a changed suspension is drift-delay at the suspend line, saying both times', () => {
     const doc = base();
-    (doc.resource.pagerduty_event_orchestration_service!.p1_pull_in_60m!.catch_all as { actions: { suspend: number }[] }[])[0]!.actions[0]!.suspend = 600;
+    (doc.resource.pagerduty_event_orchestration_service!['p1-pull-in-60m']!.catch_all as { actions: { suspend: number }[] }[])[0]!.actions[0]!.suspend = 600;
     const { text, found } = check(doc);
     expect(found.map((d) => d.code)).toEqual(['drift-delay']);
-    const from = lineOf(text, '"p1_pull_in_60m"', lineOf(text, '"pagerduty_event_orchestration_service"'));
+    const from = lineOf(text, '"p1-pull-in-60m"', lineOf(text, '"pagerduty_event_orchestration_service"'));
     expect(found[0]!.line).toBe(lineOf(text, '"suspend": 600', from - 1));
-    expect(found[0]!.message).toBe('service orchestration "p1_pull_in_60m" suspends alerts 600 seconds; the matrix pulls these roles in after 3600 seconds (60 minutes)');
+    expect(found[0]!.message).toBe('service orchestration "p1-pull-in-60m" suspends alerts 600 seconds; the matrix pulls these roles in after 3600 seconds (60 minutes)');
   });
 
   it('an orchestration turned off, given a rule, or removed; an integration removed; a pull-in service pointed elsewhere', () => {
     const doc = base();
     const o = doc.resource.pagerduty_event_orchestration_service!;
-    o.p1_pull_in_30m!.enable_event_orchestration_for_service = false;
-    (o.p1_pull_in_60m!.set as Record<string, unknown>[])[0]!.rule = [{ actions: [{ suppress: false }] }];
-    delete o.p2_pull_in_240m;
-    delete doc.resource.pagerduty_service_integration!.p3_pull_in_240m;
-    doc.resource.pagerduty_service!.p1_pull_in_120m!.escalation_policy = '${pagerduty_escalation_policy.p1.id}';
+    o['p1-pull-in-30m']!.enable_event_orchestration_for_service = false;
+    (o['p1-pull-in-60m']!.set as Record<string, unknown>[])[0]!.rule = [{ actions: [{ suppress: false }] }];
+    delete o['p2-pull-in-240m'];
+    delete doc.resource.pagerduty_service_integration!['p3-pull-in-240m'];
+    doc.resource.pagerduty_service!['p1-pull-in-120m']!.escalation_policy = '${pagerduty_escalation_policy.p1.id}';
     const { text, found } = check(doc);
     expect(found.map((d) => `${d.code}: ${d.message}`)).toEqual([
-      expect.stringMatching(/^drift-delay: service orchestration "p1_pull_in_30m" is not enabled for its service/),
-      expect.stringMatching(/^drift-delay: service orchestration "p1_pull_in_60m" has 1 rule; an alert a rule matches skips the catch_all suspension/),
-      expect.stringMatching(/^drift-targets: pull-in service "p1_pull_in_120m" escalates by \$\{pagerduty_escalation_policy\.p1\.id\}/),
-      expect.stringMatching(/^drift-missing: service orchestration "p2_pull_in_240m" is missing; without it every alert sent to "p2_pull_in_240m" pages at once, not 240 minutes after the start/),
-      expect.stringMatching(/^drift-missing: integration "p3_pull_in_240m" is missing/),
+      expect.stringMatching(/^drift-delay: service orchestration "p1-pull-in-30m" is not enabled for its service/),
+      expect.stringMatching(/^drift-delay: service orchestration "p1-pull-in-60m" has 1 rule; an alert a rule matches skips the catch_all suspension/),
+      expect.stringMatching(/^drift-targets: pull-in service "p1-pull-in-120m" escalates by \$\{pagerduty_escalation_policy\.p1\.id\}/),
+      expect.stringMatching(/^drift-missing: service orchestration "p2-pull-in-240m" is missing; without it every alert sent to "p2-pull-in-240m" pages at once, not 240 minutes after the start/),
+      expect.stringMatching(/^drift-missing: integration "p3-pull-in-240m" is missing/),
     ]);
     expect(found[0]!.line).toBe(lineOf(text, '"enable_event_orchestration_for_service": false'));
     for (const d of found) expect(d.line).toBeGreaterThan(1);
@@ -130,7 +133,7 @@ describe('--check sees every behaviour-changing edit of the pull-in resources, a
     const r = pagerdutyDrift(m, plain, 'separate-services');
     const found = r.ok ? r.diagnostics : [];
     expect(found.filter((d) => d.code === 'drift-rules').map((d) => d.message)).toContain('policy "p1" has 4 rules; the matrix path has 1');
-    expect(found.filter((d) => d.code === 'drift-missing' && d.message.startsWith('pull-in service "p1_'))).toHaveLength(3);
+    expect(found.filter((d) => d.code === 'drift-missing' && d.message.startsWith('pull-in service "p1-'))).toHaveLength(3);
     // And without the flag, a default export is checked as one.
     expect(codes(pagerdutyDrift(m, plain))).toEqual([]);
   });
@@ -150,12 +153,27 @@ describe('escalate export pagerduty --pull-in (CLI)', () => {
 
   it('stderr names each pull-in; --pull-in with another tool or an unknown mode is a usage error', () => {
     const run = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--pull-in', 'separate-services']);
-    expect(run.stderr).toMatch(/^escalate export pagerduty: not expressible: p1: l3 \(after 1h\) is paged by service "p1_pull_in_60m", whose orchestration suspends each alert 3600 seconds, acknowledged or not/m);
+    expect(run.stderr).toMatch(/^escalate export pagerduty: not expressible: p1: l3 \(after 1h\) is paged by service "p1-pull-in-60m", whose orchestration suspends each alert 3600 seconds, acknowledged or not/m);
     const other = runCli(['export', 'alertmanager', '-m', example('msp.yaml'), '--pull-in', 'separate-services']);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/--pull-in shapes PagerDuty services; it goes with `export pagerduty`/);
     const bad = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--pull-in', 'workflow']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Allowed choices are separate-services/);
+  });
+});
+
+describe('no string of the matrix makes Terraform evaluate anything, pull-ins included', () => {
+  it('names and step times in pull-in policies and services stay literal', () => {
+    const m = variant('msp', (x) => {
+      x.name = 'Acme ${file("secret.txt")} %{ if true }x%{ endif }';
+      x.severities[0]!.name = 'Crit ${path.module}';
+    });
+    const { config } = exportPagerduty(m, { pullIn: 'separate-services' });
+    const text = pagerdutyJson(config);
+    const interpolations = [...text.matchAll(/(?<![$%])[$%]\{[^}]*\}/g)].map((x) => x[0]);
+    expect(new Set(interpolations.filter((t) => !/^\$\{pagerduty_(escalation_policy|service)\.[a-z0-9_-]+\.id\}$/.test(t)))).toEqual(new Set());
+    expect(config.resource.pagerduty_service!['p1-pull-in-30m']!.name).toBe(terraformLiteral('Acme ${file("secret.txt")} %{ if true }x%{ endif }: p1 Crit ${path.module}, pull-in after 30m'));
+    expect(codes(pagerdutyDrift(m, text))).toEqual([]);
   });
 });
