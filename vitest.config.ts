@@ -35,6 +35,7 @@ const ZONED = [
   'test/record/judging-oracle.test.ts',
   'test/record/warn.test.ts',
   'test/record/at.test.ts',
+  'test/export/ics-parsers.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
