@@ -5,7 +5,10 @@
  * jsii metadata of @cdktf/provider-pagerduty), against the default export's targets, and by
  * --check, which finds every behaviour-changing edit of the pull-in resources at its line.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exportPagerduty, isPullInName, pagerdutyJson, resourceName, terraformLiteral } from '../../src/export/pagerduty.js';
 import { pagerdutyDrift } from '../../src/export/drift.js';
@@ -149,6 +152,24 @@ describe('escalate export pagerduty --pull-in (CLI)', () => {
     expect(out.warnings.filter((w) => w.code === 'unacknowledged-only')).toEqual([]);
     expect(validateTerraform(out.config)).toEqual([]);
     expect(JSON.stringify(out.config)).toBe(JSON.stringify(JSON.parse(pullInText('msp'))));
+  });
+
+  it('--out then --check is clean; an edited suspension fails the check (exit 1) at its line, in the github format too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-pull-in-'));
+    try {
+      const file = join(dir, 'pd.tf.json');
+      expect(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--pull-in', 'separate-services', '--out', file]).code).toBe(0);
+      expect(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file])).toMatchObject({ code: 0, stderr: '' });
+      const text = readFileSync(file, 'utf8').replace('"suspend": 7200', '"suspend": 720');
+      writeFileSync(file, text);
+      const line = text.split('\n').findIndex((l) => l.includes('"suspend": 720')) + 1;
+      const run = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file, '--format', 'github']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`line=${line},`);
+      expect(run.stdout).toMatch(/service orchestration "p1-pull-in-120m" suspends alerts 720 seconds; the matrix pulls these roles in after 7200 seconds \(120 minutes\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stderr names each pull-in; --pull-in with another tool or an unknown mode is a usage error', () => {
