@@ -116,20 +116,26 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
     windowEnd.isDate = false;
     windowEnd.year += WINDOW_YEARS;
     // An occurrence written on its own (RECURRENCE-ID, as the export writes clock-change days) belongs to the event with its UID.
-    const isException = (v: ICAL.Component) => v.hasProperty('recurrence-id') && vevents.some((b) => !b.hasProperty('recurrence-id') && b.getFirstPropertyValue('uid') === v.getFirstPropertyValue('uid'));
+    // Grouped once by UID, so a file of many events is read in linear work.
+    const uidOf = (v: ICAL.Component) => String(v.getFirstPropertyValue('uid') ?? '');
+    const baseUids = new Set(vevents.filter((v) => !v.hasProperty('recurrence-id')).map(uidOf));
+    const isException = (v: ICAL.Component) => v.hasProperty('recurrence-id') && baseUids.has(uidOf(v));
+    const exceptionsOf = new Map<string, { component: ICAL.Component; index: number }[]>();
+    vevents.forEach((v, index) => {
+      if (isException(v)) exceptionsOf.set(uidOf(v), [...(exceptionsOf.get(uidOf(v)) ?? []), { component: v, index }]);
+    });
     vevents.forEach((vevent, i) => {
       if (isException(vevent)) return;
       const event = new ICAL.Event(vevent);
       const uid = event.uid ?? '';
       const overrides = new Map<string, { times: string; at: Logical }>();
-      vevents.forEach((other, k) => {
-        if (other === vevent || !isException(other) || other.getFirstPropertyValue('uid') !== uid) return;
+      for (const { component: other, index: k } of exceptionsOf.get(uidOf(vevent)) ?? []) {
         const exception = new ICAL.Event(other);
         event.relateException(exception);
         const block = eventBlocks[k]!;
         const moved = (['DTSTART', 'DTEND'] as const).map((n) => block.props.get(n)?.[0]).find(Boolean);
         overrides.set(exception.recurrenceId.toString(), { times: `${timeKey(exception.startDate)} → ${timeKey(exception.endDate)}`, at: block.props.get('DTEND')?.[0] ?? moved ?? block.begin });
-      });
+      }
       const occurrences: string[] = [];
       const zonesUsed = new Set<string>();
       const iterator = event.iterator();
@@ -139,7 +145,7 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
         occurrences.push(`${timeKey(details.startDate)} → ${timeKey(details.endDate)}`);
       }
       for (const name of ['dtstart', 'dtend', 'exdate', 'rdate']) {
-        for (const p of [vevent, ...vevents.filter((o) => o !== vevent && isException(o) && o.getFirstPropertyValue('uid') === uid)].flatMap((v) => v.getAllProperties(name).concat(name === 'dtstart' ? v.getAllProperties('recurrence-id') : []))) {
+        for (const p of [vevent, ...(exceptionsOf.get(uidOf(vevent)) ?? []).map((e) => e.component)].flatMap((v) => v.getAllProperties(name).concat(name === 'dtstart' ? v.getAllProperties('recurrence-id') : []))) {
           const tzid = p.getParameter('tzid');
           if (typeof tzid === 'string') zonesUsed.add(tzid);
         }
