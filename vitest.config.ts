@@ -37,6 +37,7 @@ const ZONED = [
   'test/record/at.test.ts',
   'test/matrix/ics-holidays.test.ts',
   'test/cli/holidays-file.test.ts',
+  'test/export/ics-parsers.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);

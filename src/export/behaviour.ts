@@ -16,6 +16,8 @@ export interface ToolBehaviour {
   performs: string[];
   /** What the matrix says that the tool will not do, each with its reason. */
   not: ExportWarning[];
+  /** PagerDuty with `--pull-in separate-services`: what it pages then, one line per severity. */
+  pullIn?: string[];
 }
 
 const target = (t: { type: string; id: string }) => `${t.type.replace(/_reference$/, '')} ${t.id}`;
@@ -44,6 +46,7 @@ export function exportBehaviour(matrix: Matrix): ToolBehaviour[] {
       return [`${s.id}: pages ${steps.join('; ')}${hours}`];
     }),
     not: pd.warnings,
+    pullIn: pullInLines(matrix),
   };
   const calendars = Object.keys(matrix.calendars ?? {});
   const ics: ToolBehaviour = {
@@ -57,6 +60,25 @@ export function exportBehaviour(matrix: Matrix): ToolBehaviour[] {
   return [alertmanager, pagerduty, ics];
 }
 
+/** Each severity as the --pull-in export pages it: the first point at once, each later one acknowledged or not. */
+function pullInLines(matrix: Matrix): string[] {
+  const { config } = exportPagerduty(matrix, { pullIn: 'separate-services' });
+  const policies = config.resource.pagerduty_escalation_policy;
+  const orchestrations = config.resource.pagerduty_event_orchestration_service ?? {};
+  return matrix.severities.flatMap((s) => {
+    const key = resourceName(s.id);
+    const first = policies[key];
+    if (!first) return [];
+    const later = Object.entries(orchestrations)
+      .filter(([name]) => name.startsWith(`${key}-pull-in-`))
+      .map(([name, o]) => ({ name, minutes: o.catch_all[0]!.actions[0]!.suspend / 60 }))
+      .sort((a, b) => a.minutes - b.minutes)
+      .map(({ name, minutes }) => `after ${minutes} min acknowledged or not ${policies[name]!.rule[0]!.target.map(target).join(', ')} (\`${name}\`)`);
+    if (later.length === 0) return [];
+    return [`${s.id}: pages at once ${first.rule[0]!.target.map(target).join(', ')}; ${later.join('; ')}`];
+  });
+}
+
 const TITLES = { alertmanager: 'Alertmanager', pagerduty: 'PagerDuty', ics: 'iCalendar' } as const;
 
 /** The behaviour as Markdown, one section per tool. */
@@ -66,6 +88,10 @@ export function behaviourMarkdown(matrix: Matrix, file: string): string {
     if (b.performs.length === 0 && b.not.length === 0) continue;
     lines.push(`**${TITLES[b.tool]}** (\`escalate export ${b.tool} -m ${file}\`) will:`, '');
     for (const p of b.performs) lines.push(`- ${p}`);
+    if (b.pullIn?.length) {
+      lines.push('', `With \`--pull-in separate-services\` (each alert sent to the pull-in integrations too; wall-clock minutes; only a resolve event stops a pull-in), it pages instead:`, '');
+      for (const p of b.pullIn) lines.push(`- ${p}`);
+    }
     lines.push('', 'and will not:', '');
     for (const w of b.not) lines.push(`- ${w.message} (\`${w.code}\`)`);
     lines.push('');

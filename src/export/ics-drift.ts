@@ -24,6 +24,8 @@ interface EventInfo {
   props: Map<string, Logical[]>;
   /** Occurrence starts and ends as comparable keys (UTC instants, or dates for all-day events). */
   occurrences: string[];
+  /** Occurrences written on their own (RECURRENCE-ID): the local id, its start and end, and where it is. */
+  overrides: Map<string, { times: string; at: Logical }>;
   exdates: string[];
   transp: string;
   zones: string[];
@@ -113,9 +115,27 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
     const windowEnd = windowStart.clone();
     windowEnd.isDate = false;
     windowEnd.year += WINDOW_YEARS;
+    // An occurrence written on its own (RECURRENCE-ID, as the export writes clock-change days) belongs to the event with its UID.
+    // Grouped once by UID, so a file of many events is read in linear work.
+    const uidOf = (v: ICAL.Component) => String(v.getFirstPropertyValue('uid') ?? '');
+    const baseUids = new Set(vevents.filter((v) => !v.hasProperty('recurrence-id')).map(uidOf));
+    const isException = (v: ICAL.Component) => v.hasProperty('recurrence-id') && baseUids.has(uidOf(v));
+    const exceptionsOf = new Map<string, { component: ICAL.Component; index: number }[]>();
+    vevents.forEach((v, index) => {
+      if (isException(v)) exceptionsOf.set(uidOf(v), [...(exceptionsOf.get(uidOf(v)) ?? []), { component: v, index }]);
+    });
     vevents.forEach((vevent, i) => {
+      if (isException(vevent)) return;
       const event = new ICAL.Event(vevent);
       const uid = event.uid ?? '';
+      const overrides = new Map<string, { times: string; at: Logical }>();
+      for (const { component: other, index: k } of exceptionsOf.get(uidOf(vevent)) ?? []) {
+        const exception = new ICAL.Event(other);
+        event.relateException(exception);
+        const block = eventBlocks[k]!;
+        const moved = (['DTSTART', 'DTEND'] as const).map((n) => block.props.get(n)?.[0]).find(Boolean);
+        overrides.set(exception.recurrenceId.toString(), { times: `${timeKey(exception.startDate)} → ${timeKey(exception.endDate)}`, at: block.props.get('DTEND')?.[0] ?? moved ?? block.begin });
+      }
       const occurrences: string[] = [];
       const zonesUsed = new Set<string>();
       const iterator = event.iterator();
@@ -125,7 +145,7 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
         occurrences.push(`${timeKey(details.startDate)} → ${timeKey(details.endDate)}`);
       }
       for (const name of ['dtstart', 'dtend', 'exdate', 'rdate']) {
-        for (const p of vevent.getAllProperties(name)) {
+        for (const p of [vevent, ...(exceptionsOf.get(uidOf(vevent)) ?? []).map((e) => e.component)].flatMap((v) => v.getAllProperties(name).concat(name === 'dtstart' ? v.getAllProperties('recurrence-id') : []))) {
           const tzid = p.getParameter('tzid');
           if (typeof tzid === 'string') zonesUsed.add(tzid);
         }
@@ -137,6 +157,7 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
         begin: blockInfo.begin,
         props: blockInfo.props,
         occurrences,
+        overrides,
         exdates,
         transp: String(vevent.getFirstPropertyValue('transp') ?? 'OPAQUE').toUpperCase(),
         zones: [...zonesUsed],
@@ -233,6 +254,21 @@ export function icsMeaningDrift(expected: string, text: string, reviewed: string
       push('drift-hours', at(l), `event ${uid} excludes other days than the matrix holidays (${parts.join('; ')})`);
       continue;
     }
+    let overridden = false;
+    for (const [id, mine] of want.overrides) {
+      const theirs = got.overrides.get(id);
+      if (theirs?.times === mine.times) continue;
+      overridden = true;
+      const [from, to] = mine.times.split(' → ').map(shown) as [string, string];
+      push(
+        'drift-hours',
+        theirs ? at(theirs.at) : at(got.props.get('RRULE')?.[0] ?? uidLine),
+        theirs
+          ? `event ${uid}: the clock-change day ${id} is ${theirs.times.split(' → ').map(shown).join(' → ')}; the matrix says ${from} → ${to}`
+          : `event ${uid} does not write the clock-change day ${id} on its own (${from} → ${to}); calendar programs that keep an occurrence's exact length (RFC 5545) read that day wrong`,
+      );
+    }
+    if (overridden) continue;
     const occ = differ(got.occurrences, want.occurrences);
     if (occ.missing.length + occ.extra.length > 0) {
       const culprit = (['DTSTART', 'DTEND', 'DURATION', 'RRULE', 'RDATE'] as const).map((n) => got.props.get(n)?.[0]).find((l, k) => {

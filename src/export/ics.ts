@@ -7,6 +7,7 @@
 import { canonicalZone } from '../time/zone.js';
 import type { Calendar, Matrix } from '../matrix/schema.js';
 import { offsetAt } from '../time/instant.js';
+import { wallToInstant } from '../time/wall.js';
 import type { ExportWarning } from './warnings.js';
 
 const BYDAY: Record<string, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
@@ -86,7 +87,7 @@ export function exportIcs(matrix: Matrix): IcsExport {
   for (const zone of zones) lines.push(...vtimezone(zone, firstYear));
   for (const [id, calendar] of calendars) {
     const zone = canonicalZone(calendar.timezone ?? matrix.timezone);
-    lines.push(...workingHours(id, calendar, zone, matrix.reviewed, stamp, slug));
+    lines.push(...workingHours(id, calendar, zone, matrix.reviewed, stamp, slug, firstYear));
     for (const holiday of calendar.holidays ?? []) {
       const day = dayOf(holiday);
       lines.push(
@@ -107,7 +108,7 @@ export function exportIcs(matrix: Matrix): IcsExport {
   return { text: fold(lines), warnings };
 }
 
-function workingHours(id: string, calendar: Calendar, zone: string, reviewed: string, stamp: string, slug: string): string[] {
+function workingHours(id: string, calendar: Calendar, zone: string, reviewed: string, stamp: string, slug: string, firstYear: number): string[] {
   const [open, close] = calendar.hours.split('-') as [string, string];
   // The first working day on or after the review date anchors the weekly rule.
   const working = new Set(calendar.days.map((d) => DAY_INDEX[d]!));
@@ -119,19 +120,66 @@ function workingHours(id: string, calendar: Calendar, zone: string, reviewed: st
     .map(dayOf)
     .filter((d) => working.has(d.getUTCDay()) && d.getTime() >= first.getTime())
     .map((d) => `EXDATE;TZID=${zone}:${wall(new Date(d.getTime() + clock(open) * MINUTE))}`);
+  const uid = `UID:${slug}-${id}-hours@escalate`;
+  const tail = [`SUMMARY:${escapeText(`Working hours: calendar ${id} (${calendar.hours})`)}`, 'TRANSP:TRANSPARENT', `CATEGORIES:${escapeText(id)}`, 'END:VEVENT'];
   return [
     'BEGIN:VEVENT',
-    `UID:${slug}-${id}-hours@escalate`,
+    uid,
     `DTSTAMP:${stamp}`,
     `DTSTART;TZID=${zone}:${wall(start)}`,
     `DTEND;TZID=${zone}:${wall(end)}`,
     `RRULE:FREQ=WEEKLY;BYDAY=${calendar.days.map((d) => BYDAY[d]).join(',')}`,
     ...exdates,
-    `SUMMARY:${escapeText(`Working hours: calendar ${id} (${calendar.hours})`)}`,
-    'TRANSP:TRANSPARENT',
-    `CATEGORIES:${escapeText(id)}`,
-    'END:VEVENT',
+    ...tail,
+    ...clockChangeDays(calendar, zone, first, firstYear).flatMap(({ day, opens, closes }) => [
+      'BEGIN:VEVENT',
+      uid,
+      `DTSTAMP:${stamp}`,
+      `RECURRENCE-ID;TZID=${zone}:${wall(new Date(day.getTime() + clock(open) * MINUTE))}`,
+      `DTSTART:${utc(opens)}`,
+      `DTEND:${utc(closes)}`,
+      ...tail,
+    ]),
   ];
+}
+
+const utc = (ms: number) => `${wall(new Date(ms))}Z`;
+
+
+/**
+ * The working days on which the zone's clocks change, with the instants the matrix opens and
+ * closes at (the time core's rule: a skipped time is the jump, a repeated one its earlier
+ * occurrence; a day is as long as it really is). Calendar programs read such a day of a
+ * weekly rule differently (RFC 5545 keeps each occurrence's exact length, ical.js its local
+ * times, and a skipped or repeated opening is guessed), so each is written as its own
+ * occurrence in UTC (RECURRENCE-ID), which every reader takes as it is. Within the years the
+ * VTIMEZONE covers; holidays are excluded already.
+ */
+function clockChangeDays(calendar: Calendar, zone: string, first: Date, firstYear: number): { day: Date; opens: number; closes: number }[] {
+  const [open, close] = calendar.hours.split('-') as [string, string];
+  const working = new Set(calendar.days.map((d) => DAY_INDEX[d]!));
+  const holidays = new Set(calendar.holidays ?? []);
+  const out: { day: Date; opens: number; closes: number }[] = [];
+  const seen = new Set<number>();
+  for (let year = firstYear - 1; year < firstYear - 1 + YEARS; year++) {
+    for (const tr of transitions(zone, year)) {
+      // The local day it happens on (in the offset it leaves and the one it enters), and the day before when hours end at 24:00.
+      const dates = new Set<number>();
+      for (const offset of [tr.from, tr.to]) {
+        const local = new Date(tr.at + offset * MINUTE);
+        const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+        dates.add(today);
+        if (close === '24:00') dates.add(today - DAY);
+      }
+      for (const dayMs of dates) {
+        const day = new Date(dayMs);
+        if (seen.has(dayMs) || dayMs < first.getTime() || !working.has(day.getUTCDay()) || holidays.has(day.toISOString().slice(0, 10))) continue;
+        seen.add(dayMs);
+        out.push({ day, opens: wallToInstant(zone, dayMs + clock(open) * MINUTE), closes: wallToInstant(zone, dayMs + clock(close) * MINUTE) });
+      }
+    }
+  }
+  return out.sort((a, b) => a.day.getTime() - b.day.getTime());
 }
 
 interface Transition {

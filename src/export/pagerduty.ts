@@ -43,13 +43,80 @@ export interface PagerdutyService {
   scheduled_actions: { type: 'urgency_change'; to_urgency: 'high'; at: { type: 'named_time'; name: 'support_hours_start' }[] }[];
 }
 
+/** A pull-in service (--pull-in): no support hours, so its pages come at the suspended time at the default (high) urgency. */
+export interface PagerdutyPullInService {
+  name: string;
+  description: string;
+  escalation_policy: string;
+}
+
+/** A service orchestration that holds every alert of its service for `suspend` seconds before it triggers an incident. */
+export interface PagerdutyServiceOrchestration {
+  service: string;
+  enable_event_orchestration_for_service: true;
+  set: { id: 'start' }[];
+  catch_all: { actions: { suspend: number }[] }[];
+}
+
+/** The Events API v2 integration of a pull-in service: its integration_key is where the alerting tool sends the alert too. */
+export interface PagerdutyServiceIntegration {
+  name: string;
+  service: string;
+  type: 'events_api_v2_inbound_integration';
+}
+
 export interface PagerdutyConfig {
   '//': string;
   resource: {
     pagerduty_escalation_policy: Record<string, PagerdutyPolicy>;
+    /**
+     * Services with support hours, keyed by severity. With --pull-in the record also holds the
+     * pull-in services (keys matching isPullInName), which have none: read those through
+     * pullInServices(); the behaviour table and the parity simulation read the default export.
+     */
     pagerduty_service?: Record<string, PagerdutyService>;
+    pagerduty_event_orchestration_service?: Record<string, PagerdutyServiceOrchestration>;
+    pagerduty_service_integration?: Record<string, PagerdutyServiceIntegration>;
   };
 }
+
+/**
+ * How a role the matrix pulls in by time stays pulled in when someone acknowledges:
+ * `separate-services` gives each later point in time of a path its own service, one-rule
+ * policy, Events API v2 integration and service orchestration whose catch-all `suspend`s every
+ * alert for the minutes from the start, so PagerDuty creates that incident (and pages those
+ * roles) then, acknowledged or not, unless a resolve event for the alert arrived first.
+ * The severity's own policy keeps only the first point.
+ */
+export const PULL_IN_MODES = ['separate-services'] as const;
+export type PullInMode = (typeof PULL_IN_MODES)[number];
+export interface PagerdutyOptions {
+  pullIn?: PullInMode;
+}
+
+/** One later point in time of a path, exported as its own service (--pull-in separate-services). */
+interface PullIn {
+  severity: Severity;
+  index: number;
+  policyName: string;
+  after: number;
+  afterText: string;
+  roles: string[];
+  targets: PagerdutyTargetRef[];
+  delay: number;
+  step: number;
+}
+
+/** The resource name of a pull-in: the severity's, then the minutes from the start. */
+export const pullInName = (severityResource: string, after: number) => `${severityResource}-pull-in-${after}m`;
+/** Whether a resource name is one escalate writes for a pull-in. */
+export const isPullInName = (name: string) => /-pull-in-\d+m$/.test(name);
+/** The pull-in services of an export, typed as what they are. */
+export const pullInServices = (config: PagerdutyConfig): Record<string, PagerdutyPullInService> =>
+  Object.fromEntries(Object.entries(config.resource.pagerduty_service ?? {}).filter(([k]) => isPullInName(k)));
+/** The services with support hours of an export. */
+export const hoursServices = (config: PagerdutyConfig): Record<string, PagerdutyService> =>
+  Object.fromEntries(Object.entries(config.resource.pagerduty_service ?? {}).filter(([k]) => !isPullInName(k)));
 
 export interface PagerdutyExport {
   config: PagerdutyConfig;
@@ -86,31 +153,63 @@ function literalStrings<T>(value: T, keep: (key: string) => boolean): T {
 
 export const resourceName = (severityId: string) => (/^[a-z_]/.test(severityId) ? severityId : `_${severityId}`).replace(/-/g, '_');
 
-export function exportPagerduty(matrix: Matrix): PagerdutyExport {
+export function exportPagerduty(matrix: Matrix, options: PagerdutyOptions = {}): PagerdutyExport {
   const warnings: ExportWarning[] = [];
   const policies: Record<string, PagerdutyPolicy> = {};
-  const services: Record<string, PagerdutyService> = {};
+  const services: Record<string, PagerdutyService | PagerdutyPullInService> = {};
+  const orchestrations: Record<string, PagerdutyServiceOrchestration> = {};
+  const integrations: Record<string, PagerdutyServiceIntegration> = {};
   matrix.severities.forEach((severity, i) => {
-    const policy = policyFor(matrix, severity, i, warnings);
+    const pullIns: PullIn[] = [];
+    const policy = policyFor(matrix, severity, i, warnings, options.pullIn ? pullIns : undefined);
     if (!policy) return;
     const name = resourceName(severity.id);
     policies[name] = policy;
     const service = serviceFor(matrix, severity, i, name, warnings);
     if (service) services[name] = service;
+    for (const p of pullIns) {
+      const key = pullInName(name, p.after);
+      policies[key] = pullInPolicy(p);
+      services[key] = {
+        name: `${p.policyName}, pull-in after ${p.afterText}`,
+        description: `Alerts of ${severity.id} sent here page ${p.roles.join(', ')} ${p.afterText} after they arrive, acknowledged or not (generated by escalate).`,
+        escalation_policy: `\${pagerduty_escalation_policy.${key}.id}`,
+      };
+      orchestrations[key] = {
+        service: `\${pagerduty_service.${key}.id}`,
+        enable_event_orchestration_for_service: true,
+        set: [{ id: 'start' }],
+        catch_all: [{ actions: [{ suspend: p.after * 60 }] }],
+      };
+      integrations[key] = { name: 'escalate pull-in (Events API v2)', service: `\${pagerduty_service.${key}.id}`, type: 'events_api_v2_inbound_integration' };
+    }
   });
   contractWarnings(matrix, warnings);
   warnings.push(...outcomeRoleWarnings(matrix, 'PagerDuty'));
   const config: PagerdutyConfig = literalStrings(
     {
-      '//': comment(matrix, warnings),
-      resource: { pagerduty_escalation_policy: policies, ...(Object.keys(services).length > 0 ? { pagerduty_service: services } : {}) },
+      '//': comment(matrix, warnings, options),
+      resource: {
+        pagerduty_escalation_policy: policies,
+        ...(Object.keys(services).length > 0 ? { pagerduty_service: services as Record<string, PagerdutyService> } : {}),
+        ...(Object.keys(orchestrations).length > 0 ? { pagerduty_event_orchestration_service: orchestrations, pagerduty_service_integration: integrations } : {}),
+      },
     },
-    (key) => key === 'escalation_policy',
+    (key) => key === 'escalation_policy' || key === 'service',
   );
   return { config, warnings };
 }
 
-function policyFor(matrix: Matrix, severity: Severity, index: number, warnings: ExportWarning[]): PagerdutyPolicy | undefined {
+function pullInPolicy(p: PullIn): PagerdutyPolicy {
+  return {
+    name: `${p.policyName}, pull-in after ${p.afterText}`,
+    description: `${p.roles.join(', ')}, pulled into ${p.severity.id} ${p.afterText} after the start whether or not anyone acknowledged (generated by escalate from the matrix; edit the matrix, not this policy)`,
+    num_loops: 0,
+    rule: [{ escalation_delay_in_minutes: p.delay, target: p.targets }],
+  };
+}
+
+function policyFor(matrix: Matrix, severity: Severity, index: number, warnings: ExportWarning[], pullIns?: PullIn[]): PagerdutyPolicy | undefined {
   const at = (j: number) => ['severities', index, 'escalation', j];
   const points = new Map<number, { targets: PagerdutyTargetRef[]; step: number }>();
   (severity.escalation ?? []).forEach((step, j) => {
@@ -146,13 +245,38 @@ function policyFor(matrix: Matrix, severity: Severity, index: number, warnings: 
     escalation_delay_in_minutes: k + 1 < rules.length ? rules[k + 1]![0] - after : last,
     target: point.targets,
   }));
-  unacknowledgedWarnings(severity, rules, warnings, at);
+  const name = policyName(matrix, severity, index, warnings);
+  if (pullIns === undefined) {
+    unacknowledgedWarnings(severity, rules, warnings, at);
+  } else {
+    rules.slice(1).forEach(([after, point]) => {
+      const steps = (severity.escalation ?? []).filter((s) => afterMinutes(s.after) === after);
+      const pullIn: PullIn = { severity, index, policyName: name, after, afterText: steps[0]?.after ?? `${after}m`, roles: [...new Set(steps.flatMap((s) => s.notify))].filter((r) => isInternal(matrix, r)), targets: point.targets, delay: last, step: point.step };
+      pullIns.push(pullIn);
+      pullInWarning(pullIn, resourceName(severity.id), warnings, at);
+    });
+  }
   return {
-    name: policyName(matrix, severity, index, warnings),
+    name,
     description: `${severity.definition} (generated by escalate from the matrix; edit the matrix, not this policy)`,
     num_loops: 0,
-    rule: ruleList,
+    rule: pullIns === undefined ? ruleList : [{ escalation_delay_in_minutes: last, target: ruleList[0]!.target }],
   };
+}
+
+/**
+ * What a pull-in service does and does not do, said at the step it comes from: PagerDuty
+ * creates its incident when the suspension ends (acknowledged or not), but only for alerts the
+ * alerting tool sends to its integration too, and only a resolve event for that alert stops it.
+ */
+function pullInWarning(p: PullIn, severityResource: string, warnings: ExportWarning[], at: (j: number) => (string | number)[]): void {
+  const key = pullInName(severityResource, p.after);
+  const many = p.roles.length > 1;
+  warnings.push({
+    code: 'pull-in',
+    path: at(p.step),
+    message: `${p.severity.id}: ${p.roles.join(', ')} (after ${p.afterText}) ${many ? 'are' : 'is'} paged by service "${key}", whose orchestration suspends each alert ${p.after * 60} seconds, acknowledged or not; only if the alerting tool sends every ${p.severity.id} alert to its integration too, and a resolve event (not resolving the first incident by hand) stops it${p.severity.calendar !== undefined && p.severity.calendar !== ROUND_THE_CLOCK ? `; the suspension counts wall-clock time, not working time on calendar "${p.severity.calendar}"` : ''}`,
+  });
 }
 
 function ruleTarget(matrix: Matrix, severity: Severity, role: string, after: string, path: (string | number)[], warnings: ExportWarning[]): PagerdutyTargetRef | undefined {
@@ -258,10 +382,15 @@ function contractWarnings(matrix: Matrix, warnings: ExportWarning[]): void {
   );
 }
 
-function comment(matrix: Matrix, warnings: readonly ExportWarning[]): string {
+function comment(matrix: Matrix, warnings: readonly ExportWarning[], options: PagerdutyOptions): string {
   const lines = [
-    `Generated by \`escalate export pagerduty\` from "${matrix.name}": edit the matrix, then export again; \`escalate export pagerduty --check FILE\` finds drift.`,
+    `Generated by \`escalate export pagerduty${options.pullIn ? ` --pull-in ${options.pullIn}` : ''}\` from "${matrix.name}": edit the matrix, then export again; \`escalate export pagerduty --check FILE\` finds drift.`,
   ];
+  if (options.pullIn === 'separate-services') {
+    lines.push(
+      'Pull-in (separate services): each later point in time of a path is its own service, with a one-rule policy paging that point\'s roles, an Events API v2 integration and a service orchestration whose catch_all suspends every alert for the minutes from the start. PagerDuty then creates that incident and pages those roles, acknowledged or not; a resolve event for the alert before then stops it. It does not: receive alerts by itself (send each alert to the severity\'s service and to every pull-in integration_key of that severity), resolve when the first incident is resolved by hand, count working time, or skip holidays. Each severity\'s own policy keeps only its first point.',
+    );
+  }
   if (warnings.length > 0) lines.push('Not expressible in PagerDuty (see the matrix for these):', ...warnings.map((w) => `- ${w.message}`));
   return lines.join('\n');
 }

@@ -33,6 +33,16 @@ describe.each(EXAMPLES)('examples/%s.yaml', (name) => {
     expect(pd!.not.filter((w) => w.code === 'unacknowledged-only')).toHaveLength(rules);
     expect(pd!.performs.join('\n').match(/if nobody acknowledged/g) ?? []).toHaveLength(rules);
   });
+  it('with --pull-in the same roles are paged at the same minutes, acknowledged or not', () => {
+    const [, pd] = exportBehaviour(m);
+    const later = (line: string, words: string) => line.split('; ').slice(1).map((p) => p.replace(words, '').replace(/ \(`[^`]+`\)$/, '').replace(/; low urgency.*$/, ''));
+    const withRules = pd!.performs.filter((l) => l.includes('if nobody acknowledged'));
+    expect(pd!.pullIn).toHaveLength(withRules.length);
+    withRules.forEach((line, i) => {
+      expect(pd!.pullIn![i]!.split(':')[0]).toBe(line.split(':')[0]);
+      expect(later(pd!.pullIn![i]!, ' acknowledged or not')).toEqual(later(line.replace(/; low urgency.*$/, ''), ' if nobody acknowledged'));
+    });
+  });
   it('every severity has a statement for Alertmanager', () => {
     const [am] = exportBehaviour(m);
     expect(am!.performs).toHaveLength(m.severities.length);

@@ -7,13 +7,13 @@ import { formatReports } from '../reports.js';
 import { readText } from '../matrix-file.js';
 import type { ExportOptions, ExportTool } from './export.js';
 
-export async function runDriftCheck(tool: ExportTool, matrix: Matrix, file: string, format: ExportOptions['format'], io: Io, parity?: string): Promise<number> {
+export async function runDriftCheck(tool: ExportTool, matrix: Matrix, file: string, format: ExportOptions['format'], io: Io, parity?: string, pullIn?: ExportOptions['pullIn']): Promise<number> {
   const text = readText(resolve(io.cwd, file), io, 'configuration');
   const drift = await import('../../export/drift.js');
   if (tool === 'pagerduty' && /\.tf$/.test(file)) {
     throw usageError(`${file}: --check reads Terraform JSON (.tf.json); write the PagerDuty resources as JSON, or convert the HCL first (for example with hcl2json)`);
   }
-  const result = tool === 'alertmanager' ? drift.alertmanagerDrift(matrix, text) : tool === 'pagerduty' ? drift.pagerdutyDrift(matrix, text) : drift.icsDrift(matrix, text);
+  const result = tool === 'alertmanager' ? drift.alertmanagerDrift(matrix, text) : tool === 'pagerduty' ? drift.pagerdutyDrift(matrix, text, pullIn) : drift.icsDrift(matrix, text);
   if (!result.ok) throw usageError(`${file}:${result.line}:${result.column}: ${result.reason}`);
   const diagnostics = [...result.diagnostics];
   let parityRules: { id: string; rationale: string; level: 'error' | 'warning' }[] = [];

@@ -19,6 +19,7 @@ interface Built {
 
 export async function runExport(tool: ExportTool, options: ExportOptions, io: Io): Promise<number> {
   if (options.parity !== undefined && (tool !== 'pagerduty' || options.check === undefined)) throw usageError('--parity simulates a week on the configuration in use: it goes with `export pagerduty --check FILE`');
+  if (options.pullIn !== undefined && tool !== 'pagerduty') throw usageError('--pull-in shapes PagerDuty services; it goes with `export pagerduty`');
   if (options.tests !== undefined && tool !== 'alertmanager') throw usageError('--tests writes amtool routing tests; it goes with `export alertmanager`');
   if (options.check !== undefined && (options.out !== undefined || options.tests !== undefined)) {
     throw usageError('--check reads FILE and writes nothing; drop --out and --tests');
@@ -27,7 +28,7 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
   const matrix = requireMatrix(await loadMatrixFile(matrixPath, io));
   if (options.check !== undefined) {
     const { runDriftCheck } = await import('./export-check.js');
-    return runDriftCheck(tool, matrix, options.check, options.format, io, options.parity);
+    return runDriftCheck(tool, matrix, options.check, options.format, io, options.parity, options.pullIn);
   }
   const built = await build(tool, matrix, matrixPath, options, io);
 
@@ -41,6 +42,7 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
       tool,
       matrix: matrixPath,
       ...(options.out !== undefined ? { out: options.out } : {}),
+      ...(options.pullIn !== undefined ? { pull_in: options.pullIn } : {}),
       ...(built.tests && options.tests !== undefined ? { tests: { file: options.tests, count: built.tests.count } } : {}),
       warnings: built.warnings.map(({ code, message, path }) => ({ code, message, path })),
       config: built.data,
@@ -70,7 +72,7 @@ async function build(tool: ExportTool, matrix: Matrix, matrixPath: string, optio
     }
     case 'pagerduty': {
       const pd = await import('../../export/pagerduty.js');
-      const { config, warnings } = pd.exportPagerduty(matrix);
+      const { config, warnings } = pd.exportPagerduty(matrix, { pullIn: options.pullIn });
       return { text: pd.pagerdutyJson(config), data: config, warnings };
     }
     case 'ics': {

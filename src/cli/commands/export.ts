@@ -14,6 +14,7 @@ export interface ExportOptions {
   json?: boolean;
   check?: string;
   parity?: string;
+  pullIn?: 'separate-services';
   format: (typeof LINT_FORMATS)[number];
 }
 
@@ -32,6 +33,9 @@ export function registerExport(program: Command, io: Io, setExit: SetExit): void
     .option('--json', 'print the export and its warnings as JSON')
     .option('--check <file>', 'compare FILE (the configuration in use) with the matrix; exit 1 on drift; write nothing')
     .option('--parity <date>', 'pagerduty, with --check: also simulate the week holding DATE (YYYY-MM-DD) on the checked configuration; exit 1 where PagerDuty would page someone later or not at all, or through a holiday it cannot know')
+    .addOption(
+      new Option('--pull-in <how>', 'pagerduty: keep the roles the matrix pulls in by time paged when someone acknowledges: separate-services gives each later point of a path its own service whose orchestration suspends each alert until then (the alerting tool must send each alert there too); with --check, compare those too (found by itself when FILE has them)').choices(['separate-services']),
+    )
     .addOption(new Option('-f, --format <format>', 'output format of --check').choices(LINT_FORMATS).default('stylish'))
     .action(async (tool: ExportTool, options: ExportOptions) => {
       const { runExport } = await import('./export-run.js');
