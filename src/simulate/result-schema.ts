@@ -102,13 +102,17 @@ export const simulateResultSchema = described(
     parity: described(
       z.optional(
         z.strictObject({
-          tool: z.enum(['pagerduty']),
+          tool: z.enum(['pagerduty', 'alertmanager', 'ics']),
           findings: z.array(
             z.strictObject({
               at: iso,
               severity: z.string(),
-              kind: described(z.enum(['holiday', 'low-urgency', 'earlier', 'later', 'not-paged']), 'How the tool differs from the matrix at this start.'),
+              kind: described(
+                z.enum(['holiday', 'low-urgency', 'earlier', 'later', 'not-paged', 'held', 'other-receiver', 'missing-holiday', 'extra-holiday', 'hours']),
+                'How the tool differs from the matrix at this start. alertmanager: held (muted until the calendar opens, when the matrix clock starts), other-receiver (a receiver the matrix does not page first); ics: missing-holiday, extra-holiday, hours (the calendar file shows working hours where the matrix has none, or none where it has).',
+              ),
               role: z.optional(z.string()),
+              calendar: described(z.optional(z.string()), 'ics: the matrix calendar the finding is about.'),
               matrix_at: z.optional(iso),
               tool_at: z.optional(iso),
               message: z.string(),

@@ -119,6 +119,12 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     const config = exportPagerduty(matrix).config;
     const notes = [...new Set((simulated.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))];
     result.parity = { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
+  } else if (options.parity !== undefined) {
+    if (options.svg) throw fail('invalid_option', '--parity lists differences; draw the picture without it');
+    const { exportParity } = await import('../../simulate/parity-tools.js');
+    const found = exportParity(options.parity, matrix, result);
+    if (!found.ok) throw fail('parity', `--parity ${options.parity}: ${found.reason}`);
+    result.parity = found.parity;
   }
   if (options.svg) {
     const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
