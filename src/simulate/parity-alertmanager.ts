@@ -120,6 +120,12 @@ export function alertmanagerParity(result: SimulateResult, config: unknown, cont
   if (!read.ok) return { ok: false, reason: read.reason };
   const { intervals } = read;
   for (const route of walk(config.route)) {
+    for (const key of ['group_wait', 'group_interval']) {
+      const ms = route[key] === undefined ? 1 : promDuration(route[key]);
+      if (ms === undefined || (key === 'group_interval' && ms === 0)) return { ok: false, reason: `${key} ${JSON.stringify(route[key])} is not a duration Alertmanager takes (like 30s or 5m)` };
+    }
+    const ms = routeMatchers(route);
+    if (typeof ms === 'string') return { ok: false, reason: ms };
     for (const name of [...asList(route.active_time_intervals), ...asList(route.mute_time_intervals)]) {
       if (!intervals.has(String(name))) return { ok: false, reason: `a route names time interval "${String(name)}", which is not defined (Alertmanager refuses the configuration)` };
     }
