@@ -157,6 +157,21 @@ describe('what the parity reports', () => {
     }
   });
 
+  it('msp for northwind: the one gap of the unedited export is the time-bound exception, whose l3 no route pages', () => {
+    const matrix = exampleMatrix('msp');
+    // Friday 15 January 00:00 to Monday 18 January 23:00, New York.
+    const instants = Array.from({ length: 96 }, (_, i) => new Date(Date.parse('2027-01-15T05:00:00Z') + i * 3_600_000));
+    const simulated = simulate(matrix, { outcomes: matrix.severities.map((severity) => ({ severity, owner: severity.owner })), instants, client: 'northwind' });
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const result = { version: 1, matrix: { name: matrix.name, timezone: matrix.timezone }, timezone: matrix.timezone, decided_by: 'severity', answers: {}, contract: { client: 'northwind' }, instants: simulated.instants } as SimulateResult;
+    const gaps = parityOf(exportAlertmanager(matrix).config, result, matrix).findings.filter((f) => f.kind !== 'held');
+    expect(new Set(gaps.map((f) => `${f.severity} ${f.kind} ${f.role}`))).toEqual(new Set(['p1 not-paged l3', 'p2 not-paged l3']));
+    // From Friday 18:00 to Monday 07:00, the exception's 62 hours, and not one start more.
+    const ats = [...new Set(gaps.map((f) => f.at))].sort();
+    expect([ats[0], ats.at(-1), ats.length]).toEqual(['2027-01-15T18:00:00-05:00', '2027-01-18T07:00:00-05:00', 62]);
+    expect(gaps[0]!.message).toMatch(/\(exception northwind-migration\)/);
+  });
+
   it('a mute over Christmas Day on msp p1 is a gap at the 24 Christmas starts only, each paged at midnight after', () => {
     const matrix = exampleMatrix('msp');
     const simulated = weekSimulation(matrix, '2026-12-21');
