@@ -8,6 +8,7 @@
  * the instant: open, holiday, or closed. Pure.
  */
 import ICAL from 'ical.js';
+import { unsafeTimezoneRule } from '../export/ics-guard.js';
 import { clockText } from '../time/display.js';
 import { localDate } from '../time/instant.js';
 import type { ParityFinding } from './parity-pagerduty.js';
@@ -29,6 +30,8 @@ const dateText = (t: ICAL.Time) => `${String(t.year).padStart(4, '0')}-${String(
 
 /** The events of each calendar id in [from, to], or why the file cannot be read. */
 export function icsEvents(text: string, ids: readonly string[], from: number, to: number): { ok: true; calendars: Map<string, CalendarEvents> } | { ok: false; reason: string } {
+  const unsafe = unsafeTimezoneRule(text);
+  if (unsafe) return { ok: false, reason: `line ${unsafe.line}: ${unsafe.reason}` };
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text) as unknown[]);

@@ -65,8 +65,12 @@ export function toolParityDiagnostics(tool: ParityTool, matrix: Matrix, text: st
   const lineOf = (f: ParityFinding) => {
     const needles = tool === 'ics' ? [`-${f.calendar}-hours@`, `CATEGORIES:${f.calendar}`] : [`severity="${f.severity}"`, `severity=${f.severity}`, `severity: ${f.severity}`];
     for (const needle of needles) {
-      const i = lines.findIndex((l) => l.includes(needle));
-      if (i >= 0) return i + 1;
+      const at = lines.flatMap((l, i) => (l.includes(needle) ? [i] : []));
+      // The severity's own route: its matcher alone, not an outcome route that also names it.
+      const indent = (j: number) => (lines[j] ?? '').search(/\S/);
+      const isItem = (j: number) => /^\s*-\s/.test(lines[j] ?? '');
+      const alone = at.find((i) => /matchers:\s*$/.test(lines[i - 1] ?? '') && !(isItem(i + 1) && indent(i + 1) === indent(i)));
+      if (at.length > 0) return (alone ?? at[0]!) + 1;
     }
     return 1;
   };

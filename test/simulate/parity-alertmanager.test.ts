@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { alertmanagerYaml, exportAlertmanager, type AlertmanagerConfig, type AlertmanagerRoute } from '../../src/export/alertmanager.js';
@@ -234,6 +235,33 @@ describe('what the parity reports', () => {
     const sev1 = parityOf(config, simulated.result, matrix).findings.filter((f) => f.severity === 'sev1');
     expect(sev1.every((f) => f.kind === 'later' && Date.parse(f.tool_at!) - Date.parse(f.at) === 600_000)).toBe(true);
     expect([promDuration('1h30m'), promDuration('0'), promDuration('5m'), promDuration('1.5h'), promDuration('')]).toEqual([5_400_000, 0, 300_000, undefined, undefined]);
+  });
+
+  it('hostile shapes anywhere in the configuration: a reason or findings, never an exception', () => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const result = { ...simulated.result, instants: simulated.result.instants.filter((_, i) => i % 23 === 0) };
+    const base = exportAlertmanager(matrix).config;
+    /** Every path into the configuration, so any value can be replaced. */
+    const paths: (string | number)[][] = [];
+    const visit = (v: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...path, k]);
+    };
+    visit(base, []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.oneof(fc.anything(), fc.constantFrom('24:00', '-1', 'monday:sunday', 'Mars/Base', '1h', 'severity=~"(?<x>p1)"', '{', [], {})), (path, value) => {
+        const config = structuredClone(base) as unknown as Record<string, unknown>;
+        let at: Record<string | number, unknown> = config;
+        for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+        at[path.at(-1)!] = value;
+        const found = alertmanagerParity(result, config, {});
+        expect('ok' in found ? typeof found.reason : Array.isArray(found.findings)).toBeTruthy();
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
   });
 
   it.each([

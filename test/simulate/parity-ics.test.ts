@@ -5,6 +5,7 @@
  * (its event, or its EXDATE, or both) is a gap on that day and nowhere else; a shifted
  * VTIMEZONE or working hours edited by hand are gaps at the hours they move.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportIcs } from '../../src/export/ics.js';
 import { icsParity } from '../../src/simulate/parity-ics.js';
@@ -91,6 +92,26 @@ describe('parity with the iCalendar export', () => {
     // Five working days, the opening hour (closed in the file) and the closing hour (open in it).
     expect(new Set(findings.map((f) => f.at.slice(11, 16)))).toEqual(new Set(['08:00', '18:00']));
     expect(findings).toHaveLength(10);
+  });
+
+  it('a calendar file cut, doubled or garbled anywhere: findings or a reason, never an exception', () => {
+    const lines = exportIcs(exampleMatrix('msp')).text.split('\r\n');
+    const result = week('msp', '2026-12-21');
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.constantFrom('delete', 'double', 'garble', 'cut', 'rule'), fc.string(), fc.constantFrom('SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY;BYSETPOS=400', 'YEARLY;BYMONTH=2;BYMONTHDAY=30', 'WEEKLY;BYDAY=XX'), (at, how, junk, freq) => {
+        const edited = [...lines];
+        // Any recurrence rule, of an event or of a VTIMEZONE, made hostile (a fast one made ical.js run out of memory).
+        const rules = lines.flatMap((l, i) => (l.startsWith('RRULE:') ? [i] : []));
+        if (how === 'rule') edited[rules[at % rules.length]!] = `RRULE:FREQ=${freq}`;
+        else if (how === 'delete') edited.splice(at, 1);
+        else if (how === 'double') edited.splice(at, 0, lines[at]!);
+        else if (how === 'garble') edited[at] = `${lines[at]!.split(':')[0]}:${junk}`;
+        else edited.length = at;
+        const found = icsParity(result, edited.join('\r\n'));
+        expect('ok' in found ? typeof found.reason : Array.isArray(found.findings)).toBeTruthy();
+      }),
+      { numRuns: 200, seed: 20261225 },
+    );
   });
 
   it('a file that is not iCalendar, and a file with no event for the calendar, are said', () => {

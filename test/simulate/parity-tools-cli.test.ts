@@ -71,6 +71,10 @@ describe('export alertmanager | ics --check FILE --parity DATE', () => {
     expect(run.code, run.stdout).toBe(0);
     const found = diagnostics(run.stdout);
     expect(new Set(found.map((d) => `${d.code} ${d.level}`))).toEqual(new Set(['parity-held warning', 'parity-limits warning']));
+    // Located at p3's own route, not at the outcome route that also matches severity="p3".
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const p3 = found.find((d) => d.code === 'parity-held' && d.message.startsWith('p3:'))!;
+    expect([lines[p3.line - 2]!.trim(), lines[p3.line - 1]!.trim(), lines[p3.line]!.trim()]).toEqual(['- matchers:', '- severity="p3"', 'routes:']);
   });
 
   it('a mute over Christmas on p1 passes drift but fails parity, at the p1 route, for the 24 hours of Christmas Day', () => {
@@ -108,6 +112,7 @@ describe('export alertmanager | ics --check FILE --parity DATE', () => {
     ['--parity without --check', ['export', 'ics', '--parity', '2026-12-21'], /--parity simulates a week on the configuration in use: it goes with `export ics --check FILE`/],
     ['a date that is not one', ['export', 'alertmanager', '--check', '@AM', '--parity', 'xmas'], /--parity "xmas" is not a date/],
     ['an interval Alertmanager refuses', ['export', 'alertmanager', '--check', '@BAD', '--parity', '2026-12-21'], /--parity time interval "business": start time cannot be equal or greater than end time/],
+    ['a VTIMEZONE rule recurring every second (ical.js would run out of memory)', ['export', 'ics', '--check', '@FAST', '--parity', '2026-12-21'], /fast\.ics:12:1: a VTIMEZONE rule recurs secondly/],
     ['a calendar file that is not one', ['export', 'ics', '--check', '@TXT', '--parity', '2026-12-21'], /notes\.ics:1:1: not an iCalendar file/],
   ])('refuses %s: one line, exit 2', (_what, args, message) => {
     const am = exported('alertmanager');
@@ -115,7 +120,11 @@ describe('export alertmanager | ics --check FILE --parity DATE', () => {
     writeFileSync(bad, readFileSync(am, 'utf8').replace('end_time: 18:00', 'end_time: 08:00'));
     const txt = am.replace(/alertmanager\.yml$/, 'notes.ics');
     writeFileSync(txt, 'hello\n');
-    const run = runCli([...args.map((a) => (a === '@AM' ? am : a === '@BAD' ? bad : a === '@TXT' ? txt : a)), '-m', MSP], { env: NOW });
+    const fast = am.replace(/alertmanager\.yml$/, 'fast.ics');
+    const ics = readFileSync(exported('ics'), 'utf8');
+    writeFileSync(fast, ics.replace(/RRULE:FREQ=YEARLY[^\r]*/, 'RRULE:FREQ=SECONDLY'));
+    const file = (a: string) => ({ '@AM': am, '@BAD': bad, '@TXT': txt, '@FAST': fast })[a] ?? a;
+    const run = runCli([...args.map(file), '-m', MSP], { env: NOW });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
