@@ -4,8 +4,9 @@
  * library calendar tools build on; the file's own VTIMEZONEs, recurrence rules and EXDATEs):
  * an all-day event is a holiday on its dates, a timed occurrence is working hours from its
  * start to its end. An event belongs to a calendar by its CATEGORIES (the id), or by a UID
- * naming it (`…-ID-hours@…`, `…-ID-holiday-…`). That is compared with the matrix's state at
- * the instant: open, holiday, or closed. Pure.
+ * naming it (`…-ID-hours@…`, `…-ID-holiday-…`); an event with a RECURRENCE-ID replaces that
+ * occurrence of the event with its UID. That is compared with the matrix's state at the
+ * instant: open, holiday, or closed. Pure.
  */
 import ICAL from 'ical.js';
 import { unsafeTimezoneRule } from '../export/ics-guard.js';
@@ -48,8 +49,14 @@ export function icsEvents(text: string, ids: readonly string[], from: number, to
     }
     const windowEnd = ICAL.Time.fromJSDate(new Date(to + 2 * DAY), true);
     let count = 0;
-    for (const vevent of root.getAllSubcomponents('vevent')) {
-      const event = new ICAL.Event(vevent);
+    // An event written again with a RECURRENCE-ID replaces that one occurrence of its master, the
+    // event with the same UID (RFC 5545 §3.8.4.4). Left to itself, ical.js relates every override
+    // in the file to every master; here only by UID.
+    const events = root.getAllSubcomponents('vevent').map((vevent) => ({ vevent, event: new ICAL.Event(vevent, { strictExceptions: true, exceptions: [] }) }));
+    const masters = new Map(events.filter((e) => !e.event.isRecurrenceException()).map((e) => [e.event.uid ?? '', e.event]));
+    for (const { event } of events) if (event.isRecurrenceException()) masters.get(event.uid ?? '')?.relateException(event);
+    for (const { vevent, event } of events) {
+      if (event.isRecurrenceException() && masters.has(event.uid ?? '')) continue;
       const uid = event.uid ?? '';
       const categories = vevent.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
       const owners = ids.filter((id) => categories.includes(id) || uid.includes(`-${id}-hours@`) || uid.includes(`-${id}-holiday-`));

@@ -83,6 +83,29 @@ describe('parity with the iCalendar export', () => {
     expect(hours).toHaveLength(5);
   });
 
+  it('msp: one occurrence moved by a RECURRENCE-ID override opens two hours late that day, and only then', () => {
+    const text = exportIcs(exampleMatrix('msp')).text.replace(
+      'END:VCALENDAR',
+      [
+        'BEGIN:VEVENT',
+        'UID:northpoint-it-managed-services-business-hours@escalate',
+        'DTSTAMP:20261001T000000Z',
+        'RECURRENCE-ID;TZID=America/New_York:20261223T080000',
+        'DTSTART;TZID=America/New_York:20261223T100000',
+        'DTEND;TZID=America/New_York:20261223T180000',
+        'CATEGORIES:business',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n'),
+    );
+    const { findings } = parity(week('msp', '2026-12-21'), text);
+    expect(findings.map((f) => `${f.kind} ${f.at}`)).toEqual(['hours 2026-12-23T08:00:00-05:00', 'hours 2026-12-23T09:00:00-05:00']);
+    // An override belongs to the event with its UID only (ical.js alone would apply it to any event).
+    const other = text.replace(/UID:northpoint-it-managed-services-business-hours@escalate(\r\nDTSTAMP:20261001T000000Z\r\nRECURRENCE-ID)/, 'UID:someone-else@example$1');
+    expect(other).not.toBe(text);
+    expect(parity(week('msp', '2026-12-21'), other).findings).toEqual([]);
+  });
+
   it('msp: a VTIMEZONE that forgets daylight saving moves every working hour of the summer by one', () => {
     const text = exportIcs(exampleMatrix('msp')).text;
     const blocks = text.split('BEGIN:DAYLIGHT');
