@@ -46,8 +46,10 @@ export function formatSimulationMarkdown(result: SimulateResult): string {
 
 /** With --parity: one row per run of consecutive starts with the same difference, then what no start shows. */
 function parityMarkdown(result: SimulateResult): string {
-  const parity = result.parity;
-  if (!parity) return '';
+  return [...(result.parity ? [result.parity] : []), ...(result.parities ?? [])].map((parity) => toolParityMarkdown(result, parity)).join('');
+}
+
+function toolParityMarkdown(result: SimulateResult, parity: NonNullable<SimulateResult['parity']>): string {
   const zone = result.timezone;
   const name = ({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool;
   const out = ['', `#### Parity with ${name}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`, ''];

@@ -55,6 +55,23 @@ describe('simulate --parity alertmanager | ics', () => {
     expect(table.stdout).toMatch(/\| Thu 24 Dec 18:00 \| Sun 27 Dec 23:00 \| held \| p3: Alertmanager notifies servicedesk \(l1\) at Mon 28 Dec 08:00/);
   });
 
+  it('--parity all: each tool in turn, in JSON under parities and on the card', () => {
+    const run = runCli(['simulate', '-m', MSP, '--at', '2026-12-25T03:00', '--parity', 'all', '--json'], { env: NOW });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as SimulateResult;
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+    expect(result.parity).toBeUndefined();
+    expect(result.parities!.map((p) => p.tool)).toEqual(['pagerduty', 'alertmanager', 'ics']);
+    const alone = JSON.parse(runCli(['simulate', '-m', MSP, '--at', '2026-12-25T03:00', '--parity', 'alertmanager', '--json'], { env: NOW }).stdout) as SimulateResult;
+    expect(result.parities![1]).toEqual(alone.parity);
+    const card = runCli(['simulate', '-m', MSP, '--at', '2026-12-25T03:00', '--parity', 'all'], { env: NOW }).stdout;
+    expect(card.match(/^Parity with .*$/gm)).toEqual([
+      expect.stringMatching(/^Parity with PagerDuty: \d+ differences$/),
+      'Parity with Alertmanager: 2 differences',
+      'Parity with the calendar file: it shows the matrix calendar at every start',
+    ]);
+  });
+
   it('ics on a matrix without calendars says so; --svg with --parity is refused', () => {
     const run = runCli(['simulate', '-m', example('saas-support.yaml'), '--at', '2026-12-25T03:00', '-s', 'sev1', '--parity', 'ics', '--json'], { env: NOW });
     expect((JSON.parse(run.stdout) as SimulateResult).parity!.notes).toEqual(['every simulated severity runs round the clock: no calendar to compare']);
