@@ -1,6 +1,6 @@
 /**
  * Parity with Alertmanager: each start and severity of a simulation sent as an alert
- * (labels severity, and the contract's tier and client) through an Alertmanager
+ * (labels severity, the contract's tier and client, and the triage outcome) through an Alertmanager
  * configuration, read as Alertmanager runs it (dispatch/route.go, notify/mute.go): the
  * alert goes down the route tree, a node's children tried in order until one matches
  * without `continue`; receiver, group_wait and group_interval are inherited,
@@ -114,7 +114,7 @@ const ON_TIME = DEFAULT_GROUP_WAIT;
 const AFTER_OPENING = DEFAULT_GROUP_WAIT + DEFAULT_GROUP_INTERVAL;
 
 /** Every start and severity of a simulation, compared with Alertmanager running `config` (parsed YAML). */
-export function alertmanagerParity(result: SimulateResult, config: unknown, contract: { tier?: string; client?: string }): AlertmanagerParity | { ok: false; reason: string } {
+export function alertmanagerParity(result: SimulateResult, config: unknown, contract: { tier?: string; client?: string; outcome?: string }): AlertmanagerParity | { ok: false; reason: string } {
   if (!isRecord(config) || !isRecord(config.route)) return { ok: false, reason: 'the configuration has no `route`' };
   const read = readIntervals(config);
   if (!read.ok) return { ok: false, reason: read.reason };
@@ -140,7 +140,7 @@ export function alertmanagerParity(result: SimulateResult, config: unknown, cont
     const start = Date.parse(instant.at);
     for (const sim of instant.severities) {
       const id = sim.severity.id;
-      const labels: Record<string, string> = { severity: id, ...(contract.tier !== undefined ? { tier: contract.tier } : {}), ...(contract.client !== undefined ? { client: contract.client } : {}) };
+      const labels: Record<string, string> = { severity: id, ...(contract.tier !== undefined ? { tier: contract.tier } : {}), ...(contract.client !== undefined ? { client: contract.client } : {}), ...(contract.outcome !== undefined ? { outcome: contract.outcome } : {}) };
       let routing = routings.get(id);
       if (!routing) {
         routing = routeAlert(config.route, labels, { receiver: undefined, groupWait: DEFAULT_GROUP_WAIT, groupInterval: DEFAULT_GROUP_INTERVAL });

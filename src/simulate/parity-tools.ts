@@ -6,9 +6,10 @@
  */
 import { parse } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { exportAlertmanager } from '../export/alertmanager.js';
+import { exportAlertmanager, outcomeLabel } from '../export/alertmanager.js';
 import { exportIcs } from '../export/ics.js';
 import type { Matrix } from '../matrix/schema.js';
+import { walk } from '../triage/engine.js';
 import { alertmanagerParity } from './parity-alertmanager.js';
 import { icsParity } from './parity-ics.js';
 import type { ParityFinding } from './parity-pagerduty.js';
@@ -29,10 +30,19 @@ export const TOOL_PARITY_CHECKS: { id: string; rationale: string; level: 'error'
   { id: 'parity-limits', level: 'warning', rationale: 'What the tool cannot do whatever its configuration (timed escalation steps, roles without a receiver).' },
 ];
 
-/** The alert labels of the simulation's contract: its tier (or its client's), and its client. */
-export function contractLabels(matrix: Matrix, contract: SimulateResult['contract']): { tier?: string; client?: string } {
+/**
+ * The alert labels beside the severity: the contract's tier (or its client's) and client, and
+ * when triage answers chose the severity, the `outcome` (QUESTION.ANSWER) the export routes.
+ */
+export function contractLabels(matrix: Matrix, contract: SimulateResult['contract'], answers?: Readonly<Record<string, string>>): { tier?: string; client?: string; outcome?: string } {
   const tier = contract.tier ?? (contract.client !== undefined && matrix.clients && Object.hasOwn(matrix.clients, contract.client) ? matrix.clients[contract.client]!.tier : undefined);
-  return { ...(tier !== undefined ? { tier } : {}), ...(contract.client !== undefined ? { client: contract.client } : {}) };
+  const walked = answers !== undefined && Object.keys(answers).length > 0 ? walk(matrix, answers) : undefined;
+  const last = walked?.kind === 'outcome' ? walked.path.at(-1) : undefined;
+  return {
+    ...(tier !== undefined ? { tier } : {}),
+    ...(contract.client !== undefined ? { client: contract.client } : {}),
+    ...(last ? { outcome: outcomeLabel(last.question, last.answer) } : {}),
+  };
 }
 
 /** `simulate --parity TOOL`: the simulation evaluated on what `escalate export TOOL` writes today. */
@@ -42,7 +52,7 @@ export function exportParity(tool: ParityTool, matrix: Matrix, result: SimulateR
 
 function evaluate(tool: ParityTool, matrix: Matrix, result: SimulateResult, data: unknown): { ok: true; parity: NonNullable<SimulateResult['parity']> } | { ok: false; reason: string } {
   if (tool === 'ics' && data === '') return { ok: true, parity: { tool, findings: [], notes: ['the matrix defines no calendars: every target runs round the clock'] } };
-  const found = tool === 'alertmanager' ? alertmanagerParity(result, data, contractLabels(matrix, result.contract)) : icsParity(result, String(data));
+  const found = tool === 'alertmanager' ? alertmanagerParity(result, data, contractLabels(matrix, result.contract, result.answers)) : icsParity(result, String(data));
   if ('ok' in found) return found;
   return { ok: true, parity: { tool, findings: found.findings, notes: found.notes } };
 }

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { exportAlertmanager } from '../../src/export/alertmanager.js';
+import { alertmanagerParity } from '../../src/simulate/parity-alertmanager.js';
 import type { SimulateResult } from '../../src/simulate/result-schema.js';
+import { exampleMatrix } from '../export/helpers.js';
 import { example, ROOT, runCli, STACK_TRACE } from '../helpers/cli.js';
 
 const NOW = { ESCALATE_NOW: '2026-12-06T10:00:00Z' };
@@ -43,6 +46,19 @@ describe('simulate --parity alertmanager | ics', () => {
     const run = runCli(['simulate', '-m', MSP, '--at', '2026-12-23T10:00', '--client', 'northwind', '--parity', 'alertmanager', '--json'], { env: NOW });
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as SimulateResult).parity!.findings).toEqual([]);
+  });
+
+  it('triage answers send the outcome label the export routes: the VIP reset reaches l2 and the account manager as the matrix pages them', () => {
+    const answers = ['--answer', 'outage=no', '--answer', 'password=yes', '--answer', 'reset-risk=vip'];
+    const run = runCli(['simulate', '-m', MSP, '--at', '2026-12-23T10:00', ...answers, '--parity', 'alertmanager', '--json'], { env: NOW });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as SimulateResult;
+    expect(result.instants[0]!.severities[0]!.first_paged!.roles.map((r) => r.role)).toEqual(['l1', 'l2', 'account-manager']);
+    expect(result.parity!.findings).toEqual([]);
+    // Without the label (an alert that carries no triage answer) both are gaps.
+    const config = exportAlertmanager(exampleMatrix('msp')).config;
+    const bare = alertmanagerParity(result, config, {});
+    expect('findings' in bare && bare.findings.map((f) => `${f.kind} ${f.role}`)).toEqual(['not-paged l2', 'not-paged account-manager']);
   });
 
   it('a sweep compared with the calendar file, as markdown and on the card', () => {
