@@ -65,7 +65,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   ],
   export: [
     [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning; with --parity, no parity error)'],
-    [1, 'the matrix has errors, or --check found drift, or --parity found PagerDuty paging later, not at all or through a holiday'],
+    [1, 'the matrix has errors, or --check found drift, or --parity found a parity gap: the tool paging someone else, later or not at all (PagerDuty: also through a holiday; ics: other working hours or holidays than the matrix)'],
     [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value`],
   ],
   simulate: [

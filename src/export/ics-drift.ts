@@ -8,6 +8,7 @@
  * included. Pure: texts in, findings out.
  */
 import ICAL from 'ical.js';
+import { unsafeTimezoneRule } from './ics-guard.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 /** One unfolded content line and where it starts in the file. */
@@ -200,6 +201,8 @@ const shown = (key: string) => key.replace(/:00\.000Z/g, 'Z').replace(/^date (\d
 
 /** The calendar in use (`text`) against the calendar the matrix exports (`expected`). */
 export function icsMeaningDrift(expected: string, text: string, reviewed: string): { ok: true; diagnostics: Diagnostic[] } | { ok: false; reason: string; line: number; column: number } {
+  const unsafe = unsafeTimezoneRule(text);
+  if (unsafe) return { ok: false, ...unsafe };
   const windowStart = ICAL.Time.fromDateString(reviewed);
   const theirs = readCalendar(text, windowStart);
   if (!theirs.ok) return theirs;

@@ -63,10 +63,12 @@ export function formatSimulationCard(result: SimulateResult, c: Colors, options:
 
 /** Parity findings, consecutive starts with the same difference on one line. */
 function parityLines(result: SimulateResult, c: Colors, width: number): string[] {
-  const parity = result.parity;
-  if (!parity) return [];
+  return [...(result.parity ? [result.parity] : []), ...(result.parities ?? [])].flatMap((parity) => toolParityLines(result, parity, c, width));
+}
+
+function toolParityLines(result: SimulateResult, parity: NonNullable<SimulateResult['parity']>, c: Colors, width: number): string[] {
   const zone = result.timezone;
-  const out = ['', ...wrap(c.bold(`Parity with ${parity.tool === 'pagerduty' ? 'PagerDuty' : parity.tool}: ${parity.findings.length === 0 ? 'it pages as the matrix does at every start' : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`), width)];
+  const out = ['', ...wrap(c.bold(`Parity with ${({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`), width)];
   const runs: { from: string; to: string; key: string; message: string }[] = [];
   const order = result.instants.map((i) => i.at);
   for (const f of parity.findings) {

@@ -32,7 +32,7 @@ export function formatSimulationMarkdown(result: SimulateResult): string {
       for (const d of sim.deadlines) out.push(`| ${when(d.at)} | ${mdText(d.label)}${d.promised ? ' (promised)' : ''} | ${mdText(d.target)} | ${mdText(d.source)} |`);
       out.push('');
     }
-    return `${out.join('\n')}`;
+    return `${out.join('\n')}${parityMarkdown(result)}`;
   }
   const sweep = result.sweep!;
   out.push(`### What if an incident starts from ${mdText(sweep.from)} to ${mdText(sweep.to)}, every ${mdText(sweep.every)} — ${mdText(result.matrix.name)}`, '');
@@ -41,5 +41,31 @@ export function formatSimulationMarkdown(result: SimulateResult): string {
   for (const sim of first?.severities ?? []) {
     for (const run of runs(result, sim.severity.id)) out.push(`| ${mdText(sim.severity.id)} | ${when(run.from)} | ${when(run.to)} | ${mdText(run.text)} |`);
   }
+  return `${out.join('\n')}\n${parityMarkdown(result)}`;
+}
+
+/** With --parity: one row per run of consecutive starts with the same difference, then what no start shows. */
+function parityMarkdown(result: SimulateResult): string {
+  return [...(result.parity ? [result.parity] : []), ...(result.parities ?? [])].map((parity) => toolParityMarkdown(result, parity)).join('');
+}
+
+function toolParityMarkdown(result: SimulateResult, parity: NonNullable<SimulateResult['parity']>): string {
+  const zone = result.timezone;
+  const name = ({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool;
+  const out = ['', `#### Parity with ${name}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`, ''];
+  if (parity.findings.length > 0) {
+    const order = result.instants.map((i) => i.at);
+    const rows: { from: string; to: string; key: string; kind: string; message: string }[] = [];
+    for (const f of parity.findings) {
+      const key = `${f.severity}|${f.calendar ?? ''}|${f.kind}|${f.role ?? ''}`;
+      const same = rows.find((r) => r.key === key && order.indexOf(r.to) + 1 === order.indexOf(f.at));
+      if (same) same.to = f.at;
+      else rows.push({ from: f.at, to: f.at, key, kind: f.kind, message: f.message });
+    }
+    out.push('| from | to | kind | difference (at the first start) |', '| --- | --- | --- | --- |');
+    for (const r of rows) out.push(`| ${clockText(new Date(r.from), zone)} | ${clockText(new Date(r.to), zone)} | ${mdText(r.kind)} | ${mdText(r.message)} |`);
+    out.push('');
+  }
+  for (const note of parity.notes) out.push(`- ${mdText(note)}`);
   return `${out.join('\n')}\n`;
 }

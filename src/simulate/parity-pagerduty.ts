@@ -15,7 +15,7 @@ import { clockText } from '../time/display.js';
 import { formatInstant, matrixInstant } from '../time/instant.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
 
-export const PARITY_KINDS = ['holiday', 'low-urgency', 'earlier', 'later', 'not-paged'] as const;
+export const PARITY_KINDS = ['holiday', 'low-urgency', 'earlier', 'later', 'not-paged', 'held', 'other-receiver', 'missing-holiday', 'extra-holiday', 'hours'] as const;
 export type ParityKind = (typeof PARITY_KINDS)[number];
 
 export interface ParityFinding {
@@ -23,6 +23,8 @@ export interface ParityFinding {
   severity: string;
   kind: ParityKind;
   role?: string;
+  /** ics: the matrix calendar the finding is about. */
+  calendar?: string;
   /** When the matrix pages the role. */
   matrix_at?: string;
   /** When PagerDuty would, if at all. */

@@ -86,6 +86,26 @@ export const simulationSchema = described(
   'One severity starting at one instant.',
 );
 
+const paritySchema = z.strictObject({
+  tool: z.enum(['pagerduty', 'alertmanager', 'ics']),
+  findings: z.array(
+    z.strictObject({
+      at: iso,
+      severity: z.string(),
+      kind: described(
+        z.enum(['holiday', 'low-urgency', 'earlier', 'later', 'not-paged', 'held', 'other-receiver', 'missing-holiday', 'extra-holiday', 'hours']),
+        'How the tool differs from the matrix at this start. alertmanager: held (muted until the calendar opens, when the matrix clock starts), other-receiver (a receiver the matrix does not page first); ics: missing-holiday, extra-holiday, hours (the calendar file shows working hours where the matrix has none, or none where it has).',
+      ),
+      role: z.optional(z.string()),
+      calendar: described(z.optional(z.string()), 'ics: the matrix calendar the finding is about.'),
+      matrix_at: z.optional(iso),
+      tool_at: z.optional(iso),
+      message: z.string(),
+    }),
+  ),
+  notes: described(z.array(z.string()), 'Differences no single start shows, like escalation stopping at acknowledgement.'),
+});
+
 export const simulateResultSchema = described(
   z.strictObject({
     version: z.literal(1),
@@ -99,26 +119,8 @@ export const simulateResultSchema = described(
       z.array(z.strictObject({ at: iso, severities: z.array(simulationSchema) })),
       'Each start simulated, with each severity.',
     ),
-    parity: described(
-      z.optional(
-        z.strictObject({
-          tool: z.enum(['pagerduty']),
-          findings: z.array(
-            z.strictObject({
-              at: iso,
-              severity: z.string(),
-              kind: described(z.enum(['holiday', 'low-urgency', 'earlier', 'later', 'not-paged']), 'How the tool differs from the matrix at this start.'),
-              role: z.optional(z.string()),
-              matrix_at: z.optional(iso),
-              tool_at: z.optional(iso),
-              message: z.string(),
-            }),
-          ),
-          notes: described(z.array(z.string()), 'Differences no single start shows, like escalation stopping at acknowledgement.'),
-        }),
-      ),
-      'With --parity: where the paging tool, running the export, pages someone else, earlier, later or not at all.',
-    ),
+    parity: described(z.optional(paritySchema), 'With --parity TOOL: where the paging tool, running the export, pages someone else, earlier, later or not at all.'),
+    parities: described(z.optional(z.array(paritySchema)), 'With --parity all: the same for PagerDuty, Alertmanager and the calendar file, in that order.'),
   }),
   'escalate simulate --json: who is paged and when each deadline falls for incidents starting at chosen instants.',
 );

@@ -58,6 +58,14 @@ export const SETUPS: Record<string, string> = {
   'hand-edited-paging': `node -e ${JSON.stringify(
     "const fs=require('fs');const j=JSON.parse(fs.readFileSync('paging.tf.json','utf8'));const p=j.resource.pagerduty_escalation_policy;p.p1.rule[1].escalation_delay_in_minutes=45;p.p2.rule[0].target.reverse();fs.writeFileSync('paging.tf.json',JSON.stringify(j,null,2)+'\n')",
   )}`,
+  // alertmanager.yml edited by hand: p1's routes muted on Christmas Day (New York).
+  'christmas-mute': `node -e ${JSON.stringify(
+    "const fs=require('fs');const t=fs.readFileSync('alertmanager.yml','utf8');const a=t.indexOf('- severity=\"p1\"');const b=t.indexOf('- severity=\"p2\"');fs.writeFileSync('alertmanager.yml',t.slice(0,a)+t.slice(a,b).replaceAll('          continue: true','          mute_time_intervals: [christmas]\n          continue: true')+t.slice(b)+'  - name: christmas\n    time_intervals:\n      - { months: [december], days_of_month: [\"25\"], location: America/New_York }\n')",
+  )}`,
+  // calendars.ics without its Christmas holiday event.
+  'ics-without-christmas': `node -e ${JSON.stringify(
+    "const fs=require('fs');fs.writeFileSync('calendars.ics',fs.readFileSync('calendars.ics','utf8').split('BEGIN:VEVENT').filter((b)=>!b.includes('holiday-2026-12-25')).join('BEGIN:VEVENT'))",
+  )}`,
 };
 
 /** Programs a block needs besides escalate; a block whose program is missing is skipped, except in CI. */

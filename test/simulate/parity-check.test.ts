@@ -36,7 +36,7 @@ describe('export pagerduty --check --parity', () => {
 
   it.each([
     ['--parity without --check', ['export', 'pagerduty', '--parity', '2026-12-21'], /--parity simulates a week on the configuration in use/],
-    ['--parity for another tool', ['export', 'ics', '--check', 'x.ics', '--parity', '2026-12-21'], /it goes with `export pagerduty --check FILE`/],
+    ['--parity without --check, for another tool', ['export', 'ics', '--parity', '2026-12-21'], /it goes with `export ics --check FILE`/],
     ['a date that is not one', ['export', 'pagerduty', '--check', '@FILE', '--parity', 'xmas'], /--parity "xmas" is not a date/],
   ])('refuses %s: one line, exit 2', (_what, args, message) => {
     const file = exported('saas-support.yaml');

@@ -17,7 +17,13 @@ export async function runDriftCheck(tool: ExportTool, matrix: Matrix, file: stri
   if (!result.ok) throw usageError(`${file}:${result.line}:${result.column}: ${result.reason}`);
   const diagnostics = [...result.diagnostics];
   let parityRules: { id: string; rationale: string; level: 'error' | 'warning' }[] = [];
-  if (parity !== undefined) {
+  if (parity !== undefined && tool !== 'pagerduty') {
+    const { toolParityDiagnostics, TOOL_PARITY_CHECKS } = await import('../../simulate/parity-tools.js');
+    const checked = toolParityDiagnostics(tool, matrix, text, parity);
+    if (!checked.ok) throw usageError(`--parity ${checked.reason}`);
+    diagnostics.push(...checked.diagnostics);
+    parityRules = TOOL_PARITY_CHECKS;
+  } else if (parity !== undefined) {
     const { parityDiagnostics, PARITY_CHECKS } = await import('../../simulate/parity-check.js');
     const lines = text.split('\n');
     const lineOf = (severity: string) => Math.max(1, lines.findIndex((l) => l.includes(`"${/^[a-z_]/.test(severity) ? severity.replace(/-/g, '_') : `_${severity.replace(/-/g, '_')}`}"`)) + 1);

@@ -18,7 +18,7 @@ interface Built {
 }
 
 export async function runExport(tool: ExportTool, options: ExportOptions, io: Io): Promise<number> {
-  if (options.parity !== undefined && (tool !== 'pagerduty' || options.check === undefined)) throw usageError('--parity simulates a week on the configuration in use: it goes with `export pagerduty --check FILE`');
+  if (options.parity !== undefined && options.check === undefined) throw usageError(`--parity simulates a week on the configuration in use: it goes with \`export ${tool} --check FILE\``);
   if (options.pullIn !== undefined && tool !== 'pagerduty') throw usageError('--pull-in shapes PagerDuty services; it goes with `export pagerduty`');
   if (options.tests !== undefined && tool !== 'alertmanager') throw usageError('--tests writes amtool routing tests; it goes with `export alertmanager`');
   if (options.check !== undefined && (options.out !== undefined || options.tests !== undefined)) {

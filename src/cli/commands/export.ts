@@ -32,7 +32,7 @@ export function registerExport(program: Command, io: Io, setExit: SetExit): void
     .option('--cases <file>', 'alertmanager: the matrix tests the routing tests come from (default: NAME.cases.yaml beside NAME.yaml)')
     .option('--json', 'print the export and its warnings as JSON')
     .option('--check <file>', 'compare FILE (the configuration in use) with the matrix; exit 1 on drift; write nothing')
-    .option('--parity <date>', 'pagerduty, with --check: also simulate the week holding DATE (YYYY-MM-DD) on the checked configuration; exit 1 where PagerDuty would page someone later or not at all, or through a holiday it cannot know')
+    .option('--parity <date>', 'with --check: also simulate the week holding DATE (YYYY-MM-DD) on the checked configuration; exit 1 where the tool would page someone else, later or not at all (pagerduty: also through a holiday it cannot know; ics: where the file shows other working hours or holidays)')
     .addOption(
       new Option('--pull-in <how>', 'pagerduty: keep the roles the matrix pulls in by time paged when someone acknowledges: separate-services gives each later point of a path its own service whose orchestration suspends each alert until then (the alerting tool must send each alert there too); with --check, compare those too (found by itself when FILE has them)').choices(['separate-services']),
     )

@@ -112,13 +112,13 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     ...(sweep ? { sweep } : {}),
     instants: simulated.instants,
   };
-  if (options.parity === 'pagerduty') {
+  if (options.parity !== undefined) {
     if (options.svg) throw fail('invalid_option', '--parity lists differences; draw the picture without it');
-    const { exportPagerduty } = await import('../../export/pagerduty.js');
-    const { pagerdutyParity, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
-    const config = exportPagerduty(matrix).config;
-    const notes = [...new Set((simulated.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))];
-    result.parity = { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
+    const tools = options.parity === 'all' ? (['pagerduty', 'alertmanager', 'ics'] as const) : [options.parity];
+    const found: NonNullable<SimulateResult['parity']>[] = [];
+    for (const tool of tools) found.push(await parityWith(tool, matrix, result));
+    if (options.parity === 'all') result.parities = found;
+    else result.parity = found[0]!;
   }
   if (options.svg) {
     const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
@@ -132,6 +132,21 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     io.stdout.write(formatSimulationCard(result, await colorsFor(io), io.stdout.columns ? { columns: io.stdout.columns } : {}));
   }
   return EXIT.ok;
+}
+
+/** The simulation evaluated on what `escalate export TOOL` writes today. */
+async function parityWith(tool: 'pagerduty' | 'alertmanager' | 'ics', matrix: Matrix, result: SimulateResult): Promise<NonNullable<SimulateResult['parity']>> {
+  if (tool === 'pagerduty') {
+    const { exportPagerduty } = await import('../../export/pagerduty.js');
+    const { pagerdutyParity, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
+    const config = exportPagerduty(matrix).config;
+    const notes = [...new Set((result.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))];
+    return { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
+  }
+  const { exportParity } = await import('../../simulate/parity-tools.js');
+  const found = exportParity(tool, matrix, result);
+  if (!found.ok) throw fail('parity', `--parity ${tool}: ${found.reason}`);
+  return found.parity;
 }
 
 function weekRange(date: string, zone: string): { from: Date; to: Date } {

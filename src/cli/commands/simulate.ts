@@ -14,7 +14,7 @@ export interface SimulateOptions {
   every?: string;
   week?: string;
   svg?: boolean;
-  parity?: 'pagerduty';
+  parity?: 'pagerduty' | 'alertmanager' | 'ics' | 'all';
   tz?: string;
   json?: boolean;
   markdown?: boolean;
@@ -42,7 +42,7 @@ export function registerSimulate(program: Command, io: Io, setExit: SetExit): vo
     .option('--to <time>', 'sweep: the last start (any --at form)')
     .option('--every <duration>', 'sweep: the step between starts, like 1h or 30m (default 1h)')
     .option('--week <date>', 'sweep the week (Monday to Sunday, every hour) holding this date, YYYY-MM-DD, in the display zone')
-    .addOption(new Option('--parity <tool>', 'also evaluate each start on what escalate export writes for the tool, and list where it pages someone else, earlier, later or not at all').choices(['pagerduty']))
+    .addOption(new Option('--parity <tool>', 'also evaluate each start on what escalate export writes for the tool, and list where it pages someone else, earlier, later or not at all (ics: where the calendar file shows other working hours or holidays; all: each tool in turn)').choices(['pagerduty', 'alertmanager', 'ics', 'all']))
     .option('--tz <zone>', 'show times in this IANA time zone instead of the matrix one')
     .addOption(new Option('--json', 'print the simulation as JSON (schemas/simulate-result.schema.json)').conflicts('markdown'))
     .addOption(new Option('--markdown', 'print the simulation as markdown, for a pull request or a review (for a sweep, the table alternative to --svg)').conflicts('svg'))

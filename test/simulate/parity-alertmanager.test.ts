@@ -1,0 +1,277 @@
+/**
+ * Parity with Alertmanager, held to the real consumer: for every example, severity, tier and
+ * client, the receivers the parity walk finds are those `amtool config routes test` prints
+ * for the same labels, on the export and on hand-edited files. The time part (amtool takes
+ * no time) is the evaluator proved in am-time.test.ts. Then what the parity reports: the
+ * unedited exports only hold business-hours severities until their calendar opens (a
+ * warning), while a mute over Christmas and a swapped receiver are gaps at exactly the
+ * instants they change.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { alertmanagerYaml, exportAlertmanager, type AlertmanagerConfig, type AlertmanagerRoute } from '../../src/export/alertmanager.js';
+import type { Matrix } from '../../src/matrix/schema.js';
+import { alertmanagerParity, DEFAULT_GROUP_INTERVAL, DEFAULT_GROUP_WAIT, promDuration, routeAlert } from '../../src/simulate/parity-alertmanager.js';
+import { contractLabels } from '../../src/simulate/parity-tools.js';
+import type { SimulateResult } from '../../src/simulate/result-schema.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import { weekOf, weekSimulation } from '../../src/simulate/week.js';
+import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
+
+const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
+const hasAmtool = amtool.status === 0;
+if (!hasAmtool && process.env.CI) throw new Error('amtool is missing in CI: .ci/run must install prometheus-alertmanager');
+if (!hasAmtool) console.warn('SKIP the amtool parity tests: amtool is not on PATH (apt-get install prometheus-alertmanager)');
+
+const dir = mkdtempSync(join(tmpdir(), 'escalate-am-parity-'));
+let files = 0;
+function write(config: unknown): string {
+  const file = join(dir, `config-${files++}.yml`);
+  writeFileSync(file, typeof config === 'string' ? config : stringify(config, { lineWidth: 0 }));
+  return file;
+}
+
+/** The receivers amtool routes these labels to, in order. */
+function amtoolRoutes(file: string, labels: Record<string, string>): string[] {
+  const run = spawnSync('amtool', ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout.trim().split(',');
+}
+
+const walked = (config: AlertmanagerConfig | Record<string, unknown>, labels: Record<string, string>) => {
+  const routed = routeAlert((config as { route: Record<string, unknown> }).route, labels, { receiver: undefined, groupWait: DEFAULT_GROUP_WAIT, groupInterval: DEFAULT_GROUP_INTERVAL });
+  if (!routed.ok) throw new Error(routed.reason);
+  return [...new Set(routed.reached.map((r) => r.receiver))];
+};
+
+/** Every label set the matrix can give an alert: each severity, alone, with each tier, with each client. */
+function labelSets(matrix: Matrix): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const s of matrix.severities) {
+    out.push({ severity: s.id });
+    for (const tier of Object.keys(matrix.tiers ?? {})) out.push({ severity: s.id, tier });
+    for (const [client, c] of Object.entries(matrix.clients ?? {})) out.push({ severity: s.id, tier: c.tier, client });
+  }
+  out.push({ severity: 'unknown' }, {});
+  return out;
+}
+
+/** The export with one change, as a team might make by hand. */
+function edited(matrix: Matrix, change: (config: AlertmanagerConfig) => void): AlertmanagerConfig {
+  const config = structuredClone(exportAlertmanager(matrix).config);
+  change(config);
+  return config;
+}
+
+const severityRoute = (config: AlertmanagerConfig, id: string): AlertmanagerRoute => config.route.routes!.find((r) => r.matchers?.[0] === `severity="${id}"` && r.matchers.length === 1)!;
+
+const christmasMute = (severity: string, zone: string) => (config: AlertmanagerConfig) => {
+  config.time_intervals = [...(config.time_intervals ?? []), { name: 'christmas-day', time_intervals: [{ months: ['december'], days_of_month: ['25'], location: zone }] }];
+  for (const leaf of severityRoute(config, severity).routes!) leaf.mute_time_intervals = [...(leaf.mute_time_intervals ?? []), 'christmas-day'];
+};
+
+const swapFirstReceiver = (severity: string, to: string) => (config: AlertmanagerConfig) => {
+  severityRoute(config, severity).routes![0]!.receiver = to;
+  if (!config.receivers.some((r) => r.name === to)) config.receivers.push({ name: to });
+};
+
+function parityOf(config: unknown, result: SimulateResult, matrix: Matrix) {
+  const found = alertmanagerParity(result, config, contractLabels(matrix, result.contract));
+  if ('ok' in found) throw new Error(found.reason);
+  return found;
+}
+
+describe.skipIf(!hasAmtool)('the parity walk routes as amtool does', () => {
+  it.each(EXAMPLES)('%s: the export, every severity × tier × client', (name) => {
+    const matrix = exampleMatrix(name);
+    const { config, warnings } = exportAlertmanager(matrix);
+    const file = write(alertmanagerYaml(config, matrix.name, warnings));
+    for (const labels of labelSets(matrix)) expect(walked(config, labels), JSON.stringify(labels)).toEqual(amtoolRoutes(file, labels));
+  });
+
+  it.each(EXAMPLES)('%s: hand-edited files (a receiver swapped, a route without continue, legacy match, a regex matcher)', (name) => {
+    const matrix = exampleMatrix(name);
+    const first = matrix.severities[0]!.id;
+    const edits: ((c: AlertmanagerConfig) => void)[] = [
+      swapFirstReceiver(first, 'someone-else'),
+      (c) => {
+        for (const leaf of severityRoute(c, first).routes!) delete leaf.continue;
+      },
+      (c) => {
+        const route = severityRoute(c, first) as AlertmanagerRoute & { match?: Record<string, string> };
+        delete route.matchers;
+        route.match = { severity: first };
+      },
+      (c) => {
+        severityRoute(c, first).matchers = [`severity=~"${first}|${matrix.severities[1]!.id}"`];
+      },
+      (c) => {
+        c.route.routes!.unshift({ receiver: 'catch-all', matchers: ['severity!=""'] });
+        c.receivers.push({ name: 'catch-all' });
+      },
+    ];
+    for (const edit of edits) {
+      const config = edited(matrix, edit);
+      const file = write(config);
+      expect(spawnSync('amtool', ['check-config', file], { encoding: 'utf8' }).status).toBe(0);
+      for (const labels of labelSets(matrix)) expect(walked(config, labels), `${JSON.stringify(labels)} in ${file}`).toEqual(amtoolRoutes(file, labels));
+    }
+  });
+});
+
+describe('what the parity reports', () => {
+  it.each(EXAMPLES)('%s: the unedited export pages as the matrix does, except business-hours severities held until their calendar opens', (name) => {
+    const matrix = exampleMatrix(name);
+    for (const week of ['2026-12-21', '2027-03-10', '2027-03-31', '2027-10-31']) {
+      const simulated = weekSimulation(matrix, week);
+      if (!simulated.ok) throw new Error(simulated.reason);
+      const { findings, notes } = parityOf(exportAlertmanager(matrix).config, simulated.result, matrix);
+      expect(findings.filter((f) => f.kind !== 'held'), week).toEqual([]);
+      // Held exactly until the matrix calendar opens (plus Alertmanager's group_wait), and only while it is closed.
+      for (const f of findings) {
+        const sim = simulated.result.instants.find((i) => i.at === f.at)!.severities.find((s) => s.severity.id === f.severity)!;
+        expect(['open', 'round-the-clock']).not.toContain(sim.calendar.state);
+        expect(Date.parse(f.tool_at!) - Date.parse(sim.calendar.opens_at!), `${f.at} ${f.severity}`).toBeLessThanOrEqual(DEFAULT_GROUP_WAIT + DEFAULT_GROUP_INTERVAL);
+        expect(Date.parse(f.tool_at!)).toBeGreaterThanOrEqual(Date.parse(sim.calendar.opens_at!));
+      }
+      const timed = matrix.severities.filter((s) => new Set((s.escalation ?? []).map((e) => e.after)).size > 1).map((s) => s.id);
+      for (const id of timed) expect(notes.some((n) => n.startsWith(`${id}: Alertmanager routes an alert once`))).toBe(true);
+    }
+  });
+
+  it('every client and tier of msp: no gap but held (labels tier and client routed as the matrix adds roles)', () => {
+    const matrix = exampleMatrix('msp');
+    const week = weekOf('2026-12-21', matrix.timezone);
+    if (!week.ok) throw new Error(week.reason);
+    const instants = Array.from({ length: 168 }, (_, i) => new Date(week.from.getTime() + i * 3_600_000));
+    const outcomes = matrix.severities.map((severity) => ({ severity, owner: severity.owner }));
+    for (const contract of [{ tier: 'premium' }, { tier: 'standard' }, ...Object.keys(matrix.clients ?? {}).map((client) => ({ client }))]) {
+      const simulated = simulate(matrix, { outcomes, instants, ...contract });
+      if (!simulated.ok) throw new Error(simulated.reason);
+      const result = { version: 1, matrix: { name: matrix.name, timezone: matrix.timezone }, timezone: matrix.timezone, decided_by: 'severity', answers: {}, contract, instants: simulated.instants } as SimulateResult;
+      expect(parityOf(exportAlertmanager(matrix).config, result, matrix).findings.filter((f) => f.kind !== 'held'), JSON.stringify(contract)).toEqual([]);
+    }
+  });
+
+  it('msp for northwind: the one gap of the unedited export is the time-bound exception, whose l3 no route pages', () => {
+    const matrix = exampleMatrix('msp');
+    // Friday 15 January 00:00 to Monday 18 January 23:00, New York.
+    const instants = Array.from({ length: 96 }, (_, i) => new Date(Date.parse('2027-01-15T05:00:00Z') + i * 3_600_000));
+    const simulated = simulate(matrix, { outcomes: matrix.severities.map((severity) => ({ severity, owner: severity.owner })), instants, client: 'northwind' });
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const result = { version: 1, matrix: { name: matrix.name, timezone: matrix.timezone }, timezone: matrix.timezone, decided_by: 'severity', answers: {}, contract: { client: 'northwind' }, instants: simulated.instants } as SimulateResult;
+    const gaps = parityOf(exportAlertmanager(matrix).config, result, matrix).findings.filter((f) => f.kind !== 'held');
+    expect(new Set(gaps.map((f) => `${f.severity} ${f.kind} ${f.role}`))).toEqual(new Set(['p1 not-paged l3', 'p2 not-paged l3']));
+    // From Friday 18:00 to Monday 07:00, the exception's 62 hours, and not one start more.
+    const ats = [...new Set(gaps.map((f) => f.at))].sort();
+    expect([ats[0], ats.at(-1), ats.length]).toEqual(['2027-01-15T18:00:00-05:00', '2027-01-18T07:00:00-05:00', 62]);
+    expect(gaps[0]!.message).toMatch(/\(exception northwind-migration\)/);
+  });
+
+  it('a mute over Christmas Day on msp p1 is a gap at the 24 Christmas starts only, each paged at midnight after', () => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const base = parityOf(exportAlertmanager(matrix).config, simulated.result, matrix).findings;
+    const { findings } = parityOf(edited(matrix, christmasMute('p1', 'America/New_York')), simulated.result, matrix);
+    const added = findings.filter((f) => !base.some((b) => JSON.stringify(b) === JSON.stringify(f)));
+    expect(new Set(added.map((f) => `${f.severity} ${f.kind}`))).toEqual(new Set(['p1 later']));
+    expect(new Set(added.map((f) => f.at))).toEqual(new Set(Array.from({ length: 24 }, (_, h) => `2026-12-25T${String(h).padStart(2, '0')}:00:00-05:00`)));
+    expect(new Set(added.map((f) => f.role))).toEqual(new Set(['l1', 'l2']));
+    // The flush after the mute ends: group_wait after the start, then every group_interval.
+    expect(new Set(added.map((f) => f.tool_at))).toEqual(new Set(['2026-12-26T00:00:30-05:00']));
+    expect(findings.length - added.length).toBe(base.length);
+  });
+
+  it('the same mute written in Sydney time on saas-support (Berlin) mutes from 14:00 on Christmas Eve to 14:00 on Christmas Day', () => {
+    const matrix = exampleMatrix('saas-support');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const { findings } = parityOf(edited(matrix, christmasMute('sev1', 'Australia/Sydney')), simulated.result, matrix);
+    const ats = [...new Set(findings.filter((f) => f.severity === 'sev1').map((f) => f.at))].sort();
+    expect(ats[0]).toBe('2026-12-24T14:00:00+01:00');
+    expect(ats.at(-1)).toBe('2026-12-25T13:00:00+01:00');
+    expect(ats).toHaveLength(24);
+  });
+
+  it('a receiver swapped for one severity: the role the matrix pages is not paged, and another receiver is, at every start', () => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const { findings } = parityOf(edited(matrix, swapFirstReceiver('p2', 'l3-oncall-pager')), simulated.result, matrix);
+    const p2 = findings.filter((f) => f.severity === 'p2');
+    expect(p2.filter((f) => f.kind === 'not-paged').map((f) => f.role)).toEqual(Array(168).fill('l1'));
+    expect(p2.filter((f) => f.kind === 'other-receiver')).toHaveLength(168);
+    expect(p2.find((f) => f.kind === 'other-receiver')!.message).toMatch(/notifies l3-oncall-pager/);
+    expect(findings.filter((f) => f.severity !== 'p2' && f.kind !== 'held')).toEqual([]);
+  });
+
+  it('an active interval narrowed to office hours on a round-the-clock severity: later at night, on time by day', () => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2027-01-11');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const config = edited(matrix, (c) => {
+      for (const leaf of severityRoute(c, 'p1').routes!) leaf.active_time_intervals = ['business'];
+    });
+    const later = parityOf(config, simulated.result, matrix).findings.filter((f) => f.severity === 'p1');
+    expect(new Set(later.map((f) => f.kind))).toEqual(new Set(['later']));
+    // Mon-Fri 08:00-18:00 is 50 of the week's 168 hours: the other 118 starts page later.
+    expect(new Set(later.map((f) => f.at)).size).toBe(118);
+    expect(later.find((f) => f.at === '2027-01-11T07:00:00-05:00')!.tool_at).toBe('2027-01-11T08:00:30-05:00');
+  });
+
+  it('a group_wait of 10m set by hand makes every page later; Alertmanager durations read as Prometheus writes them', () => {
+    const matrix = exampleMatrix('saas-support');
+    const simulated = weekSimulation(matrix, '2027-01-11');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const config = edited(matrix, (c) => {
+      (c.route as AlertmanagerRoute & { group_wait?: string }).group_wait = '10m';
+    });
+    const sev1 = parityOf(config, simulated.result, matrix).findings.filter((f) => f.severity === 'sev1');
+    expect(sev1.every((f) => f.kind === 'later' && Date.parse(f.tool_at!) - Date.parse(f.at) === 600_000)).toBe(true);
+    expect([promDuration('1h30m'), promDuration('0'), promDuration('5m'), promDuration('1.5h'), promDuration('')]).toEqual([5_400_000, 0, 300_000, undefined, undefined]);
+  });
+
+  it('hostile shapes anywhere in the configuration: a reason or findings, never an exception', () => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    const result = { ...simulated.result, instants: simulated.result.instants.filter((_, i) => i % 23 === 0) };
+    const base = exportAlertmanager(matrix).config;
+    /** Every path into the configuration, so any value can be replaced. */
+    const paths: (string | number)[][] = [];
+    const visit = (v: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...path, k]);
+    };
+    visit(base, []);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.oneof(fc.anything(), fc.constantFrom('24:00', '-1', 'monday:sunday', 'Mars/Base', '1h', 'severity=~"(?<x>p1)"', '{', [], {})), (path, value) => {
+        const config = structuredClone(base) as unknown as Record<string, unknown>;
+        let at: Record<string | number, unknown> = config;
+        for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+        at[path.at(-1)!] = value;
+        const found = alertmanagerParity(result, config, {});
+        expect('ok' in found ? typeof found.reason : Array.isArray(found.findings)).toBeTruthy();
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+  });
+
+  it.each([
+    ['a route names an interval never defined', (c: AlertmanagerConfig) => (severityRoute(c, 'p1').routes![0]!.mute_time_intervals = ['nope']), /"nope", which is not defined/],
+    ['an interval Alertmanager refuses', (c: AlertmanagerConfig) => c.time_intervals!.push({ name: 'bad', time_intervals: [{ times: [{ start_time: '18:00', end_time: '08:00' }] }] }), /equal or greater/],
+    ['a bad group_interval', (c: AlertmanagerConfig) => ((c.route as Record<string, unknown>).group_interval = 'soon'), /group_interval/],
+  ])('refuses %s with a reason, never a crash', (_what, change, reason) => {
+    const matrix = exampleMatrix('msp');
+    const simulated = weekSimulation(matrix, '2026-12-21');
+    if (!simulated.ok) throw new Error(simulated.reason);
+    expect(alertmanagerParity(simulated.result, parse(stringify(edited(matrix, change))), {})).toMatchObject({ ok: false, reason });
+  });
+});
