@@ -31,7 +31,22 @@ function reportJsonTop(report: Report, zone: string): Record<string, unknown> {
     incidents: report.incidents.length,
     groups: report.groups,
     breaches: new Lazy(function* () {
-      for (const b of report.breaches) yield { ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) };
+      for (const b of report.breaches) {
+        const at = b.at;
+        yield {
+          file: b.file,
+          severity: b.severity,
+          ...(b.tier !== undefined ? { tier: b.tier } : {}),
+          ...(b.client !== undefined ? { client: b.client } : {}),
+          kind: b.kind,
+          label: b.label,
+          due: iso(b.due, zone),
+          state: b.state,
+          ...(at ? { at: iso(at, zone) } : {}),
+          late_minutes: b.late_minutes,
+          clock: b.clock,
+        };
+      }
     }),
     records: new Lazy(function* () {
       for (const { file, evaluation: e } of report.incidents) {
