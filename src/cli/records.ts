@@ -117,8 +117,13 @@ function* jsonFiles(top: string): Generator<[string, string]> {
     return false;
   };
   function* walk(folder: string, real: string, relativePath: string): Generator<[string, string]> {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    // Names and kinds only: a folder of a hundred thousand records is walked holding its names, not its Dirents.
+    const listed = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = listed.map((d) => d.name);
+    const kinds = Uint8Array.from(listed, (d) => (d.isDirectory() ? 1 : d.isFile() ? 2 : d.isSymbolicLink() ? 3 : 0));
+    listed.length = 0;
+    for (let i = 0; i < names.length; i++) {
+      const entry = { name: names[i]!, isDirectory: () => kinds[i] === 1, isFile: () => kinds[i] === 2, isSymbolicLink: () => kinds[i] === 3 };
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       const shown = relativePath === '' ? entry.name : `${relativePath}${sep}${entry.name}`;

@@ -289,6 +289,18 @@ function marksOf(targets: Evaluation['targets']): readonly { kind: TargetKindNam
   return list;
 }
 const NONE: readonly never[] = Object.freeze([]);
+/**
+ * One copy of each id (severity, tier, client, clock): every record read brings its own copy
+ * of the same few strings, and a hundred thousand incidents would keep them all.
+ */
+const TEXTS = new Map<string, string>();
+function shared<T extends string | undefined>(text: T): T {
+  if (text === undefined) return text;
+  const known = TEXTS.get(text);
+  if (known !== undefined) return known as T;
+  if (TEXTS.size < 100_000 && text.length <= 200) TEXTS.set(text, text);
+  return text;
+}
 const dateOf = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
 /**
@@ -324,17 +336,17 @@ class KeptIncident implements Incident, IncidentFigures {
   ) {
     this.startMs = e.start.getTime();
     this.asOf = e.asOf;
-    this.severity = e.severity;
+    this.severity = shared(e.severity);
     this.rank = e.plan.severity.rank;
-    this.tier = e.tier;
-    this.client = e.client;
+    this.tier = shared(e.tier);
+    this.client = shared(e.client);
     this.open = e.open;
     this.ackMs = e.acknowledgedAt?.getTime();
     this.resolvedMs = e.resolvedAt?.getTime();
     this.acknowledgeMinutes = e.acknowledgeMinutes;
     this.resolveMinutes = e.resolveMinutes;
     this.targets = marksOf(e.targets);
-    this.escalations = e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: x.layer, at: x.at, minutes: x.minutes }));
+    this.escalations = e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: shared(x.layer), at: x.at, minutes: x.minutes }));
     this.escalated = e.escalated;
     this.imported = e.imported;
     this.kept = e.cadence.kept;
@@ -342,7 +354,8 @@ class KeptIncident implements Incident, IncidentFigures {
     this.required = e.handoff.required;
     this.filled = e.handoff.filled;
     const breaches = breachesOf(this, e);
-    this.breaches = breaches.length === 0 ? NONE : breaches;
+    // An exact-length copy: a list grown by push keeps room for seventeen.
+    this.breaches = breaches.length === 0 ? NONE : breaches.slice();
   }
 
   get evaluation(): IncidentFigures {
@@ -394,7 +407,7 @@ class KeptBreach implements Breach {
     this.state = state;
     this.atMs = at?.getTime();
     this.late_minutes = late;
-    this.clock = clock;
+    this.clock = shared(clock);
   }
   get file(): string {
     return this.of.file;
@@ -424,7 +437,7 @@ function breachesOf(of: KeptIncident, e: Evaluation): KeptBreach[] {
   }
   if (e.cadence.missed > 0) {
     const next = e.cadence.next;
-    const label = `Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`;
+    const label = shared(`Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`);
     out.push(new KeptBreach(of, 'update', label, next?.overdue ? next.due : e.start, next?.overdue ? 'overdue' : 'missed', undefined, next?.lateMinutes ?? 0, e.plan.clock.id));
   }
   return out.length > 1 ? out.sort((a, b) => a.dueMs - b.dueMs) : out;
