@@ -8,6 +8,21 @@ import { TARGET_KINDS } from './schema.js';
 const iso = (d: Date, zone: string) => formatInstant(d, zone);
 
 export function reportJson(report: Report, zone: string): unknown {
+  const top = reportJsonTop(report, zone);
+  return { ...top, breaches: [...(top.breaches as Lazy).items()], records: [...(top.records as Lazy).items()] };
+}
+
+/**
+ * The JSON report as text, in pieces: byte for byte `JSON.stringify(reportJson(report,
+ * zone) plus extra, null, 2)`, but its breaches and records are made and written one at a
+ * time, so a report over a hundred thousand records never holds its whole text.
+ */
+export function reportJsonText(report: Report, zone: string, extra: Record<string, unknown> = {}): Iterable<string> {
+  return jsonPieces({ ...reportJsonTop(report, zone, true), ...extra });
+}
+
+/** The report's JSON object; its two long lists are Lazy, made an element at a time (as JSON text when `text`). */
+function reportJsonTop(report: Report, zone: string, text = false): Record<string, unknown> {
   return {
     report_version: 1,
     as_of: iso(report.asOf, zone),
@@ -16,19 +31,132 @@ export function reportJson(report: Report, zone: string): unknown {
     timezone: zone,
     incidents: report.incidents.length,
     groups: report.groups,
-    breaches: report.breaches.map((b) => ({ ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) })),
-    records: report.incidents.map(({ file, evaluation: e }) => ({
-      file,
-      severity: e.severity,
-      ...(e.tier ? { tier: e.tier } : {}),
-      ...(e.client ? { client: e.client } : {}),
-      started_at: iso(e.start, zone),
-      ...(e.acknowledgedAt ? { acknowledged_at: iso(e.acknowledgedAt, zone) } : {}),
-      ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, zone) } : {}),
-      open: e.open,
-      targets: Object.fromEntries(e.targets.map((t) => [t.kind, t.state])),
-    })),
+    breaches: new Lazy(function* () {
+      for (const b of report.breaches) yield text ? breachText(b, zone) : breachJson(b, zone);
+    }),
+    records: new Lazy(function* () {
+      for (const { file, evaluation: e } of report.incidents) yield text ? recordText(file, e, zone) : recordJson(file, e, zone);
+    }),
   };
+}
+
+type Row = Report['incidents'][number]['evaluation'];
+
+function breachJson(b: Breach, zone: string): Record<string, unknown> {
+  const at = b.at;
+  return {
+    file: b.file,
+    severity: b.severity,
+    ...(b.tier ? { tier: b.tier } : {}),
+    ...(b.client ? { client: b.client } : {}),
+    kind: b.kind,
+    label: b.label,
+    due: iso(b.due, zone),
+    state: b.state,
+    ...(at ? { at: iso(at, zone) } : {}),
+    late_minutes: b.late_minutes,
+    clock: b.clock,
+  };
+}
+
+function recordJson(file: string, e: Row, zone: string): Record<string, unknown> {
+  const acknowledged = e.acknowledgedAt;
+  const resolved = e.resolvedAt;
+  return {
+    file,
+    severity: e.severity,
+    ...(e.tier ? { tier: e.tier } : {}),
+    ...(e.client ? { client: e.client } : {}),
+    started_at: iso(e.start, zone),
+    ...(acknowledged ? { acknowledged_at: iso(acknowledged, zone) } : {}),
+    ...(resolved ? { resolved_at: iso(resolved, zone) } : {}),
+    open: e.open,
+    targets: targetsOf(e.targets),
+  };
+}
+
+const targetsOf = (targets: Row['targets']) => Object.fromEntries(targets.map((t) => [t.kind, t.state]));
+/** The targets object as JSON text, once per list (incidents share their lists of target states). */
+const targetTexts = new WeakMap<Row['targets'], string>();
+function targetsText(targets: Row['targets']): string {
+  let text = targetTexts.get(targets);
+  if (text === undefined) targetTexts.set(targets, (text = flatJson(targetsOf(targets), '      ')));
+  return text;
+}
+
+const q = JSON.stringify;
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
+
+/** breachJson as list-element JSON text (indented as JSON.stringify(…, null, 2) puts it), written directly. */
+function breachText(b: Breach, zone: string): string {
+  const at = b.at;
+  return (
+    `{\n      "file": ${q(b.file)},\n      "severity": ${q(b.severity)},${b.tier ? `\n      "tier": ${q(b.tier)},` : ''}${b.client ? `\n      "client": ${q(b.client)},` : ''}` +
+    `\n      "kind": ${q(b.kind)},\n      "label": ${q(b.label)},\n      "due": ${q(iso(b.due, zone))},\n      "state": ${q(b.state)},${at ? `\n      "at": ${q(iso(at, zone))},` : ''}` +
+    `\n      "late_minutes": ${num(b.late_minutes)},\n      "clock": ${q(b.clock)}\n    }`
+  );
+}
+
+/** recordJson as list-element JSON text, written directly. */
+function recordText(file: string, e: Row, zone: string): string {
+  const acknowledged = e.acknowledgedAt;
+  const resolved = e.resolvedAt;
+  return (
+    `{\n      "file": ${q(file)},\n      "severity": ${q(e.severity)},${e.tier ? `\n      "tier": ${q(e.tier)},` : ''}${e.client ? `\n      "client": ${q(e.client)},` : ''}` +
+    `\n      "started_at": ${q(iso(e.start, zone))},${acknowledged ? `\n      "acknowledged_at": ${q(iso(acknowledged, zone))},` : ''}${resolved ? `\n      "resolved_at": ${q(iso(resolved, zone))},` : ''}` +
+    `\n      "open": ${e.open ? 'true' : 'false'},\n      "targets": ${targetsText(e.targets)}\n    }`
+  );
+}
+
+/** A list written an element at a time; an element that is a string is its JSON text, indented for the list. */
+class Lazy {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
+/**
+ * `JSON.stringify(object, null, 2)` of a list element indented by `indent`, for objects of
+ * strings, numbers, booleans and such objects (a breach, a record's row): ten times faster
+ * than JSON.stringify's own indenting, which is what it falls back to for anything else.
+ */
+function flatJson(object: Record<string, unknown>, indent: string): string {
+  let out = '';
+  const inner = `${indent}  `;
+  for (const key in object) {
+    const v = object[key];
+    let text: string;
+    if (typeof v === 'string') text = JSON.stringify(v);
+    else if (typeof v === 'number') text = Number.isFinite(v) ? String(v) : 'null';
+    else if (typeof v === 'boolean') text = v ? 'true' : 'false';
+    else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    else if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) text = flatJson(v as Record<string, unknown>, inner);
+    else text = JSON.stringify(v, null, 2).replace(/\n/g, `\n${inner}`);
+    out += `${out === '' ? '' : ','}\n${inner}${JSON.stringify(key)}: ${text}`;
+  }
+  return out === '' ? '{}' : `{${out}\n${indent}}`;
+}
+
+/** `JSON.stringify(object, null, 2)` in pieces, each Lazy value a list written an element at a time. */
+function* jsonPieces(object: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(object).filter((k) => object[k] !== undefined);
+  if (keys.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = object[key];
+    const end = i < keys.length - 1 ? ',\n' : '\n';
+    if (value instanceof Lazy) {
+      let first = true;
+      for (const item of value.items()) {
+        yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}    ${typeof item === 'string' ? item : flatJson(item as Record<string, unknown>, '    ')}`;
+        first = false;
+      }
+      yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${end}`;
+  }
+  yield '}';
 }
 
 const CSV_STATS = ['count', 'pending', 'median', 'p90', 'mean'] as const;
@@ -140,71 +268,74 @@ const tableTime = (d: Date, zone: string) => `${wallTime(d, zone)} ${iso(d, zone
 export const TIMELINE_LIMIT = 12;
 
 export function reportMarkdown(report: Report, zone: string): string {
-  const out: string[] = [];
+  return `${[...reportMarkdownLines(report, zone)].join('\n')}\n`;
+}
+
+/** The markdown report line by line (each to be ended by a line break): its breaches table may run to hundreds of thousands of rows. */
+export function* reportMarkdownLines(report: Report, zone: string): Generator<string> {
   const range = [report.from ? `from ${iso(report.from, zone)}` : '', report.to ? `to ${iso(report.to, zone)}` : ''].filter(Boolean).join(' ');
-  out.push('# Incident review', '');
-  out.push(`${report.incidents.length} incident${report.incidents.length === 1 ? '' : 's'}${range ? ` started ${range}` : ''}, judged as of ${iso(report.asOf, zone)}; times in ${zone}. Minutes count on each target's clock: working time on a business-hours calendar.`, '');
-  if (report.incidents.length === 0) return `${out.join('\n')}\n`;
+  yield* ['# Incident review', ''];
+  yield* [`${report.incidents.length} incident${report.incidents.length === 1 ? '' : 's'}${range ? ` started ${range}` : ''}, judged as of ${iso(report.asOf, zone)}; times in ${zone}. Minutes count on each target's clock: working time on a business-hours calendar.`, ''];
+  if (report.incidents.length === 0) return;
   const all = report.groups[0]!;
 
-  out.push('## Summary', '');
-  out.push('| group | incidents | open | targets met on time | acknowledge (median) | resolve (median) | escalation rate | status updates kept | client notices on time | handoff fields filled |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  yield* ['## Summary', ''];
+  yield* ['| group | incidents | open | targets met on time | acknowledge (median) | resolve (median) | escalation rate | status updates kept | client notices on time | handoff fields filled |'];
+  yield* ['|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const g of report.groups) {
-    out.push(
+    yield* [
       `| ${cell(label(g))} | ${g.incidents} | ${g.open} | ${pct(g.compliance.overall)} | ${mins(g.time_to_acknowledge.median)} | ${mins(g.time_to_resolve.median)} | ${pct(g.escalation_rate)} | ${pct(g.updates.rate)} | ${fraction(g.client_notices)} | ${pct(g.handoff.rate)} |`,
-    );
+    ];
   }
-  out.push('');
+  yield* [''];
 
   const severities = report.groups.filter((g) => g.by === 'severity' && g.compliance.overall !== undefined);
   if (severities.length > 0) {
-    out.push('## Compliance by severity', '');
-    out.push('```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"');
-    out.push(`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`);
-    out.push('    y-axis "on time (%)" 0 --> 100');
-    out.push(`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`);
-    out.push('```', '');
+    yield* ['## Compliance by severity', ''];
+    yield* ['```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"'];
+    yield* [`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`];
+    yield* ['    y-axis "on time (%)" 0 --> 100'];
+    yield* [`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`];
+    yield* ['```', ''];
   }
 
-  out.push('## Compliance per target', '');
+  yield* ['## Compliance per target', ''];
   const columns = report.groups.filter((g) => g.by === 'all' || g.by === 'severity');
-  out.push(`| target | ${columns.map((g) => cell(g.by === 'all' ? 'all' : g.key)).join(' | ')} |`);
-  out.push(`|---|${columns.map(() => '---:').join('|')}|`);
+  yield* [`| target | ${columns.map((g) => cell(g.by === 'all' ? 'all' : g.key)).join(' | ')} |`];
+  yield* [`|---|${columns.map(() => '---:').join('|')}|`];
   for (const kind of TARGET_KINDS) {
     if (!all.compliance.targets[kind]) continue;
-    out.push(`| ${DEADLINE_LABELS[kind]} | ${columns.map((g) => fraction(g.compliance.targets[kind])).join(' | ')} |`);
+    yield* [`| ${DEADLINE_LABELS[kind]} | ${columns.map((g) => fraction(g.compliance.targets[kind])).join(' | ')} |`];
   }
-  out.push('', 'Each cell: met on time / judged (late, missed and overdue count against; not yet due and not needed are left out).', '');
+  yield* ['', 'Each cell: met on time / judged (late, missed and overdue count against; not yet due and not needed are left out).', ''];
 
-  out.push('## Time to acknowledge and to resolve', '');
-  out.push('| group | acknowledged | not acknowledged | median | p90 | mean | resolved | unresolved | median | p90 | mean |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  yield* ['## Time to acknowledge and to resolve', ''];
+  yield* ['| group | acknowledged | not acknowledged | median | p90 | mean | resolved | unresolved | median | p90 | mean |'];
+  yield* ['|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   const statCells = (s: Stats) => `${s.count} | ${s.pending} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)}`;
-  for (const g of report.groups) out.push(`| ${cell(label(g))} | ${statCells(g.time_to_acknowledge)} | ${statCells(g.time_to_resolve)} |`);
-  out.push('');
+  for (const g of report.groups) yield* [`| ${cell(label(g))} | ${statCells(g.time_to_acknowledge)} | ${statCells(g.time_to_resolve)} |`];
+  yield* [''];
 
   const escalating = report.groups.filter((g) => Object.keys(g.time_to_escalate).length > 0);
   if (escalating.length > 0) {
-    out.push('## Time to escalate, per layer', '');
-    out.push('| group | layer | escalations | median | p90 | mean |', '|---|---|---:|---:|---:|---:|');
+    yield* ['## Time to escalate, per layer', ''];
+    yield* ['| group | layer | escalations | median | p90 | mean |', '|---|---|---:|---:|---:|---:|'];
     for (const g of escalating) {
-      for (const [layer, s] of Object.entries(g.time_to_escalate)) out.push(`| ${cell(label(g))} | ${layer} | ${s.count} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)} |`);
+      for (const [layer, s] of Object.entries(g.time_to_escalate)) yield* [`| ${cell(label(g))} | ${layer} | ${s.count} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)} |`];
     }
-    out.push('');
+    yield* [''];
   }
 
-  out.push('## Breaches', '');
-  if (report.breaches.length === 0) out.push('None: every target judged was met on time.', '');
+  yield* ['## Breaches', ''];
+  if (report.breaches.length === 0) yield* ['None: every target judged was met on time.', ''];
   else {
-    out.push('| record | severity | target | due | met | late by |', '|---|---|---|---|---|---:|');
-    for (const b of report.breaches) out.push(breachRow(b, zone));
-    out.push('');
+    yield* ['| record | severity | target | due | met | late by |', '|---|---|---|---|---|---:|'];
+    for (const b of report.breaches) yield breachRow(b, zone);
+    yield* [''];
   }
 
-  out.push('## Timeline', '');
-  out.push(...gantt(report));
-  return `${out.join('\n')}\n`;
+  yield* ['## Timeline', ''];
+  yield* gantt(report);
 }
 
 function breachRow(b: Breach, zone: string): string {
