@@ -4,9 +4,9 @@
  * `- - - `) would run for a minute and then exhaust memory. A matrix needs about ten levels;
  * past MAX_NESTING the file is refused at once with one located diagnostic. Linear: a count
  * of brackets and of indicators that start lines decides whether the tokens need reading at
- * all (they never do for a real matrix).
+ * all; when they do, `parseGuarded` reads them once, for the depth and the parser together.
  */
-import { Lexer } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** The deepest nesting a matrix may have: collections inside collections, block or flow. */
 export const MAX_NESTING = 100;
@@ -14,43 +14,92 @@ export const MAX_NESTING = 100;
 /** Markers the lexer adds that stand for no source text. */
 const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
 
-/** The offset at which the text nests deeper than MAX_NESTING, or undefined. */
-export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined {
-  if (!mayBeDeep(text, limit)) return undefined;
-  let offset = 0;
-  let flow = 0;
+/** Follows the lexer's tokens and says at which offset the nesting passes the limit. */
+class DepthGuard {
+  offset = 0;
+  private flow = 0;
   // Indicators that open a block collection on this line (`- - - x`, `? ? y`): each is a level.
-  let onLine = 0;
-  let lineStart = true;
-  for (const token of new Lexer().lex(text)) {
-    if (MARKERS.has(token)) continue;
+  private onLine = 0;
+  private lineStart = true;
+  constructor(private readonly limit: number) {}
+
+  /** True when this token nests past the limit; `offset` is then where it starts. */
+  tooDeep(token: string): boolean {
+    if (MARKERS.has(token)) return false;
     switch (token) {
       case '[':
       case '{':
-        if (++flow + onLine > limit) return offset;
-        lineStart = false;
+        if (++this.flow + this.onLine > this.limit) return true;
+        this.lineStart = false;
         break;
       case ']':
       case '}':
-        flow = Math.max(0, flow - 1);
+        this.flow = Math.max(0, this.flow - 1);
         break;
       case '\n':
       case '\r\n':
-        onLine = 0;
-        lineStart = true;
+        this.onLine = 0;
+        this.lineStart = true;
         break;
       case '-':
       case '?':
       case ':':
-        if (flow === 0 && lineStart && ++onLine > limit) return offset;
+        if (this.flow === 0 && this.lineStart && ++this.onLine > this.limit) return true;
         break;
       default:
         // Spaces between indicators keep the line's start; anything else ends it.
-        if (!/^[ \t]*$/.test(token)) lineStart = false;
+        if (!/^[ \t]*$/.test(token)) this.lineStart = false;
     }
-    offset += token.length;
+    this.offset += token.length;
+    return false;
   }
+}
+
+/** The offset at which the text nests deeper than MAX_NESTING, or undefined. */
+export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined {
+  if (!mayBeDeep(text, limit)) return undefined;
+  const guard = new DepthGuard(limit);
+  for (const token of new Lexer().lex(text)) if (guard.tooDeep(token)) return guard.offset;
   return undefined;
+}
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+/**
+ * yaml's `parseDocument`, refusing text that nests past `limit` (`{ deep }`: the offset, as
+ * tooDeepAt gives it). When the text may nest that deep, the depth is followed on the tokens
+ * the parser reads, so the file is lexed once, and the parser never sees a level past the limit.
+ */
+export function parseGuarded(text: string, options: Options, limit = MAX_NESTING): { doc: Document.Parsed; deep?: undefined } | { deep: number; doc?: undefined } {
+  if (!mayBeDeep(text, limit)) return { doc: compose(new Parser().parse(text), text, options) };
+  const guard = new DepthGuard(limit);
+  const parser = new Parser();
+  let deep: number | undefined;
+  function* tokens() {
+    for (const token of new Lexer().lex(text)) {
+      if (guard.tooDeep(token)) {
+        deep = guard.offset;
+        return;
+      }
+      yield* parser.next(token);
+    }
+    yield* parser.end();
+  }
+  const doc = compose(tokens(), text, options);
+  return deep === undefined ? { doc } : { deep };
+}
+
+/** As yaml's parseDocument composes (its `prettyErrors` needs a line counter, which no caller passes). */
+function compose(tokens: ReturnType<Parser['parse']>, text: string, options: Options): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else if (doc.options.logLevel !== 'silent') {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 /** A cheap bound: fewer brackets than the limit in the whole text, and no line starting with that many indicators. */

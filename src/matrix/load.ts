@@ -11,7 +11,7 @@ import { createLocator, type Locator } from './locate.js';
 import { matrixSchema, type Matrix } from './schema.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
-import { MAX_NESTING, tooDeepAt } from './depth.js';
+import { MAX_NESTING, parseGuarded } from './depth.js';
 
 export interface LoadResult {
   /** The checked matrix, present only when there are no errors. */
@@ -56,16 +56,16 @@ export function loadMatrix(source: string): LoadResult {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }
   if (text.length > MAX_MATRIX_CHARS) return tooLarge(text.length);
-  const deep = tooDeepAt(text);
-  if (deep !== undefined) {
-    const at = lines.linePos(deep);
-    const diagnostic = { ...fatal('too-deep', `the YAML nests more than ${MAX_NESTING} levels deep; a matrix needs only a few levels`), line: at.line, column: at.col };
-    return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), lines) };
-  }
   let doc: Document.Parsed;
   try {
     // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.
-    doc = parseDocument(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+    const parsed = parseGuarded(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+    if (parsed.deep !== undefined) {
+      const at = lines.linePos(parsed.deep);
+      const diagnostic = { ...fatal('too-deep', `the YAML nests more than ${MAX_NESTING} levels deep; a matrix needs only a few levels`), line: at.line, column: at.col };
+      return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), lines) };
+    }
+    doc = parsed.doc;
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input can exhaust the stack.
     const fallback = createLocator(parseDocument(''), lines);
