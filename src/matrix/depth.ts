@@ -11,9 +11,6 @@ import { Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOp
 /** The deepest nesting a matrix may have: collections inside collections, block or flow. */
 export const MAX_NESTING = 100;
 
-/** Markers the lexer adds that stand for no source text. */
-const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
-
 /** Follows the lexer's tokens and says at which offset the nesting passes the limit. */
 class DepthGuard {
   offset = 0;
@@ -25,33 +22,52 @@ class DepthGuard {
 
   /** True when this token nests past the limit; `offset` is then where it starts. */
   tooDeep(token: string): boolean {
-    if (MARKERS.has(token)) return false;
-    switch (token) {
-      case '[':
-      case '{':
-        if (++this.flow + this.onLine > this.limit) return true;
-        this.lineStart = false;
-        break;
-      case ']':
-      case '}':
-        this.flow = Math.max(0, this.flow - 1);
-        break;
-      case '\n':
-      case '\r\n':
-        this.onLine = 0;
-        this.lineStart = true;
-        break;
-      case '-':
-      case '?':
-      case ':':
-        if (this.flow === 0 && this.lineStart && ++this.onLine > this.limit) return true;
-        break;
-      default:
-        // Spaces between indicators keep the line's start; anything else ends it.
-        if (!/^[ \t]*$/.test(token)) this.lineStart = false;
-    }
+    // Called for every token of a file with many brackets: one character decides, no regex.
+    if (token.length === 1) {
+      switch (token.charCodeAt(0)) {
+        case 0x02: // the lexer's markers stand for no source text
+        case 0x18:
+        case 0x1f:
+          return false;
+        case 0x5b: // [
+        case 0x7b: // {
+          if (++this.flow + this.onLine > this.limit) return true;
+          this.lineStart = false;
+          break;
+        case 0x5d: // ]
+        case 0x7d: // }
+          this.flow = Math.max(0, this.flow - 1);
+          break;
+        case 0x0a: // \n
+          this.onLine = 0;
+          this.lineStart = true;
+          break;
+        case 0x2d: // -
+        case 0x3f: // ?
+        case 0x3a: // :
+          if (this.flow === 0 && this.lineStart && ++this.onLine > this.limit) return true;
+          break;
+        default:
+          this.other(token);
+      }
+    } else if (token === '\r\n') {
+      this.onLine = 0;
+      this.lineStart = true;
+    } else this.other(token);
     this.offset += token.length;
     return false;
+  }
+
+  /** Spaces between indicators keep the line's start; anything else ends it. */
+  private other(token: string): void {
+    if (!this.lineStart) return;
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09) {
+        this.lineStart = false;
+        return;
+      }
+    }
   }
 }
 

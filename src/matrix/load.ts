@@ -12,6 +12,7 @@ import { matrixSchema, type Matrix } from './schema.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
 import { MAX_NESTING, parseGuarded } from './depth.js';
+import { toData } from './plain-data.js';
 
 export interface LoadResult {
   /** The checked matrix, present only when there are no errors. */
@@ -77,7 +78,7 @@ export function loadMatrix(source: string): LoadResult {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = toData(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return { diagnostics: [toJsFailure(error, doc, lines)], locator };
   }
