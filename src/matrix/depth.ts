@@ -125,6 +125,32 @@ function mayBeDeep(text: string, limit: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) brackets++;
   }
-  if (brackets > limit) return true;
-  return new RegExp(`(?:^|\\n)[ \\t]*(?:[-?:](?:[ \\t]+|$)){${limit}}`).test(text);
+  return brackets > limit || indicatorRun(text, limit);
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+const isIndicator = (c: number) => c === 0x2d || c === 0x3f || c === 0x3a; // - ? :
+
+/**
+ * Whether a line starts (after spaces and tabs) with `limit` indicators, each followed by
+ * spaces or tabs or by the end of the text: `- - - x`, `? ? y`. A scan, not a regular
+ * expression, whose `{limit}` repetition took longer to compile than the scan takes to run.
+ */
+export function indicatorRun(text: string, limit: number): boolean {
+  const end = text.length;
+  let i = 0;
+  for (;;) {
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
+    let run = 0;
+    while (i < end && isIndicator(text.charCodeAt(i))) {
+      if (i + 1 < end && !isBlank(text.charCodeAt(i + 1))) break;
+      run++;
+      i++;
+      while (i < end && isBlank(text.charCodeAt(i))) i++;
+    }
+    if (run >= limit) return true;
+    const newline = text.indexOf('\n', i);
+    if (newline < 0) return false;
+    i = newline + 1;
+  }
 }
