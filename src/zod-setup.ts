@@ -16,11 +16,18 @@ import * as z from 'zod/mini';
 // (~14 ms → ~6 ms). `zod/mini` objects never compile one; the setting keeps it that way.
 z.config({ ...z.locales.en(), jitless: true });
 
-/** A copy of `schema` whose JSON Schema carries `meta` (a description, a pattern), as classic zod's `.meta()` makes. */
+/**
+ * `schema` with `meta` (a description, a pattern) for its JSON Schema, as classic zod's
+ * `.meta()` makes. A copy only when `schema` already carries metadata; a schema made for the
+ * call gets it in place, which spares building it twice at every start-up (the schemas are
+ * built whenever a command loads them, and most descriptions sit on fresh schemas). A schema
+ * shared without metadata must be passed as `shared.clone()`, or the metadata would reach
+ * every use of it (the committed JSON Schemas would show the drift).
+ */
 export function withMeta<T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T {
-  const copy = schema.clone();
-  z.globalRegistry.add(copy, meta);
-  return copy;
+  const target = z.globalRegistry.has(schema) ? schema.clone() : schema;
+  z.globalRegistry.add(target, meta);
+  return target;
 }
 
 /** A copy of `schema` with a description, as classic zod's `.describe()` makes. */

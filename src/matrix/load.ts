@@ -3,7 +3,7 @@
  * system, no clock. Hostile input (alias bombs, deep nesting, custom tags, YAML 1.1
  * directives) becomes a diagnostic, never an exception or a hang.
  */
-import { parseDocument, visit, isScalar, isCollection, type Document } from 'yaml';
+import { parseDocument, visit, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { TextPositions, type Positions } from './positions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
@@ -11,7 +11,8 @@ import { createLocator, type Locator } from './locate.js';
 import { matrixSchema, type Matrix } from './schema.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
-import { MAX_NESTING, tooDeepAt } from './depth.js';
+import { MAX_NESTING, parseGuarded } from './depth.js';
+import { toData } from './plain-data.js';
 
 export interface LoadResult {
   /** The checked matrix, present only when there are no errors. */
@@ -56,16 +57,16 @@ export function loadMatrix(source: string): LoadResult {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }
   if (text.length > MAX_MATRIX_CHARS) return tooLarge(text.length);
-  const deep = tooDeepAt(text);
-  if (deep !== undefined) {
-    const at = lines.linePos(deep);
-    const diagnostic = { ...fatal('too-deep', `the YAML nests more than ${MAX_NESTING} levels deep; a matrix needs only a few levels`), line: at.line, column: at.col };
-    return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), lines) };
-  }
   let doc: Document.Parsed;
   try {
     // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.
-    doc = parseDocument(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+    const parsed = parseGuarded(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+    if (parsed.deep !== undefined) {
+      const at = lines.linePos(parsed.deep);
+      const diagnostic = { ...fatal('too-deep', `the YAML nests more than ${MAX_NESTING} levels deep; a matrix needs only a few levels`), line: at.line, column: at.col };
+      return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), lines) };
+    }
+    doc = parsed.doc;
   } catch (error) {
     // The parser recurses on nesting; absurdly deep input can exhaust the stack.
     const fallback = createLocator(parseDocument(''), lines);
@@ -77,7 +78,7 @@ export function loadMatrix(source: string): LoadResult {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = toData(doc, { maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     return { diagnostics: [toJsFailure(error, doc, lines)], locator };
   }
@@ -151,8 +152,8 @@ function yamlDiagnostics(doc: Document.Parsed, lines: Positions, text: string): 
   }
   // A tag needs a "!" in the text; without one, only the keys are checked.
   const tagged = text.includes('!');
-  visit(doc, {
-    Map(_key, map) {
+  eachNode(doc.contents, {
+    map(map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key) || !pair.key.range) continue;
@@ -165,7 +166,7 @@ function yamlDiagnostics(doc: Document.Parsed, lines: Positions, text: string): 
         }
       }
     },
-    Node(_key, node) {
+    other(node) {
       if (tagged && (isScalar(node) || isCollection(node)) && node.tag && !CORE_TAGS.has(node.tag) && node.range) {
         const { line, col } = lines.linePos(node.range[0]);
         if (!out.some((d) => d.code === 'yaml-tag' && d.line === line)) {
@@ -175,6 +176,27 @@ function yamlDiagnostics(doc: Document.Parsed, lines: Positions, text: string): 
     },
   });
   return out;
+}
+
+/**
+ * Every node, depth first, in the order yaml's `visit` takes with a `Map` and a `Node` visitor:
+ * a mapping goes to `map` only, a list, scalar or alias to `other`. A plain walk: `visit` copies
+ * and freezes a path for every node.
+ */
+function eachNode(node: unknown, visitor: { map: (map: YAMLMap) => void; other: (node: Scalar | YAMLSeq | Alias) => void }): void {
+  if (isMap(node)) {
+    visitor.map(node);
+    for (const pair of node.items) {
+      eachNode(pair.key, visitor);
+      eachNode(pair.value, visitor);
+    }
+  } else if (isSeq(node)) {
+    visitor.other(node);
+    for (const item of node.items) eachNode(item, visitor);
+  } else if (isPair(node)) {
+    eachNode(node.key, visitor);
+    eachNode(node.value, visitor);
+  } else if (isScalar(node) || isAlias(node)) visitor.other(node);
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -90,9 +90,9 @@ export const timeZone = described(
   'An IANA time zone name, like Europe/Berlin.',
 );
 
-// One instance, copied by `described`: building a schema is most of lint's start-up work.
+// One instance, copied for each description: building a schema is most of lint's start-up work.
 const nonEmpty = z.string().check(z.minLength(1, { error: 'must not be empty' }));
-const text = (description: string) => described(nonEmpty, description);
+const text = (description: string) => described(nonEmpty.clone(), description);
 const texts = (description: string) => described(z.array(nonEmpty), description);
 
 // ── Roles ────────────────────────────────────────────────────────────────────────

@@ -26,6 +26,20 @@ describe('tooDeepAt', () => {
     expect(tooDeepAt(`a: "${'['.repeat(500)}"\nb: '${'{'.repeat(500)}'\n# ${'['.repeat(500)}\nc: |\n  ${'[ '.repeat(500)}\n`)).toBeUndefined();
   });
 
+  it('the matrix loader, reading the tokens once for the depth and the parser, refuses where tooDeepAt says', () => {
+    const texts = [flow(101), block(101), `version: 1\na: {${'b: {'.repeat(100)}\n`, `version: 1\nx: [${'[a], '.repeat(200)}]\nname:\n  - ${'{a: '.repeat(101)}x\n`];
+    for (const text of texts) {
+      const at = tooDeepAt(text)!;
+      expect(at).toBeDefined();
+      const before = text.slice(0, at).split('\n');
+      expect(loadMatrix(text).diagnostics).toEqual([expect.objectContaining({ code: 'too-deep', line: before.length, column: before.at(-1)!.length + 1 })]);
+    }
+    // Many brackets but shallow: parsed as usual, with no too-deep finding.
+    const shallow = loadMatrix(`version: 1\nname: x\ntags: [${'[a], '.repeat(200)}]\n`);
+    expect(shallow.diagnostics.map((d) => d.code)).not.toContain('too-deep');
+    expect(shallow.data).toMatchObject({ name: 'x', tags: expect.arrayContaining([['a']]) });
+  });
+
   it('loadMatrix and loadCases refuse with one located too-deep diagnostic', () => {
     const matrix = loadMatrix(flow(5000));
     expect(matrix.diagnostics).toEqual([expect.objectContaining({ code: 'too-deep', line: 2, column: 107, message: 'the YAML nests more than 100 levels deep; a matrix needs only a few levels' })]);

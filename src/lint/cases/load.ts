@@ -1,6 +1,7 @@
 /** Loads a cases file: YAML text in, checked cases and located diagnostics out. Pure. */
 import { parseDocument } from 'yaml';
 import { tooDeepAt } from '../../matrix/depth.js';
+import { toData } from '../../matrix/plain-data.js';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
 import { createLocator, type Locator } from '../../matrix/locate.js';
@@ -85,7 +86,7 @@ export function loadCases(source: string): CasesLoad {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = toData(doc, { maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof RangeError) return fatal(lines, 'too-deep', TOO_DEEP);
     return { diagnostics: [{ code: 'alias-limit', level: 'error', message: 'aliases expand too far; a cases file never needs that many', path: [], line: 1, column: 1 }], locator };
