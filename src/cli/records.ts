@@ -7,6 +7,7 @@ import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
 import type { RecordCore } from '../record/evaluate.js';
 import type { IncidentRecord } from '../record/schema.js';
 import { readBounded, writeFileAtomic } from './files.js';
+import { eachHistoryRecord } from './history.js';
 import { fsReason, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
 
@@ -42,6 +43,7 @@ export interface LoadedRecord<T> {
 
 /** One record, whole; any problem is a one-line exit-2 error naming the file. */
 export function loadRecord(path: string, io: Io): IncidentRecord {
+  if (path.endsWith('.jsonl')) throw usageError(`record ${path}: an imported history (one ticket a line) is read by status and report; events are added to a record file`);
   const text = readText(path, io, 'record');
   return unwrap(readRecord(text), path);
 }
@@ -53,7 +55,7 @@ function unwrap<T>(result: ReadResult<T>, path: string): T {
 
 /**
  * The records a path names: the file itself, or every `*.json` file in the folder and its
- * subfolders, in name order. Unreadable or invalid files are returned as problems, not thrown.
+ * subfolders, in name order, and every ticket line of the imported histories (`*.jsonl`). Unreadable or invalid files are returned as problems, not thrown.
  */
 export function loadRecords(path: string, io: Io): { records: LoadedRecord<RecordCore>[]; problems: string[] } {
   const records: LoadedRecord<RecordCore>[] = [];
@@ -78,11 +80,17 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
     throw usageError(`cannot read ${path}: ${fsReason(error)}`);
   }
   if (!isFolder) {
-    yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
+    // Imported history (one ticket a line): each line is a record, read a line at a time.
+    if (path.endsWith('.jsonl')) yield* eachHistoryRecord(full, path);
+    else yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
     return;
   }
   for (const file of jsonFiles(full)) {
     const shown = join(path, relative(full, file));
+    if (file.endsWith('.jsonl')) {
+      yield* eachHistoryRecord(file, shown);
+      continue;
+    }
     let item: LoadedRecord<RecordCore> | { problem: string };
     try {
       const result = readRecordLean(readText(file, io, 'record'));
@@ -114,7 +122,7 @@ function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]
         file = target.isFile();
       } catch {
         // A broken link: named as a problem when it looks like a record.
-        if (entry.name.endsWith('.json')) out.push(path);
+        if (isRecordFile(entry.name)) out.push(path);
         continue;
       }
     }
@@ -123,7 +131,7 @@ function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]
       if (seen.has(real)) continue;
       seen.add(real);
       out.push(...jsonFiles(path, seen));
-    } else if (file && entry.name.endsWith('.json')) {
+    } else if (file && isRecordFile(entry.name)) {
       const real = safeRealpath(path);
       if (seen.has(real)) continue;
       seen.add(real);
@@ -132,6 +140,9 @@ function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]
   }
   return out;
 }
+
+/** A record (`*.json`) or an imported history of records (`*.jsonl`). */
+const isRecordFile = (name: string) => name.endsWith('.json') || name.endsWith('.jsonl');
 
 const safeRealpath = (path: string) => {
   try {
