@@ -8,33 +8,39 @@
 import { triggerCondition } from '../matrix/governance.js';
 import type { GovernanceTrigger } from '../matrix/schema.js';
 import { durationMinutes } from '../time/duration.js';
-import type { Evaluation } from './evaluate.js';
-import type { Judged } from './report.js';
+import type { Evaluation, TargetState } from './evaluate.js';
+import type { TargetKindName } from './schema.js';
 
-export interface TriggerResult {
+/** What a trigger reads of an incident: a judgement, or the figures a report keeps of one. */
+export interface Judged {
+  file: string;
+  evaluation: Pick<Evaluation, 'severity' | 'tier' | 'client' | 'start'> & { targets: readonly { kind: TargetKindName; state: TargetState }[] };
+}
+
+export interface TriggerResult<J extends Judged = Judged> {
   id: string;
   text: string;
   /** The condition in words, like `p1 · more than 2 within 90d per client`. */
   condition: string;
   triggered: boolean;
   /** One per client or tier (or one for all) that triggered, with the incidents behind it. */
-  hits: { key?: string; incidents: Judged[] }[];
+  hits: { key?: string; incidents: J[] }[];
 }
 
 const BREACHED = new Set(['late', 'overdue', 'missed']);
 
 /** Whether an incident is one a trigger counts. */
-export function matches(t: GovernanceTrigger, e: Evaluation): boolean {
+export function matches(t: GovernanceTrigger, e: Judged['evaluation']): boolean {
   if (t.severities && !t.severities.includes(e.severity)) return false;
   if (t.breaches === undefined) return true;
   return e.targets.some((m) => BREACHED.has(m.state) && (t.breaches === 'any' || m.kind === t.breaches));
 }
 
 /** The incidents in some window of `within` minutes (starts at most that far apart) holding more than `more` of them. */
-function crowded(list: Judged[], more: number, within: number | undefined): Judged[] {
+function crowded<J extends Judged>(list: J[], more: number, within: number | undefined): J[] {
   if (list.length <= more) return [];
   if (within === undefined) return list;
-  const behind = new Set<Judged>();
+  const behind = new Set<J>();
   let first = 0;
   for (let last = 0; last < list.length; last++) {
     const end = list[last]!.evaluation.start.getTime();
@@ -45,7 +51,7 @@ function crowded(list: Judged[], more: number, within: number | undefined): Judg
 }
 
 /** Each structured trigger over the report's incidents (already in range, in start order); free-text thresholds are left to people. */
-export function evaluateGovernance(thresholds: readonly (string | GovernanceTrigger)[], incidents: readonly Judged[]): TriggerResult[] {
+export function evaluateGovernance<J extends Judged>(thresholds: readonly (string | GovernanceTrigger)[], incidents: readonly J[]): TriggerResult<J>[] {
   const sorted = [...incidents].sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return thresholds
     .filter((t): t is GovernanceTrigger => typeof t !== 'string')
@@ -53,11 +59,11 @@ export function evaluateGovernance(thresholds: readonly (string | GovernanceTrig
       const selected = sorted.filter((j) => matches(t, j.evaluation));
       const more = t.more_than ?? 0;
       const within = t.within !== undefined ? durationMinutes(t.within) : undefined;
-      const hits: TriggerResult['hits'] = [];
+      const hits: TriggerResult<J>['hits'] = [];
       if (more === 0) {
         if (selected.length > 0) hits.push({ incidents: selected });
       } else if (t.per) {
-        const groups = new Map<string, Judged[]>();
+        const groups = new Map<string, J[]>();
         for (const j of selected) {
           const key = t.per === 'client' ? j.evaluation.client : j.evaluation.tier;
           if (key === undefined) continue;

@@ -66,11 +66,47 @@ export interface Breach {
   clock: string;
 }
 
+/**
+ * What the review keeps of one judged incident: numbers and shared strings, never the record
+ * or its judgement (events, steps, plans, contacts). The formats and governance read these
+ * fields, named as in `Evaluation`; a report's incidents can be fed to another report.
+ */
+export interface IncidentFigures {
+  start: Date;
+  started: boolean;
+  asOf: Date;
+  severity: string;
+  /** The rank of the severity, as planned. */
+  rank: number;
+  tier?: string;
+  client?: string;
+  open: boolean;
+  acknowledgedAt?: Date;
+  resolvedAt?: Date;
+  acknowledgeMinutes?: number;
+  resolveMinutes?: number;
+  /** Each target's state; the objects are shared between incidents. */
+  targets: readonly { kind: TargetKindName; state: TargetState }[];
+  escalations: Evaluation['escalations'];
+  escalated: boolean;
+  imported: boolean;
+  cadence: { kept: number; missed: number };
+  handoff: { required: number; filled: number };
+  /** This incident's breaches, by due time. */
+  breaches: readonly Breach[];
+}
+
+export interface Incident {
+  file: string;
+  evaluation: IncidentFigures;
+}
+
 export interface Report {
   asOf: Date;
   from?: Date;
   to?: Date;
-  incidents: Judged[];
+  /** In range, by start time (then file name). */
+  incidents: Incident[];
   groups: GroupFigures[];
   breaches: Breach[];
 }
@@ -97,7 +133,7 @@ function closeTally(t: Tally): Tally {
   return compliance === undefined ? t : { ...t, compliance };
 }
 
-function figures(by: GroupFigures['by'], key: string, members: Judged[]): GroupFigures {
+function figures(by: GroupFigures['by'], key: string, members: readonly Incident[]): GroupFigures {
   const targets: Partial<Record<TargetKindName, Tally>> = {};
   const ack: number[] = [];
   const resolve: number[] = [];
@@ -166,34 +202,109 @@ export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, t
   return e.started && (!from || e.start.getTime() >= from.getTime()) && (!to || e.start.getTime() < to.getTime());
 }
 
-/** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped. */
-export function buildReport(all: Judged[], options: { asOf: Date; from?: Date; to?: Date }): Report {
-  const { from, to, asOf } = options;
-  const incidents = all
-    .filter(({ evaluation: e }) => inRange(e, from, to))
-    .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const groups: GroupFigures[] = [figures('all', 'all', incidents)];
-  const keyed = (by: 'severity' | 'tier' | 'client', key: (e: Evaluation) => string | undefined, order: (a: string, b: string) => number) => {
-    const map = new Map<string, Judged[]>();
-    for (const j of incidents) {
-      const k = key(j.evaluation);
-      if (k === undefined) continue;
-      const list = map.get(k);
-      if (list) list.push(j);
-      else map.set(k, [j]);
-    }
-    for (const k of [...map.keys()].sort(order)) groups.push(figures(by, k, map.get(k)!));
-  };
-  const rank = new Map<string, number>();
-  for (const { evaluation: e } of incidents) if (!rank.has(e.severity)) rank.set(e.severity, e.plan.severity.rank);
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  keyed('severity', (e) => e.severity, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
-  keyed('tier', (e) => e.tier, byName);
-  keyed('client', (e) => e.client, byName);
-  return { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}), incidents, groups, breaches: incidents.flatMap(breachesOf) };
+/**
+ * The review, built one judged incident at a time: `add` keeps only the incident's figures
+ * (numbers and shared strings: no record, event, step or plan), `finish` picks those that
+ * started in [from, to), orders them and groups them. Memory grows by a few hundred bytes an
+ * incident, whatever its record holds; the judgement passed to `add` is never kept, so the
+ * caller may drop (or reuse) it at once. Incidents of a finished report may be added again.
+ */
+export class ReportAccumulator {
+  private readonly rows: Incident[] = [];
+  constructor(readonly asOf: Date) {}
+
+  /** One judged incident (a judgement, or an incident of another report). */
+  add(judged: Judged | Incident): void {
+    const e = judged.evaluation;
+    if (!e.started) return; // judged before it started: in no range
+    this.rows.push(isFigures(e) ? { file: judged.file, evaluation: e } : { file: judged.file, evaluation: figuresOf(judged.file, e as Evaluation) });
+  }
+
+  /** How many incidents are held (all that started by `asOf`). */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped. */
+  finish(range: { from?: Date; to?: Date } = {}): Report {
+    const { from, to } = range;
+    const asOf = this.asOf;
+    const incidents = this.rows
+      .filter(({ evaluation: e }) => inRange(e, from, to))
+      .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const groups: GroupFigures[] = [figures('all', 'all', incidents)];
+    const keyed = (by: 'severity' | 'tier' | 'client', key: (e: IncidentFigures) => string | undefined, order: (a: string, b: string) => number) => {
+      const map = new Map<string, Incident[]>();
+      for (const j of incidents) {
+        const k = key(j.evaluation);
+        if (k === undefined) continue;
+        const list = map.get(k);
+        if (list) list.push(j);
+        else map.set(k, [j]);
+      }
+      for (const k of [...map.keys()].sort(order)) groups.push(figures(by, k, map.get(k)!));
+    };
+    const rank = new Map<string, number>();
+    for (const { evaluation: e } of incidents) if (!rank.has(e.severity)) rank.set(e.severity, e.rank);
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    keyed('severity', (e) => e.severity, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
+    keyed('tier', (e) => e.tier, byName);
+    keyed('client', (e) => e.client, byName);
+    const breaches: Breach[] = [];
+    for (const { evaluation: e } of incidents) for (const b of e.breaches) breaches.push(b);
+    return { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}), incidents, groups, breaches };
+  }
 }
 
-function breachesOf({ file, evaluation: e }: Judged): Breach[] {
+/** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped: each judgement read once, in turn. */
+export function buildReport(all: Iterable<Judged | Incident>, options: { asOf: Date; from?: Date; to?: Date }): Report {
+  const acc = new ReportAccumulator(options.asOf);
+  for (const j of all) acc.add(j);
+  return acc.finish(options);
+}
+
+/** Figures this module made (an incident of a report), told from judgements by identity. */
+const FIGURES = new WeakSet<object>();
+const isFigures = (e: Evaluation | IncidentFigures): e is IncidentFigures => FIGURES.has(e);
+
+/** One shared `{ kind, state }` per pair: ten thousand incidents hold pointers, not copies. */
+const MARKS = new Map<string, { kind: TargetKindName; state: TargetState }>();
+const markOf = (kind: TargetKindName, state: TargetState) => {
+  const key = `${kind} ${state}`;
+  let mark = MARKS.get(key);
+  if (!mark) MARKS.set(key, (mark = Object.freeze({ kind, state })));
+  return mark;
+};
+const NONE: readonly never[] = Object.freeze([]);
+
+function figuresOf(file: string, e: Evaluation): IncidentFigures {
+  const breaches = breachesOf(file, e);
+  const out: IncidentFigures = {
+    start: e.start,
+    started: e.started,
+    asOf: e.asOf,
+    severity: e.severity,
+    rank: e.plan.severity.rank,
+    ...(e.tier !== undefined ? { tier: e.tier } : {}),
+    ...(e.client !== undefined ? { client: e.client } : {}),
+    open: e.open,
+    ...(e.acknowledgedAt ? { acknowledgedAt: e.acknowledgedAt } : {}),
+    ...(e.resolvedAt ? { resolvedAt: e.resolvedAt } : {}),
+    ...(e.acknowledgeMinutes !== undefined ? { acknowledgeMinutes: e.acknowledgeMinutes } : {}),
+    ...(e.resolveMinutes !== undefined ? { resolveMinutes: e.resolveMinutes } : {}),
+    targets: e.targets.map((t) => markOf(t.kind, t.state)),
+    escalations: e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: x.layer, at: x.at, minutes: x.minutes })),
+    escalated: e.escalated,
+    imported: e.imported,
+    cadence: { kept: e.cadence.kept, missed: e.cadence.missed },
+    handoff: { required: e.handoff.required, filled: e.handoff.filled },
+    breaches: breaches.length === 0 ? NONE : breaches,
+  };
+  FIGURES.add(out);
+  return out;
+}
+
+function breachesOf(file: string, e: Evaluation): Breach[] {
   const who = { file, severity: e.severity, ...(e.tier ? { tier: e.tier } : {}), ...(e.client ? { client: e.client } : {}) };
   const out: Breach[] = [];
   for (const t of e.targets) {

@@ -1,11 +1,15 @@
-/** The review made from judgements cut to what it reads (forReport) is the review made from whole ones, in every format. */
+/**
+ * The review holds figures, never records: each judgement is read once, in turn, and only
+ * numbers and shared strings are kept of it, so memory does not grow with what a record
+ * holds (events, steps, plans, contacts), and a report's incidents make the same review again.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { forReport } from '../../src/cli/commands/report-run.js';
-import { evaluate, type RecordCore } from '../../src/record/evaluate.js';
+import { evaluate, type Evaluation, type RecordCore } from '../../src/record/evaluate.js';
 import { readRecordLean } from '../../src/record/read.js';
-import { buildReport, type Judged } from '../../src/record/report.js';
+import { buildReport, ReportAccumulator, type Judged } from '../../src/record/report.js';
 import { reportCsv, reportJson, reportMarkdown } from '../../src/record/report-format.js';
+import type { RecordEvent } from '../../src/record/schema.js';
 import { example } from '../helpers/cli.js';
 import { makeRecord } from './make-record.js';
 
@@ -19,16 +23,80 @@ const examples = readdirSync(folder)
   });
 // A severity change and a missed update, so the plan and cadence paths are in the review too.
 const changed = makeRecord({ severity: 'sev3', start: '2026-11-02T09:00:00+01:00' }, []) as unknown as RecordCore;
+const all = [...examples, { file: 'changed.json', record: changed }];
 
-describe('forReport', () => {
-  it.each(['2026-11-27T12:10:00Z', '2026-11-03T12:00:00Z', '2026-10-01T00:00:00Z'])('keeps the review identical as of %s', (at) => {
+/** Every object reachable from `root` (Dates and functions are leaves). */
+function reachable(root: unknown, seen = new Set<object>()): Set<object> {
+  const stack = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Date) continue;
+    for (const child of Object.values(v)) stack.push(child);
+  }
+  return seen;
+}
+
+const formats = (r: ReturnType<typeof buildReport>) => [JSON.stringify(reportJson(r, 'Europe/Berlin')), reportCsv(r), reportMarkdown(r, 'Europe/Berlin')];
+
+describe('the review keeps figures, not records', () => {
+  it.each(['2026-11-27T12:10:00Z', '2026-11-03T12:00:00Z', '2026-10-01T00:00:00Z'])('holds no object of a judgement but its instants, as of %s', (at) => {
     const asOf = new Date(at);
-    const all = [...examples, { file: 'changed.json', record: changed }];
-    const whole: Judged[] = all.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) }));
-    const cut: Judged[] = whole.map(({ file, evaluation }) => ({ file, evaluation: forReport(evaluation) }));
-    const [a, b] = [buildReport(whole, { asOf }), buildReport(cut, { asOf })];
-    expect(JSON.stringify(reportJson(b, 'Europe/Berlin'))).toBe(JSON.stringify(reportJson(a, 'Europe/Berlin')));
-    expect(reportCsv(b)).toBe(reportCsv(a));
-    expect(reportMarkdown(b, 'Europe/Berlin')).toBe(reportMarkdown(a, 'Europe/Berlin'));
+    const judged: Judged[] = all.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) }));
+    const report = buildReport(judged, { asOf });
+    const kept = reachable(report);
+    for (const j of judged) {
+      for (const o of reachable(j.evaluation)) if (!(o instanceof Date)) expect(kept.has(o)).toBe(false);
+    }
+  });
+
+  it.each(['2026-11-27T12:10:00Z', '2026-11-03T12:00:00Z'])('makes the same review, in every format, from its own incidents (as of %s)', (at) => {
+    const asOf = new Date(at);
+    const first = buildReport(
+      all.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) })),
+      { asOf },
+    );
+    expect(formats(buildReport(first.incidents, { asOf }))).toEqual(formats(first));
+  });
+
+  it('reads its input one judgement at a time, dropping each before the next is made', () => {
+    const asOf = new Date('2026-11-27T12:10:00Z');
+    let made = 0;
+    let alive: WeakRef<Evaluation> | undefined;
+    const held: boolean[] = [];
+    function* judgements(): Generator<Judged> {
+      for (let i = 0; i < 30; i++) {
+        const { file, record } = all[i % all.length]!;
+        const evaluation = evaluate(record, asOf);
+        made++;
+        alive = new WeakRef(evaluation);
+        yield { file: `${i}-${file}`, evaluation };
+      }
+    }
+    const acc = new ReportAccumulator(asOf);
+    for (const j of judgements()) {
+      acc.add(j);
+      // The accumulator has taken what it needs: nothing of the judgement is reachable from it.
+      held.push([...reachable(acc)].includes(alive!.deref() as object));
+    }
+    expect(made).toBe(30);
+    expect(held.every((h) => !h)).toBe(true);
+    expect(acc.finish().incidents).toHaveLength(30);
+  });
+
+  it('keeps as much of an incident with 400 events as of one with none (figures, not events)', () => {
+    const asOf = new Date('2026-11-27T12:10:00Z');
+    const start = Date.parse('2026-11-02T08:00:00Z');
+    const quiet = makeRecord({ severity: 'sev3', start: '2026-11-02T09:00:00+01:00' }, []);
+    const busy = {
+      ...quiet,
+      events: Array.from({ length: 400 }, (_, i): RecordEvent => {
+        const t = new Date(start + (i + 1) * 60_000).toISOString();
+        return { type: 'note', at: t, by: 'x', recorded_at: t, note: `note ${i}` };
+      }),
+    };
+    const size = (record: RecordCore) => reachable(buildReport([{ file: 'a.json', evaluation: evaluate(record, asOf) }], { asOf }).incidents[0]).size;
+    expect(size(busy as RecordCore)).toBe(size(quiet as RecordCore));
   });
 });

@@ -1,8 +1,8 @@
 /** `escalate report PATH...`: read records, judge each as of now (or --as-of), and print the review. */
 import { resolve } from 'node:path';
 import { parseEventTime } from '../../record/at.js';
-import { evaluate, type Evaluation, type RecordCore } from '../../record/evaluate.js';
-import { buildReport, type Judged } from '../../record/report.js';
+import { evaluate } from '../../record/evaluate.js';
+import { ReportAccumulator, type Incident } from '../../record/report.js';
 import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
 import { evaluateGovernance } from '../../record/governance.js';
 import { governanceJson, governanceMarkdown } from '../../record/governance-format.js';
@@ -11,7 +11,7 @@ import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, usageError, type Io } from '../io.js';
-import { asOfTime, eachRecord, loadRecords } from '../records.js';
+import { asOfTime, eachRecord } from '../records.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
 import type { ReportOptions } from './report.js';
@@ -22,50 +22,45 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const flag = options.timezone !== undefined ? '--timezone' : '--tz';
   if (asked !== undefined && !isValidTimeZone(asked)) throw usageError(`${flag} "${asked}" is not a time zone; use an IANA name like Europe/Berlin`);
   const problems: string[] = [];
-  const judged: Judged[] = [];
   let far: string | undefined;
   const pause = slicer();
-  const judge = (file: string, record: RecordCore, asOf: Date) => {
-    const tooFar = timeTooFar(record, asOf);
-    if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
-    else judged.push({ file, evaluation: forReport(evaluate(record, asOf)) });
-  };
   const zones = new Set<string>();
-  // When the judging moment does not depend on the review zone (--timezone given, no --as-of,
-  // or one with an offset), each record is judged as it is read and only its judgement is
-  // kept; otherwise the zone must be known first, so the records are read, then judged.
+  // Each record is judged as it is read and only its figures are kept (ReportAccumulator),
+  // so memory does not grow with the records. The judging moment is known before reading
+  // when it does not depend on the review zone (--timezone given, no --as-of, or one with an
+  // offset); otherwise it is read in the zone of the first record, which is the review zone
+  // whenever a report is made (records of matrices in different zones need --timezone).
   const early = asked !== undefined ? asOfTime(options.asOf, [asked], io) : zoneFreeAsOf(options.asOf, io);
-  let zone: string;
-  let asOf: Date;
-  if (early !== undefined) {
-    for (const path of paths) {
-      for (const item of eachRecord(path, io)) {
-        await pause();
-        if ('problem' in item) problems.push(item.problem);
-        else {
-          zones.add(item.record.matrix.timezone);
-          judge(item.file, item.record, early);
+  let report: ReportAccumulator | undefined = early !== undefined ? new ReportAccumulator(early) : undefined;
+  let asOfProblem: unknown;
+  for (const path of paths) {
+    for (const item of eachRecord(path, io)) {
+      await pause();
+      if ('problem' in item) {
+        problems.push(item.problem);
+        continue;
+      }
+      const { file, record } = item;
+      zones.add(record.matrix.timezone);
+      if (problems.length > 0) continue; // no report will be made
+      if (report === undefined && asOfProblem === undefined) {
+        try {
+          report = new ReportAccumulator(asOfTime(options.asOf, [record.matrix.timezone], io));
+        } catch (error) {
+          asOfProblem = error;
         }
       }
-    }
-    refuseProblems(problems);
-    zone = asked ?? reviewZone([...zones]);
-    asOf = early;
-  } else {
-    const loaded: { file: string; record: RecordCore }[] = [];
-    for (const path of paths) {
-      const found = loadRecords(path, io);
-      problems.push(...found.problems);
-      loaded.push(...found.records);
-    }
-    refuseProblems(problems);
-    zone = asked ?? reviewZone(loaded.map((l) => l.record.matrix.timezone));
-    asOf = asOfTime(options.asOf, [zone], io);
-    for (const { file, record } of loaded) {
-      await pause();
-      judge(file, record, asOf);
+      if (report === undefined) continue;
+      const tooFar = timeTooFar(record, report.asOf);
+      if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
+      else if (far === undefined) report.add({ file, evaluation: evaluate(record, report.asOf) });
     }
   }
+  refuseProblems(problems);
+  const zone = asked ?? reviewZone([...zones]);
+  if (asOfProblem !== undefined) throw asOfProblem;
+  report ??= new ReportAccumulator(asOfTime(options.asOf, [zone], io));
+  const asOf = report.asOf;
   if (far !== undefined) throw usageError(far);
   const bound = (text: string | undefined, flag: string) => {
     if (text === undefined) return undefined;
@@ -76,15 +71,15 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const from = bound(options.from, '--from');
   const to = bound(options.to, '--to');
   if (from && to && from.getTime() >= to.getTime()) throw usageError('--from must be before --to');
-  const report = buildReport(judged, { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const review = report.finish({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   if (options.matrix !== undefined && options.format === 'csv') throw usageError('--matrix adds the governance review to markdown and JSON; the CSV report has no place for it');
-  const governance = governanceOf(options.matrix, report.incidents, io);
+  const governance = governanceOf(options.matrix, review.incidents, io);
   const text =
     options.format === 'json'
-      ? `${JSON.stringify({ ...(reportJson(report, zone) as object), ...(governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}) }, null, 2)}\n`
+      ? `${JSON.stringify({ ...(reportJson(review, zone) as object), ...(governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}) }, null, 2)}\n`
       : options.format === 'csv'
-        ? reportCsv(report)
-        : reportMarkdown(report, zone) + (governance ? `\n${governanceMarkdown(governance.results, governance.free, zone)}` : '');
+        ? reportCsv(review)
+        : reportMarkdown(review, zone) + (governance ? `\n${governanceMarkdown(governance.results, governance.free, zone)}` : '');
   if (options.out !== undefined) {
     writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
@@ -93,7 +88,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
 }
 
 /** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
-function governanceOf(path: string | undefined, incidents: Judged[], io: Io) {
+function governanceOf(path: string | undefined, incidents: Incident[], io: Io) {
   if (path === undefined) return undefined;
   const matrix = requireMatrix(loadMatrixFile(path, io));
   const thresholds = matrix.governance_review ?? [];
@@ -124,14 +119,4 @@ function zoneFreeAsOf(text: string | undefined, io: Io): Date | undefined {
   const east = parseEventTime(text, 'Pacific/Kiritimati', io.now());
   if (!west.ok || !east.ok || west.date.getTime() !== east.date.getTime()) return undefined;
   return asOfTime(text, ['UTC'], io);
-}
-
-/**
- * A judgement cut to what the review reads (buildReport and its formats): the plan's severity
- * and clock, without the events, steps and contacts, so ten thousand judgements held for the
- * review stay small. test/record/report-memory.test.ts holds the review unchanged by it.
- */
-export function forReport(e: Evaluation): Evaluation {
-  const { severity, clock } = e.plan;
-  return { ...e, plan: { severity, clock: { id: clock.id } } as unknown as Evaluation['plan'], events: [], steps: [] };
 }
