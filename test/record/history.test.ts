@@ -43,7 +43,13 @@ describe('history lines', () => {
       const a = evaluate(records[i]!.record, asOf);
       const b = evaluate(back.value.record, asOf);
       // The plan of a history line holds what judging reads: its severity, clock and measured targets.
-      const cut = (e: typeof a) => ({ ...e, plan: { severity: e.plan.severity, clock: e.plan.clock.id, deadlines: e.plan.deadlines.filter((d) => header.measured.includes(d.kind)) } });
+      // Times are compared as instants (a line's are written in UTC, the record's with their offset).
+      const instant = <T extends { at: string }>(x: T) => ({ ...x, at: Date.parse(x.at), ...('recorded_at' in x ? { recorded_at: Date.parse(String(x.recorded_at)) } : {}) });
+      const cut = (e: typeof a) => ({
+        ...e,
+        events: e.events.map(instant),
+        plan: { severity: e.plan.severity, clock: e.plan.clock.id, deadlines: e.plan.deadlines.filter((d) => header.measured.includes(d.kind)).map(instant) },
+      });
       expect(cut(b)).toEqual(cut(a));
     });
   });
