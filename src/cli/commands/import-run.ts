@@ -12,7 +12,7 @@ import type { TargetKindName } from '../../record/schema.js';
 import { localDate } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { fsReason, writeLinesAtomic } from '../files.js';
+import { fsReason, writeLinesAtomic, type StreamStats } from '../files.js';
 import { fileLines, historyFiles, historyHeaderOf } from '../history.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
@@ -28,7 +28,8 @@ function pairs(values: string[] | undefined, flag: string): Record<string, strin
   return out;
 }
 
-export async function runImport(csv: string, options: ImportOptions, io: Io): Promise<number> {
+/** `stats`, for tests: what the history's writer held at most at once (counted, never timed). */
+export async function runImport(csv: string, options: ImportOptions, io: Io, stats?: StreamStats): Promise<number> {
   useHostClock(io.hostClock === true);
   const outDir = resolve(io.cwd, options.outDir);
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw usageError(`--out-dir ${options.outDir} is not a folder; create it first`);
@@ -143,7 +144,7 @@ export async function runImport(csv: string, options: ImportOptions, io: Io): Pr
       yield JSON.stringify(line);
     }
   }
-  const bytes = writeLinesAtomic(target, lines(), { overwrite: same !== undefined, limit: HISTORY_MAX_BYTES });
+  const bytes = writeLinesAtomic(target, lines(), { overwrite: same !== undefined, limit: HISTORY_MAX_BYTES, ...(stats ? { stats } : {}) });
   // Tickets of earlier imports that this one holds again: the newer export wins.
   let replaced = 0;
   for (const { file: other, header: otherHeader } of earlier) {
