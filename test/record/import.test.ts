@@ -1,4 +1,5 @@
 /** Day-one import: CSV reading, column mapping, priorities and organisations, and the CLI edge. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +127,26 @@ describe('escalate import', () => {
     expect(report.stderr).toBe(
       `escalate: 2 records could not be read, so no report was made (its figures would leave them out):\n${file}:3:1: not a ticket (expected a JSON object, found an array)\n${file}:4:${text[3]!.indexOf('"ack"') + 1}: ack: expected whole seconds from start, at least 0 and at most 100 years\n`,
     );
+  });
+
+  it('a ticket id with control characters is shown escaped, never as terminal codes', () => {
+    const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    const csv = join(mkdtempSync(join(tmpdir(), 'escalate-csv-')), 'tickets.csv');
+    writeFileSync(csv, 'Ticket ID,Created time,Initial response time,Resolved time,Priority,Company Name\n"\u001b]8;;https://x.example\u0007T1",2026-11-02 10:00,,,High,\n');
+    expect(run(['import', csv, '--preset', 'freshdesk', '--matrix', example('msp.yaml'), '--out-dir', out]).code).toBe(0);
+    const status = runCli(['status', out, '--as-of', '2026-11-02T12:00:00-05:00']);
+    expect(status.stdout).toContain('(\\u001b]8;;https://x.example\\u0007T1)');
+    expect(status.stdout).not.toContain('\u001b');
+    expect(status.stdout).not.toContain('\u0007');
+  });
+
+  it('a history file that is a named pipe is named as one, never waited on', () => {
+    const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    const fifo = join(out, 'pipe.jsonl');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    const report = runCli(['report', fifo]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`cannot read ${fifo}: it is not a regular file but a named pipe (FIFO)`);
   });
 
   it('event refuses an imported history in one line', () => {
