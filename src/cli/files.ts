@@ -250,6 +250,49 @@ export function writeLinesAtomic(
   return bytes;
 }
 
+/**
+ * Lines written to a new temporary file in `folder`, a chunk at a time (as writeLinesAtomic
+ * holds them), for a command that reads them back before writing its real output: the file
+ * is removed if a signal ends the process, and by `removeTemp` once it is read.
+ */
+export function writeTempLines(folder: string, lines: Iterable<string>): string {
+  const temp = join(folder, `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  pending.add(temp);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx');
+    let chunk = '';
+    const flush = () => {
+      const buffer = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < buffer.length; ) at += writeSync(fd!, buffer, at, buffer.length - at);
+      chunk = '';
+    };
+    for (const line of lines) {
+      chunk += `${line}\n`;
+      if (chunk.length >= STREAM_CHUNK_BYTES) flush();
+    }
+    flush();
+    closeSync(fd);
+    fd = undefined;
+    return temp;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeTemp(temp);
+    if (error instanceof ExitError) throw error;
+    throw usageError(`cannot write a temporary file in ${folder}: ${fsReason(error)}`);
+  }
+}
+
+/** Removes a file writeTempLines made. */
+export function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // gone already
+  }
+  pending.delete(temp);
+}
+
 /** For a write into a folder that does not exist, the reason names the folder and the fix. */
 function missingFolder(error: unknown, path: string): string | undefined {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(dirname(path))) return undefined;

@@ -12,7 +12,7 @@ import type { TargetKindName } from '../../record/schema.js';
 import { localDate } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { fsReason, writeLinesAtomic, type StreamStats } from '../files.js';
+import { fsReason, removeTemp, writeLinesAtomic, writeTempLines, type StreamStats } from '../files.js';
 import { fileLines, historyFiles, historyHeaderOf } from '../history.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
@@ -76,8 +76,9 @@ export async function runImport(csv: string, options: ImportOptions, io: Io, sta
     io.stdout.write(`${shownPath(same.file)} already holds this export (sha256 ${exportSha.slice(0, 12)}…): nothing written (--force imports it again)\n`);
     return EXIT.ok;
   }
-  // Pass 1, one record in memory at a time: every problem (all or nothing), the last row of
-  // each ticket id, and the plan of each severity and contract (the header holds them once).
+  // One pass over the rows, one record in memory at a time: every problem (all or nothing),
+  // the last row of each ticket id, the plan of each severity and contract (the header holds
+  // them once), and each ticket's line, written to a temporary file as it is made.
   const problems: string[] = [];
   let problemCount = 0;
   const unmatched: string[] = [];
@@ -86,89 +87,100 @@ export async function runImport(csv: string, options: ImportOptions, io: Io, sta
   const legacy = legacyRecordNames(outDir);
   const legacyHit = new Map<string, string>();
   let measured: TargetKindName[] | undefined;
-  for (const item of importRows(matrix, text, importOptions)) {
-    if (item.kind === 'error') throw usageError(`${csv}: ${item.error}`);
-    if (item.kind === 'problem') {
-      problemCount++;
-      if (problems.length < 5 || options.skipInvalid) problems.push(item.problem);
-    } else if (item.kind === 'unmatched') unmatched.push(item.organisation);
-    else {
-      last.set(item.id, item.line);
-      measured ??= item.record.imported?.measured ?? [];
-      const { key, plan } = ticketOf(item.record, item.id, measured);
-      if (!plans.has(key)) plans.set(key, { plan, json: JSON.stringify(plan) });
-      if (legacy.has(item.name)) legacyHit.set(item.id, item.name);
-    }
-  }
-  if (problemCount > 0 && !options.skipInvalid) {
-    const shown = problems.slice(0, 5).map((p) => `${csv}: ${p}`);
-    if (problemCount > 5) shown.push(`… and ${problemCount - 5} more`);
-    throw usageError(`${problemCount} row${problemCount === 1 ? '' : 's'} cannot be imported, so nothing was written (--skip-invalid imports the rest):\n${shown.join('\n')}`);
-  }
-  // Record files of an older import (one file per ticket) are replaced by this history; a
-  // record by that name not written by an import is kept (its ticket left out) unless --force.
-  const superseded: string[] = [];
-  let kept = 0;
-  for (const [id, name] of legacyHit) {
-    const target = join(outDir, name);
-    if (options.force || wasImported(target, io)) superseded.push(target);
-    else {
-      kept++;
-      last.delete(id);
-    }
-  }
-  legacyHit.clear();
-  const folder = join(outDir, HISTORY_FOLDER);
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    throw usageError(`cannot create ${join(options.outDir, HISTORY_FOLDER)}: ${fsReason(error)}`);
-  }
-  const target = same?.file ?? freshName(folder, source, localDate(io.now(), matrix.timezone));
-  const header = historyHeader({
-    source: { file: source, sha256: exportSha },
-    by: importOptions.by,
-    matrix: { name: matrix.name, timezone: matrix.timezone, sha256: importOptions.sha256, file: path },
-    timezone: matrix.timezone,
-    measured: measured ?? [],
-    tickets: last.size,
-    plans: Object.fromEntries([...plans].map(([key, { plan }]) => [key, plan])),
-  });
-  // Pass 2: the header, then one line per ticket (its last row), written as it is made.
-  function* lines(): Generator<string> {
-    yield JSON.stringify(header);
+  function* ticketLines(): Generator<string> {
     for (const item of importRows(matrix, text, importOptions)) {
-      if (item.kind !== 'ticket' || last.get(item.id) !== item.line) continue;
-      const { key, plan, line } = ticketOf(item.record, item.id, header.measured);
-      if (JSON.stringify(plan) !== plans.get(key)?.json) throw new Error(`ticket ${item.id}: its plan differs from the plan of ${key}`);
-      yield JSON.stringify(line);
+      if (item.kind === 'error') throw usageError(`${csv}: ${item.error}`);
+      if (item.kind === 'problem') {
+        problemCount++;
+        if (problems.length < 5 || options.skipInvalid) problems.push(item.problem);
+      } else if (item.kind === 'unmatched') unmatched.push(item.organisation);
+      else {
+        last.set(item.id, item.line);
+        measured ??= item.record.imported?.measured ?? [];
+        const { key, plan, line } = ticketOf(item.record, item.id, measured);
+        const json = JSON.stringify(plan);
+        const known = plans.get(key);
+        if (known === undefined) plans.set(key, { plan, json });
+        else if (known.json !== json) throw new Error(`ticket ${item.id}: its plan differs from the plan of ${key}`);
+        if (legacy.has(item.name)) legacyHit.set(item.id, item.name);
+        // Only a ticket's last row is kept: the rows before it are left out when the history is written.
+        if (problemCount === 0 || options.skipInvalid) yield JSON.stringify(line);
+      }
     }
   }
-  const bytes = writeLinesAtomic(target, lines(), { overwrite: same !== undefined, limit: HISTORY_MAX_BYTES, ...(stats ? { stats } : {}) });
-  // Tickets of earlier imports that this one holds again: the newer export wins.
-  let replaced = 0;
-  for (const { file: other, header: otherHeader } of earlier) {
-    if (other === target || otherHeader === undefined) continue;
-    replaced += dropTickets(other, last);
-  }
-  for (const old of superseded) {
+  const body = writeTempLines(outDir, ticketLines());
+  try {
+    if (problemCount > 0 && !options.skipInvalid) {
+      const shown = problems.slice(0, 5).map((p) => `${csv}: ${p}`);
+      if (problemCount > 5) shown.push(`… and ${problemCount - 5} more`);
+      throw usageError(`${problemCount} row${problemCount === 1 ? '' : 's'} cannot be imported, so nothing was written (--skip-invalid imports the rest):\n${shown.join('\n')}`);
+    }
+    // Record files of an older import (one file per ticket) are replaced by this history; a
+    // record by that name not written by an import is kept (its ticket left out) unless --force.
+    const superseded: string[] = [];
+    let kept = 0;
+    for (const [id, name] of legacyHit) {
+      const target = join(outDir, name);
+      if (options.force || wasImported(target, io)) superseded.push(target);
+      else {
+        kept++;
+        last.delete(id);
+      }
+    }
+    legacyHit.clear();
+    const folder = join(outDir, HISTORY_FOLDER);
     try {
-      unlinkSync(old);
-    } catch {
-      // gone already
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw usageError(`cannot create ${join(options.outDir, HISTORY_FOLDER)}: ${fsReason(error)}`);
     }
+    const target = same?.file ?? freshName(folder, source, localDate(io.now(), matrix.timezone));
+    const header = historyHeader({
+      source: { file: source, sha256: exportSha },
+      by: importOptions.by,
+      matrix: { name: matrix.name, timezone: matrix.timezone, sha256: importOptions.sha256, file: path },
+      timezone: matrix.timezone,
+      measured: measured ?? [],
+      tickets: last.size,
+      plans: Object.fromEntries([...plans].map(([key, { plan }]) => [key, plan])),
+    });
+    // The history: the header, then the line of each ticket's last row, read back a line at a time.
+    function* lines(): Generator<string> {
+      yield JSON.stringify(header);
+      for (const item of fileLines(body, { maxFile: Infinity })) {
+        if (!('text' in item)) throw new Error(`${body}:${item.line}: not a line import wrote`);
+        const { id, row } = JSON.parse(item.text) as { id: string; row: number };
+        if (last.get(id) === row) yield item.text;
+      }
+    }
+    const bytes = writeLinesAtomic(target, lines(), { overwrite: same !== undefined, limit: HISTORY_MAX_BYTES, ...(stats ? { stats } : {}) });
+    // Tickets of earlier imports that this one holds again: the newer export wins.
+    let replaced = 0;
+    for (const { file: other, header: otherHeader } of earlier) {
+      if (other === target || otherHeader === undefined) continue;
+      replaced += dropTickets(other, last);
+    }
+    for (const old of superseded) {
+      try {
+        unlinkSync(old);
+      } catch {
+        // gone already
+      }
+    }
+    for (const p of problems) io.stderr.write(`skipped ${csv}: ${p}\n`);
+    unmatched.sort();
+    if (unmatched.length > 0) {
+      io.stderr.write(`note: ${unmatched.length} organisation${unmatched.length === 1 ? '' : 's'} matched no client or tier, so their tickets use the severity's own targets: ${unmatched.join(', ')} (map them with --org NAME=client:ID)\n`);
+    }
+    const n = last.size;
+    const size = bytes < 10_240 ? `${bytes} bytes` : bytes < 10_485_760 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+    io.stdout.write(
+      `wrote ${n} ticket${n === 1 ? '' : 's'} to ${shownPath(target)} (${size})${replaced ? `, replacing ${replaced} of an earlier import` : ''}${superseded.length ? `, replacing ${superseded.length} record file${superseded.length === 1 ? '' : 's'} of an earlier import (removed)` : ''}${kept ? `, kept ${kept} record${kept === 1 ? '' : 's'} that already existed and were not imported (--force replaces them)` : ''}${problemCount ? `, skipped ${problemCount} invalid row${problemCount === 1 ? '' : 's'}` : ''}\n`,
+    );
+    return problemCount > 0 ? EXIT.findings : EXIT.ok;
+  } finally {
+    removeTemp(body);
   }
-  for (const p of problems) io.stderr.write(`skipped ${csv}: ${p}\n`);
-  unmatched.sort();
-  if (unmatched.length > 0) {
-    io.stderr.write(`note: ${unmatched.length} organisation${unmatched.length === 1 ? '' : 's'} matched no client or tier, so their tickets use the severity's own targets: ${unmatched.join(', ')} (map them with --org NAME=client:ID)\n`);
-  }
-  const n = last.size;
-  const size = bytes < 10_240 ? `${bytes} bytes` : bytes < 10_485_760 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
-  io.stdout.write(
-    `wrote ${n} ticket${n === 1 ? '' : 's'} to ${shownPath(target)} (${size})${replaced ? `, replacing ${replaced} of an earlier import` : ''}${superseded.length ? `, replacing ${superseded.length} record file${superseded.length === 1 ? '' : 's'} of an earlier import (removed)` : ''}${kept ? `, kept ${kept} record${kept === 1 ? '' : 's'} that already existed and were not imported (--force replaces them)` : ''}${problemCount ? `, skipped ${problemCount} invalid row${problemCount === 1 ? '' : 's'}` : ''}\n`,
-  );
-  return problemCount > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** `imports/<export name>-<date>.jsonl`, with `-2`, `-3`... when an import of another export by that name was written that day. */
