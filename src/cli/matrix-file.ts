@@ -3,7 +3,7 @@ import { RECORD_MAX_BYTES } from '../record/limits.js';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadMatrix, MAX_MATRIX_CHARS, tooLarge, type LoadResult } from '../matrix/load.js';
-import { fsReason, readBounded, TooLargeError } from './files.js';
+import { fsReason, readBounded, readListedFile, TooLargeError } from './files.js';
 import type { Matrix } from '../matrix/schema.js';
 import { ExitError, EXIT, usageError, type Io } from './io.js';
 
@@ -47,10 +47,14 @@ export const READ_LIMITS = {
 } as const;
 export type FileRole = keyof typeof READ_LIMITS;
 
-/** Reads a text file, turning every file-system failure (too large included) into a one-line exit-2 error. */
-export function readText(path: string, io: Io, what: FileRole = 'file'): string {
+/**
+ * Reads a text file, turning every file-system failure (too large included) into a one-line
+ * exit-2 error. `listed`: an absolute path a folder listing has just said is a regular file
+ * (see readListedFile).
+ */
+export function readText(path: string, io: Io, what: FileRole = 'file', listed = false): string {
   try {
-    return readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
+    return listed ? readListedFile(path, READ_LIMITS[what]) : readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
   } catch (error) {
     const reason = error instanceof TooLargeError ? `${error.message.replace('the limit', `the limit for ${article(what)}`)}` : fsReason(error);
     throw usageError(`cannot read ${what} ${path}: ${reason}`);

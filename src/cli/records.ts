@@ -93,7 +93,7 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
     }
     let item: LoadedRecord<RecordCore> | { problem: string };
     try {
-      const result = readRecordLean(readText(file, io, 'record'));
+      const result = readRecordLean(readText(file, io, 'record', true));
       item = result.ok ? { file: shown, record: result.record } : { problem: `record ${shown}: ${result.reason}` };
     } catch (error) {
       item = { problem: error instanceof Error ? error.message : String(error) };
@@ -107,7 +107,7 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
  * record reached through a link is read like any other); a folder reached twice (a link
  * cycle, or two links to one place) is walked once, and a file reached twice is read once.
  */
-function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)])): string[] {
+function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]), real = safeRealpath(folder)): string[] {
   const out: string[] = [];
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -115,7 +115,8 @@ function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]
     const path = join(folder, entry.name);
     let directory = entry.isDirectory();
     let file = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    const link = entry.isSymbolicLink();
+    if (link) {
       try {
         const target = statSync(path);
         directory = target.isDirectory();
@@ -126,17 +127,13 @@ function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]
         continue;
       }
     }
-    if (directory) {
-      const real = safeRealpath(path);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      out.push(...jsonFiles(path, seen));
-    } else if (file && isRecordFile(entry.name)) {
-      const real = safeRealpath(path);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      out.push(path);
-    }
+    if (!directory && !(file && isRecordFile(entry.name))) continue;
+    // An entry that is no link is where its folder really is: no system call to find it.
+    const where = link ? safeRealpath(path) : join(real, entry.name);
+    if (seen.has(where)) continue;
+    seen.add(where);
+    if (directory) out.push(...jsonFiles(path, seen, where));
+    else out.push(path);
   }
   return out;
 }

@@ -18,6 +18,7 @@
 import { addOnClock, clockMinutes, minutesOnClock, type TargetClock } from '../time/clock.js';
 import { DEADLINE_LABELS } from '../triage/plan.js';
 import type { IncidentRecord, PlanSnapshot, RecordEvent, TargetKindName } from './schema.js';
+import { instantMs } from './limits.js';
 import { clockOf, snapshotOf } from './snapshot.js';
 
 /** What evaluation reads of a record; a record read leanly for a report has just this. */
@@ -112,7 +113,7 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
   rca: ['rca_delivered'],
 };
 
-const ms = (iso: string) => new Date(iso).getTime();
+const ms = instantMs;
 
 /**
  * The one boundary rule: the whole minutes of the clock's time from `due` to `at` when at
@@ -158,7 +159,7 @@ function isEscalation(e: RecordEvent, plans: Plans): boolean {
 
 export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const zone = record.matrix.timezone;
-  const start = new Date(record.started_at);
+  const start = new Date(ms(record.started_at));
   const base = snapshotOf(record);
   if (asOf.getTime() < start.getTime()) return notStarted(record, base, start, asOf);
   const events = (record.events ?? [])
@@ -172,7 +173,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   const first = (types: readonly RecordEvent['type'][]) => events.find((e) => types.includes(e.type) && counts(e));
   const resolved = first(['resolved']);
   const acknowledged = first(['acknowledged']);
-  const resolvedAt = resolved ? new Date(resolved.at) : undefined;
+  const resolvedAt = resolved ? new Date(ms(resolved.at)) : undefined;
   const open = resolvedAt === undefined;
   const end = resolvedAt ?? asOf;
   const current = planIn(plans, end.getTime());
@@ -198,11 +199,11 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     if (e.type !== 'escalated' || !isEscalation(e, plans)) continue;
     const layer = e.layer ?? (e.step !== undefined ? planIn(plans, ms(e.at)).plan.escalation[e.step - 1]?.layer : undefined) ?? 'unlayered';
     if (escalations.some((x) => x.layer === layer)) continue;
-    const at = new Date(e.at);
+    const at = new Date(ms(e.at));
     escalations.push({ layer, at, minutes: minutesOnClock(baseClock, start, at) });
   }
 
-  const updates = events.filter((e) => e.type === 'update_sent').map((e) => new Date(e.at));
+  const updates = events.filter((e) => e.type === 'update_sent').map((e) => new Date(ms(e.at)));
   const cadence = measured ? { kept: 0, missed: 0 } : cadenceOf(start, end, open, updates, plans, zone);
   const fields = measured ? [] : record.handoff.fields;
   const evaluation: Evaluation = {
@@ -215,7 +216,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
     ...(record.contract.tier ? { tier: record.contract.tier.id } : {}),
     ...(record.contract.client ? { client: record.contract.client.id } : {}),
     open,
-    ...(acknowledged ? { acknowledgedAt: new Date(acknowledged.at), acknowledgeMinutes: minutesOnClock(baseClock, start, new Date(acknowledged.at)) } : {}),
+    ...(acknowledged ? { acknowledgedAt: new Date(ms(acknowledged.at)), acknowledgeMinutes: minutesOnClock(baseClock, start, new Date(ms(acknowledged.at))) } : {}),
     ...(resolvedAt ? { resolvedAt, resolveMinutes: minutesOnClock(baseClock, start, resolvedAt) } : {}),
     targets,
     steps,
@@ -245,10 +246,10 @@ function judgeTarget(
   resolvedAt: Date | undefined,
   asOf: Date,
 ): TargetMark {
-  const due = new Date(deadline.at);
+  const due = new Date(ms(deadline.at));
   const mark: TargetMark = { kind, label: DEADLINE_LABELS[kind], target: deadline.target, due, state: 'due', clock: clock.id };
   if (met) {
-    const at = new Date(met.at);
+    const at = new Date(ms(met.at));
     Object.assign(mark, { doneAt: at, by: met.by });
     const late = lateBy(clock, due, at);
     if (late !== undefined) Object.assign(mark, { state: 'late', lateMinutes: late });
@@ -315,7 +316,7 @@ function stepMarks(plan: PlanSnapshot, from: number, events: RecordEvent[], end:
   const marks: StepMark[] = plan.escalation.map((s, i) => ({
     index: i + 1,
     after: s.after,
-    at: new Date(s.at),
+    at: new Date(ms(s.at)),
     ...(s.layer ? { layer: s.layer } : {}),
     notify: s.notify,
     notifyClient: s.notify_client,
@@ -333,7 +334,7 @@ function stepMarks(plan: PlanSnapshot, from: number, events: RecordEvent[], end:
   });
   for (const e of events) {
     if (e.type !== 'escalated') continue;
-    const at = new Date(e.at);
+    const at = new Date(ms(e.at));
     if (e.step !== undefined) {
       const mark = marks[e.step - 1];
       if (mark) take(mark, at);

@@ -6,7 +6,9 @@
 import * as z from 'zod/mini';
 import { EVENT_TYPES, LAYERS, RECORD_VERSION, TARGET_KINDS, planSnapshotSchema, recordSchema, type IncidentRecord } from './schema.js';
 import type { RecordCore } from './evaluate.js';
-import { EVENT_CLOCK_SKEW_MS, impossibleTime } from './limits.js';
+import { EVENT_CLOCK_SKEW_MS, impossibleTime, instantMs, isRecordInstant } from './limits.js';
+
+export { isRecordInstant };
 
 export type ReadResult<T> = { ok: true; record: T } | { ok: false; code: 'not_json' | 'newer_format' | 'invalid_record'; reason: string };
 
@@ -85,14 +87,115 @@ export function readRecord(text: string): ReadResult<IncidentRecord> {
   return problem ? { ok: false, code: 'invalid_record', reason: problem } : { ok: true, record: parsed.data };
 }
 
-/** Only what judging reads, checked: for status and report over many records. */
+/**
+ * Only what judging reads, checked: for status and report over many records. A record that
+ * passes the plain-code check below (the lean schema's rules, written out) is taken as it
+ * is; any other is checked by the schema itself, so every problem is named in its words.
+ */
 export function readRecordLean(text: string): ReadResult<RecordCore> {
   const pre = prologue(text);
   if (!pre.ok) return pre;
-  const parsed = z.safeParse(leanSchema, pre.data);
+  if (leanValid(pre.data)) {
+    const record = pre.data as RecordCore;
+    const problem = eventTimeProblem(record);
+    return problem ? { ok: false, code: 'invalid_record', reason: problem } : { ok: true, record };
+  }
+  return leanBySchema(pre.data);
+}
+
+/** The lean reading by the schema alone: what the plain-code check must agree with (tested). */
+export function readRecordLeanBySchema(text: string): ReadResult<RecordCore> {
+  const pre = prologue(text);
+  return pre.ok ? leanBySchema(pre.data) : pre;
+}
+
+function leanBySchema(data: unknown): ReadResult<RecordCore> {
+  const parsed = z.safeParse(leanSchema, data);
   if (!parsed.success) return invalid(parsed.error);
   const problem = eventTimeProblem(parsed.data as unknown as RecordCore);
   return problem ? { ok: false, code: 'invalid_record', reason: problem } : { ok: true, record: parsed.data as unknown as RecordCore };
+}
+
+// ---- the lean schema in plain code: true only for data the lean schema accepts unchanged ----
+
+type Data = Record<string, unknown>;
+const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const stringList = (v: unknown) => Array.isArray(v) && v.every(isString);
+const optStringList = (v: unknown) => v === undefined || stringList(v);
+const EVENT_TYPE_SET = new Set<unknown>(EVENT_TYPES);
+const LAYER_SET = new Set<unknown>(LAYERS);
+const TARGET_KIND_SET = new Set<unknown>(TARGET_KINDS);
+const isRole = (v: unknown) => isObject(v) && isString(v.role) && isString(v.title) && isString(v.contact);
+
+function leanEvent(v: unknown): boolean {
+  if (!isObject(v) || !EVENT_TYPE_SET.has(v.type) || !isRecordInstant(v.at) || !isString(v.by)) return false;
+  if (v.recorded_at !== undefined && !isRecordInstant(v.recorded_at)) return false;
+  if (v.step !== undefined && !isNumber(v.step)) return false;
+  if (v.layer !== undefined && !LAYER_SET.has(v.layer)) return false;
+  return v.plan === undefined || planValid(v.plan);
+}
+
+/** Only these keys (the snapshot's objects are strict); `must` of them present. */
+const only = (v: Data, keys: ReadonlySet<string>) => {
+  for (const k in v) if (!keys.has(k)) return false;
+  return true;
+};
+const PLAN_KEYS = new Set(['severity', 'clock', 'deadlines', 'escalation', 'update_every']);
+const SEVERITY_KEYS = new Set(['id', 'name', 'rank', 'promise']);
+const CLOCK_KEYS = new Set(['id', 'timezone', 'days', 'hours', 'holidays']);
+const DEADLINE_KEYS = new Set(['kind', 'target', 'at']);
+const STEP_KEYS = new Set(['after', 'at', 'layer', 'notify', 'notify_client']);
+const ROLE_KEYS = new Set(['role', 'title', 'contact']);
+
+/** planSnapshotSchema in plain code. */
+function planValid(v: unknown): boolean {
+  if (!isObject(v) || !only(v, PLAN_KEYS) || !optString(v.update_every)) return false;
+  const { severity, clock, deadlines, escalation } = v;
+  if (!isObject(severity) || !only(severity, SEVERITY_KEYS) || !isString(severity.id) || !isString(severity.name) || !Number.isSafeInteger(severity.rank)) return false;
+  if (severity.promise !== undefined && severity.promise !== 'workaround' && severity.promise !== 'resolution') return false;
+  if (!isObject(clock) || !only(clock, CLOCK_KEYS) || !isString(clock.id) || !optString(clock.timezone) || !optStringList(clock.days) || !optString(clock.hours) || !optStringList(clock.holidays)) return false;
+  if (!Array.isArray(deadlines) || !deadlines.every((d) => isObject(d) && only(d, DEADLINE_KEYS) && TARGET_KIND_SET.has(d.kind) && isString(d.target) && isRecordInstant(d.at))) return false;
+  return (
+    Array.isArray(escalation) &&
+    escalation.every(
+      (x) =>
+        isObject(x) &&
+        only(x, STEP_KEYS) &&
+        isString(x.after) &&
+        isRecordInstant(x.at) &&
+        (x.layer === undefined || LAYER_SET.has(x.layer)) &&
+        Array.isArray(x.notify) &&
+        x.notify.every((r) => isObject(r) && only(r, ROLE_KEYS) && isRole(r)) &&
+        typeof x.notify_client === 'boolean',
+    )
+  );
+}
+
+function leanValid(d: unknown): boolean {
+  if (!isObject(d) || d.version !== RECORD_VERSION) return false;
+  const { matrix, severity, clock, deadlines, escalation, updates, contract, handoff, events, imported } = d;
+  if (!isObject(matrix) || !isString(matrix.name) || !isString(matrix.timezone) || !optString(matrix.sha256)) return false;
+  if (!isRecordInstant(d.started_at) || !isString(d.timezone)) return false;
+  if (!isObject(severity) || !isString(severity.id) || !isString(severity.name) || !isNumber(severity.rank)) return false;
+  if (severity.promise !== undefined && severity.promise !== 'workaround' && severity.promise !== 'resolution') return false;
+  if (!isObject(clock) || !isString(clock.id) || !isString(clock.source) || !optString(clock.timezone) || !optStringList(clock.days) || !optString(clock.hours) || !optStringList(clock.holidays)) return false;
+  if (!Array.isArray(deadlines) || !deadlines.every((x) => isObject(x) && isString(x.kind) && isString(x.target) && isRecordInstant(x.at))) return false;
+  if (
+    !Array.isArray(escalation) ||
+    !escalation.every((x) => isObject(x) && isString(x.after) && isRecordInstant(x.at) && optString(x.layer) && Array.isArray(x.notify) && x.notify.every(isRole) && typeof x.notify_client === 'boolean')
+  )
+    return false;
+  if (!isObject(updates) || !optString(updates.every)) return false;
+  if (!isObject(contract)) return false;
+  if (contract.tier !== undefined && !(isObject(contract.tier) && isString(contract.tier.id))) return false;
+  if (contract.client !== undefined && !(isObject(contract.client) && isString(contract.client.id) && isString(contract.client.name))) return false;
+  if (!isObject(handoff) || !Array.isArray(handoff.fields) || !handoff.fields.every((f) => isObject(f) && isString(f.id) && optString(f.value))) return false;
+  if (events !== undefined && !(Array.isArray(events) && events.every(leanEvent))) return false;
+  if (imported !== undefined && !(isObject(imported) && isString(imported.from) && isNumber(imported.line) && Array.isArray(imported.measured) && imported.measured.every((k) => TARGET_KIND_SET.has(k)))) return false;
+  return true;
 }
 
 /**
@@ -102,13 +205,13 @@ export function readRecordLean(text: string): ReadResult<RecordCore> {
 export function eventTimeProblem(record: Pick<RecordCore, 'started_at' | 'events'>): string | undefined {
   const bad = impossibleTime(record.started_at);
   if (bad !== undefined) return `started_at: ${record.started_at} is not a real time: ${bad}`;
-  const start = Date.parse(record.started_at);
+  const start = instantMs(record.started_at);
   const events = (record.events ?? []) as { at: string; recorded_at?: string }[];
   for (let i = 0; i < events.length; i++) {
     const { at, recorded_at: recorded } = events[i]!;
-    const t = Date.parse(at);
+    const t = instantMs(at);
     if (t < start) return `events.${i}.at: ${at} is before the incident started (started_at ${record.started_at})`;
-    if (recorded !== undefined && t > Date.parse(recorded) + EVENT_CLOCK_SKEW_MS) return `events.${i}.at: ${at} is in the future of when it was recorded (recorded_at ${recorded})`;
+    if (recorded !== undefined && t > instantMs(recorded) + EVENT_CLOCK_SKEW_MS) return `events.${i}.at: ${at} is in the future of when it was recorded (recorded_at ${recorded})`;
   }
   return undefined;
 }

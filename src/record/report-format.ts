@@ -8,6 +8,20 @@ import { TARGET_KINDS } from './schema.js';
 const iso = (d: Date, zone: string) => formatInstant(d, zone);
 
 export function reportJson(report: Report, zone: string): unknown {
+  const top = reportJsonTop(report, zone);
+  return { ...top, breaches: [...(top.breaches as Lazy).items()], records: [...(top.records as Lazy).items()] };
+}
+
+/**
+ * The JSON report as text, in pieces: byte for byte `JSON.stringify(reportJson(report,
+ * zone) plus extra, null, 2)`, but its breaches and records are made and written one at a
+ * time, so a report over a hundred thousand records never holds its whole text.
+ */
+export function reportJsonText(report: Report, zone: string, extra: Record<string, unknown> = {}): Iterable<string> {
+  return jsonPieces({ ...reportJsonTop(report, zone), ...extra });
+}
+
+function reportJsonTop(report: Report, zone: string): Record<string, unknown> {
   return {
     report_version: 1,
     as_of: iso(report.asOf, zone),
@@ -16,19 +30,54 @@ export function reportJson(report: Report, zone: string): unknown {
     timezone: zone,
     incidents: report.incidents.length,
     groups: report.groups,
-    breaches: report.breaches.map((b) => ({ ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) })),
-    records: report.incidents.map(({ file, evaluation: e }) => ({
-      file,
-      severity: e.severity,
-      ...(e.tier ? { tier: e.tier } : {}),
-      ...(e.client ? { client: e.client } : {}),
-      started_at: iso(e.start, zone),
-      ...(e.acknowledgedAt ? { acknowledged_at: iso(e.acknowledgedAt, zone) } : {}),
-      ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, zone) } : {}),
-      open: e.open,
-      targets: Object.fromEntries(e.targets.map((t) => [t.kind, t.state])),
-    })),
+    breaches: new Lazy(function* () {
+      for (const b of report.breaches) yield { ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) };
+    }),
+    records: new Lazy(function* () {
+      for (const { file, evaluation: e } of report.incidents) {
+        yield {
+          file,
+          severity: e.severity,
+          ...(e.tier ? { tier: e.tier } : {}),
+          ...(e.client ? { client: e.client } : {}),
+          started_at: iso(e.start, zone),
+          ...(e.acknowledgedAt ? { acknowledged_at: iso(e.acknowledgedAt, zone) } : {}),
+          ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, zone) } : {}),
+          open: e.open,
+          targets: Object.fromEntries(e.targets.map((t) => [t.kind, t.state])),
+        };
+      }
+    }),
   };
+}
+
+/** A list written an element at a time. */
+class Lazy {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
+/** `JSON.stringify(object, null, 2)` in pieces, each Lazy value a list written an element at a time. */
+function* jsonPieces(object: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(object).filter((k) => object[k] !== undefined);
+  if (keys.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = object[key];
+    const end = i < keys.length - 1 ? ',\n' : '\n';
+    if (value instanceof Lazy) {
+      let first = true;
+      for (const item of value.items()) {
+        yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+        first = false;
+      }
+      yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${end}`;
+  }
+  yield '}';
 }
 
 const CSV_STATS = ['count', 'pending', 'median', 'p90', 'mean'] as const;
@@ -140,71 +189,74 @@ const tableTime = (d: Date, zone: string) => `${wallTime(d, zone)} ${iso(d, zone
 export const TIMELINE_LIMIT = 12;
 
 export function reportMarkdown(report: Report, zone: string): string {
-  const out: string[] = [];
+  return `${[...reportMarkdownLines(report, zone)].join('\n')}\n`;
+}
+
+/** The markdown report line by line (each to be ended by a line break): its breaches table may run to hundreds of thousands of rows. */
+export function* reportMarkdownLines(report: Report, zone: string): Generator<string> {
   const range = [report.from ? `from ${iso(report.from, zone)}` : '', report.to ? `to ${iso(report.to, zone)}` : ''].filter(Boolean).join(' ');
-  out.push('# Incident review', '');
-  out.push(`${report.incidents.length} incident${report.incidents.length === 1 ? '' : 's'}${range ? ` started ${range}` : ''}, judged as of ${iso(report.asOf, zone)}; times in ${zone}. Minutes count on each target's clock: working time on a business-hours calendar.`, '');
-  if (report.incidents.length === 0) return `${out.join('\n')}\n`;
+  yield* ['# Incident review', ''];
+  yield* [`${report.incidents.length} incident${report.incidents.length === 1 ? '' : 's'}${range ? ` started ${range}` : ''}, judged as of ${iso(report.asOf, zone)}; times in ${zone}. Minutes count on each target's clock: working time on a business-hours calendar.`, ''];
+  if (report.incidents.length === 0) return;
   const all = report.groups[0]!;
 
-  out.push('## Summary', '');
-  out.push('| group | incidents | open | targets met on time | acknowledge (median) | resolve (median) | escalation rate | status updates kept | client notices on time | handoff fields filled |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  yield* ['## Summary', ''];
+  yield* ['| group | incidents | open | targets met on time | acknowledge (median) | resolve (median) | escalation rate | status updates kept | client notices on time | handoff fields filled |'];
+  yield* ['|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const g of report.groups) {
-    out.push(
+    yield* [
       `| ${cell(label(g))} | ${g.incidents} | ${g.open} | ${pct(g.compliance.overall)} | ${mins(g.time_to_acknowledge.median)} | ${mins(g.time_to_resolve.median)} | ${pct(g.escalation_rate)} | ${pct(g.updates.rate)} | ${fraction(g.client_notices)} | ${pct(g.handoff.rate)} |`,
-    );
+    ];
   }
-  out.push('');
+  yield* [''];
 
   const severities = report.groups.filter((g) => g.by === 'severity' && g.compliance.overall !== undefined);
   if (severities.length > 0) {
-    out.push('## Compliance by severity', '');
-    out.push('```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"');
-    out.push(`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`);
-    out.push('    y-axis "on time (%)" 0 --> 100');
-    out.push(`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`);
-    out.push('```', '');
+    yield* ['## Compliance by severity', ''];
+    yield* ['```mermaid', 'xychart-beta', '    title "Targets met on time, by severity (%)"'];
+    yield* [`    x-axis [${severities.map((g) => JSON.stringify(mermaidText(g.key) || '?')).join(', ')}]`];
+    yield* ['    y-axis "on time (%)" 0 --> 100'];
+    yield* [`    bar [${severities.map((g) => round1(g.compliance.overall! * 100)).join(', ')}]`];
+    yield* ['```', ''];
   }
 
-  out.push('## Compliance per target', '');
+  yield* ['## Compliance per target', ''];
   const columns = report.groups.filter((g) => g.by === 'all' || g.by === 'severity');
-  out.push(`| target | ${columns.map((g) => cell(g.by === 'all' ? 'all' : g.key)).join(' | ')} |`);
-  out.push(`|---|${columns.map(() => '---:').join('|')}|`);
+  yield* [`| target | ${columns.map((g) => cell(g.by === 'all' ? 'all' : g.key)).join(' | ')} |`];
+  yield* [`|---|${columns.map(() => '---:').join('|')}|`];
   for (const kind of TARGET_KINDS) {
     if (!all.compliance.targets[kind]) continue;
-    out.push(`| ${DEADLINE_LABELS[kind]} | ${columns.map((g) => fraction(g.compliance.targets[kind])).join(' | ')} |`);
+    yield* [`| ${DEADLINE_LABELS[kind]} | ${columns.map((g) => fraction(g.compliance.targets[kind])).join(' | ')} |`];
   }
-  out.push('', 'Each cell: met on time / judged (late, missed and overdue count against; not yet due and not needed are left out).', '');
+  yield* ['', 'Each cell: met on time / judged (late, missed and overdue count against; not yet due and not needed are left out).', ''];
 
-  out.push('## Time to acknowledge and to resolve', '');
-  out.push('| group | acknowledged | not acknowledged | median | p90 | mean | resolved | unresolved | median | p90 | mean |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  yield* ['## Time to acknowledge and to resolve', ''];
+  yield* ['| group | acknowledged | not acknowledged | median | p90 | mean | resolved | unresolved | median | p90 | mean |'];
+  yield* ['|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   const statCells = (s: Stats) => `${s.count} | ${s.pending} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)}`;
-  for (const g of report.groups) out.push(`| ${cell(label(g))} | ${statCells(g.time_to_acknowledge)} | ${statCells(g.time_to_resolve)} |`);
-  out.push('');
+  for (const g of report.groups) yield* [`| ${cell(label(g))} | ${statCells(g.time_to_acknowledge)} | ${statCells(g.time_to_resolve)} |`];
+  yield* [''];
 
   const escalating = report.groups.filter((g) => Object.keys(g.time_to_escalate).length > 0);
   if (escalating.length > 0) {
-    out.push('## Time to escalate, per layer', '');
-    out.push('| group | layer | escalations | median | p90 | mean |', '|---|---|---:|---:|---:|---:|');
+    yield* ['## Time to escalate, per layer', ''];
+    yield* ['| group | layer | escalations | median | p90 | mean |', '|---|---|---:|---:|---:|---:|'];
     for (const g of escalating) {
-      for (const [layer, s] of Object.entries(g.time_to_escalate)) out.push(`| ${cell(label(g))} | ${layer} | ${s.count} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)} |`);
+      for (const [layer, s] of Object.entries(g.time_to_escalate)) yield* [`| ${cell(label(g))} | ${layer} | ${s.count} | ${mins(s.median)} | ${mins(s.p90)} | ${mins(s.mean)} |`];
     }
-    out.push('');
+    yield* [''];
   }
 
-  out.push('## Breaches', '');
-  if (report.breaches.length === 0) out.push('None: every target judged was met on time.', '');
+  yield* ['## Breaches', ''];
+  if (report.breaches.length === 0) yield* ['None: every target judged was met on time.', ''];
   else {
-    out.push('| record | severity | target | due | met | late by |', '|---|---|---|---|---|---:|');
-    for (const b of report.breaches) out.push(breachRow(b, zone));
-    out.push('');
+    yield* ['| record | severity | target | due | met | late by |', '|---|---|---|---|---|---:|'];
+    for (const b of report.breaches) yield breachRow(b, zone);
+    yield* [''];
   }
 
-  out.push('## Timeline', '');
-  out.push(...gantt(report));
-  return `${out.join('\n')}\n`;
+  yield* ['## Timeline', ''];
+  yield* gantt(report);
 }
 
 function breachRow(b: Breach, zone: string): string {

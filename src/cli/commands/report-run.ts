@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { parseEventTime } from '../../record/at.js';
 import { evaluate } from '../../record/evaluate.js';
-import { ReportAccumulator, type Incident } from '../../record/report.js';
-import { reportCsv, reportJson, reportMarkdown } from '../../record/report-format.js';
+import { ReportAccumulator, type Incident, type Report } from '../../record/report.js';
+import { reportCsv, reportJsonText, reportMarkdownLines } from '../../record/report-format.js';
 import { evaluateGovernance } from '../../record/governance.js';
 import { governanceJson, governanceMarkdown } from '../../record/governance-format.js';
 import { loadMatrixFile, requireMatrix } from '../matrix-file.js';
@@ -74,17 +74,41 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const review = report.finish({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   if (options.matrix !== undefined && options.format === 'csv') throw usageError('--matrix adds the governance review to markdown and JSON; the CSV report has no place for it');
   const governance = governanceOf(options.matrix, review.incidents, io);
-  const text =
+  const pieces: Iterable<string> =
     options.format === 'json'
-      ? `${JSON.stringify({ ...(reportJson(review, zone) as object), ...(governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}) }, null, 2)}\n`
+      ? then(reportJsonText(review, zone, governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}), '\n')
       : options.format === 'csv'
-        ? reportCsv(review)
-        : reportMarkdown(review, zone) + (governance ? `\n${governanceMarkdown(governance.results, governance.free, zone)}` : '');
+        ? [reportCsv(review)]
+        : markdownPieces(review, zone, governance);
   if (options.out !== undefined) {
-    writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force === true });
+    writeFileAtomic(resolve(io.cwd, options.out), [...pieces].join(''), { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
-  } else io.stdout.write(text);
+  } else writeInLines(io, pieces);
   return EXIT.ok;
+}
+
+function* then(pieces: Iterable<string>, last: string): Generator<string> {
+  yield* pieces;
+  yield last;
+}
+
+function* markdownPieces(review: Report, zone: string, governance: ReturnType<typeof governanceOf>): Generator<string> {
+  for (const line of reportMarkdownLines(review, zone)) yield `${line}\n`;
+  if (governance) yield `\n${governanceMarkdown(governance.results, governance.free, zone)}`;
+}
+
+/** Writes text made in pieces in chunks of whole lines (the output edge reads a line at once), never holding all of it. */
+function writeInLines(io: Io, pieces: Iterable<string>): void {
+  let pending = '';
+  for (const piece of pieces) {
+    pending += piece;
+    if (pending.length < 1 << 16) continue;
+    const cut = pending.lastIndexOf('\n') + 1;
+    if (cut === 0) continue;
+    io.stdout.write(pending.slice(0, cut));
+    pending = pending.slice(cut);
+  }
+  io.stdout.write(pending);
 }
 
 /** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
