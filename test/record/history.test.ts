@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeLinesAtomic, STREAM_CHUNK_BYTES, type StreamStats } from '../../src/cli/files.js';
 import { eachHistoryRecord, fileLines, READ_CHUNK_BYTES, type ReadStats } from '../../src/cli/history.js';
@@ -77,6 +78,70 @@ describe('history lines', () => {
     const result = readTicketLine(read.value, text);
     // A problem with a field points at its key.
     expect(result).toMatchObject({ ok: false, col: typeof col === 'number' ? col : text.indexOf(col) + 1, reason: expect.stringContaining(reason) });
+  });
+});
+
+describe('history lines, property', () => {
+  // Tickets near the hard edges (the DST days of America/New_York, midnight, the business-hours
+  // clock of p3/p4, holidays): a line judges exactly like the record import makes of the row.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = (ms: number) => {
+    const d = new Date(ms);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  };
+  const days = ['2026-03-07', '2026-03-08', '2026-10-31', '2026-11-01', '2026-11-25', '2026-11-26', '2026-12-31'].map((d) => Date.parse(`${d}T00:00:00Z`));
+  const row = fc.record({
+    day: fc.constantFrom(...days),
+    minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+    ack: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+    resolved: fc.option(fc.integer({ min: 0, max: 20000 }), { nil: undefined }),
+    priority: fc.constantFrom('Urgent', 'High', 'Medium', 'Low'),
+    company: fc.constantFrom('', 'Northwind Logistics', 'Harbor Dental Group', 'Contoso Legal'),
+  });
+  it('judges like the record, at any moment', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 40 * 24 * 60 }), (rows, asOfMinutes) => {
+        // Local times in the matrix zone, written with their offset so no row names a skipped hour.
+        const lines = rows.map((r, i) => {
+          const start = r.day + r.minute * 60_000;
+          const at = (m: number | undefined) => (m === undefined ? '' : `${local(start + m * 60_000)}Z`);
+          return `${i + 1},${local(start)}Z,${at(r.ack)},${at(r.resolved)},${r.priority},${r.company}`;
+        });
+        const text = `Ticket ID,Created time,Initial response time,Resolved time,Priority,Company Name\n${lines.join('\n')}\n`;
+        const result = importTickets(msp, text, { ...base, columns: PRESETS.freshdesk! });
+        if ('error' in result) throw new Error(result.error);
+        expect(result.problems.filter((p) => !/before the ticket was created/.test(p))).toEqual([]);
+        if (result.records.length === 0) return;
+        const measured = result.records[0]!.record.imported!.measured;
+        const plans: Record<string, HistoryPlan> = {};
+        const made = result.records.map(({ name, record }) => {
+          const t = ticketOf(record, name.replace(/\.json$/, ''), measured);
+          plans[t.key] = t.plan;
+          return { record, text: JSON.stringify(t.line) };
+        });
+        const header = readHistoryHeader(JSON.stringify(historyHeader({ source: { file: 't.csv', sha256: 'c' }, by: base.by, matrix: { name: msp.name, timezone: msp.timezone }, timezone: msp.timezone, measured, tickets: made.length, plans })));
+        if (!header.ok) throw new Error(header.reason);
+        const asOf = new Date(days[0]! + asOfMinutes * 60_000);
+        for (const { record, text } of made) {
+          const back = readTicketLine(header.value, text);
+          if (!back.ok) throw new Error(back.reason);
+          const a = evaluate(record, asOf);
+          const b = evaluate(back.value.record, asOf);
+          const figures = (e: typeof a) => ({
+            open: e.open,
+            severity: e.severity,
+            client: e.client,
+            tier: e.tier,
+            ack: e.acknowledgeMinutes,
+            resolve: e.resolveMinutes,
+            overdue: e.overdue,
+            targets: e.targets.map((t) => [t.kind, t.state, t.due.getTime(), t.lateMinutes, t.clock]),
+          });
+          expect(figures(b)).toEqual(figures(a));
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
   });
 });
 
