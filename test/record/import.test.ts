@@ -211,6 +211,16 @@ describe('escalate import', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('refuses an out-dir whose imports is a file, in one line, writing nothing', () => {
+    const out = mkdtempSync(join(tmpdir(), 'escalate-import-'));
+    writeFileSync(join(out, 'imports'), 'mine\n');
+    const result = run(['import', example('tickets-freshdesk.csv'), '--preset', 'freshdesk', '--matrix', example('msp.yaml'), '--out-dir', out]);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toBe(`escalate: cannot create the folder ${join(out, 'imports')}: a file by that name is in the way (imported history goes in a folder of that name)\n`);
+    expect(readdirSync(out)).toEqual(['imports']);
+    expect(readFileSync(join(out, 'imports'), 'utf8')).toBe('mine\n');
+  });
+
   it('refuses a missing output folder and a CSV it cannot read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-import-'));
     const missing = runCli(['import', example('tickets-freshdesk.csv'), '--matrix', example('msp.yaml'), '--out-dir', join(dir, 'nope')]);

@@ -132,7 +132,8 @@ export async function runImport(csv: string, options: ImportOptions, io: Io, sta
     try {
       mkdirSync(folder, { recursive: true });
     } catch (error) {
-      throw usageError(`cannot create ${join(options.outDir, HISTORY_FOLDER)}: ${fsReason(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw usageError(`cannot create the folder ${join(options.outDir, HISTORY_FOLDER)}: ${code === 'EEXIST' ? 'a file by that name is in the way (imported history goes in a folder of that name)' : fsReason(error)}`);
     }
     const target = same?.file ?? freshName(folder, source, localDate(io.now(), matrix.timezone));
     const header = historyHeader({
