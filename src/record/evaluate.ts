@@ -113,7 +113,16 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
   rca: ['rca_delivered'],
 };
 
-const ms = instantMs;
+/** Instants read once: judging one record reads each of its times many times over (plans, steps, events). */
+const read = new Map<string, number>();
+const ms = (iso: string): number => {
+  let t = read.get(iso);
+  if (t === undefined) {
+    if (read.size >= 4096) read.clear();
+    read.set(iso, (t = instantMs(iso)));
+  }
+  return t;
+};
 
 /**
  * The one boundary rule: the whole minutes of the clock's time from `due` to `at` when at
@@ -157,7 +166,11 @@ function isEscalation(e: RecordEvent, plans: Plans): boolean {
   return true;
 }
 
-export function evaluate(record: RecordCore, asOf: Date): Evaluation {
+/**
+ * `steps: false` leaves the escalation steps unjudged (an empty list; `overdue` then reads
+ * targets and updates only): the review never reads them, and ten thousand records save the work.
+ */
+export function evaluate(record: RecordCore, asOf: Date, options: { steps?: boolean } = {}): Evaluation {
   const zone = record.matrix.timezone;
   const start = new Date(ms(record.started_at));
   const base = snapshotOf(record);
@@ -193,7 +206,7 @@ export function evaluate(record: RecordCore, asOf: Date): Evaluation {
   targets.sort((a, b) => a.due.getTime() - b.due.getTime());
 
   // The steps of the plan in force; escalations recorded under an earlier plan were its steps.
-  const steps = measured ? [] : stepMarks(plan, current.from, events.filter((e) => ms(e.at) >= current.from), end, asOf, open, clockOf(plan.clock, zone));
+  const steps = measured || options.steps === false ? [] : stepMarks(plan, current.from, events.filter((e) => ms(e.at) >= current.from), end, asOf, open, clockOf(plan.clock, zone));
   const escalations: Evaluation['escalations'] = [];
   for (const e of events) {
     if (e.type !== 'escalated' || !isEscalation(e, plans)) continue;

@@ -215,8 +215,31 @@ export const offsetAt = (zone: string, date: Date): number => offsetSeconds(zone
  */
 export function formatInstant(date: Date, zone: string): string {
   const offset = offsetSeconds(zone, date.getTime());
-  const local = new Date(Math.floor(date.getTime() / 1000) * 1000 + offset * 1000).toISOString().slice(0, 19);
-  return `${local}${offsetLabel(offset)}`;
+  const wall = Math.floor(date.getTime() / 1000) * 1000 + offset * 1000;
+  return `${wallFields(wall) ?? new Date(wall).toISOString().slice(0, 19)}${offsetLabel(offset)}`;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS` of epoch milliseconds read as UTC, as toISOString writes it, for
+ * the years 0000-9999 (undefined for others): reports write hundreds of thousands of times.
+ * The date from the day number by the civil-from-days algorithm (H. Hinnant).
+ */
+function wallFields(ms: number): string | undefined {
+  if (!(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return undefined;
+  const days = Math.floor(ms / 86_400_000);
+  const seconds = Math.floor((ms - days * 86_400_000) / 1000);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor(seconds / 60) % 60;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(seconds % 60)}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation, type RecordCore } from '../../src/record/evaluate.js';
 import { readRecordLean } from '../../src/record/read.js';
 import { buildReport, ReportAccumulator, type Judged } from '../../src/record/report.js';
-import { reportCsv, reportJson, reportMarkdown } from '../../src/record/report-format.js';
+import { reportCsv, reportJson, reportJsonText, reportMarkdown } from '../../src/record/report-format.js';
 import type { RecordEvent } from '../../src/record/schema.js';
 import { example } from '../helpers/cli.js';
 import { makeRecord } from './make-record.js';
@@ -98,5 +98,22 @@ describe('the review keeps figures, not records', () => {
     };
     const size = (record: RecordCore) => reachable(buildReport([{ file: 'a.json', evaluation: evaluate(record, asOf) }], { asOf }).incidents[0]).size;
     expect(size(busy as RecordCore)).toBe(size(quiet as RecordCore));
+  });
+});
+
+describe('the review written in pieces', () => {
+  it.each(['2026-11-27T12:10:00Z', '2026-11-03T12:00:00Z', '2026-10-01T00:00:00Z'])('is JSON.stringify of the whole, byte for byte (as of %s)', (at) => {
+    const asOf = new Date(at);
+    const report = buildReport(
+      all.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) })),
+      { asOf },
+    );
+    const extra = { governance: { triggers: [{ id: 'x', hits: [{ incidents: [{ file: 'a\u2028"b', n: 1.5 }] }] }], free_text: [] } };
+    for (const zone of ['Europe/Berlin', 'Pacific/Chatham']) {
+      expect([...reportJsonText(report, zone)].join('')).toBe(JSON.stringify(reportJson(report, zone), null, 2));
+      expect([...reportJsonText(report, zone, extra)].join('')).toBe(JSON.stringify({ ...(reportJson(report, zone) as object), ...extra }, null, 2));
+    }
+    const none = buildReport([], { asOf });
+    expect([...reportJsonText(none, 'UTC')].join('')).toBe(JSON.stringify(reportJson(none, 'UTC'), null, 2));
   });
 });
