@@ -1,5 +1,5 @@
 /** Imported history: the JSON Lines format (header and ticket lines), its reader and writer, hostile lines, bounded memory by counting. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -168,6 +168,14 @@ describe('fileLines', () => {
       { line: 3, text: '{"b":2}' },
     ]);
     expect(stats.maxHeld).toBeLessThanOrEqual(1000 + 4096);
+  });
+
+  it('refuses a file over the limit by its size, before reading a byte (a sparse 300 MB file)', () => {
+    const file = join(dir(), 'h.jsonl');
+    writeFileSync(file, '');
+    truncateSync(file, 300 * 1024 * 1024);
+    expect(() => [...fileLines(file)]).toThrow('it is 300.0 MB, over the limit of 256.0 MB for an imported history');
+    expect([...eachHistoryRecord(file, 'h.jsonl')]).toEqual([{ problem: 'cannot read h.jsonl: it is 300.0 MB, over the limit of 256.0 MB for an imported history' }]);
   });
 
   it('says a line is not UTF-8', () => {
