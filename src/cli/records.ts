@@ -1,7 +1,7 @@
 /** Record files: reading one or a folder of them, and appending to one under a lock. The file-system edge of status, report and event. */
 import { closeSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { RECORD_MAX_BYTES, TIME_SPAN_MS } from '../record/limits.js';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseEventTime } from '../record/at.js';
 import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
 import type { RecordCore } from '../record/evaluate.js';
@@ -85,8 +85,10 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
     else yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
     return;
   }
-  for (const file of jsonFiles(full)) {
-    const shown = join(path, relative(full, file));
+  // As join(path, relative) would write it, without a join for each of many thousand files.
+  const prefix = join(path, 'x').slice(0, -1);
+  for (const [file, relativePath] of jsonFiles(full)) {
+    const shown = prefix + relativePath;
     if (file.endsWith('.jsonl')) {
       yield* eachHistoryRecord(file, shown);
       continue;
@@ -103,39 +105,72 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
 }
 
 /**
- * Every `*.json` under a folder, in name order, following symlinks to files and folders (a
- * record reached through a link is read like any other); a folder reached twice (a link
- * cycle, or two links to one place) is walked once, and a file reached twice is read once.
+ * Every `*.json` under a folder (its path, and its path from the folder), in name order,
+ * following symlinks to files and folders (a record reached through a link is read like any
+ * other); a folder reached twice (a link cycle, or two links to one place) is walked once,
+ * and a file reached twice is read once. Walked as it is read: what is held is the names of
+ * the folders met and of the files read in each (for links to them), not every path.
  */
-function jsonFiles(folder: string, seen = new Set<string>([safeRealpath(folder)]), real = safeRealpath(folder)): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    let directory = entry.isDirectory();
-    let file = entry.isFile();
-    const link = entry.isSymbolicLink();
-    if (link) {
-      try {
-        const target = statSync(path);
-        directory = target.isDirectory();
-        file = target.isFile();
-      } catch {
-        // A broken link: named as a problem when it looks like a record.
-        if (isRecordFile(entry.name)) out.push(path);
-        continue;
+function* jsonFiles(top: string): Generator<[string, string]> {
+  const root = safeRealpath(top);
+  /** Real folders walked, and real folder → names of the files read in it. */
+  const folders = new Set<string>([root]);
+  const files = new Map<string, Set<string>>();
+  /** Whether a file was read already; marks it if not. */
+  const readBefore = (folder: string, name: string): boolean => {
+    let names = files.get(folder);
+    if (!names) files.set(folder, (names = new Set()));
+    if (names.has(name)) return true;
+    names.add(name);
+    return false;
+  };
+  function* walk(folder: string, real: string, relativePath: string): Generator<[string, string]> {
+    // Names and kinds only: a folder of a hundred thousand records is walked holding its names, not its Dirents.
+    const listed = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = listed.map((d) => d.name);
+    const kinds = Uint8Array.from(listed, (d) => (d.isDirectory() ? 1 : d.isFile() ? 2 : d.isSymbolicLink() ? 3 : 0));
+    listed.length = 0;
+    for (let i = 0; i < names.length; i++) {
+      const entry = { name: names[i]!, isDirectory: () => kinds[i] === 1, isFile: () => kinds[i] === 2, isSymbolicLink: () => kinds[i] === 3 };
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      const shown = relativePath === '' ? entry.name : `${relativePath}${sep}${entry.name}`;
+      let directory = entry.isDirectory();
+      let file = entry.isFile();
+      const link = entry.isSymbolicLink();
+      if (link) {
+        try {
+          const target = statSync(path);
+          directory = target.isDirectory();
+          file = target.isFile();
+        } catch {
+          // A broken link: named as a problem when it looks like a record.
+          if (isRecordFile(entry.name)) yield [path, shown];
+          continue;
+        }
+      }
+      if (!directory && !(file && isRecordFile(entry.name))) continue;
+      // An entry that is no link is where its folder really is: no system call to find it.
+      if (directory) {
+        const where = link ? safeRealpath(path) : join(real, entry.name);
+        if (folders.has(where)) continue;
+        folders.add(where);
+        yield* walk(path, where, shown);
+      } else {
+        let where = real;
+        let name = entry.name;
+        if (link) {
+          const target = safeRealpath(path);
+          const cut = target.lastIndexOf(sep);
+          where = cut === 0 ? sep : target.slice(0, cut);
+          name = target.slice(cut + 1);
+        }
+        if (readBefore(where, name)) continue;
+        yield [path, shown];
       }
     }
-    if (!directory && !(file && isRecordFile(entry.name))) continue;
-    // An entry that is no link is where its folder really is: no system call to find it.
-    const where = link ? safeRealpath(path) : join(real, entry.name);
-    if (seen.has(where)) continue;
-    seen.add(where);
-    if (directory) out.push(...jsonFiles(path, seen, where));
-    else out.push(path);
   }
-  return out;
+  yield* walk(top, root, '');
 }
 
 /** A record (`*.json`) or an imported history of records (`*.jsonl`). */

@@ -113,7 +113,11 @@ const MEETS: Record<TargetKindName, readonly RecordEvent['type'][]> = {
   rca: ['rca_delivered'],
 };
 
-/** Instants read once: judging one record reads each of its times many times over (plans, steps, events). */
+/**
+ * Instants read once: judging one record reads each of its times many times over (plans,
+ * steps, events). Emptied as each judging starts, so it never holds the strings of records
+ * judged before (held across collections, they would fill the old generation with garbage).
+ */
 const read = new Map<string, number>();
 const ms = (iso: string): number => {
   let t = read.get(iso);
@@ -171,6 +175,7 @@ function isEscalation(e: RecordEvent, plans: Plans): boolean {
  * targets and updates only): the review never reads them, and ten thousand records save the work.
  */
 export function evaluate(record: RecordCore, asOf: Date, options: { steps?: boolean } = {}): Evaluation {
+  read.clear();
   const zone = record.matrix.timezone;
   const start = new Date(ms(record.started_at));
   const base = snapshotOf(record);

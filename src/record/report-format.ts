@@ -18,10 +18,11 @@ export function reportJson(report: Report, zone: string): unknown {
  * time, so a report over a hundred thousand records never holds its whole text.
  */
 export function reportJsonText(report: Report, zone: string, extra: Record<string, unknown> = {}): Iterable<string> {
-  return jsonPieces({ ...reportJsonTop(report, zone), ...extra });
+  return jsonPieces({ ...reportJsonTop(report, zone, true), ...extra });
 }
 
-function reportJsonTop(report: Report, zone: string): Record<string, unknown> {
+/** The report's JSON object; its two long lists are Lazy, made an element at a time (as JSON text when `text`). */
+function reportJsonTop(report: Report, zone: string, text = false): Record<string, unknown> {
   return {
     report_version: 1,
     as_of: iso(report.asOf, zone),
@@ -31,27 +32,83 @@ function reportJsonTop(report: Report, zone: string): Record<string, unknown> {
     incidents: report.incidents.length,
     groups: report.groups,
     breaches: new Lazy(function* () {
-      for (const b of report.breaches) yield { ...b, due: iso(b.due, zone), ...(b.at ? { at: iso(b.at, zone) } : {}) };
+      for (const b of report.breaches) yield text ? breachText(b, zone) : breachJson(b, zone);
     }),
     records: new Lazy(function* () {
-      for (const { file, evaluation: e } of report.incidents) {
-        yield {
-          file,
-          severity: e.severity,
-          ...(e.tier ? { tier: e.tier } : {}),
-          ...(e.client ? { client: e.client } : {}),
-          started_at: iso(e.start, zone),
-          ...(e.acknowledgedAt ? { acknowledged_at: iso(e.acknowledgedAt, zone) } : {}),
-          ...(e.resolvedAt ? { resolved_at: iso(e.resolvedAt, zone) } : {}),
-          open: e.open,
-          targets: Object.fromEntries(e.targets.map((t) => [t.kind, t.state])),
-        };
-      }
+      for (const { file, evaluation: e } of report.incidents) yield text ? recordText(file, e, zone) : recordJson(file, e, zone);
     }),
   };
 }
 
-/** A list written an element at a time. */
+type Row = Report['incidents'][number]['evaluation'];
+
+function breachJson(b: Breach, zone: string): Record<string, unknown> {
+  const at = b.at;
+  return {
+    file: b.file,
+    severity: b.severity,
+    ...(b.tier ? { tier: b.tier } : {}),
+    ...(b.client ? { client: b.client } : {}),
+    kind: b.kind,
+    label: b.label,
+    due: iso(b.due, zone),
+    state: b.state,
+    ...(at ? { at: iso(at, zone) } : {}),
+    late_minutes: b.late_minutes,
+    clock: b.clock,
+  };
+}
+
+function recordJson(file: string, e: Row, zone: string): Record<string, unknown> {
+  const acknowledged = e.acknowledgedAt;
+  const resolved = e.resolvedAt;
+  return {
+    file,
+    severity: e.severity,
+    ...(e.tier ? { tier: e.tier } : {}),
+    ...(e.client ? { client: e.client } : {}),
+    started_at: iso(e.start, zone),
+    ...(acknowledged ? { acknowledged_at: iso(acknowledged, zone) } : {}),
+    ...(resolved ? { resolved_at: iso(resolved, zone) } : {}),
+    open: e.open,
+    targets: targetsOf(e.targets),
+  };
+}
+
+const targetsOf = (targets: Row['targets']) => Object.fromEntries(targets.map((t) => [t.kind, t.state]));
+/** The targets object as JSON text, once per list (incidents share their lists of target states). */
+const targetTexts = new WeakMap<Row['targets'], string>();
+function targetsText(targets: Row['targets']): string {
+  let text = targetTexts.get(targets);
+  if (text === undefined) targetTexts.set(targets, (text = flatJson(targetsOf(targets), '      ')));
+  return text;
+}
+
+const q = JSON.stringify;
+const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
+
+/** breachJson as list-element JSON text (indented as JSON.stringify(…, null, 2) puts it), written directly. */
+function breachText(b: Breach, zone: string): string {
+  const at = b.at;
+  return (
+    `{\n      "file": ${q(b.file)},\n      "severity": ${q(b.severity)},${b.tier ? `\n      "tier": ${q(b.tier)},` : ''}${b.client ? `\n      "client": ${q(b.client)},` : ''}` +
+    `\n      "kind": ${q(b.kind)},\n      "label": ${q(b.label)},\n      "due": ${q(iso(b.due, zone))},\n      "state": ${q(b.state)},${at ? `\n      "at": ${q(iso(at, zone))},` : ''}` +
+    `\n      "late_minutes": ${num(b.late_minutes)},\n      "clock": ${q(b.clock)}\n    }`
+  );
+}
+
+/** recordJson as list-element JSON text, written directly. */
+function recordText(file: string, e: Row, zone: string): string {
+  const acknowledged = e.acknowledgedAt;
+  const resolved = e.resolvedAt;
+  return (
+    `{\n      "file": ${q(file)},\n      "severity": ${q(e.severity)},${e.tier ? `\n      "tier": ${q(e.tier)},` : ''}${e.client ? `\n      "client": ${q(e.client)},` : ''}` +
+    `\n      "started_at": ${q(iso(e.start, zone))},${acknowledged ? `\n      "acknowledged_at": ${q(iso(acknowledged, zone))},` : ''}${resolved ? `\n      "resolved_at": ${q(iso(resolved, zone))},` : ''}` +
+    `\n      "open": ${e.open ? 'true' : 'false'},\n      "targets": ${targetsText(e.targets)}\n    }`
+  );
+}
+
+/** A list written an element at a time; an element that is a string is its JSON text, indented for the list. */
 class Lazy {
   constructor(readonly items: () => Iterable<unknown>) {}
 }
@@ -93,7 +150,7 @@ function* jsonPieces(object: Record<string, unknown>): Generator<string> {
     if (value instanceof Lazy) {
       let first = true;
       for (const item of value.items()) {
-        yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}    ${flatJson(item as Record<string, unknown>, '    ')}`;
+        yield `${first ? `  ${JSON.stringify(key)}: [\n` : ',\n'}    ${typeof item === 'string' ? item : flatJson(item as Record<string, unknown>, '    ')}`;
         first = false;
       }
       yield first ? `  ${JSON.stringify(key)}: []${end}` : `\n  ]${end}`;

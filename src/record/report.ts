@@ -213,14 +213,14 @@ export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, t
  * caller may drop (or reuse) it at once. Incidents of a finished report may be added again.
  */
 export class ReportAccumulator {
-  private readonly rows: Incident[] = [];
+  private readonly rows: KeptIncident[] = [];
   constructor(readonly asOf: Date) {}
 
   /** One judged incident (a judgement, or an incident of another report). */
   add(judged: Judged | Incident): void {
     const e = judged.evaluation;
     if (!e.started) return; // judged before it started: in no range
-    this.rows.push(isFigures(e) ? { file: judged.file, evaluation: e } : { file: judged.file, evaluation: figuresOf(judged.file, e as Evaluation) });
+    this.rows.push(e instanceof KeptIncident && e.file === judged.file ? e : new KeptIncident(judged.file, e as Evaluation));
   }
 
   /** How many incidents are held (all that started by `asOf`). */
@@ -232,9 +232,11 @@ export class ReportAccumulator {
   finish(range: { from?: Date; to?: Date } = {}): Report {
     const { from, to } = range;
     const asOf = this.asOf;
-    const incidents = this.rows
-      .filter(({ evaluation: e }) => inRange(e, from, to))
-      .sort((a, b) => a.evaluation.start.getTime() - b.evaluation.start.getTime() || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const lo = from ? from.getTime() : -Infinity;
+    const hi = to ? to.getTime() : Infinity;
+    const incidents: Incident[] = this.rows
+      .filter((r) => r.startMs >= lo && r.startMs < hi)
+      .sort((a, b) => a.startMs - b.startMs || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const groups: GroupFigures[] = [figures('all', 'all', incidents)];
     const keyed = (by: 'severity' | 'tier' | 'client', key: (e: IncidentFigures) => string | undefined, order: (a: string, b: string) => number) => {
       const map = new Map<string, Incident[]>();
@@ -266,79 +268,177 @@ export function buildReport(all: Iterable<Judged | Incident>, options: { asOf: D
   return acc.finish(options);
 }
 
-/** Figures this module made (an incident of a report), told from judgements by identity. */
-const FIGURES = new WeakSet<object>();
-const isFigures = (e: Evaluation | IncidentFigures): e is IncidentFigures => FIGURES.has(e);
-
-/** One shared `{ kind, state }` per pair: ten thousand incidents hold pointers, not copies. */
+/** One shared `{ kind, state }` per pair, and one shared list per combination: a hundred thousand incidents hold pointers, not copies. */
 const MARKS = new Map<string, { kind: TargetKindName; state: TargetState }>();
-const markOf = (kind: TargetKindName, state: TargetState) => {
-  const key = `${kind} ${state}`;
-  let mark = MARKS.get(key);
-  if (!mark) MARKS.set(key, (mark = Object.freeze({ kind, state })));
-  return mark;
-};
+const MARK_LISTS = new Map<string, readonly { kind: TargetKindName; state: TargetState }[]>();
+function marksOf(targets: Evaluation['targets']): readonly { kind: TargetKindName; state: TargetState }[] {
+  let key = '';
+  for (const t of targets) key += `${t.kind} ${t.state},`;
+  let list = MARK_LISTS.get(key);
+  if (!list) {
+    list = Object.freeze(
+      targets.map((t) => {
+        const k = `${t.kind} ${t.state}`;
+        let mark = MARKS.get(k);
+        if (!mark) MARKS.set(k, (mark = Object.freeze({ kind: t.kind, state: t.state })));
+        return mark;
+      }),
+    );
+    if (MARK_LISTS.size < 10_000) MARK_LISTS.set(key, list);
+  }
+  return list;
+}
 const NONE: readonly never[] = Object.freeze([]);
+/**
+ * One copy of each id (severity, tier, client, clock): every record read brings its own copy
+ * of the same few strings, and a hundred thousand incidents would keep them all.
+ */
+const TEXTS = new Map<string, string>();
+function shared<T extends string | undefined>(text: T): T {
+  if (text === undefined) return text;
+  const known = TEXTS.get(text);
+  if (known !== undefined) return known as T;
+  if (TEXTS.size < 100_000 && text.length <= 200) TEXTS.set(text, text);
+  return text;
+}
+const dateOf = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
-function figuresOf(file: string, e: Evaluation): IncidentFigures {
-  const breaches = breachesOf(file, e);
-  const out: IncidentFigures = {
-    start: e.start,
-    started: e.started,
-    asOf: e.asOf,
-    severity: e.severity,
-    rank: e.plan.severity.rank,
-    ...(e.tier !== undefined ? { tier: e.tier } : {}),
-    ...(e.client !== undefined ? { client: e.client } : {}),
-    open: e.open,
-    ...(e.acknowledgedAt ? { acknowledgedAt: e.acknowledgedAt } : {}),
-    ...(e.resolvedAt ? { resolvedAt: e.resolvedAt } : {}),
-    ...(e.acknowledgeMinutes !== undefined ? { acknowledgeMinutes: e.acknowledgeMinutes } : {}),
-    ...(e.resolveMinutes !== undefined ? { resolveMinutes: e.resolveMinutes } : {}),
-    targets: e.targets.map((t) => markOf(t.kind, t.state)),
-    escalations: e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: x.layer, at: x.at, minutes: x.minutes })),
-    escalated: e.escalated,
-    imported: e.imported,
-    cadence: { kept: e.cadence.kept, missed: e.cadence.missed },
-    handoff: { required: e.handoff.required, filled: e.handoff.filled },
-    breaches: breaches.length === 0 ? NONE : breaches,
-  };
-  FIGURES.add(out);
-  return out;
+/**
+ * An incident as the review keeps it: one object of numbers and shared strings (its times
+ * as epoch milliseconds, made Dates when read), which is both the incident (`file`,
+ * `evaluation`) and its figures.
+ */
+class KeptIncident implements Incident, IncidentFigures {
+  readonly startMs: number;
+  readonly asOf: Date;
+  readonly severity: string;
+  readonly rank: number;
+  readonly tier: string | undefined;
+  readonly client: string | undefined;
+  readonly open: boolean;
+  readonly ackMs: number | undefined;
+  readonly resolvedMs: number | undefined;
+  readonly acknowledgeMinutes: number | undefined;
+  readonly resolveMinutes: number | undefined;
+  readonly targets: readonly { kind: TargetKindName; state: TargetState }[];
+  readonly escalations: Evaluation['escalations'];
+  readonly escalated: boolean;
+  readonly imported: boolean;
+  readonly kept: number;
+  readonly missed: number;
+  readonly required: number;
+  readonly filled: number;
+  readonly breaches: readonly Breach[];
+
+  constructor(
+    readonly file: string,
+    e: Evaluation,
+  ) {
+    this.startMs = e.start.getTime();
+    this.asOf = e.asOf;
+    this.severity = shared(e.severity);
+    this.rank = e.plan.severity.rank;
+    this.tier = shared(e.tier);
+    this.client = shared(e.client);
+    this.open = e.open;
+    this.ackMs = e.acknowledgedAt?.getTime();
+    this.resolvedMs = e.resolvedAt?.getTime();
+    this.acknowledgeMinutes = e.acknowledgeMinutes;
+    this.resolveMinutes = e.resolveMinutes;
+    this.targets = marksOf(e.targets);
+    this.escalations = e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: shared(x.layer), at: x.at, minutes: x.minutes }));
+    this.escalated = e.escalated;
+    this.imported = e.imported;
+    this.kept = e.cadence.kept;
+    this.missed = e.cadence.missed;
+    this.required = e.handoff.required;
+    this.filled = e.handoff.filled;
+    const breaches = breachesOf(this, e);
+    // An exact-length copy: a list grown by push keeps room for seventeen.
+    this.breaches = breaches.length === 0 ? NONE : breaches.slice();
+  }
+
+  get evaluation(): IncidentFigures {
+    return this;
+  }
+  get started(): boolean {
+    return true;
+  }
+  get start(): Date {
+    return new Date(this.startMs);
+  }
+  get acknowledgedAt(): Date | undefined {
+    return dateOf(this.ackMs);
+  }
+  get resolvedAt(): Date | undefined {
+    return dateOf(this.resolvedMs);
+  }
+  get cadence(): { kept: number; missed: number } {
+    return { kept: this.kept, missed: this.missed };
+  }
+  get handoff(): { required: number; filled: number } {
+    return { required: this.required, filled: this.filled };
+  }
 }
 
-function breachesOf(file: string, e: Evaluation): Breach[] {
-  // Built field by field in the order they are shown (no spreads: thousands of breaches).
-  const who = (b: Partial<Breach>): Breach => {
-    b.file = file;
-    b.severity = e.severity;
-    if (e.tier) b.tier = e.tier;
-    if (e.client) b.client = e.client;
-    return b as Breach;
-  };
-  const out: Breach[] = [];
+/** A breach as the review keeps it: its times as epoch milliseconds, made Dates when read. */
+class KeptBreach implements Breach {
+  readonly kind: Breach['kind'];
+  readonly label: string;
+  readonly dueMs: number;
+  readonly state: Breach['state'];
+  readonly atMs: number | undefined;
+  readonly late_minutes: number;
+  readonly clock: string;
+  constructor(
+    /** The incident: its file, severity, tier and client are the breach's. */
+    readonly of: KeptIncident,
+    kind: Breach['kind'],
+    label: string,
+    due: Date,
+    state: Breach['state'],
+    at: Date | undefined,
+    late: number,
+    clock: string,
+  ) {
+    this.kind = kind;
+    this.label = label;
+    this.dueMs = due.getTime();
+    this.state = state;
+    this.atMs = at?.getTime();
+    this.late_minutes = late;
+    this.clock = shared(clock);
+  }
+  get file(): string {
+    return this.of.file;
+  }
+  get severity(): string {
+    return this.of.severity;
+  }
+  get tier(): string | undefined {
+    return this.of.tier;
+  }
+  get client(): string | undefined {
+    return this.of.client;
+  }
+  get due(): Date {
+    return new Date(this.dueMs);
+  }
+  get at(): Date | undefined {
+    return dateOf(this.atMs);
+  }
+}
+
+function breachesOf(of: KeptIncident, e: Evaluation): KeptBreach[] {
+  const out: KeptBreach[] = [];
   for (const t of e.targets) {
     if (t.state !== 'late' && t.state !== 'missed' && t.state !== 'overdue') continue;
-    const b = who({});
-    b.kind = t.kind;
-    b.label = t.label;
-    b.due = t.due;
-    b.state = t.state;
-    if (t.doneAt) b.at = t.doneAt;
-    b.late_minutes = t.lateMinutes ?? 0;
-    b.clock = t.clock;
-    out.push(b);
+    out.push(new KeptBreach(of, t.kind, t.label, t.due, t.state, t.doneAt, t.lateMinutes ?? 0, t.clock));
   }
   if (e.cadence.missed > 0) {
     const next = e.cadence.next;
-    const b = who({});
-    b.kind = 'update';
-    b.label = `Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`;
-    b.due = next?.overdue ? next.due : e.start;
-    b.state = next?.overdue ? 'overdue' : 'missed';
-    b.late_minutes = next?.lateMinutes ?? 0;
-    b.clock = e.plan.clock.id;
-    out.push(b);
+    const label = shared(`Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`);
+    out.push(new KeptBreach(of, 'update', label, next?.overdue ? next.due : e.start, next?.overdue ? 'overdue' : 'missed', undefined, next?.lateMinutes ?? 0, e.plan.clock.id));
   }
-  return out.length > 1 ? out.sort((a, b) => a.due.getTime() - b.due.getTime()) : out;
+  return out.length > 1 ? out.sort((a, b) => a.dueMs - b.dueMs) : out;
 }
