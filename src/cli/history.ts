@@ -41,13 +41,14 @@ export function* fileLines(path: string, { maxLine = HISTORY_LINE_MAX_BYTES, max
     let length = 0;
     let line = 1;
     let total = 0;
-    const finish = function* (): Generator<LineItem> {
+    // `whole`: a line that lies within one chunk, decoded from it without a copy.
+    const finish = function* (whole?: Buffer): Generator<LineItem> {
       const at = line++;
       if (stats) stats.lines++;
       if (length > maxLine) {
         yield { line: at, tooLong: length };
-      } else if (held > 0) {
-        let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, held);
+      } else if (whole !== undefined || held > 0) {
+        let bytes = whole ?? (parts.length === 1 ? parts[0]! : Buffer.concat(parts, held));
         if (at === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
         if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
         if (bytes.length > 0) {
@@ -75,6 +76,12 @@ export function* fileLines(path: string, { maxLine = HISTORY_LINE_MAX_BYTES, max
         const end = nl < 0 || nl >= read ? read : nl;
         const piece = end - from;
         length += piece;
+        if (end < read && held === 0 && length === piece && length <= maxLine) {
+          if (stats) stats.maxHeld = Math.max(stats.maxHeld, chunk);
+          yield* finish(buffer.subarray(from, end));
+          from = end + 1;
+          continue;
+        }
         // A line past the limit is only counted from here on: never held.
         if (length <= maxLine && piece > 0) {
           parts.push(Buffer.from(buffer.subarray(from, end)));
