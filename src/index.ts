@@ -15,7 +15,7 @@ export type { MatrixDiff } from './diff/types.js';
 export { recordSchema, RECORD_VERSION, type IncidentRecord, type RecordEvent, type PlanSnapshot } from './record/schema.js';
 export { readRecord } from './record/read.js';
 export { evaluate, type Evaluation, type TargetMark, type StepMark } from './record/evaluate.js';
-export { buildReport, type Report, type GroupFigures, type Breach } from './record/report.js';
+export { buildReport, ReportAccumulator, type Report, type GroupFigures, type Breach, type Incident, type IncidentFigures } from './record/report.js';
 export { importTickets, PRESETS as IMPORT_PRESETS, type ImportOptions } from './record/import.js';
 export { parseStart, type StartContext, type StartResult } from './time/start.js';
 export { contractQuestion, matchContract, type ContractAnswer } from './triage/contract-question.js';

@@ -203,7 +203,8 @@ function leanValid(d: unknown): boolean {
  * event was recorded (beyond a minute of clock skew). Named by field, never judged as met.
  */
 export function eventTimeProblem(record: Pick<RecordCore, 'started_at' | 'events'>): string | undefined {
-  const bad = impossibleTime(record.started_at);
+  // A time isRecordInstant accepts is real: the pattern is read only for one it does not.
+  const bad = isRecordInstant(record.started_at) ? undefined : impossibleTime(record.started_at);
   if (bad !== undefined) return `started_at: ${record.started_at} is not a real time: ${bad}`;
   const start = instantMs(record.started_at);
   const events = (record.events ?? []) as { at: string; recorded_at?: string }[];
