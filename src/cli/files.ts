@@ -7,10 +7,10 @@
  * hard links and never clobbering by accident; what is written passes the same safeText as
  * everything printed.
  */
-import { chmodSync, chownSync, closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { safeText, usageError } from './io.js';
+import { ExitError, safeText, usageError } from './io.js';
 
 /** What a path is when it is not a regular file, said plainly; undefined for a regular file. */
 export function otherKind(stats: Stats): string | undefined {
@@ -204,6 +204,127 @@ export function writeFileAtomic(target: string, text: string, { overwrite, whenE
     }
     pending.delete(temp);
   }
+}
+
+/** What a streamed write held at most at once, for tests that prove it bounded by counting. */
+export interface StreamStats {
+  maxBuffered: number;
+  bytes: number;
+}
+
+/** How much a streamed write gathers before it writes: a few lines' worth, whatever the number of lines. */
+export const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Writes lines to `target` atomically, as writeFileAtomic does (same refusals, temporary
+ * file + rename or link, mode and owner kept), but a chunk at a time: memory holds at most
+ * one chunk and one line, whatever the number of lines. Each line ends with a newline and
+ * passes safeText. Past `limit` bytes the write stops and nothing is left behind.
+ */
+export function writeLinesAtomic(
+  target: string,
+  lines: Iterable<string>,
+  { overwrite, whenExists = `${target} already exists; pass --force to replace it`, limit = Infinity, stats }: WriteOptions & { limit?: number; stats?: StreamStats },
+): number {
+  const path = followLinks(target);
+  const existing = statIfAny(path, target);
+  if (existing) {
+    const kind = otherKind(existing);
+    if (kind !== undefined) throw usageError(`cannot write ${target}: it is not a regular file but ${kind}; escalate writes only regular files`);
+    if (!overwrite) throw usageError(whenExists);
+    if (existing.nlink > 1) {
+      throw usageError(`cannot write ${target}: it has ${existing.nlink} hard links, and replacing it would leave the other names with the old text; remove the extra links or write to another file`);
+    }
+  }
+  const temp = join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  pending.add(temp);
+  let created = false;
+  let fd: number | undefined;
+  let bytes = 0;
+  try {
+    fd = openSync(temp, 'wx');
+    created = true;
+    let chunk = '';
+    const flush = () => {
+      if (chunk === '') return;
+      const buffer = Buffer.from(chunk, 'utf8');
+      bytes += buffer.length;
+      if (bytes > limit) throw Object.assign(new Error(`it would be over the limit of ${megabytes(limit)}`), { code: 'ETOOLARGE' });
+      if (stats) stats.maxBuffered = Math.max(stats.maxBuffered, buffer.length);
+      for (let at = 0; at < buffer.length; ) at += writeSync(fd!, buffer, at, buffer.length - at);
+      chunk = '';
+    };
+    for (const line of lines) {
+      chunk += `${safeText(line)}\n`;
+      if (chunk.length >= STREAM_CHUNK_BYTES) flush();
+    }
+    flush();
+    if (stats) stats.bytes = bytes;
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (existing) keepOwnership(temp, existing);
+    if (overwrite) renameSync(temp, path);
+    else linkSync(temp, path); // fails with EEXIST instead of replacing
+  } catch (error) {
+    if (error instanceof ExitError) throw error;
+    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
+    throw usageError(exists ? whenExists : `cannot write ${target}: ${missingFolder(error, path) ?? fsReason(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // renamed into place
+      }
+    }
+    pending.delete(temp);
+  }
+  return bytes;
+}
+
+/**
+ * Lines written to a new temporary file in `folder`, a chunk at a time (as writeLinesAtomic
+ * holds them), for a command that reads them back before writing its real output: the file
+ * is removed if a signal ends the process, and by `removeTemp` once it is read.
+ */
+export function writeTempLines(folder: string, lines: Iterable<string>): string {
+  const temp = join(folder, `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  pending.add(temp);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx');
+    let chunk = '';
+    const flush = () => {
+      const buffer = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < buffer.length; ) at += writeSync(fd!, buffer, at, buffer.length - at);
+      chunk = '';
+    };
+    for (const line of lines) {
+      chunk += `${line}\n`;
+      if (chunk.length >= STREAM_CHUNK_BYTES) flush();
+    }
+    flush();
+    closeSync(fd);
+    fd = undefined;
+    return temp;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeTemp(temp);
+    if (error instanceof ExitError) throw error;
+    throw usageError(`cannot write a temporary file in ${folder}: ${fsReason(error)}`);
+  }
+}
+
+/** Removes a file writeTempLines made. */
+export function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // gone already
+  }
+  pending.delete(temp);
 }
 
 /** For a write into a folder that does not exist, the reason names the folder and the fix. */

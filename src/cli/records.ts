@@ -7,6 +7,7 @@ import { readRecord, readRecordLean, type ReadResult } from '../record/read.js';
 import type { RecordCore } from '../record/evaluate.js';
 import type { IncidentRecord } from '../record/schema.js';
 import { readBounded, writeFileAtomic } from './files.js';
+import { eachHistoryRecord } from './history.js';
 import { fsReason, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
 
@@ -42,6 +43,7 @@ export interface LoadedRecord<T> {
 
 /** One record, whole; any problem is a one-line exit-2 error naming the file. */
 export function loadRecord(path: string, io: Io): IncidentRecord {
+  if (path.endsWith('.jsonl')) throw usageError(`record ${path}: an imported history (one ticket a line) is read by status and report; events are added to a record file`);
   const text = readText(path, io, 'record');
   return unwrap(readRecord(text), path);
 }
@@ -53,7 +55,7 @@ function unwrap<T>(result: ReadResult<T>, path: string): T {
 
 /**
  * The records a path names: the file itself, or every `*.json` file in the folder and its
- * subfolders, in name order. Unreadable or invalid files are returned as problems, not thrown.
+ * subfolders, in name order, and every ticket line of the imported histories (`*.jsonl`). Unreadable or invalid files are returned as problems, not thrown.
  */
 export function loadRecords(path: string, io: Io): { records: LoadedRecord<RecordCore>[]; problems: string[] } {
   const records: LoadedRecord<RecordCore>[] = [];
@@ -78,13 +80,19 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
     throw usageError(`cannot read ${path}: ${fsReason(error)}`);
   }
   if (!isFolder) {
-    yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
+    // Imported history (one ticket a line): each line is a record, read a line at a time.
+    if (path.endsWith('.jsonl')) yield* eachHistoryRecord(full, path);
+    else yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
     return;
   }
   // As join(path, relative) would write it, without a join for each of many thousand files.
   const prefix = join(path, 'x').slice(0, -1);
   for (const [file, relativePath] of jsonFiles(full)) {
     const shown = prefix + relativePath;
+    if (file.endsWith('.jsonl')) {
+      yield* eachHistoryRecord(file, shown);
+      continue;
+    }
     let item: LoadedRecord<RecordCore> | { problem: string };
     try {
       const result = readRecordLean(readText(file, io, 'record', true));
@@ -137,11 +145,11 @@ function* jsonFiles(top: string): Generator<[string, string]> {
           file = target.isFile();
         } catch {
           // A broken link: named as a problem when it looks like a record.
-          if (entry.name.endsWith('.json')) yield [path, shown];
+          if (isRecordFile(entry.name)) yield [path, shown];
           continue;
         }
       }
-      if (!directory && !(file && entry.name.endsWith('.json'))) continue;
+      if (!directory && !(file && isRecordFile(entry.name))) continue;
       // An entry that is no link is where its folder really is: no system call to find it.
       if (directory) {
         const where = link ? safeRealpath(path) : join(real, entry.name);
@@ -164,6 +172,9 @@ function* jsonFiles(top: string): Generator<[string, string]> {
   }
   yield* walk(top, root, '');
 }
+
+/** A record (`*.json`) or an imported history of records (`*.jsonl`). */
+const isRecordFile = (name: string) => name.endsWith('.json') || name.endsWith('.jsonl');
 
 const safeRealpath = (path: string) => {
   try {

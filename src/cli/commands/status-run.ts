@@ -1,5 +1,5 @@
 /** `escalate status PATH...`: judge incident records now (or --as-of) and set the exit code by what is overdue. */
-import { evaluate, type RecordCore } from '../../record/evaluate.js';
+import { evaluate } from '../../record/evaluate.js';
 import { formatStatusCard, formatWarnings, statusJson, warningJson } from '../../record/status.js';
 import { warningsWithin, type Warning } from '../../record/warn.js';
 import { parseDuration } from '../../time/duration.js';
@@ -7,7 +7,7 @@ import { formatInstant } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, usageError, type Io } from '../io.js';
-import { asOfTime, loadRecords } from '../records.js';
+import { asOfTime, eachRecord } from '../records.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
 import type { StatusOptions } from './status.js';
@@ -16,26 +16,37 @@ export async function runStatus(paths: string[], options: StatusOptions, io: Io)
   useHostClock(io.hostClock === true);
   const window = warnWindow(options.warnWithin);
   const problems: string[] = [];
-  const loaded: { file: string; record: RecordCore; single: boolean }[] = [];
-  for (const path of paths) {
-    const found = loadRecords(path, io);
-    problems.push(...found.problems);
-    const single = found.records.length === 1 && found.records[0]!.file === path;
-    for (const { file, record } of found.records) loaded.push({ file, record, single });
+  // Records are judged one at a time as they are read (an imported history may hold a
+  // hundred thousand): only what is shown is kept. An --as-of without an offset is read in
+  // the records' zone, so a first pass reads their zones.
+  let zones: string[] = [];
+  if (options.asOf !== undefined) {
+    const seen = new Set<string>();
+    for (const path of paths) for (const item of eachRecord(path, io)) if (!('problem' in item)) seen.add(item.record.matrix.timezone);
+    zones = [...seen];
   }
-  const asOf = asOfTime(options.asOf, loaded.map((l) => l.record.matrix.timezone), io);
+  const asOf = asOfTime(options.asOf, zones, io);
   const shown: { file: string; evaluation: ReturnType<typeof evaluate>; warnings: Warning[] }[] = [];
   const pause = slicer();
-  for (const { file, record, single } of loaded) {
-    await pause();
-    const far = timeTooFar(record, asOf);
-    if (far !== undefined) {
-      problems.push(`record ${file}: ${far} is more than 100 years from the judging moment; check the year`);
-      continue;
+  for (const path of paths) {
+    for (const item of eachRecord(path, io)) {
+      await pause();
+      if ('problem' in item) {
+        problems.push(item.problem);
+        continue;
+      }
+      const { file, record } = item;
+      // A record file named on its own is always shown.
+      const single = file === path;
+      const far = timeTooFar(record, asOf);
+      if (far !== undefined) {
+        problems.push(`record ${file}: ${far} is more than 100 years from the judging moment; check the year`);
+        continue;
+      }
+      const evaluation = evaluate(record, asOf);
+      const warnings = window ? warningsWithin(record, asOf, window.minutes, evaluation) : [];
+      if (single || options.all || evaluation.open || evaluation.overdue || warnings.length > 0) shown.push({ file, evaluation, warnings });
     }
-    const evaluation = evaluate(record, asOf);
-    const warnings = window ? warningsWithin(record, asOf, window.minutes, evaluation) : [];
-    if (single || options.all || evaluation.open || evaluation.overdue || warnings.length > 0) shown.push({ file, evaluation, warnings });
   }
   const overdue = shown.filter((s) => s.evaluation.overdue).length;
   const warned = shown.filter((s) => s.warnings.length > 0).length;
