@@ -74,7 +74,8 @@ describe.skipIf(!hasTmux)('the real binary in tmux', () => {
     s.type('back');
     await s.waitFor('← Back');
     s.keys('Enter');
-    await s.waitFor('Whose system is failing?');
+    // The question answered above stays on the screen: wait for its choices, shown only while it is asked again.
+    await s.waitFor('❯ Ours (telephony');
     s.keys('Down', 'Enter'); // The client's
     await s.waitFor('Which contract applies?');
     s.type('refunds');
