@@ -5,7 +5,8 @@
  * does not look like a policy or a service is left out, never trusted. Pure.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { PagerdutyConfig, PagerdutyPolicy, PagerdutyService } from '../export/pagerduty.js';
+import type { PagerdutyConfig, PagerdutyPolicy, PagerdutyService, PagerdutyServiceOrchestration } from '../export/pagerduty.js';
+import { isPullInName } from '../export/pagerduty.js';
 import type { Matrix } from '../matrix/schema.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { pagerdutyNotes, pagerdutyParity, type ParityKind } from './parity-pagerduty.js';
@@ -38,7 +39,18 @@ export function pagerdutyConfigFrom(data: unknown): PagerdutyConfig {
       }));
     policies[key] = { name: typeof p.name === 'string' ? p.name : key, description: '', num_loops: 0, rule };
   }
+  const orchestrations: Record<string, PagerdutyServiceOrchestration> = {};
   for (const [key, s] of Object.entries(isRecord(resource.pagerduty_service) ? resource.pagerduty_service : {})) {
+    // A pull-in service (--pull-in separate-services): its policy, and the suspend of its orchestration.
+    if (isPullInName(key) && isRecord(s) && typeof s.escalation_policy === 'string') {
+      services[key] = { name: key, description: '', escalation_policy: s.escalation_policy } as unknown as PagerdutyService;
+      const o = isRecord(resource.pagerduty_event_orchestration_service) ? resource.pagerduty_event_orchestration_service[key] : undefined;
+      if (isRecord(o)) {
+        const suspend = (Array.isArray(o.catch_all) ? o.catch_all : []).flatMap((c) => (isRecord(c) && Array.isArray(c.actions) ? c.actions : [])).map((a) => (isRecord(a) ? a.suspend : undefined)).find((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
+        orchestrations[key] = { service: '', enable_event_orchestration_for_service: o.enable_event_orchestration_for_service as true, set: [], catch_all: suspend === undefined ? [] : [{ actions: [{ suspend }] }] };
+      }
+      continue;
+    }
     if (!isRecord(s) || !Array.isArray(s.support_hours)) continue;
     const hours = s.support_hours.filter(
       (h): h is PagerdutyService['support_hours'][number] =>
@@ -47,14 +59,15 @@ export function pagerdutyConfigFrom(data: unknown): PagerdutyConfig {
     if (hours.length === 0) continue;
     services[key] = { name: key, description: '', escalation_policy: '', support_hours: hours, incident_urgency_rule: [], scheduled_actions: [] };
   }
-  return { '//': '', resource: { pagerduty_escalation_policy: policies, pagerduty_service: services } };
+  return { '//': '', resource: { pagerduty_escalation_policy: policies, pagerduty_service: services, pagerduty_event_orchestration_service: orchestrations } };
 }
 
 /** Parity findings for the week holding `date`, as diagnostics at the policy they concern (`lineOf` finds it in the file). */
 export function parityDiagnostics(matrix: Matrix, data: unknown, date: string, lineOf: (key: string) => number): { ok: true; diagnostics: Diagnostic[] } | { ok: false; reason: string } {
   const simulated = weekSimulation(matrix, date);
   if (!simulated.ok) return simulated;
-  const findings = pagerdutyParity(simulated.result, pagerdutyConfigFrom(data));
+  const config = pagerdutyConfigFrom(data);
+  const findings = pagerdutyParity(simulated.result, config);
   const groups = new Map<string, { kind: ParityKind; severity: string; count: number; first: string; message: string }>();
   for (const f of findings) {
     const key = `${f.severity}|${f.kind}|${f.role ?? ''}`;
@@ -68,7 +81,7 @@ export function parityDiagnostics(matrix: Matrix, data: unknown, date: string, l
     const line = lineOf(g.severity);
     return { code, level, message: `${g.message} (${g.count} of ${simulated.result.instants.length} hourly starts in the week from ${simulated.result.sweep!.from.slice(0, 10)}; first ${g.first})`, path: [], line, column: 1 };
   });
-  for (const note of new Set((simulated.result.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))) {
+  for (const note of new Set((simulated.result.instants[0]?.severities ?? []).map((sim) => pagerdutyNotes(sim, config)).filter((n): n is string => n !== undefined))) {
     diagnostics.push({ code: 'parity-acknowledged', level: 'warning', message: note, path: [], line: 1, column: 1 });
   }
   return { ok: true, diagnostics };

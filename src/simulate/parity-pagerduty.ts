@@ -10,7 +10,7 @@
  * with the time core, independently of how the exporter derived them. Pure.
  */
 import type { PagerdutyConfig, PagerdutyService } from '../export/pagerduty.js';
-import { resourceName } from '../export/pagerduty.js';
+import { isPullInName, resourceName } from '../export/pagerduty.js';
 import { clockText } from '../time/display.js';
 import { formatInstant, matrixInstant } from '../time/instant.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
@@ -67,6 +67,29 @@ export function nextSupportStart(service: PagerdutyService, at: number): number 
   return best;
 }
 
+/**
+ * When a pull-in service of the severity (`--pull-in separate-services`: a service whose
+ * orchestration suspends each alert, then pages its one-rule policy, acknowledged or not)
+ * pages the target `id` for an alert sent at `start`; undefined when none does. A disabled
+ * orchestration suspends nothing. Read from the file's data, not from how the exporter named
+ * the minutes.
+ */
+export function pullInPageAt(config: PagerdutyConfig, key: string, id: string, start: number): number | undefined {
+  let best: number | undefined;
+  for (const [name, service] of Object.entries(config.resource.pagerduty_service ?? {})) {
+    if (!isPullInName(name) || !name.startsWith(`${key}-pull-in-`)) continue;
+    const ref = /^\$\{pagerduty_escalation_policy\.([^.}]+)\.id\}$/.exec(typeof service.escalation_policy === 'string' ? service.escalation_policy : '');
+    const policy = ref ? config.resource.pagerduty_escalation_policy[ref[1]!] : undefined;
+    if (!policy?.rule[0]?.target.some((t) => t.id === id)) continue;
+    const orchestration = config.resource.pagerduty_event_orchestration_service?.[name];
+    const enabled = orchestration !== undefined && (orchestration.enable_event_orchestration_for_service as unknown) === true;
+    const suspend = enabled ? (orchestration.catch_all.flatMap((c) => c.actions).find((a) => typeof a.suspend === 'number')?.suspend ?? 0) : 0;
+    const at = start + suspend * 1000;
+    if (best === undefined || at < best) best = at;
+  }
+  return best;
+}
+
 /** Every start and severity of a simulation, compared with PagerDuty running the exported configuration. */
 export function pagerdutyParity(result: SimulateResult, config: PagerdutyConfig): ParityFinding[] {
   const zone = result.timezone;
@@ -102,6 +125,13 @@ export function pagerdutyParity(result: SimulateResult, config: PagerdutyConfig)
           const id = role.pagerduty.split(' ').pop()!;
           const k = (policy?.rule ?? []).findIndex((r) => r.target.some((t) => t.id === id));
           const found = { ...base, role: role.role, matrix_at: iso(matrixAt) };
+          const pulled = k < 0 ? pullInPageAt(config, key, id, start) : undefined;
+          if (k < 0 && pulled !== undefined) {
+            if (pulled === matrixAt) continue;
+            const kind = pulled < matrixAt ? 'earlier' : 'later';
+            out.push({ ...found, kind, tool_at: iso(pulled), message: `${sim.severity.id}: PagerDuty's pull-in service pages ${role.role} at ${when(pulled)}, ${kind} than the matrix (${when(matrixAt)})` });
+            continue;
+          }
           if (k < 0) {
             out.push({ ...found, kind: 'not-paged', message: `${sim.severity.id}: ${role.role} is paged at ${when(matrixAt)}${role.source ? ` (${role.source})` : ''}; PagerDuty's policy never pages ${role.pagerduty}` });
             continue;
@@ -123,10 +153,14 @@ export function pagerdutyParity(result: SimulateResult, config: PagerdutyConfig)
 }
 
 /** What PagerDuty does that no single start shows: an acknowledgement stops the escalation the matrix keeps going. */
-export function pagerdutyNotes(sim: Simulation): string | undefined {
+export function pagerdutyNotes(sim: Simulation, config?: PagerdutyConfig): string | undefined {
   const ack = sim.deadlines.find((d) => d.kind === 'acknowledge');
   if (!ack) return undefined;
-  const after = sim.paged.filter((s) => Date.parse(s.at) > Date.parse(ack.at));
+  // A step whose every paged role a pull-in service pages is kept by the clock, acknowledged or not.
+  const key = resourceName(sim.severity.id);
+  const pulledIn = (step: Simulation['paged'][number]) =>
+    config !== undefined && step.roles.every((r) => r.pagerduty === undefined || pullInPageAt(config, key, r.pagerduty.split(' ').pop()!, 0) !== undefined);
+  const after = sim.paged.filter((s) => Date.parse(s.at) > Date.parse(ack.at) && !pulledIn(s));
   if (after.length === 0) return undefined;
   return `${sim.severity.id}: PagerDuty stops escalating once someone acknowledges; the matrix's steps after the acknowledge deadline (${after.map((s) => `+${s.after}`).join(', ')}) page only if nobody acknowledged, unless they are added by hand`;
 }

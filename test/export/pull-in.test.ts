@@ -172,6 +172,29 @@ describe('escalate export pagerduty --pull-in (CLI)', () => {
     }
   });
 
+  it('--parity reads the pull-in services: a pulled-in role is paged when its suspension ends, acknowledged or not; a shortened one is earlier', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-pull-in-'));
+    try {
+      const file = join(dir, 'pd.tf.json');
+      expect(runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--pull-in', 'separate-services', '--out', file]).code).toBe(0);
+      const parity = () => runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--check', file, '--parity', '2026-12-25', '--format', 'json']);
+      const codes = (run: { stdout: string }) =>
+        (JSON.parse(run.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] }).files.flatMap((f) => f.diagnostics).map((d) => ({ ruleId: d.code, message: d.message }));
+      const clean = codes(parity());
+      // P1 runs round the clock: its three pull-ins page at 30 min, 1 h and 2 h, as the matrix does, so P1 has no finding at all.
+      expect(clean.filter((m) => m.message.startsWith('p1:'))).toEqual([]);
+      expect(clean.filter((m) => m.ruleId === 'parity-not-paged')).toEqual([]);
+      expect(clean.filter((m) => m.ruleId === 'parity-acknowledged' && m.message.startsWith('p1:'))).toEqual([]);
+      // P3 on business hours: the suspension counts wall-clock time, so its pull-in is earlier than the matrix's working-time step.
+      expect(clean.some((m) => m.ruleId === 'parity-earlier' && m.message.startsWith("p3: PagerDuty's pull-in service pages"))).toBe(true);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"suspend": 7200', '"suspend": 720'));
+      const edited = codes(parity());
+      expect(edited.find((m) => m.ruleId === 'parity-earlier' && m.message.startsWith('p1:'))?.message).toMatch(/^p1: PagerDuty's pull-in service pages service-manager at .*, earlier than the matrix/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stderr names each pull-in; --pull-in with another tool or an unknown mode is a usage error', () => {
     const run = runCli(['export', 'pagerduty', '-m', example('msp.yaml'), '--pull-in', 'separate-services']);
     expect(run.stderr).toMatch(/^escalate export pagerduty: not expressible: p1: l3 \(after 1h\) is paged by service "p1-pull-in-60m", whose orchestration suspends each alert 3600 seconds, acknowledged or not/m);

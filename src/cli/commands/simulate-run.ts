@@ -140,7 +140,7 @@ async function parityWith(tool: 'pagerduty' | 'alertmanager' | 'ics', matrix: Ma
     const { exportPagerduty } = await import('../../export/pagerduty.js');
     const { pagerdutyParity, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
     const config = exportPagerduty(matrix).config;
-    const notes = [...new Set((result.instants[0]?.severities ?? []).map(pagerdutyNotes).filter((n): n is string => n !== undefined))];
+    const notes = [...new Set((result.instants[0]?.severities ?? []).map((sim) => pagerdutyNotes(sim, config)).filter((n): n is string => n !== undefined))];
     return { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
   }
   const { exportParity } = await import('../../simulate/parity-tools.js');
