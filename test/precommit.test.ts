@@ -80,5 +80,31 @@ describe.skipIf(missing)(`the pre-commit hook under real ${preCommit.stdout?.tri
     // stylish output: the file as a header, then `line:column  level  message  rule`
     expect(typo.output).toMatch(/^escalation-matrix\.yaml$/m);
     expect(typo.output).toMatch(new RegExp(`^ +${line}:1 +error +unknown key "nmae"`, 'm'));
+
+    // docs/lint.md: a matrix taking its holidays from a feed, and the hook entry that lints it
+    // when only the feed changes (the installed hook is reused).
+    copyFileSync(example('it-helpdesk.yaml'), join(repo, 'escalation-matrix.yaml'));
+    copyFileSync(example('it-helpdesk.cases.yaml'), join(repo, 'escalation-matrix.cases.yaml'));
+    mkdirSync(join(repo, 'holidays'));
+    copyFileSync(example('holidays/england-and-wales.ics'), join(repo, 'holidays/england-and-wales.ics'));
+    writeFileSync(
+      join(repo, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${JSON.stringify(hook)}\n    rev: ${rev}\n    hooks:\n      - id: escalate-lint\n      - id: escalate-lint\n        name: escalate lint (holidays feed)\n        files: ^holidays/.*\\.ics$\n        pass_filenames: false\n        args: [escalation-matrix.yaml]\n`,
+    );
+    git('add', '-A');
+    git('commit', '-qm', 'feed');
+    const onFeed = () => {
+      const r = spawnSync('pre-commit', ['run', '--files', 'holidays/england-and-wales.ics'], { cwd: repo, env, encoding: 'utf8', timeout: 900_000 });
+      return { code: r.status, output: `${r.stdout}${r.stderr}` };
+    };
+    const feedClean = onFeed();
+    expect(feedClean.code, feedClean.output).toBe(0);
+    expect(feedClean.output).toMatch(/escalate lint \(holidays feed\)\.+Passed/);
+    writeFileSync(join(repo, 'holidays/england-and-wales.ics'), 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n');
+    git('commit', '-qam', 'broken feed');
+    const feedBroken = onFeed();
+    expect(feedBroken.code, feedBroken.output).toBe(1);
+    expect(feedBroken.output).toMatch(/escalate lint \(holidays feed\)\.+Failed/);
+    expect(feedBroken.output).toMatch(/holidays[/]england-and-wales\.ics/);
   }, 1_200_000);
 });
