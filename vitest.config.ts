@@ -41,7 +41,7 @@ const ZONED = [
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 
 /**
- * The longest files, longest first (seconds of one core on an idle machine): they start first,
+ * The longest files, longest first (measured as CPU time per file): they start first,
  * so the two cores finish together. Vitest orders the rest by the durations it cached from the
  * last run, or by size on a fresh clone (where these small files would otherwise start last).
  */
