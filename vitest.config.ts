@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -28,7 +30,7 @@ const ZONED = [
   'test/triage/render.test.ts',
   'test/triage/triage-cli.test.ts',
   'test/lint/cases.test.ts',
-  'test/simulate/oracle.test.ts',
+  'test/simulate/oracle-*.test.ts',
   'test/simulate/simulate-cli.test.ts',
   'test/simulate/am-time.test.ts',
   'test/simulate/parity-alertmanager.test.ts',
@@ -43,6 +45,33 @@ const ZONED = [
   'test/export/ics-parsers.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+
+/**
+ * The longest files, longest first (measured as CPU time per file): they start first,
+ * so the two cores finish together. Vitest orders the rest by the durations it cached from the
+ * last run, or by size on a fresh clone (where these small files would otherwise start last).
+ */
+const LONGEST = [
+  'test/simulate/oracle-client-vendor.test.ts',
+  'test/precommit.test.ts',
+  'test/simulate/oracle-msp.test.ts',
+  'test/time/offset.test.ts',
+  'test/simulate/oracle-saas-support.test.ts',
+  'test/simulate/coverage-svg.test.ts',
+  'test/export/output-edge.test.ts',
+  'test/triage/tmux.test.ts',
+  'test/lint/scale.test.ts',
+];
+const rank = (spec: TestSpecification) => {
+  const i = LONGEST.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(file));
+  return i < 0 ? LONGEST.length : i;
+};
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return sorted.map((spec, i) => ({ spec, i })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.i - b.i).map(({ spec }) => spec);
+  }
+}
 const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
 
 export default defineConfig({
@@ -55,12 +84,19 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // A worker per core: vitest's default leaves one core to itself (one worker on two cores),
+    // but after the first transforms its own process is mostly idle.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongestFirst },
     // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
     server: { deps: { inline: ['@date-fns/tz'] } },
     ...(zones.length > 0 && {
       projects: [
         { extends: true as const, test: { name: 'escalate', include: ALL } },
-        ...zones.map((zone) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone } } })),
+        // ESCALATE_ZONE_PASS tells test/helpers/runs.ts this is zone pass i of n: property tests
+        // make a fifth of their runs there and exhaustive scans a share of their cases, a
+        // different share per pass (the host pass above runs every count in full).
+        ...zones.map((zone, i) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone, ESCALATE_ZONE_PASS: `${i + 1}/${zones.length}` } } })),
       ],
     }),
   },

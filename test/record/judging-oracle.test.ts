@@ -14,9 +14,10 @@ import { buildReport } from '../../src/record/report.js';
 import { snapshotOf } from '../../src/record/snapshot.js';
 import type { IncidentRecord, PlanSnapshot, RecordEvent } from '../../src/record/schema.js';
 import { formatInstant } from '../../src/time/instant.js';
+import { runs } from '../helpers/runs.js';
 import { makeRecord } from './make-record.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = runs(150); // a fifth in a zone pass, FUZZ_RUNS for a deep run (test/helpers/runs.ts)
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const MIN = 60_000;
 /** A guard against a hang on a busy machine, growing with the cases asked for. */

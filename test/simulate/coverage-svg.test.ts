@@ -42,6 +42,48 @@ function browser(args: string[]): string {
   return run.stdout;
 }
 
+/**
+ * One browser start per check for all the examples (a start is most of a check's time): the
+ * first test that needs it renders every example, the others read their part.
+ */
+const SHOT = { width: 1010, height: 400 };
+let screenshots: Map<string, { width: number; height: number; data: Uint8Array }> | undefined;
+function screenshotOf(name: string) {
+  if (!screenshots) {
+    // Each picture as its own SVG document (as a browser opens the file), one under another.
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
+    const frames = EXAMPLES.map(([example], i) => {
+      writeFileSync(join(dir, `coverage-${i}.svg`), svgOf(example));
+      return `<iframe src="coverage-${i}.svg" width="${SHOT.width}" height="${SHOT.height}" scrolling="no" style="display:block;border:0"></iframe>`;
+    });
+    writeFileSync(join(dir, 'page.html'), `<!doctype html><html><body style="margin:0">${frames.join('')}</body></html>`);
+    const png = join(dir, 'coverage.png');
+    browser([`--window-size=${SHOT.width},${SHOT.height * EXAMPLES.length}`, `--screenshot=${png}`, `file://${join(dir, 'page.html')}`]);
+    const { width, height, data } = readPng(readFileSync(png));
+    expect([width, height]).toEqual([SHOT.width, SHOT.height * EXAMPLES.length]);
+    const band = width * SHOT.height * 4;
+    screenshots = new Map(EXAMPLES.map(([example], i) => [example, { width, height: SHOT.height, data: data.subarray(i * band, (i + 1) * band) }]));
+  }
+  return screenshots.get(name)!;
+}
+
+let labelWidths: Map<string, Map<string, number>> | undefined;
+function labelWidthsOf(name: string) {
+  if (!labelWidths) {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
+    const page = join(dir, 'page.html');
+    const measure = `<script>addEventListener('load', () => { const out = [...document.querySelectorAll('section')].map((s) => [...s.querySelectorAll('svg text')].map((t) => t.textContent + '=' + Math.round(t.getBBox().width))); document.getElementById('out').textContent = JSON.stringify(out); });</script>`;
+    const sections = EXAMPLES.map(([example]) => `<section>${svgOf(example)}</section>`).join('');
+    writeFileSync(page, `<!doctype html><html><body>${sections}<pre id="out"></pre>${measure}</body></html>`);
+    const dom = browser(['--virtual-time-budget=5000', '--dump-dom', `file://${page}`]);
+    const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? '[]';
+    const perExample = JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')) as string[][];
+    expect(perExample).toHaveLength(EXAMPLES.length);
+    labelWidths = new Map(EXAMPLES.map(([example], i) => [example, new Map(perExample[i]!.map((s) => [s.slice(0, s.lastIndexOf('=')), Number(s.slice(s.lastIndexOf('=') + 1))]))]));
+  }
+  return labelWidths.get(name)!;
+}
+
 describe.each(EXAMPLES)('the coverage picture of %s', (name, labels) => {
   it('is SVG with a title, a description, an hour per cell with its own title, and holidays marked', async () => {
     const text = svgOf(name);
@@ -65,12 +107,7 @@ describe.each(EXAMPLES)('the coverage picture of %s', (name, labels) => {
   });
 
   it.skipIf(SKIP)('renders in a headless browser: the screenshot is not blank', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
-    const file = join(dir, 'coverage.svg');
-    writeFileSync(file, svgOf(name));
-    const png = join(dir, 'coverage.png');
-    browser(['--window-size=1010,400', `--screenshot=${png}`, `file://${file}`]);
-    const { width, height, data } = readPng(readFileSync(png));
+    const { width, height, data } = screenshotOf(name);
     let coloured = 0;
     const colours = new Set<number>();
     for (let i = 0; i < width * height; i++) {
@@ -83,13 +120,7 @@ describe.each(EXAMPLES)('the coverage picture of %s', (name, labels) => {
   }, 120_000);
 
   it.skipIf(SKIP)('renders in a headless browser: the labels are laid out with a width', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
-    const page = join(dir, 'page.html');
-    const measure = `<script>addEventListener('load', () => { const out = [...document.querySelectorAll('svg text')].map((t) => t.textContent + '=' + Math.round(t.getBBox().width)); document.getElementById('out').textContent = JSON.stringify(out); });</script>`;
-    writeFileSync(page, `<!doctype html><html><body>${svgOf(name)}<pre id="out"></pre>${measure}</body></html>`);
-    const dom = browser(['--virtual-time-budget=5000', '--dump-dom', `file://${page}`]);
-    const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? '[]';
-    const widths = new Map((JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')) as string[]).map((s) => [s.slice(0, s.lastIndexOf('=')), Number(s.slice(s.lastIndexOf('=') + 1))]));
+    const widths = labelWidthsOf(name);
     for (const label of [...labels, 'Paged first', 'Acknowledge', 'holiday']) expect(widths.get(label), label).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -12,8 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatInstant, matrixInstant } from '../../src/time/instant.js';
 import { useHostClock } from '../../src/time/offset.js';
 import { addWorkingMinutes, isWorkingTime, workingCalendar, workingMinutesBetween, type WorkingCalendar } from '../../src/time/working-time.js';
+import { runs } from '../helpers/runs.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS = runs(120); // a fifth in a zone pass, FUZZ_RUNS for a deep run (test/helpers/runs.ts)
 const TIMEOUT = Math.max(60_000, RUNS * 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260329);
 

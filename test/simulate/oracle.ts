@@ -14,11 +14,11 @@ import type { Matrix, Severity, Targets } from '../../src/matrix/schema.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import type { Simulation } from '../../src/simulate/result-schema.js';
 import { underBothClocks } from '../helpers/clocks.js';
+import { runs, share } from '../helpers/runs.js';
 import { loadExample } from '../triage/load-example.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-const EXAMPLES = ['saas-support.yaml', 'msp.yaml', 'client-vendor.yaml'];
 const FROM = Date.parse('2026-12-20T00:00:00Z');
 const TO = Date.parse('2028-01-01T00:00:00Z');
 const SEED = Number(process.env.FUZZ_SEED ?? 20261225);
@@ -26,6 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261225);
 // ---- The oracle: Temporal only, from the documented definitions --------------------------
 
 interface OracleCalendar {
+  key: string; // everything below, for the memos
   zone: string;
   days: number[]; // 1 = Monday … 7 = Sunday
   open: number;
@@ -35,8 +36,25 @@ interface OracleCalendar {
 
 const inZone = (ms: number, zone: string) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
 
+/**
+ * The oracle's answers are memoised by their inputs: the year is scanned for every severity,
+ * contract and offset source, and the same days, windows and deadlines recur. A memo returns
+ * what the first computation gave, so the oracle stays the one below.
+ */
+function memo<A extends unknown[], R>(key: (...args: A) => string, fn: (...args: A) => R): (...args: A) => R {
+  const known = new Map<string, R>();
+  return (...args) => {
+    const k = key(...args);
+    if (known.has(k)) return known.get(k)!;
+    const value = fn(...args);
+    known.set(k, value);
+    return value;
+  };
+}
+
 /** A wall-clock time as an instant: the jump for a skipped time, the earlier of a repeated one. */
-function instantOf(zone: string, wall: Temporal.PlainDateTime): number {
+const instantOf = memo((zone: string, wall: Temporal.PlainDateTime) => `${zone} ${wall.toString()}`, instantOfUncached);
+function instantOfUncached(zone: string, wall: Temporal.PlainDateTime): number {
   const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
   if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0) return earlier.epochMilliseconds;
   return earlier.getTimeZoneTransition('next')!.epochMilliseconds;
@@ -45,19 +63,22 @@ function instantOf(zone: string, wall: Temporal.PlainDateTime): number {
 const wallAt = (date: Temporal.PlainDate, minutes: number) =>
   minutes === 1440 ? date.add({ days: 1 }).toPlainDateTime() : date.toPlainDateTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
 
-function windowOf(cal: OracleCalendar, date: Temporal.PlainDate): [number, number] | undefined {
+const windowOf = memo((cal: OracleCalendar, date: Temporal.PlainDate) => `${cal.key} ${date.toString()}`, windowOfUncached);
+function windowOfUncached(cal: OracleCalendar, date: Temporal.PlainDate): [number, number] | undefined {
   if (!cal.days.includes(date.dayOfWeek) || cal.holidays.has(date.toString())) return undefined;
   return [instantOf(cal.zone, wallAt(date, cal.open)), instantOf(cal.zone, wallAt(date, cal.close))];
 }
 
-function dayOf(cal: OracleCalendar, ms: number): Temporal.PlainDate {
+const dayOf = memo((cal: OracleCalendar, ms: number) => `${cal.zone} ${ms}`, dayOfUncached);
+function dayOfUncached(cal: OracleCalendar, ms: number): Temporal.PlainDate {
   let date = inZone(ms, cal.zone).toPlainDate();
   while (instantOf(cal.zone, date.add({ days: 1 }).toPlainDateTime()) <= ms) date = date.add({ days: 1 });
   while (instantOf(cal.zone, date.toPlainDateTime()) > ms) date = date.subtract({ days: 1 });
   return date;
 }
 
-function addWorking(cal: OracleCalendar, start: number, minutes: number): number {
+const addWorking = memo((cal: OracleCalendar, start: number, minutes: number) => `${cal.key} ${start} ${minutes}`, addWorkingUncached);
+function addWorkingUncached(cal: OracleCalendar, start: number, minutes: number): number {
   let remaining = minutes * MINUTE;
   if (remaining <= 0) return start;
   for (let date = dayOf(cal, start); ; date = date.add({ days: 1 })) {
@@ -78,7 +99,8 @@ function due(cal: OracleCalendar | undefined, start: number, text: string): numb
   return addWorking(cal, start, (w * cal.days.length + d) * (cal.close - cal.open) + h * 60 + min);
 }
 
-function stateOf(cal: OracleCalendar | undefined, ms: number): Simulation['calendar']['state'] {
+const stateOf = memo((cal: OracleCalendar | undefined, ms: number) => `${cal?.key} ${ms}`, stateOfUncached);
+function stateOfUncached(cal: OracleCalendar | undefined, ms: number): Simulation['calendar']['state'] {
   if (!cal) return 'round-the-clock';
   const date = dayOf(cal, ms);
   const window = windowOf(cal, date);
@@ -96,11 +118,16 @@ const hhmm = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 function oracleCalendar(matrix: Matrix, id: string | undefined): OracleCalendar | undefined {
   const def = id !== undefined && id !== '24x7' ? matrix.calendars?.[id] : undefined;
   if (!def) return undefined;
-  return { zone: def.timezone ?? matrix.timezone, days: def.days.map((d) => DAYS.indexOf(d) + 1), open: hhmm(def.hours.slice(0, 5)), close: hhmm(def.hours.slice(6)), holidays: new Set(def.holidays ?? []) };
+  const zone = def.timezone ?? matrix.timezone;
+  const days = def.days.map((d) => DAYS.indexOf(d) + 1);
+  const [open, close] = [hhmm(def.hours.slice(0, 5)), hhmm(def.hours.slice(6))];
+  const holidays = [...(def.holidays ?? [])].sort();
+  return { key: JSON.stringify([zone, days, open, close, holidays]), zone, days, open, close, holidays: new Set(holidays) };
 }
 
 /** A matrix time as an instant: a date alone is its midnight; as `until` the next midnight. */
-function exceptionBound(matrix: Matrix, text: string, until: boolean): number {
+const exceptionBound = memo((matrix: Matrix, text: string, until: boolean) => JSON.stringify([matrix.timezone, text, until]), exceptionBoundUncached);
+function exceptionBoundUncached(matrix: Matrix, text: string, until: boolean): number {
   if (/[zZ]|[+-]\d{2}:\d{2}$/.test(text)) return Date.parse(text);
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   const wall = dateOnly ? Temporal.PlainDate.from(text).add({ days: until ? 1 : 0 }).toPlainDateTime() : Temporal.PlainDateTime.from(text);
@@ -129,19 +156,25 @@ for (let t = FROM; t < TO; t += HOUR) hours.push(new Date(t));
 /** Contracts to try: none, and each tier (tiers may switch the calendar). */
 const contractsOf = (matrix: Matrix) => [undefined, ...Object.keys(matrix.tiers ?? {})];
 
-underBothClocks(() => {
-  for (const name of EXAMPLES) {
+/**
+ * The comparison for one example (one test file per example, so they run side by side): every
+ * hour of the year on each contract, then deadlines at hours fast-check picks. A zone pass
+ * (test/helpers/runs.ts) scans its share of the hours and makes a fifth of the runs.
+ */
+export function oracleSuite(name: string): void {
+  const scanned = share(hours);
+  underBothClocks(() => {
     const matrix = loadExample(name);
     describe(name, () => {
       for (const tier of contractsOf(matrix)) {
         it(`every hour of a year${tier ? ` on tier ${tier}` : ''}: calendar state, acknowledgement and each page agree with the oracle`, () => {
           const outcomes = matrix.severities.map((severity) => ({ severity, owner: severity.owner }));
-          const result = simulate(matrix, { outcomes, instants: hours, ...(tier ? { tier } : {}) });
+          const result = simulate(matrix, { outcomes, instants: scanned, ...(tier ? { tier } : {}) });
           if (!result.ok) throw new Error(result.reason);
-          expect(result.instants).toHaveLength(hours.length);
+          expect(result.instants).toHaveLength(scanned.length);
           let compared = 0;
           result.instants.forEach((instant, i) => {
-            const start = hours[i]!.getTime();
+            const start = scanned[i]!.getTime();
             expect(Date.parse(instant.at)).toBe(start);
             instant.severities.forEach((sim, s) => {
               const severity = matrix.severities[s]!;
@@ -160,7 +193,7 @@ underBothClocks(() => {
               expect(sim.first_paged?.at, where).toBe(sim.paged[0]?.at);
             });
           });
-          expect(compared).toBeGreaterThan(hours.length);
+          expect(compared).toBeGreaterThan(scanned.length);
         }, 600_000);
       }
 
@@ -183,9 +216,9 @@ underBothClocks(() => {
               expect(kinds.sort()).toEqual(Object.keys(targets).filter((k) => k !== 'update_every').sort());
             });
           }),
-          { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: SEED },
+          { numRuns: runs(150), seed: SEED },
         );
       }, 600_000);
     });
-  }
-});
+  });
+}
