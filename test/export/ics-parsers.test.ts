@@ -17,6 +17,7 @@ import { exportIcs } from '../../src/export/ics.js';
 import { icsDrift } from '../../src/export/drift.js';
 import type { Matrix } from '../../src/matrix/schema.js';
 import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
+import { runs } from '../helpers/runs.js';
 
 const DAY = 86_400_000;
 /** Zones with DST north and south, none, and 30/45-minute offsets (Chatham: +12:45/+13:45). */
@@ -208,7 +209,7 @@ describe('random calendars (days, hours near the clock changes, holidays, zones)
         const timed = [...compare(m).icalJs.values()].flat().filter((x) => x.includes('T')).sort();
         expect(timed).toEqual(oracle(m, from, to));
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -262,7 +263,7 @@ describe('hostile names', () => {
         });
         expect(values(sorted(compare(m).icalJs))).toEqual(values(plain));
       }),
-      { numRuns: 12 },
+      { numRuns: runs(12) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_OCCURRENCES, MAX_RECURRENCE_STEPS, parseIcsHolidays } from '../../src/matrix/ics-holidays.js';
 import { recurrenceWindow } from '../../src/matrix/holiday-files.js';
 import { countWork } from '../../src/work.js';
+import { runs } from '../helpers/runs.js';
 
 const WINDOW = { from: '2025-01-01', to: '2031-12-31' };
 /** A calendar of these lines, CRLF-ended like a published feed. */
@@ -232,7 +233,7 @@ describe('agrees with the documented definition (fast-check, an independent date
         expect(got.diagnostics).toEqual([]);
         expect(got.dates).toEqual(expected(specs, window));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -250,7 +251,7 @@ describe('fuzz: any text is dates or located findings, never an exception', () =
       }
       if (got.diagnostics.some((d) => d.level === 'error')) expect(got.dates).toEqual([]);
     };
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), check), { numRuns: runs(300) });
     const edit = fc.array(fc.record({ at: fc.nat(valid.length - 1), op: fc.constantFrom('drop', 'twice', 'cut') }), { maxLength: 4 });
     fc.assert(
       fc.property(edit, fc.constantFrom('\r\n', '\n'), (edits, eol) => {
@@ -264,7 +265,7 @@ describe('fuzz: any text is dates or located findings, never an exception', () =
         }
         check(lines.join(eol));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -12,8 +12,9 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryContains, firstOnGrid, readEntry, readIntervals, type IntervalEntry } from '../../src/simulate/am-time.js';
 import { useHostClock } from '../../src/time/offset.js';
+import { runs } from '../helpers/runs.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = runs(150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261225);
 const ZONES = ['Australia/Adelaide', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Antarctica/Troll', 'Europe/Dublin', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'Asia/Kolkata', 'UTC'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

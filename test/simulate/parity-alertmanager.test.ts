@@ -22,6 +22,7 @@ import type { SimulateResult } from '../../src/simulate/result-schema.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { weekOf, weekSimulation } from '../../src/simulate/week.js';
 import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
+import { runs } from '../helpers/runs.js';
 
 const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
 const hasAmtool = amtool.status === 0;
@@ -260,7 +261,7 @@ describe('what the parity reports', () => {
         const found = alertmanagerParity(result, config, {});
         expect('ok' in found ? typeof found.reason : Array.isArray(found.findings)).toBeTruthy();
       }),
-      { numRuns: 300, seed: 20261206 },
+      { numRuns: runs(300), seed: 20261206 },
     );
   });
 

@@ -12,6 +12,7 @@ import { icsParity } from '../../src/simulate/parity-ics.js';
 import type { SimulateResult } from '../../src/simulate/result-schema.js';
 import { weekSimulation } from '../../src/simulate/week.js';
 import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
+import { runs } from '../helpers/runs.js';
 
 const WEEKS = ['2026-12-21', '2026-12-28', '2027-03-10', '2027-03-29', '2027-04-02', '2027-10-31', '2027-11-07'];
 
@@ -133,7 +134,7 @@ describe('parity with the iCalendar export', () => {
         const found = icsParity(result, edited.join('\r\n'));
         expect('ok' in found ? typeof found.reason : Array.isArray(found.findings)).toBeTruthy();
       }),
-      { numRuns: 200, seed: 20261225 },
+      { numRuns: runs(200), seed: 20261225 },
     );
   });
 
