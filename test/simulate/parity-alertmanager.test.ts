@@ -22,7 +22,7 @@ import type { SimulateResult } from '../../src/simulate/result-schema.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { weekOf, weekSimulation } from '../../src/simulate/week.js';
 import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
-import { runs } from '../helpers/runs.js';
+import { runs, ZONE_PASS } from '../helpers/runs.js';
 
 const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
 const hasAmtool = amtool.status === 0;
@@ -87,7 +87,9 @@ function parityOf(config: unknown, result: SimulateResult, matrix: Matrix) {
   return found;
 }
 
-describe.skipIf(!hasAmtool)('the parity walk routes as amtool does', () => {
+// Routing by labels reads no clock: amtool's answers are compared in the host pass only (the
+// zone passes run the time part below again under each host zone; see test/helpers/runs.ts).
+describe.skipIf(!hasAmtool || ZONE_PASS !== undefined)('the parity walk routes as amtool does', () => {
   it.each(EXAMPLES)('%s: the export, every severity × tier × client', (name) => {
     const matrix = exampleMatrix(name);
     const { config, warnings } = exportAlertmanager(matrix);
