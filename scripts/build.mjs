@@ -63,6 +63,22 @@ const offsetsThroughTimeCore = {
   },
 };
 
+/**
+ * In the CommonJS bundles the loader reaches the zod matrix schema through a `require`, which
+ * esbuild runs on first use: a valid matrix passes `acceptMatrix` (src/matrix/fast.ts) and
+ * never builds the schema (~5 ms of lint's start-up). The library bundle keeps the plain import.
+ */
+const lazySchema = {
+  name: 'lazy-schema',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]matrix[\\/]schema-lazy\.ts$/ }, () => ({
+      contents: `export const getMatrixSchema = () => require(${JSON.stringify(join(root, 'src/matrix/schema.ts'))}).matrixSchema;`,
+      loader: 'ts',
+      resolveDir: join(root, 'src/matrix'),
+    }));
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -77,6 +93,7 @@ const cjs = {
   ...shared,
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__escalate_import_meta_url' },
+  plugins: [...shared.plugins, lazySchema],
   banner: { js: "var __escalate_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
 };
 

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { described } from '../../zod-setup.js';
-import { TARGET_KINDS } from '../../matrix/schema.js';
+import { TARGET_KINDS } from '../../matrix/kinds.js';
 
 const answerValue = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
 
