@@ -64,17 +64,18 @@ const offsetsThroughTimeCore = {
 };
 
 /**
- * In the CommonJS bundles the loader reaches the zod matrix schema through a `require`, which
- * esbuild runs on first use: a valid matrix passes `acceptMatrix` (src/matrix/fast.ts) and
- * never builds the schema (~5 ms of lint's start-up). The library bundle keeps the plain import.
+ * In the CommonJS bundles the loaders reach the zod schemas of a matrix and of a cases file
+ * through a `require` (`schema-lazy.ts`), which esbuild runs on first use: a valid file passes
+ * the plain-code check (`fast.ts`) and never builds them (~5 ms of lint's start-up). The
+ * library bundle keeps the plain import.
  */
-const lazySchema = {
+const lazySchemas = {
   name: 'lazy-schema',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]matrix[\\/]schema-lazy\.ts$/ }, () => ({
-      contents: `export const getMatrixSchema = () => require(${JSON.stringify(join(root, 'src/matrix/schema.ts'))}).matrixSchema;`,
+    b.onLoad({ filter: /[\\/]src[\\/].*[\\/]schema-lazy\.ts$/ }, (args) => ({
+      contents: `export const schemas = () => require(${JSON.stringify(join(dirname(args.path), 'schema.ts'))});`,
       loader: 'ts',
-      resolveDir: join(root, 'src/matrix'),
+      resolveDir: dirname(args.path),
     }));
   },
 };
@@ -93,7 +94,7 @@ const cjs = {
   ...shared,
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__escalate_import_meta_url' },
-  plugins: [...shared.plugins, lazySchema],
+  plugins: [...shared.plugins, lazySchemas],
   banner: { js: "var __escalate_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
 };
 

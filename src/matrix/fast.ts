@@ -11,16 +11,16 @@
 import { parseDuration } from '../time/duration.js';
 import { isValidTimeZone } from '../time/zone.js';
 
-const NO: unique symbol = Symbol('no');
-type Check = (value: unknown) => unknown;
+export const NO: unique symbol = Symbol('no');
+export type Check = (value: unknown) => unknown;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
-const str: Check = (v) => (typeof v === 'string' ? v : NO);
-const text: Check = (v) => (typeof v === 'string' && v.length > 0 ? v : NO);
-const bool: Check = (v) => (typeof v === 'boolean' ? v : NO);
+export const str: Check = (v) => (typeof v === 'string' ? v : NO);
+export const text: Check = (v) => (typeof v === 'string' && v.length > 0 ? v : NO);
+export const bool: Check = (v) => (typeof v === 'boolean' ? v : NO);
 const pattern = (re: RegExp): Check => (v) => (typeof v === 'string' && re.test(v) ? v : NO);
-const oneOf = (...values: unknown[]): Check => (v) => (values.includes(v) ? v : NO);
+export const oneOf = (...values: unknown[]): Check => (v) => (values.includes(v) ? v : NO);
 const id = pattern(/^[a-z0-9][a-z0-9_-]*$/);
 
 const duration: Check = (v) => (typeof v === 'string' && parseDuration(v).ok ? v : NO);
@@ -47,7 +47,7 @@ const holidayFile: Check = (v) =>
   typeof v === 'string' && v.trim() !== '' && !/[\u0000-\u001f\u007f]/.test(v) && !v.startsWith('/') && !/^[A-Za-z]:/.test(v) && !v.includes('\\') && !v.split('/').includes('..') ? v : NO;
 const intFrom = (least: number): Check => (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= least ? v : NO);
 
-const list = (item: Check, least = 0): Check => (v) => {
+export const list = (item: Check, least = 0): Check => (v) => {
   if (!Array.isArray(v) || v.length < least) return NO;
   const out: unknown[] = [];
   for (let i = 0; i < v.length; i++) {
@@ -59,7 +59,7 @@ const list = (item: Check, least = 0): Check => (v) => {
   return out;
 };
 
-const record = (key: Check, value: Check): Check => (v) => {
+export const record = (key: Check, value: Check): Check => (v) => {
   if (!isObject(v)) return NO;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
@@ -72,16 +72,16 @@ const record = (key: Check, value: Check): Check => (v) => {
 };
 
 /** A field of a strict object: required, optional, or with a default when absent. */
-interface Field {
+export interface Field {
   check: Check;
   optional?: boolean;
   absent?: unknown;
 }
-const opt = (check: Check): Field => ({ check, optional: true });
+export const opt = (check: Check): Field => ({ check, optional: true });
 const withDefault = (check: Check, value: unknown): Field => ({ check, absent: value });
 
 /** A strict object; `also` is a refinement over its output, run when every field passed. */
-const object = (shape: Record<string, Check | Field>, also?: (out: Record<string, unknown>) => boolean): Check => {
+export const object = (shape: Record<string, Check | Field>, also?: (out: Record<string, unknown>) => boolean): Check => {
   const fields = Object.entries(shape).map(([key, f]) => [key, typeof f === 'function' ? { check: f } : f] as const);
   return (v) => {
     if (!isObject(v)) return NO;

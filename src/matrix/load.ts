@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { createLocator, type Locator } from './locate.js';
 import type { Matrix } from './schema.js';
-import { getMatrixSchema } from './schema-lazy.js';
+import { schemas } from './schema-lazy.js';
 import { acceptMatrix } from './fast.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
@@ -93,7 +93,7 @@ export function loadMatrix(source: string): LoadResult {
   diagnostics.push(...forbiddenKeys(data, locator));
   // A valid matrix takes the plain-code path; anything else gets the schema's own messages.
   const accepted = acceptMatrix(data);
-  const parsed = accepted !== undefined ? { success: true as const, data: accepted as Matrix } : getMatrixSchema().safeParse(data);
+  const parsed = accepted !== undefined ? { success: true as const, data: accepted as Matrix } : schemas().matrixSchema.safeParse(data);
   if (!parsed.success) {
     diagnostics.push(...issuesToDiagnostics(parsed.error.issues, locator, data));
   }
