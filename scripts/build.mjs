@@ -80,6 +80,23 @@ const lazySchemas = {
   },
 };
 
+/**
+ * yaml's parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` for every token (a
+ * debugging aid that prints to the console, past the output edge); reading the environment
+ * is a call into Node each time. The bundles leave the aid out.
+ */
+const yamlWithoutDebugLogs = {
+  name: 'yaml-without-debug-logs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'false');
+      if (contents === source) throw new Error(`yaml's debug switch not found in ${args.path}`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -88,7 +105,7 @@ const shared = {
   legalComments: 'none',
   define: { __ESCALATE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess, offsetsThroughTimeCore],
+  plugins: [englishOnlyZod, lazyChildProcess, offsetsThroughTimeCore, yamlWithoutDebugLogs],
 };
 const cjs = {
   ...shared,
