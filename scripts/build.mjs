@@ -63,6 +63,40 @@ const offsetsThroughTimeCore = {
   },
 };
 
+/**
+ * In the CommonJS bundles the loaders reach the zod schemas of a matrix and of a cases file
+ * through a `require` (`schema-lazy.ts`), which esbuild runs on first use: a valid file passes
+ * the plain-code check (`fast.ts`) and never builds them (~5 ms of lint's start-up). The
+ * library bundle keeps the plain import.
+ */
+const lazySchemas = {
+  name: 'lazy-schema',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*[\\/]schema-lazy\.ts$/ }, (args) => ({
+      contents: `export const schemas = () => require(${JSON.stringify(join(dirname(args.path), 'schema.ts'))});`,
+      loader: 'ts',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * yaml's parser and composer read `process.env.LOG_TOKENS` / `LOG_STREAM` for every token (a
+ * debugging aid that prints to the console, past the output edge); reading the environment
+ * is a call into Node each time. The bundles leave the aid out.
+ */
+const yamlWithoutDebugLogs = {
+  name: 'yaml-without-debug-logs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'false');
+      if (contents === source) throw new Error(`yaml's debug switch not found in ${args.path}`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -71,12 +105,13 @@ const shared = {
   legalComments: 'none',
   define: { __ESCALATE_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
-  plugins: [englishOnlyZod, lazyChildProcess, offsetsThroughTimeCore],
+  plugins: [englishOnlyZod, lazyChildProcess, offsetsThroughTimeCore, yamlWithoutDebugLogs],
 };
 const cjs = {
   ...shared,
   format: 'cjs',
   define: { ...shared.define, 'import.meta.url': '__escalate_import_meta_url' },
+  plugins: [...shared.plugins, lazySchemas],
   banner: { js: "var __escalate_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
 };
 

@@ -1,6 +1,6 @@
 /** Phrases shared by the sheet and the role cards: roles, severities, times and calendars. */
 import type { Calendar, Matrix, Severity, TargetKind, Targets } from '../matrix/schema.js';
-import { TARGET_KINDS } from '../matrix/schema.js';
+import { TARGET_KINDS } from '../matrix/kinds.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
 import { code, inline } from './escape.js';
 

@@ -83,21 +83,20 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
  */
 export function parseGuarded(text: string, options: Options, limit = MAX_NESTING): { doc: Document.Parsed; deep?: undefined } | { deep: number; doc?: undefined } {
   if (!mayBeDeep(text, limit)) return { doc: compose(new Parser().parse(text), text, options) };
+  // The lexemes are checked as they are made and kept; the parser then reads them as its own
+  // parse would, with no generator of ours between the two (one per token cost more than the check).
   const guard = new DepthGuard(limit);
+  const lexemes: string[] = [];
+  for (const token of new Lexer().lex(text)) {
+    if (guard.tooDeep(token)) return { deep: guard.offset };
+    lexemes.push(token);
+  }
   const parser = new Parser();
-  let deep: number | undefined;
   function* tokens() {
-    for (const token of new Lexer().lex(text)) {
-      if (guard.tooDeep(token)) {
-        deep = guard.offset;
-        return;
-      }
-      yield* parser.next(token);
-    }
+    for (const token of lexemes) yield* parser.next(token);
     yield* parser.end();
   }
-  const doc = compose(tokens(), text, options);
-  return deep === undefined ? { doc } : { deep };
+  return { doc: compose(tokens(), text, options) };
 }
 
 /** As yaml's parseDocument composes (its `prettyErrors` needs a line counter, which no caller passes). */

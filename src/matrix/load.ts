@@ -8,7 +8,9 @@ import { TextPositions, type Positions } from './positions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { createLocator, type Locator } from './locate.js';
-import { matrixSchema, type Matrix } from './schema.js';
+import type { Matrix } from './schema.js';
+import { schemas } from './schema-lazy.js';
+import { acceptMatrix } from './fast.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
 import { MAX_NESTING, parseGuarded } from './depth.js';
@@ -89,7 +91,9 @@ export function loadMatrix(source: string): LoadResult {
   }
 
   diagnostics.push(...forbiddenKeys(data, locator));
-  const parsed = matrixSchema.safeParse(data);
+  // A valid matrix takes the plain-code path; anything else gets the schema's own messages.
+  const accepted = acceptMatrix(data);
+  const parsed = accepted !== undefined ? { success: true as const, data: accepted as Matrix } : schemas().matrixSchema.safeParse(data);
   if (!parsed.success) {
     diagnostics.push(...issuesToDiagnostics(parsed.error.issues, locator, data));
   }

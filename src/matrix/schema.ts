@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { described, withMeta } from '../zod-setup.js';
 import { parseDuration } from '../time/duration.js';
 import { isValidTimeZone } from '../time/zone.js';
+import { PAGERDUTY_TARGET_KINDS } from './kinds.js';
 
 const ID = /^[a-z0-9][a-z0-9_-]*$/;
 const id = (what: string) =>
@@ -123,7 +124,6 @@ const pagerdutyId = (what: string) =>
     `The PagerDuty ${what} id, like "PABC123".`,
   );
 
-export const PAGERDUTY_TARGET_KINDS = ['user', 'schedule', 'escalation_policy'] as const;
 
 export const pagerdutyTarget = described(
   z
@@ -153,17 +153,7 @@ export const pagingTarget = described(
 );
 
 // ── Targets ──────────────────────────────────────────────────────────────────────
-export const TARGET_KINDS = [
-  'acknowledge',
-  'assign_owner',
-  'notify_client',
-  'escalate_after',
-  'update_every',
-  'workaround',
-  'resolution',
-  'rca',
-] as const;
-export type TargetKind = (typeof TARGET_KINDS)[number];
+export { TARGET_KINDS, PAGERDUTY_TARGET_KINDS, type TargetKind } from './kinds.js';
 
 const target = (description: string) => z.optional(described(positiveDuration, description));
 

@@ -1,7 +1,7 @@
 /** The keys the schema allows at a path, for "did you mean" on unknown keys. */
 import type { core } from 'zod/mini';
 import type { Path } from '../diagnostics.js';
-import { matrixSchema } from './schema.js';
+import { schemas } from './schema-lazy.js';
 
 interface Def {
   type: string;
@@ -22,7 +22,7 @@ function unwrap(schema: core.$ZodType): core.$ZodType {
   return current;
 }
 
-export function keysAt(path: Path, root: core.$ZodType = matrixSchema): string[] {
+export function keysAt(path: Path, root: core.$ZodType = schemas().matrixSchema): string[] {
   let schema: core.$ZodType | undefined = unwrap(root);
   for (const part of path) {
     const def: Def = defOf(schema);

@@ -5,7 +5,7 @@
  * exception that shaped them. Pure: the instants, zones and contract are passed in.
  */
 import type { Matrix } from '../matrix/schema.js';
-import { PAGERDUTY_TARGET_KINDS } from '../matrix/schema.js';
+import { PAGERDUTY_TARGET_KINDS } from '../matrix/kinds.js';
 import { formatInstant, localDate } from '../time/instant.js';
 import { addWorkingMinutes, isWorkingTime, type WorkingCalendar } from '../time/working-time.js';
 import type { ResolvedOutcome } from '../triage/engine.js';

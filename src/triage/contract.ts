@@ -6,7 +6,7 @@
  * file order). Pure: the incident start is passed in.
  */
 import type { Matrix, MatrixException, Severity, Targets, TargetKind } from '../matrix/schema.js';
-import { TARGET_KINDS } from '../matrix/schema.js';
+import { TARGET_KINDS } from '../matrix/kinds.js';
 import { matrixInstant } from '../time/instant.js';
 
 export interface ContractRequest {

@@ -8,7 +8,10 @@ import { createLocator, type Locator } from '../../matrix/locate.js';
 import { MAX_MATRIX_CHARS } from '../../matrix/load.js';
 import { TextPositions } from '../../matrix/positions.js';
 import { didYouMean } from '../../matrix/suggest.js';
-import { casesFile, DEADLINE_KINDS, matrixCase, type CasesFile } from './schema.js';
+import type { CasesFile } from './schema.js';
+import { DEADLINE_KINDS } from './kinds.js';
+import { schemas } from './schema-lazy.js';
+import { acceptCases } from './fast.js';
 
 export interface CasesLoad {
   cases?: CasesFile['cases'];
@@ -91,7 +94,10 @@ export function loadCases(source: string): CasesLoad {
     if (error instanceof RangeError) return fatal(lines, 'too-deep', TOO_DEEP);
     return { diagnostics: [{ code: 'alias-limit', level: 'error', message: 'aliases expand too far; a cases file never needs that many', path: [], line: 1, column: 1 }], locator };
   }
-  const parsed = casesFile.safeParse(data ?? {});
+  // A valid file takes the plain-code path; anything else gets the schema's own messages.
+  const accepted = acceptCases(data ?? {});
+  if (accepted !== undefined) return { cases: accepted.cases, diagnostics, locator };
+  const parsed = schemas().casesFile.safeParse(data ?? {});
   if (parsed.success) return { cases: parsed.data.cases, diagnostics, locator };
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol') as Path;
@@ -127,7 +133,7 @@ function salvage(data: unknown, issues: readonly { path: PropertyKey[] }[]): Pic
   const indexes: number[] = [];
   list.forEach((item, index) => {
     if (broken.has(index)) return;
-    const parsed = matrixCase.safeParse(item);
+    const parsed = schemas().matrixCase.safeParse(item);
     if (!parsed.success) return;
     cases.push(parsed.data);
     indexes.push(index);

@@ -4,11 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { described } from '../../zod-setup.js';
-import { TARGET_KINDS } from '../../matrix/schema.js';
+import { DEADLINE_KINDS } from './kinds.js';
 
 const answerValue = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(String));
 
-export const DEADLINE_KINDS = [...TARGET_KINDS.filter((k) => k !== 'update_every'), 'next_update'] as const;
+export { DEADLINE_KINDS };
 
 export const matrixCase = z.strictObject({
   name: described(z.string().check(z.minLength(1, { error: 'must not be empty' })), 'What the case proves, in a few words.'),

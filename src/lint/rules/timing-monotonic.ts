@@ -1,4 +1,4 @@
-import { TARGET_KINDS } from '../../matrix/schema.js';
+import { TARGET_KINDS } from '../../matrix/kinds.js';
 import { contracts, under, type TargetValue } from '../facts.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
 
