@@ -162,15 +162,11 @@ export function removePendingFiles(): void {
 }
 
 /**
- * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
- * target that is not a regular file (device, FIFO, socket, directory), an existing file
- * without `overwrite`, and a file with several hard links (replacing it would split them:
- * the other names would keep the old text). A symlink, dangling or not, is followed to the
- * path it names, which is written; the link stays. An existing target keeps its mode (and,
- * where permitted, its owner). The temporary name is short and fixed in length, so any name
- * the file system accepts can be written.
+ * The checks both atomic writes make before writing anything: the path a symlink names, the
+ * file there if any (refused when it is not a regular file, exists without `overwrite`, or has
+ * several hard links), and a temporary name beside it, short and fixed in length.
  */
-export function writeFileAtomic(target: string, text: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
+function prepareTarget(target: string, overwrite: boolean | undefined, whenExists: string) {
   const path = followLinks(target);
   const existing = statIfAny(path, target);
   if (existing) {
@@ -182,6 +178,20 @@ export function writeFileAtomic(target: string, text: string, { overwrite, whenE
     }
   }
   const temp = join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  return { path, existing, temp };
+}
+
+/**
+ * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
+ * target that is not a regular file (device, FIFO, socket, directory), an existing file
+ * without `overwrite`, and a file with several hard links (replacing it would split them:
+ * the other names would keep the old text). A symlink, dangling or not, is followed to the
+ * path it names, which is written; the link stays. An existing target keeps its mode (and,
+ * where permitted, its owner). The temporary name is short and fixed in length, so any name
+ * the file system accepts can be written.
+ */
+export function writeFileAtomic(target: string, text: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
+  const { path, existing, temp } = prepareTarget(target, overwrite, whenExists);
   pending.add(temp);
   let created = false;
   try {
@@ -226,17 +236,7 @@ export function writeLinesAtomic(
   lines: Iterable<string>,
   { overwrite, whenExists = `${target} already exists; pass --force to replace it`, limit = Infinity, stats }: WriteOptions & { limit?: number; stats?: StreamStats },
 ): number {
-  const path = followLinks(target);
-  const existing = statIfAny(path, target);
-  if (existing) {
-    const kind = otherKind(existing);
-    if (kind !== undefined) throw usageError(`cannot write ${target}: it is not a regular file but ${kind}; escalate writes only regular files`);
-    if (!overwrite) throw usageError(whenExists);
-    if (existing.nlink > 1) {
-      throw usageError(`cannot write ${target}: it has ${existing.nlink} hard links, and replacing it would leave the other names with the old text; remove the extra links or write to another file`);
-    }
-  }
-  const temp = join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+  const { path, existing, temp } = prepareTarget(target, overwrite, whenExists);
   pending.add(temp);
   let created = false;
   let fd: number | undefined;

@@ -8,6 +8,7 @@
  * included. Pure: texts in, findings out.
  */
 import ICAL from 'ical.js';
+import { registerFileZones, removeFileZones } from './ics-zones.js';
 import { unsafeTimezoneRule } from './ics-guard.js';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -106,11 +107,7 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
 
   const registered: string[] = [];
   try {
-    for (const vtz of root.getAllSubcomponents('vtimezone')) {
-      const tz = new ICAL.Timezone(vtz);
-      ICAL.TimezoneService.register(tz, tz.tzid);
-      registered.push(tz.tzid);
-    }
+    registerFileZones(root, registered);
     const events = new Map<string, EventInfo>();
     const vevents = root.getAllSubcomponents('vevent');
     const windowEnd = windowStart.clone();
@@ -185,7 +182,7 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
   } catch (e) {
     return { ok: false, reason: `cannot read the calendar: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, line: 1, column: 1 };
   } finally {
-    for (const tzid of registered) ICAL.TimezoneService.remove(tzid);
+    removeFileZones(registered);
   }
 }
 

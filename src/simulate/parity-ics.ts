@@ -9,6 +9,7 @@
  * instant: open, holiday, or closed. Pure.
  */
 import ICAL from 'ical.js';
+import { registerFileZones, removeFileZones } from '../export/ics-zones.js';
 import { unsafeTimezoneRule } from '../export/ics-guard.js';
 import { clockText } from '../time/display.js';
 import { localDate } from '../time/instant.js';
@@ -42,11 +43,7 @@ export function icsEvents(text: string, ids: readonly string[], from: number, to
   const calendars = new Map(ids.map((id) => [id, { windows: [], holidays: new Map() } as CalendarEvents]));
   const registered: string[] = [];
   try {
-    for (const vtz of root.getAllSubcomponents('vtimezone')) {
-      const tz = new ICAL.Timezone(vtz);
-      ICAL.TimezoneService.register(tz, tz.tzid);
-      registered.push(tz.tzid);
-    }
+    registerFileZones(root, registered);
     const windowEnd = ICAL.Time.fromJSDate(new Date(to + 2 * DAY), true);
     let count = 0;
     // An event written again with a RECURRENCE-ID replaces that one occurrence of its master, the
@@ -85,7 +82,7 @@ export function icsEvents(text: string, ids: readonly string[], from: number, to
   } catch (e) {
     return { ok: false, reason: `cannot read the calendar: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
   } finally {
-    for (const tzid of registered) ICAL.TimezoneService.remove(tzid);
+    removeFileZones(registered);
   }
 }
 
