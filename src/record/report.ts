@@ -206,26 +206,40 @@ export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, t
 }
 
 /**
- * The review, built one judged incident at a time: `add` keeps only the incident's figures
- * (numbers and shared strings: no record, event, step or plan), `finish` picks those that
- * started in [from, to), orders them and groups them. Memory grows by a few hundred bytes an
- * incident, whatever its record holds; the judgement passed to `add` is never kept, so the
- * caller may drop (or reuse) it at once. Incidents of a finished report may be added again.
+ * The review, built one judged incident at a time: `add` keeps only the incident's figures,
+ * as numbers in typed columns and indices into one table of its strings (no record, event,
+ * step or plan, and no object an incident), `finish` picks those that started in [from, to),
+ * orders them and groups them, reading each through a small view. Memory grows by about
+ * 200 bytes an incident and 50 a breach, whatever its record holds; the judgement passed to
+ * `add` is never kept, so the caller may drop (or reuse) it at once. Incidents of a finished
+ * report may be added again, and the rows of one accumulator moved into another
+ * (`rows`/`addRows`: plain arrays, so they cross to and from a worker thread).
  */
 export class ReportAccumulator {
-  private readonly rows: KeptIncident[] = [];
+  private readonly store = new Store();
   constructor(readonly asOf: Date) {}
 
   /** One judged incident (a judgement, or an incident of another report). */
   add(judged: Judged | Incident): void {
     const e = judged.evaluation;
     if (!e.started) return; // judged before it started: in no range
-    this.rows.push(e instanceof KeptIncident && e.file === judged.file ? e : new KeptIncident(judged.file, e as Evaluation));
+    if ('plan' in e && 'steps' in e) this.store.addEvaluation(judged.file, e as Evaluation);
+    else this.store.addFigures(judged.file, e as IncidentFigures);
   }
 
   /** How many incidents are held (all that started by `asOf`). */
   get size(): number {
-    return this.rows.length;
+    return this.store.n;
+  }
+
+  /** Every incident held, as plain data (typed arrays and strings): for `addRows` of another accumulator. */
+  rows(): Rows {
+    return this.store.rows();
+  }
+
+  /** The incidents of another accumulator's `rows()`, as if each had been added here. */
+  addRows(rows: Rows): void {
+    this.store.addRows(rows);
   }
 
   /** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped. */
@@ -234,9 +248,15 @@ export class ReportAccumulator {
     const asOf = this.asOf;
     const lo = from ? from.getTime() : -Infinity;
     const hi = to ? to.getTime() : Infinity;
-    const incidents: Incident[] = this.rows
-      .filter((r) => r.startMs >= lo && r.startMs < hi)
-      .sort((a, b) => a.startMs - b.startMs || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const s = this.store;
+    const chosen: number[] = [];
+    for (let i = 0; i < s.n; i++) {
+      const start = s.num.a[i * NF + F_START]!;
+      if (start >= lo && start < hi) chosen.push(i);
+    }
+    const files = s.files;
+    chosen.sort((a, b) => s.num.a[a * NF + F_START]! - s.num.a[b * NF + F_START]! || (files[a]! < files[b]! ? -1 : files[a]! > files[b]! ? 1 : 0));
+    const incidents: Incident[] = chosen.map((i) => new IncidentView(s, i));
     const groups: GroupFigures[] = [figures('all', 'all', incidents)];
     const keyed = (by: 'severity' | 'tier' | 'client', key: (e: IncidentFigures) => string | undefined, order: (a: string, b: string) => number) => {
       const map = new Map<string, Incident[]>();
@@ -256,7 +276,11 @@ export class ReportAccumulator {
     keyed('tier', (e) => e.tier, byName);
     keyed('client', (e) => e.client, byName);
     const breaches: Breach[] = [];
-    for (const { evaluation: e } of incidents) for (const b of e.breaches) breaches.push(b);
+    for (const i of chosen) {
+      const first = s.int.a[i * NI + I_BREACH]!;
+      const count = s.int.a[i * NI + I_BREACHES]!;
+      for (let k = first; k < first + count; k++) breaches.push(new BreachView(s, k));
+    }
     return { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}), incidents, groups, breaches };
   }
 }
@@ -268,96 +292,309 @@ export function buildReport(all: Iterable<Judged | Incident>, options: { asOf: D
   return acc.finish(options);
 }
 
-/** One shared `{ kind, state }` per pair, and one shared list per combination: a hundred thousand incidents hold pointers, not copies. */
-const MARKS = new Map<string, { kind: TargetKindName; state: TargetState }>();
-const MARK_LISTS = new Map<string, readonly { kind: TargetKindName; state: TargetState }[]>();
-function marksOf(targets: Evaluation['targets']): readonly { kind: TargetKindName; state: TargetState }[] {
-  let key = '';
-  for (const t of targets) key += `${t.kind} ${t.state},`;
+
+/** A growable column of numbers. */
+class Column<T extends Float64Array | Int32Array> {
+  n = 0;
+  constructor(
+    public a: T,
+    private readonly make: (length: number) => T,
+  ) {}
+  /** Room for `k` more; returns where they go. */
+  grow(k: number): number {
+    if (this.n + k > this.a.length) {
+      const next = this.make(Math.max(this.a.length * 2, this.n + k));
+      next.set(this.a.subarray(0, this.n));
+      this.a = next;
+    }
+    const at = this.n;
+    this.n += k;
+    return at;
+  }
+  /** Numbers at the end, as they are. */
+  append(values: T): void {
+    const at = this.grow(values.length); // may replace `a`: read it after
+    this.a.set(values, at);
+  }
+  /** The filled part, copied. */
+  used(): T {
+    return this.a.slice(0, this.n) as T;
+  }
+}
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+
+// An incident's numbers (NF a row) and its strings, flags and lists (NI a row).
+const F_START = 0;
+const F_AS_OF = 1;
+const F_ACK = 2;
+const F_RESOLVED = 3;
+const F_ACK_MIN = 4;
+const F_RESOLVE_MIN = 5;
+const F_RANK = 6;
+const F_KEPT = 7;
+const F_MISSED = 8;
+const F_REQUIRED = 9;
+const F_FILLED = 10;
+const NF = 11;
+const I_SEVERITY = 0;
+const I_TIER = 1;
+const I_CLIENT = 2;
+const I_FLAGS = 3;
+const I_MARKS = 4;
+const I_ESC = 5;
+const I_ESCS = 6;
+const I_BREACH = 7;
+const I_BREACHES = 8;
+const NI = 9;
+const OPEN = 1;
+const ESCALATED = 2;
+const IMPORTED = 4;
+const HAS_ACK = 8;
+const HAS_RESOLVED = 16;
+const HAS_ACK_MIN = 32;
+const HAS_RESOLVE_MIN = 64;
+// A breach: its numbers (BF a row) and its incident, strings and flag (BI a row).
+const B_DUE = 0;
+const B_AT = 1;
+const B_LATE = 2;
+const BF = 3;
+const B_INCIDENT = 0;
+const B_KIND = 1;
+const B_LABEL = 2;
+const B_STATE = 3;
+const B_CLOCK = 4;
+const B_HAS_AT = 5;
+const BI = 6;
+// An escalation: its layer (a string), its time and its minutes.
+const EF = 2;
+
+/** Strings fields point into (a table index; -1 for none). */
+type TextField = number;
+
+/** An accumulator's incidents as plain data: see `ReportAccumulator.rows`. */
+export interface Rows {
+  files: string[];
+  texts: string[];
+  num: Float64Array;
+  int: Int32Array;
+  escLayer: Int32Array;
+  escNum: Float64Array;
+  bNum: Float64Array;
+  bInt: Int32Array;
+}
+
+type Mark = { kind: TargetKindName; state: TargetState };
+/** One shared `{ kind, state }` per pair, and one shared frozen list per combination, made from its key. */
+const MARKS = new Map<string, Mark>();
+const MARK_LISTS = new Map<string, readonly Mark[]>();
+function marksOfKey(key: string): readonly Mark[] {
   let list = MARK_LISTS.get(key);
   if (!list) {
     list = Object.freeze(
-      targets.map((t) => {
-        const k = `${t.kind} ${t.state}`;
-        let mark = MARKS.get(k);
-        if (!mark) MARKS.set(k, (mark = Object.freeze({ kind: t.kind, state: t.state })));
-        return mark;
-      }),
+      key
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          let mark = MARKS.get(pair);
+          if (!mark) {
+            const [kind, state] = pair.split(' ') as [TargetKindName, TargetState];
+            MARKS.set(pair, (mark = Object.freeze({ kind, state })));
+          }
+          return mark;
+        }),
     );
     if (MARK_LISTS.size < 10_000) MARK_LISTS.set(key, list);
   }
   return list;
 }
 const NONE: readonly never[] = Object.freeze([]);
-/**
- * One copy of each id (severity, tier, client, clock): every record read brings its own copy
- * of the same few strings, and a hundred thousand incidents would keep them all.
- */
-const TEXTS = new Map<string, string>();
-function shared<T extends string | undefined>(text: T): T {
-  if (text === undefined) return text;
-  const known = TEXTS.get(text);
-  if (known !== undefined) return known as T;
-  if (TEXTS.size < 100_000 && text.length <= 200) TEXTS.set(text, text);
-  return text;
-}
 const dateOf = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
-/**
- * An incident as the review keeps it: one object of numbers and shared strings (its times
- * as epoch milliseconds, made Dates when read), which is both the incident (`file`,
- * `evaluation`) and its figures.
- */
-class KeptIncident implements Incident, IncidentFigures {
-  readonly startMs: number;
-  readonly asOf: Date;
-  readonly severity: string;
-  readonly rank: number;
-  readonly tier: string | undefined;
-  readonly client: string | undefined;
-  readonly open: boolean;
-  readonly ackMs: number | undefined;
-  readonly resolvedMs: number | undefined;
-  readonly acknowledgeMinutes: number | undefined;
-  readonly resolveMinutes: number | undefined;
-  readonly targets: readonly { kind: TargetKindName; state: TargetState }[];
-  readonly escalations: Evaluation['escalations'];
-  readonly escalated: boolean;
-  readonly imported: boolean;
-  readonly kept: number;
-  readonly missed: number;
-  readonly required: number;
-  readonly filled: number;
-  readonly breaches: readonly Breach[];
+/** The incidents of one accumulator, in columns. */
+class Store {
+  n = 0;
+  readonly files: string[] = [];
+  readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  readonly num = new Column(f64(64 * NF), f64);
+  readonly int = new Column(i32(64 * NI), i32);
+  readonly escLayer = new Column(i32(64), i32);
+  readonly escNum = new Column(f64(64 * EF), f64);
+  readonly bNum = new Column(f64(64 * BF), f64);
+  readonly bInt = new Column(i32(64 * BI), i32);
 
-  constructor(
-    readonly file: string,
-    e: Evaluation,
-  ) {
-    this.startMs = e.start.getTime();
-    this.asOf = e.asOf;
-    this.severity = shared(e.severity);
-    this.rank = e.plan.severity.rank;
-    this.tier = shared(e.tier);
-    this.client = shared(e.client);
-    this.open = e.open;
-    this.ackMs = e.acknowledgedAt?.getTime();
-    this.resolvedMs = e.resolvedAt?.getTime();
-    this.acknowledgeMinutes = e.acknowledgeMinutes;
-    this.resolveMinutes = e.resolveMinutes;
-    this.targets = marksOf(e.targets);
-    this.escalations = e.escalations.length === 0 ? (NONE as unknown as Evaluation['escalations']) : e.escalations.map((x) => ({ layer: shared(x.layer), at: x.at, minutes: x.minutes }));
-    this.escalated = e.escalated;
-    this.imported = e.imported;
-    this.kept = e.cadence.kept;
-    this.missed = e.cadence.missed;
-    this.required = e.handoff.required;
-    this.filled = e.handoff.filled;
-    const breaches = breachesOf(this, e);
-    // An exact-length copy: a list grown by push keeps room for seventeen.
-    this.breaches = breaches.length === 0 ? NONE : breaches.slice();
+  text(value: string | undefined): TextField {
+    if (value === undefined) return -1;
+    let i = this.textIndex.get(value);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.texts.push(value);
+      this.textIndex.set(value, i);
+    }
+    return i;
+  }
+  textAt(i: number): string | undefined {
+    return i < 0 ? undefined : this.texts[i];
   }
 
+  private row(file: string, e: IncidentFigures | Evaluation, rank: number, targets: readonly { kind: TargetKindName; state: TargetState }[]): number {
+    const i = this.n++;
+    this.files.push(file);
+    const f = this.num.grow(NF);
+    const num = this.num.a;
+    num[f + F_START] = e.start.getTime();
+    num[f + F_AS_OF] = e.asOf.getTime();
+    const ack = e.acknowledgedAt?.getTime();
+    const resolved = e.resolvedAt?.getTime();
+    num[f + F_ACK] = ack ?? 0;
+    num[f + F_RESOLVED] = resolved ?? 0;
+    num[f + F_ACK_MIN] = e.acknowledgeMinutes ?? 0;
+    num[f + F_RESOLVE_MIN] = e.resolveMinutes ?? 0;
+    num[f + F_RANK] = rank;
+    num[f + F_KEPT] = e.cadence.kept;
+    num[f + F_MISSED] = e.cadence.missed;
+    num[f + F_REQUIRED] = e.handoff.required;
+    num[f + F_FILLED] = e.handoff.filled;
+    let key = '';
+    for (const t of targets) key += `${t.kind} ${t.state},`;
+    const k = this.int.grow(NI);
+    const int = this.int.a;
+    int[k + I_SEVERITY] = this.text(e.severity);
+    int[k + I_TIER] = this.text(e.tier);
+    int[k + I_CLIENT] = this.text(e.client);
+    int[k + I_FLAGS] =
+      (e.open ? OPEN : 0) |
+      (e.escalated ? ESCALATED : 0) |
+      (e.imported ? IMPORTED : 0) |
+      (ack !== undefined ? HAS_ACK : 0) |
+      (resolved !== undefined ? HAS_RESOLVED : 0) |
+      (e.acknowledgeMinutes !== undefined ? HAS_ACK_MIN : 0) |
+      (e.resolveMinutes !== undefined ? HAS_RESOLVE_MIN : 0);
+    int[k + I_MARKS] = this.text(key);
+    int[k + I_ESC] = this.escLayer.n;
+    int[k + I_ESCS] = e.escalations.length;
+    for (const x of e.escalations) {
+      const layer = this.text(x.layer);
+      const j = this.escLayer.grow(1);
+      this.escLayer.a[j] = layer;
+      const at = this.escNum.grow(EF);
+      this.escNum.a[at] = x.at.getTime();
+      this.escNum.a[at + 1] = x.minutes;
+    }
+    int[k + I_BREACH] = this.bInt.n / BI;
+    int[k + I_BREACHES] = 0;
+    return i;
+  }
+
+  private breach(incident: number, kind: string, label: string, due: number, state: string, at: number | undefined, late: number, clock: string): void {
+    const f = this.bNum.grow(BF);
+    this.bNum.a[f + B_DUE] = due;
+    this.bNum.a[f + B_AT] = at ?? 0;
+    this.bNum.a[f + B_LATE] = late;
+    const k = this.bInt.grow(BI);
+    const b = this.bInt.a;
+    b[k + B_INCIDENT] = incident;
+    b[k + B_KIND] = this.text(kind);
+    b[k + B_LABEL] = this.text(label);
+    b[k + B_STATE] = this.text(state);
+    b[k + B_CLOCK] = this.text(clock);
+    b[k + B_HAS_AT] = at === undefined ? 0 : 1;
+    this.int.a[incident * NI + I_BREACHES]!++;
+  }
+
+  /** A judgement: its figures, and its breaches by due time. */
+  addEvaluation(file: string, e: Evaluation): void {
+    const i = this.row(file, e, e.plan.severity.rank, e.targets);
+    const found: { kind: Breach['kind']; label: string; due: number; state: Breach['state']; at: number | undefined; late: number; clock: string }[] = [];
+    for (const t of e.targets) {
+      if (t.state !== 'late' && t.state !== 'missed' && t.state !== 'overdue') continue;
+      found.push({ kind: t.kind, label: t.label, due: t.due.getTime(), state: t.state, at: t.doneAt?.getTime(), late: t.lateMinutes ?? 0, clock: t.clock });
+    }
+    if (e.cadence.missed > 0) {
+      const next = e.cadence.next;
+      const label = `Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`;
+      found.push({ kind: 'update', label, due: (next?.overdue ? next.due : e.start).getTime(), state: next?.overdue ? 'overdue' : 'missed', at: undefined, late: next?.lateMinutes ?? 0, clock: e.plan.clock.id });
+    }
+    if (found.length > 1) found.sort((a, b) => a.due - b.due);
+    for (const b of found) this.breach(i, b.kind, b.label, b.due, b.state, b.at, b.late, b.clock);
+  }
+
+  /** An incident of a report (its figures and breaches, as they are). */
+  addFigures(file: string, e: IncidentFigures): void {
+    const i = this.row(file, e, e.rank, e.targets);
+    for (const b of e.breaches) this.breach(i, b.kind, b.label, b.due.getTime(), b.state, b.at?.getTime(), b.late_minutes, b.clock);
+  }
+
+  rows(): Rows {
+    return {
+      files: this.files.slice(),
+      texts: this.texts.slice(),
+      num: this.num.used(),
+      int: this.int.used(),
+      escLayer: this.escLayer.used(),
+      escNum: this.escNum.used(),
+      bNum: this.bNum.used(),
+      bInt: this.bInt.used(),
+    };
+  }
+
+  addRows(rows: Rows): void {
+    const map = Int32Array.from(rows.texts, (t) => this.text(t));
+    const text = (i: number) => (i < 0 ? -1 : map[i]!);
+    const base = this.n;
+    const escBase = this.escLayer.n;
+    const breachBase = this.bInt.n / BI;
+    const count = rows.files.length;
+    for (const file of rows.files) this.files.push(file);
+    this.n += count;
+    this.num.append(rows.num);
+    const k0 = this.int.grow(rows.int.length);
+    const int = this.int.a;
+    int.set(rows.int, k0);
+    for (let k = k0; k < k0 + rows.int.length; k += NI) {
+      int[k + I_SEVERITY] = text(int[k + I_SEVERITY]!);
+      int[k + I_TIER] = text(int[k + I_TIER]!);
+      int[k + I_CLIENT] = text(int[k + I_CLIENT]!);
+      int[k + I_MARKS] = text(int[k + I_MARKS]!);
+      int[k + I_ESC]! += escBase;
+      int[k + I_BREACH]! += breachBase;
+    }
+    const e0 = this.escLayer.grow(rows.escLayer.length);
+    for (let j = 0; j < rows.escLayer.length; j++) this.escLayer.a[e0 + j] = text(rows.escLayer[j]!);
+    this.escNum.append(rows.escNum);
+    this.bNum.append(rows.bNum);
+    const b0 = this.bInt.grow(rows.bInt.length);
+    const b = this.bInt.a;
+    b.set(rows.bInt, b0);
+    for (let k = b0; k < b0 + rows.bInt.length; k += BI) {
+      b[k + B_INCIDENT]! += base;
+      b[k + B_KIND] = text(b[k + B_KIND]!);
+      b[k + B_LABEL] = text(b[k + B_LABEL]!);
+      b[k + B_STATE] = text(b[k + B_STATE]!);
+      b[k + B_CLOCK] = text(b[k + B_CLOCK]!);
+    }
+  }
+}
+
+/** An incident of a report, read from its accumulator's columns: both the incident (`file`, `evaluation`) and its figures. */
+class IncidentView implements Incident, IncidentFigures {
+  constructor(
+    private readonly s: Store,
+    private readonly i: number,
+  ) {}
+  private n(field: number): number {
+    return this.s.num.a[this.i * NF + field]!;
+  }
+  private k(field: number): number {
+    return this.s.int.a[this.i * NI + field]!;
+  }
+  private has(flag: number): boolean {
+    return (this.k(I_FLAGS) & flag) !== 0;
+  }
+  get file(): string {
+    return this.s.files[this.i]!;
+  }
   get evaluation(): IncidentFigures {
     return this;
   }
@@ -365,80 +602,114 @@ class KeptIncident implements Incident, IncidentFigures {
     return true;
   }
   get start(): Date {
-    return new Date(this.startMs);
+    return new Date(this.n(F_START));
   }
-  get acknowledgedAt(): Date | undefined {
-    return dateOf(this.ackMs);
-  }
-  get resolvedAt(): Date | undefined {
-    return dateOf(this.resolvedMs);
-  }
-  get cadence(): { kept: number; missed: number } {
-    return { kept: this.kept, missed: this.missed };
-  }
-  get handoff(): { required: number; filled: number } {
-    return { required: this.required, filled: this.filled };
-  }
-}
-
-/** A breach as the review keeps it: its times as epoch milliseconds, made Dates when read. */
-class KeptBreach implements Breach {
-  readonly kind: Breach['kind'];
-  readonly label: string;
-  readonly dueMs: number;
-  readonly state: Breach['state'];
-  readonly atMs: number | undefined;
-  readonly late_minutes: number;
-  readonly clock: string;
-  constructor(
-    /** The incident: its file, severity, tier and client are the breach's. */
-    readonly of: KeptIncident,
-    kind: Breach['kind'],
-    label: string,
-    due: Date,
-    state: Breach['state'],
-    at: Date | undefined,
-    late: number,
-    clock: string,
-  ) {
-    this.kind = kind;
-    this.label = label;
-    this.dueMs = due.getTime();
-    this.state = state;
-    this.atMs = at?.getTime();
-    this.late_minutes = late;
-    this.clock = shared(clock);
-  }
-  get file(): string {
-    return this.of.file;
+  get asOf(): Date {
+    return new Date(this.n(F_AS_OF));
   }
   get severity(): string {
-    return this.of.severity;
+    return this.s.textAt(this.k(I_SEVERITY))!;
+  }
+  get rank(): number {
+    return this.n(F_RANK);
   }
   get tier(): string | undefined {
-    return this.of.tier;
+    return this.s.textAt(this.k(I_TIER));
   }
   get client(): string | undefined {
-    return this.of.client;
+    return this.s.textAt(this.k(I_CLIENT));
   }
-  get due(): Date {
-    return new Date(this.dueMs);
+  get open(): boolean {
+    return this.has(OPEN);
   }
-  get at(): Date | undefined {
-    return dateOf(this.atMs);
+  get escalated(): boolean {
+    return this.has(ESCALATED);
+  }
+  get imported(): boolean {
+    return this.has(IMPORTED);
+  }
+  get acknowledgedAt(): Date | undefined {
+    return dateOf(this.has(HAS_ACK) ? this.n(F_ACK) : undefined);
+  }
+  get resolvedAt(): Date | undefined {
+    return dateOf(this.has(HAS_RESOLVED) ? this.n(F_RESOLVED) : undefined);
+  }
+  get acknowledgeMinutes(): number | undefined {
+    return this.has(HAS_ACK_MIN) ? this.n(F_ACK_MIN) : undefined;
+  }
+  get resolveMinutes(): number | undefined {
+    return this.has(HAS_RESOLVE_MIN) ? this.n(F_RESOLVE_MIN) : undefined;
+  }
+  get targets(): readonly Mark[] {
+    return marksOfKey(this.s.textAt(this.k(I_MARKS))!);
+  }
+  get escalations(): Evaluation['escalations'] {
+    const first = this.k(I_ESC);
+    const count = this.k(I_ESCS);
+    if (count === 0) return NONE as unknown as Evaluation['escalations'];
+    const out: Evaluation['escalations'] = [];
+    for (let j = first; j < first + count; j++) out.push({ layer: this.s.textAt(this.s.escLayer.a[j]!)!, at: new Date(this.s.escNum.a[j * EF]!), minutes: this.s.escNum.a[j * EF + 1]! });
+    return out;
+  }
+  get cadence(): { kept: number; missed: number } {
+    return { kept: this.n(F_KEPT), missed: this.n(F_MISSED) };
+  }
+  get handoff(): { required: number; filled: number } {
+    return { required: this.n(F_REQUIRED), filled: this.n(F_FILLED) };
+  }
+  get breaches(): readonly Breach[] {
+    const first = this.k(I_BREACH);
+    const count = this.k(I_BREACHES);
+    if (count === 0) return NONE;
+    const out: Breach[] = [];
+    for (let j = first; j < first + count; j++) out.push(new BreachView(this.s, j));
+    return out;
   }
 }
 
-function breachesOf(of: KeptIncident, e: Evaluation): KeptBreach[] {
-  const out: KeptBreach[] = [];
-  for (const t of e.targets) {
-    if (t.state !== 'late' && t.state !== 'missed' && t.state !== 'overdue') continue;
-    out.push(new KeptBreach(of, t.kind, t.label, t.due, t.state, t.doneAt, t.lateMinutes ?? 0, t.clock));
+/** A breach, read from its accumulator's columns. */
+class BreachView implements Breach {
+  constructor(
+    private readonly s: Store,
+    private readonly j: number,
+  ) {}
+  private k(field: number): number {
+    return this.s.bInt.a[this.j * BI + field]!;
   }
-  if (e.cadence.missed > 0) {
-    const next = e.cadence.next;
-    const label = shared(`Status updates (${e.cadence.missed} missed, every ${e.cadence.every})`);
-    out.push(new KeptBreach(of, 'update', label, next?.overdue ? next.due : e.start, next?.overdue ? 'overdue' : 'missed', undefined, next?.lateMinutes ?? 0, e.plan.clock.id));
+  private of(field: number): number {
+    return this.s.int.a[this.k(B_INCIDENT) * NI + field]!;
   }
-  return out.length > 1 ? out.sort((a, b) => a.dueMs - b.dueMs) : out;
+  get file(): string {
+    return this.s.files[this.k(B_INCIDENT)]!;
+  }
+  get severity(): string {
+    return this.s.textAt(this.of(I_SEVERITY))!;
+  }
+  get tier(): string | undefined {
+    return this.s.textAt(this.of(I_TIER));
+  }
+  get client(): string | undefined {
+    return this.s.textAt(this.of(I_CLIENT));
+  }
+  get kind(): Breach['kind'] {
+    return this.s.textAt(this.k(B_KIND)) as Breach['kind'];
+  }
+  get label(): string {
+    return this.s.textAt(this.k(B_LABEL))!;
+  }
+  get due(): Date {
+    return new Date(this.s.bNum.a[this.j * BF + B_DUE]!);
+  }
+  get state(): Breach['state'] {
+    return this.s.textAt(this.k(B_STATE)) as Breach['state'];
+  }
+  get at(): Date | undefined {
+    return this.k(B_HAS_AT) === 1 ? new Date(this.s.bNum.a[this.j * BF + B_AT]!) : undefined;
+  }
+  get late_minutes(): number {
+    return this.s.bNum.a[this.j * BF + B_LATE]!;
+  }
+  get clock(): string {
+    return this.s.textAt(this.k(B_CLOCK))!;
+  }
 }

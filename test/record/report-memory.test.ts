@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation, type RecordCore } from '../../src/record/evaluate.js';
 import { readRecordLean } from '../../src/record/read.js';
-import { buildReport, ReportAccumulator, type Judged } from '../../src/record/report.js';
+import { buildReport, ReportAccumulator, stats, type Judged } from '../../src/record/report.js';
 import { reportCsv, reportJson, reportJsonText, reportMarkdown } from '../../src/record/report-format.js';
 import type { RecordEvent } from '../../src/record/schema.js';
 import { example } from '../helpers/cli.js';
@@ -115,5 +115,49 @@ describe('the review written in pieces', () => {
     }
     const none = buildReport([], { asOf });
     expect([...reportJsonText(none, 'UTC')].join('')).toBe(JSON.stringify(reportJson(none, 'UTC'), null, 2));
+  });
+});
+
+describe('the review kept in columns', () => {
+  const asOf = new Date('2026-11-27T12:10:00Z');
+  // Past the first size of every column (64 rows), so each has grown several times over.
+  const many: Judged[] = Array.from({ length: 400 }, (_, i) => {
+    const { file, record } = all[i % all.length]!;
+    return { file: `${String(i).padStart(3, '0')}-${file}`, evaluation: evaluate(record, asOf) };
+  });
+
+  it('reads every incident and breach back as it was judged, however many', () => {
+    const whole = reportJson(buildReport(many, { asOf }), 'Europe/Berlin') as { records: unknown[]; breaches: unknown[] };
+    const records: unknown[] = [];
+    const breaches: unknown[] = [];
+    for (const j of many) {
+      const alone = reportJson(buildReport([j], { asOf }), 'Europe/Berlin') as { records: unknown[]; breaches: unknown[] };
+      records.push(...alone.records);
+      breaches.push(...alone.breaches);
+    }
+    const key = (r: unknown) => JSON.stringify(r);
+    expect(whole.records.map(key).sort()).toEqual(records.map(key).sort());
+    expect(whole.breaches.map(key).sort()).toEqual(breaches.map(key).sort());
+    expect(whole.records).toHaveLength(many.length);
+    // Escalations, counted straight from the judgements.
+    const layers = new Map<string, number[]>();
+    for (const j of many) for (const x of (j.evaluation as Evaluation).escalations) layers.set(x.layer, [...(layers.get(x.layer) ?? []), x.minutes]);
+    const expected = Object.fromEntries([...layers].map(([layer, values]) => [layer, stats(values, 0)]));
+    expect(layers.size).toBeGreaterThan(0);
+    expect(buildReport(many, { asOf }).groups[0]!.time_to_escalate).toEqual(expected);
+  });
+
+  it('moves its rows into another accumulator (as a worker thread hands them over) with the same review', () => {
+    const one = new ReportAccumulator(asOf);
+    for (const j of many) one.add(j);
+    const parts = [new ReportAccumulator(asOf), new ReportAccumulator(asOf), new ReportAccumulator(asOf)];
+    many.forEach((j, i) => parts[i % 3]!.add(j));
+    const merged = new ReportAccumulator(asOf);
+    // Rows cross a thread as structured clones: plain arrays and typed arrays, no prototypes.
+    for (const p of parts) merged.addRows(structuredClone(p.rows()));
+    expect(merged.size).toBe(one.size);
+    expect(formats(merged.finish())).toEqual(formats(one.finish()));
+    const from = new Date('2026-10-01T00:00:00Z');
+    expect(formats(merged.finish({ from }))).toEqual(formats(one.finish({ from })));
   });
 });
