@@ -312,7 +312,7 @@ class Column<T extends Float64Array | Int32Array> {
     return at;
   }
   /** Numbers at the end, as they are. */
-  append(values: T): void {
+  append(values: ArrayLike<number>): void {
     const at = this.grow(values.length); // may replace `a`: read it after
     this.a.set(values, at);
   }
