@@ -140,6 +140,8 @@ async function buildProgram() {
 
 await Promise.all([
   buildProgram(),
+  // The worker threads of `escalate report` over a large folder (src/cli/report-pool.ts).
+  build({ ...cjs, entryPoints: ['src/cli/report-worker.ts'], outfile: join(next, 'commands', 'report-worker.cjs') }),
   ...commands.map((file) =>
     build({ ...cjs, entryPoints: [join(commandsDir, file)], outfile: join(next, 'commands', `${file.replace(/-run\.ts$/, '')}.cjs`) }),
   ),

@@ -60,9 +60,22 @@ export function readText(path: string, io: Io, what: FileRole = 'file', listed =
   try {
     return listed ? readListedFile(path, READ_LIMITS[what]) : readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
   } catch (error) {
-    const reason = error instanceof TooLargeError ? `${error.message.replace('the limit', `the limit for ${article(what)}`)}` : fsReason(error);
-    throw usageError(`cannot read ${what} ${path}: ${reason}`);
+    throw readFailure(path, what, error);
   }
+}
+
+/** readText of a file a folder listing has just named (an absolute path): no working folder needed, so a worker thread reads it alike. */
+export function readListedText(path: string, what: FileRole): string {
+  try {
+    return readListedFile(path, READ_LIMITS[what]);
+  } catch (error) {
+    throw readFailure(path, what, error);
+  }
+}
+
+function readFailure(path: string, what: FileRole, error: unknown): Error {
+  const reason = error instanceof TooLargeError ? `${error.message.replace('the limit', `the limit for ${article(what)}`)}` : fsReason(error);
+  return usageError(`cannot read ${what} ${path}: ${reason}`);
 }
 
 const article = (what: string) => (what === 'file' ? 'a file' : /^[aeiou]/.test(what) ? `an ${what}` : `a ${what}`);

@@ -8,7 +8,7 @@ import type { RecordCore } from '../record/evaluate.js';
 import type { IncidentRecord } from '../record/schema.js';
 import { readBounded, writeFileAtomic } from './files.js';
 import { eachHistoryRecord } from './history.js';
-import { fsReason, readText } from './matrix-file.js';
+import { fsReason, readListedText, readText } from './matrix-file.js';
 import { usageError, type Io } from './io.js';
 
 /**
@@ -87,21 +87,40 @@ export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<Record
   }
   // As join(path, relative) would write it, without a join for each of many thousand files.
   const prefix = join(path, 'x').slice(0, -1);
-  for (const [file, relativePath] of jsonFiles(full)) {
-    const shown = prefix + relativePath;
-    if (file.endsWith('.jsonl')) {
-      yield* eachHistoryRecord(file, shown);
-      continue;
-    }
-    let item: LoadedRecord<RecordCore> | { problem: string };
-    try {
-      const result = readRecordLean(readText(file, io, 'record', true));
-      item = result.ok ? { file: shown, record: result.record } : { problem: `record ${shown}: ${result.reason}` };
-    } catch (error) {
-      item = { problem: error instanceof Error ? error.message : String(error) };
-    }
-    yield item;
+  for (const [file, relativePath] of jsonFiles(full)) yield* listedRecords(file, prefix + relativePath);
+}
+
+/** The record a folder listing named (`file`, shown as `shown`), or each ticket of an imported history; problems as items, never thrown. */
+export function* listedRecords(file: string, shown: string): Generator<LoadedRecord<RecordCore> | { problem: string }> {
+  if (file.endsWith('.jsonl')) {
+    yield* eachHistoryRecord(file, shown);
+    return;
   }
+  let item: LoadedRecord<RecordCore> | { problem: string };
+  try {
+    const result = readRecordLean(readListedText(file, 'record'));
+    item = result.ok ? { file: shown, record: result.record } : { problem: `record ${shown}: ${result.reason}` };
+  } catch (error) {
+    item = { problem: error instanceof Error ? error.message : String(error) };
+  }
+  yield item;
+}
+
+/**
+ * The record files under a folder, listed before any is read (see jsonFiles), each as its
+ * path from the folder: `top + sep + name` is the file, `shown + name` its name in messages.
+ * Undefined when the path is no folder.
+ */
+export function recordFolderListing(path: string, io: Io): { top: string; shown: string; names: string[] } | undefined {
+  const full = resolve(io.cwd, path);
+  try {
+    if (!statSync(full).isDirectory()) return undefined;
+  } catch (error) {
+    throw usageError(`cannot read ${path}: ${fsReason(error)}`);
+  }
+  const names: string[] = [];
+  for (const [, relativePath] of jsonFiles(full)) names.push(relativePath);
+  return { top: join(full, 'x').slice(0, -1), shown: join(path, 'x').slice(0, -1), names };
 }
 
 /**

@@ -11,7 +11,9 @@ import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
 import { EXIT, usageError, type Io } from '../io.js';
-import { asOfTime, eachRecord } from '../records.js';
+import { asOfTime, eachRecord, listedRecords, recordFolderListing, type LoadedRecord } from '../records.js';
+import type { RecordCore } from '../../record/evaluate.js';
+import { judgeShared, reportThreads } from '../report-pool.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
 import type { ReportOptions } from './report.js';
@@ -33,27 +35,60 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   const early = asked !== undefined ? asOfTime(options.asOf, [asked], io) : zoneFreeAsOf(options.asOf, io);
   let report: ReportAccumulator | undefined = early !== undefined ? new ReportAccumulator(early) : undefined;
   let asOfProblem: unknown;
+  /** One record read (or a problem): what the loop keeps of it. */
+  const take = (item: LoadedRecord<RecordCore> | { problem: string }) => {
+    if ('problem' in item) {
+      problems.push(item.problem);
+      return;
+    }
+    const { file, record } = item;
+    zones.add(record.matrix.timezone);
+    if (problems.length > 0) return; // no report will be made
+    if (report === undefined && asOfProblem === undefined) {
+      try {
+        report = new ReportAccumulator(asOfTime(options.asOf, [record.matrix.timezone], io));
+      } catch (error) {
+        asOfProblem = error;
+      }
+    }
+    if (report === undefined) return;
+    const tooFar = timeTooFar(record, report.asOf);
+    if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
+    else if (far === undefined) report.add({ file, evaluation: evaluate(record, report.asOf, { steps: false }) });
+  };
   for (const path of paths) {
-    for (const item of eachRecord(path, io)) {
-      await pause();
-      if ('problem' in item) {
-        problems.push(item.problem);
-        continue;
+    const listing = recordFolderListing(path, io);
+    if (listing === undefined) {
+      for (const item of eachRecord(path, io)) {
+        await pause();
+        take(item);
       }
-      const { file, record } = item;
-      zones.add(record.matrix.timezone);
-      if (problems.length > 0) continue; // no report will be made
-      if (report === undefined && asOfProblem === undefined) {
-        try {
-          report = new ReportAccumulator(asOfTime(options.asOf, [record.matrix.timezone], io));
-        } catch (error) {
-          asOfProblem = error;
-        }
+      continue;
+    }
+    const { top, shown, names } = listing;
+    let place = 0;
+    // One thread until the judging moment is known: it may depend on the first record's zone.
+    for (; place < names.length && report === undefined && asOfProblem === undefined; place++) {
+      for (const item of listedRecords(top + names[place]!, shown + names[place]!)) {
+        await pause();
+        take(item);
       }
-      if (report === undefined) continue;
-      const tooFar = timeTooFar(record, report.asOf);
-      if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
-      else if (far === undefined) report.add({ file, evaluation: evaluate(record, report.asOf, { steps: false }) });
+    }
+    const threads = reportThreads(names.length - place, io);
+    if (report !== undefined && asOfProblem === undefined && problems.length === 0 && threads > 1) {
+      const shares = await judgeShared({ top, shown, names, start: place }, report, threads, io, pause);
+      const met = shares.flatMap((r) => r.problems).sort((a, b) => a[0] - b[0]);
+      for (const [, problem] of met) problems.push(problem);
+      for (const r of shares) for (const zone of r.zones) zones.add(zone);
+      const farthest = shares.map((r) => r.far).filter((f) => f !== undefined).sort((a, b) => a[0] - b[0])[0];
+      if (farthest !== undefined) far ??= farthest[1];
+      continue;
+    }
+    for (; place < names.length; place++) {
+      for (const item of listedRecords(top + names[place]!, shown + names[place]!)) {
+        await pause();
+        take(item);
+      }
     }
   }
   refuseProblems(problems);

@@ -1,0 +1,34 @@
+/**
+ * A worker thread of `escalate report` over a large folder: claims batches of the listing
+ * from the shared counter until none is left, judges them (src/cli/report-share.ts), and
+ * posts its share. Built as dist/commands/report-worker.cjs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ReportAccumulator } from '../record/report.js';
+import { useHostClock } from '../time/offset.js';
+import { BATCH, ShareJudge, transferables } from './report-share.js';
+
+export interface WorkerInput {
+  asOf: number;
+  hostClock: boolean;
+  top: string;
+  shown: string;
+  names: string[];
+  /** The first place of the listing to judge (those before it were read already). */
+  start: number;
+  /** Int32Array over a SharedArrayBuffer: [0] is the next batch to claim. */
+  next: Int32Array;
+}
+
+const input = workerData as WorkerInput;
+useHostClock(input.hostClock);
+const judge = new ShareJudge(new ReportAccumulator(new Date(input.asOf)));
+for (;;) {
+  const batch = Atomics.add(input.next, 0, 1);
+  const first = input.start + batch * BATCH;
+  if (first >= input.names.length) break;
+  const end = Math.min(first + BATCH, input.names.length);
+  for (let i = first; i < end; i++) judge.file(i, input.top, input.shown, input.names[i]!);
+}
+const result = judge.result();
+parentPort!.postMessage(result, transferables(result));
