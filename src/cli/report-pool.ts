@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportAccumulator } from '../record/report.js';
 import type { Io } from './io.js';
-import { BATCH, ShareJudge, type ShareResult } from './report-share.js';
+import { BATCH, ShareJudge, type ShareResult, type WorkerMessage } from './report-share.js';
 import type { WorkerInput } from './report-worker.js';
 
 /** Below this many files a worker thread's start (~30 ms of a core) is not worth it. */
@@ -61,9 +61,14 @@ export async function judgeShared(listing: Listing, report: ReportAccumulator, t
     workers.push(
       new Promise<ShareResult>((resolve, reject) => {
         let done = false;
-        worker.once('message', (result: ShareResult) => {
+        // Rows come as the worker goes (merged at once: it never holds many), then its result.
+        worker.on('message', (message: WorkerMessage) => {
+          if ('rows' in message) {
+            report.addRows(message.rows);
+            return;
+          }
           done = true;
-          resolve(result);
+          resolve(message.done);
         });
         worker.once('error', (error) => reject(new Error(`a thread judging records failed: ${error.message}`)));
         worker.once('exit', (code) => {

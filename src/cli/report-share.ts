@@ -8,7 +8,7 @@
  */
 import { evaluate } from '../record/evaluate.js';
 import { timeTooFar } from '../record/limits.js';
-import type { ReportAccumulator, Rows } from '../record/report.js';
+import { ReportAccumulator, type Rows } from '../record/report.js';
 import { listedRecords } from './records.js';
 
 /** A share's result, as plain data (it crosses from a worker thread). */
@@ -29,7 +29,7 @@ const EMPTY_ROWS: Rows = { files: [], texts: [], num: new Float64Array(0), int: 
 export const BATCH = 32;
 
 export class ShareJudge {
-  readonly acc: ReportAccumulator;
+  private acc: ReportAccumulator;
   private readonly zones = new Set<string>();
   private readonly problems: [number, string][] = [];
   private far: [number, string] | undefined;
@@ -57,11 +57,29 @@ export class ShareJudge {
     }
   }
 
+  /** How many incidents are held. */
+  get held(): number {
+    return this.acc.size;
+  }
+
+  /** The rows held so far, handed over: the share starts again empty (a worker posts them as it goes, so it never holds many). */
+  takeRows(): Rows {
+    const rows = this.acc.rows();
+    this.acc = new ReportAccumulator(this.acc.asOf);
+    return rows;
+  }
+
   /** What the share found; its rows too when they must cross to another thread. */
   result(withRows = true): ShareResult {
     return { rows: withRows ? this.acc.rows() : EMPTY_ROWS, zones: [...this.zones], problems: this.problems, ...(this.far ? { far: this.far } : {}), read: this.read };
   }
 }
 
-/** The buffers of a result's rows, moved (not copied) when it is posted. */
-export const transferables = (r: ShareResult): ArrayBuffer[] => [r.rows.num, r.rows.int, r.rows.escLayer, r.rows.escNum, r.rows.bNum, r.rows.bInt].map((a) => a.buffer as ArrayBuffer);
+/** The buffers of rows, moved (not copied) when they are posted. */
+export const transferables = (rows: Rows): ArrayBuffer[] => [rows.num, rows.int, rows.escLayer, rows.escNum, rows.bNum, rows.bInt].map((a) => a.buffer as ArrayBuffer);
+
+/** A worker posts the rows it holds once it holds this many incidents (about 2 MB of columns). */
+export const POST_EVERY = 4096;
+
+/** What a worker posts: rows as it goes, then its result (with the rows still held). */
+export type WorkerMessage = { rows: Rows } | { done: ShareResult };

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportAccumulator } from '../record/report.js';
 import { useHostClock } from '../time/offset.js';
-import { BATCH, ShareJudge, transferables } from './report-share.js';
+import { BATCH, POST_EVERY, ShareJudge, transferables, type WorkerMessage } from './report-share.js';
 
 export interface WorkerInput {
   asOf: number;
@@ -29,6 +29,11 @@ for (;;) {
   if (first >= input.names.length) break;
   const end = Math.min(first + BATCH, input.names.length);
   for (let i = first; i < end; i++) judge.file(i, input.top, input.shown, input.names[i]!);
+  if (judge.held >= POST_EVERY) post({ rows: judge.takeRows() });
 }
 const result = judge.result();
-parentPort!.postMessage(result, transferables(result));
+post({ done: result });
+
+function post(message: WorkerMessage): void {
+  parentPort!.postMessage(message, transferables('rows' in message ? message.rows : message.done.rows));
+}

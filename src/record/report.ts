@@ -303,7 +303,7 @@ class Column<T extends Float64Array | Int32Array> {
   /** Room for `k` more; returns where they go. */
   grow(k: number): number {
     if (this.n + k > this.a.length) {
-      const next = this.make(Math.max(this.a.length * 2, this.n + k));
+      const next = this.make(Math.max(Math.ceil(this.a.length * 1.5), this.n + k));
       next.set(this.a.subarray(0, this.n));
       this.a = next;
     }
