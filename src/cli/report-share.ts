@@ -25,6 +25,9 @@ export interface ShareResult {
 
 const EMPTY_ROWS: Rows = { files: [], texts: [], num: new Float64Array(0), int: new Int32Array(0), escLayer: new Int32Array(0), escNum: new Float64Array(0), bNum: new Float64Array(0), bInt: new Int32Array(0) };
 
+/** A record whose time (`tooFar`, as timeTooFar names it) is too far from the judging moment: no report is made. */
+export const farMessage = (file: string, tooFar: string) => `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
+
 /** Files are claimed this many at a time: few enough claims to cost nothing, small enough to share the end evenly. */
 export const BATCH = 32;
 
@@ -52,7 +55,7 @@ export class ShareJudge {
       if (this.problems.length > 0) continue; // no report will be made
       const tooFar = timeTooFar(record, this.acc.asOf);
       if (tooFar !== undefined) {
-        if (this.far === undefined || place < this.far[0]) this.far = [place, `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`];
+        if (this.far === undefined || place < this.far[0]) this.far = [place, farMessage(file, tooFar)];
       } else if (this.far === undefined) this.acc.add({ file, evaluation: evaluate(record, this.acc.asOf, { steps: false }) });
     }
   }

@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { judgeShared } from '../../src/cli/report-pool.js';
+import { ReportAccumulator } from '../../src/record/report.js';
 import { example, runCli } from '../helpers/cli.js';
 
 const records = example('records');
@@ -58,5 +60,15 @@ describe('report on several threads', () => {
     expect(first.code).toBe(2);
     expect(first.stderr).toMatch(/r0100\.json: started_at "1901-03-27T16:30:00\+01:00" is more than 100 years/);
     for (const threads of [2, 3]) expect(report([far], threads)).toEqual(first);
+  });
+});
+
+describe('the report\u2019s threads, from the sources', () => {
+  it('refuses to judge on several threads without the worker bundle beside it, rather than on one in silence', async () => {
+    // Run from src/, the worker's bundle (dist/commands/report-worker.cjs) is not beside report-pool.
+    const io = { cwd: process.cwd(), env: {}, hostClock: false } as unknown as Parameters<typeof judgeShared>[3];
+    const report = new ReportAccumulator(new Date(AS_OF));
+    await expect(judgeShared({ top: `${records}/`, shown: 'records/', names: templates, start: 0 }, report, 2, io, () => undefined)).rejects.toThrow(/report worker bundle \(report-worker\.cjs\) is missing/);
+    expect(report.size).toBe(0);
   });
 });

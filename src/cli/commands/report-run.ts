@@ -14,6 +14,7 @@ import { EXIT, usageError, type Io } from '../io.js';
 import { asOfTime, eachRecord, listedRecords, recordFolderListing, type LoadedRecord } from '../records.js';
 import type { RecordCore } from '../../record/evaluate.js';
 import { judgeShared, reportThreads } from '../report-pool.js';
+import { farMessage } from '../report-share.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
 import type { ReportOptions } from './report.js';
@@ -53,7 +54,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
     }
     if (report === undefined) return;
     const tooFar = timeTooFar(record, report.asOf);
-    if (tooFar !== undefined) far ??= `record ${file}: ${tooFar} is more than 100 years from the judging moment, so no report was made; check the year`;
+    if (tooFar !== undefined) far ??= farMessage(file, tooFar);
     else if (far === undefined) report.add({ file, evaluation: evaluate(record, report.asOf, { steps: false }) });
   };
   for (const path of paths) {
@@ -66,14 +67,15 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
       continue;
     }
     const { top, shown, names } = listing;
-    let place = 0;
-    // One thread until the judging moment is known: it may depend on the first record's zone.
-    for (; place < names.length && report === undefined && asOfProblem === undefined; place++) {
+    const readPlace = async (place: number) => {
       for (const item of listedRecords(top + names[place]!, shown + names[place]!)) {
         await pause();
         take(item);
       }
-    }
+    };
+    let place = 0;
+    // One thread until the judging moment is known: it may depend on the first record's zone.
+    while (place < names.length && report === undefined && asOfProblem === undefined) await readPlace(place++);
     const threads = reportThreads(names.length - place, io);
     if (report !== undefined && asOfProblem === undefined && problems.length === 0 && threads > 1) {
       const shares = await judgeShared({ top, shown, names, start: place }, report, threads, io, pause);
@@ -84,12 +86,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
       if (farthest !== undefined) far ??= farthest[1];
       continue;
     }
-    for (; place < names.length; place++) {
-      for (const item of listedRecords(top + names[place]!, shown + names[place]!)) {
-        await pause();
-        take(item);
-      }
-    }
+    while (place < names.length) await readPlace(place++);
   }
   refuseProblems(problems);
   const zone = asked ?? reviewZone([...zones]);
