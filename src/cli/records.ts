@@ -272,7 +272,7 @@ export function updateRecord(path: string, io: Io, change: (record: IncidentReco
           try {
             unlinkSync(lock);
             const since = held.owner.since ?? new Date(held.mtime).toISOString();
-            io.stderr.write(`note: took over the lock of record ${path} from an escalate that stopped (${pid !== undefined ? `pid ${pid}` : 'no owner recorded'}, lock ${ageText(since, Date.now())})\n`);
+            io.stderr.write(`note: took over the lock of record ${path} from an escalate that stopped (${pid !== undefined ? `pid ${pid}` : 'no owner recorded'}, lock ${ageText(since, io.now().getTime())})\n`);
           } catch {
             // gone already
           }
@@ -280,14 +280,14 @@ export function updateRecord(path: string, io: Io, change: (record: IncidentReco
         continue;
       }
       if (Date.now() - started > LOCK_WAIT_MS) {
-        const who = pid !== undefined ? ` (pid ${pid}, lock ${ageText(held?.owner.since, Date.now())})` : ` (${path}.lock exists)`;
+        const who = pid !== undefined ? ` (pid ${pid}, lock ${ageText(held?.owner.since, io.now().getTime())})` : ` (${path}.lock exists)`;
         throw usageError(`record ${path} is being changed by another escalate${who}; try again when it has finished`);
       }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
     }
   }
   try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+    writeSync(fd, JSON.stringify({ pid: process.pid, since: io.now().toISOString() }));
     const next = change(loadRecord(path, io));
     const text = `${JSON.stringify(next, null, 2)}\n`;
     const bytes = Buffer.byteLength(text);
