@@ -84,9 +84,11 @@ export function stretchOffsets(timeZone: string, k: number): StretchOffsets {
   if (known !== undefined) return known;
   const { edges } = zone;
   if (!edges.has(k) || !edges.has(k + 1)) {
-    // Planning reads forward from the start: read a few stretch ends in one go.
+    // Planning reads forward from the start: the host clock reads a few stretch ends in one
+    // go (one switch of TZ); Intl reads one at a time anyway, so it reads only the two it needs.
+    const ahead = host === 'on' || host === 'unchecked';
     const wanted: number[] = [];
-    for (let i = k - 1; i <= k + 4; i++) if (!edges.has(i)) wanted.push(i);
+    for (let i = ahead ? k - 1 : k; i <= (ahead ? k + 4 : k + 1); i++) if (!edges.has(i)) wanted.push(i);
     readSeconds(timeZone, wanted.map((i) => i * STRETCH)).forEach((s, j) => edges.set(wanted[j]!, s));
   }
   const before = edges.get(k)!;

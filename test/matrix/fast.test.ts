@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { agreeOn, agreeOnData } from '../helpers/agree.js';
 import { acceptMatrix } from '../../src/matrix/fast.js';
 import { loadMatrix } from '../../src/matrix/load.js';
 import { matrixSchema } from '../../src/matrix/schema.js';
@@ -30,8 +31,8 @@ function agree(data: unknown): boolean {
   const fast = acceptMatrix(data);
   const zod = matrixSchema.safeParse(data);
   if (fast !== undefined) {
-    expect(zod.success).toBe(true);
-    expect(shape(fast)).toEqual(shape(zod.data));
+    agreeOn(zod.success, true);
+    agreeOnData(shape(fast), shape(zod.data));
   }
   return fast !== undefined;
 }

@@ -21,6 +21,8 @@ const agrees = (host: number, intl: number) => host === intl || (host < 0 && hos
 /** The first millisecond at which the offset differs from the one at `lo` (Intl), between lo and hi. */
 function changeAt(zone: string, lo: number, hi: number): number {
   const before = intlOffset(zone, new Date(lo));
+  // Most changes fall on the hour tzScan found: then the millisecond before still has the old offset.
+  if (intlOffset(zone, new Date(hi - 1)) === before) return hi;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (intlOffset(zone, new Date(mid)) === before) lo = mid;
