@@ -47,6 +47,22 @@ const ZONED = [
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 
 /**
+ * The files that drive prompts in-process (inquirer on a fake terminal, mocked modules): each
+ * runs in a fresh module graph. Every other file shares its worker's loaded modules with the
+ * files before it (`isolate: false`): the bundles, zod, yaml and the time core load once per
+ * worker instead of once per file (about a quarter of the suite's CPU went to imports).
+ */
+const ISOLATED = [
+  'test/triage/interactive.test.ts',
+  'test/triage/interactive-context.test.ts',
+  'test/triage/prompt.test.ts',
+  'test/triage/back-preselect.test.ts',
+  'test/init/interactive.test.ts',
+  'test/lint/cli.test.ts',
+  'test/docs/cli.test.ts',
+];
+
+/**
  * The longest files, longest first (measured as CPU time per file): they start first,
  * so the two cores finish together. Vitest orders the rest by the durations it cached from the
  * last run, or by size on a fresh clone (where these small files would otherwise start last).
@@ -77,8 +93,6 @@ const zones = (process.env.ESCALATE_ZONES ?? '').split(/\s+/).filter(Boolean);
 export default defineConfig({
   plugins: [offsetsThroughTimeCore],
   test: {
-    // With zone projects each project names its files (a project's include would add to this one).
-    ...(zones.length === 0 && { include: ALL }),
     // Guards against a hang, not speed budgets (those are `npm run bench`): a loaded machine
     // may run a test many times slower than an idle one and must still pass.
     testTimeout: 300_000,
@@ -90,14 +104,13 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
     server: { deps: { inline: ['@date-fns/tz'] } },
-    ...(zones.length > 0 && {
-      projects: [
-        { extends: true as const, test: { name: 'escalate', include: ALL } },
-        // ESCALATE_ZONE_PASS tells test/helpers/runs.ts this is zone pass i of n: property tests
-        // make a fifth of their runs there and exhaustive scans a share of their cases, a
-        // different share per pass (the host pass above runs every count in full).
-        ...zones.map((zone, i) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone, ESCALATE_ZONE_PASS: `${i + 1}/${zones.length}` } } })),
-      ],
-    }),
+    projects: [
+      { extends: true as const, test: { name: 'escalate', include: ALL, exclude: ISOLATED, isolate: false } },
+      { extends: true as const, test: { name: 'escalate (isolated)', include: ISOLATED } },
+      // ESCALATE_ZONE_PASS tells test/helpers/runs.ts this is zone pass i of n: property tests
+      // make a fifth of their runs there and exhaustive scans a share of their cases, a
+      // different share per pass (the host pass above runs every count in full).
+      ...zones.map((zone, i) => ({ extends: true as const, test: { name: `TZ=${zone}`, include: ZONED, env: { TZ: zone, ESCALATE_ZONE_PASS: `${i + 1}/${zones.length}` } } })),
+    ],
   },
 });
