@@ -1,5 +1,5 @@
 /** The library API: the pure core, usable without the CLI. */
-export { loadMatrix, type LoadResult } from './matrix/load.js';
+export { loadMatrix, type LoadOptions, type LoadResult } from './matrix/load.js';
 export { matrixSchema } from './matrix/schema.js';
 export type * from './matrix/schema.js';
 export type { Diagnostic, Level, Path, Position } from './diagnostics.js';

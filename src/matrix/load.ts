@@ -5,6 +5,7 @@
  */
 import { parseDocument, visit, isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { TextPositions, type Positions } from './positions.js';
+import type { WorkCounter } from '../work.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
 import { createLocator, type Locator } from './locate.js';
@@ -49,12 +50,18 @@ export function tooLarge(size: number): LoadResult {
   return { diagnostics: [diagnostic], locator: createLocator(parseDocument(''), new TextPositions('')) };
 }
 
-export function loadMatrix(source: string): LoadResult {
+/** Options of {@link loadMatrix}. */
+export interface LoadOptions {
+  /** Counts the steps taken to find lines, for tests that prove locating grows linearly. */
+  work?: WorkCounter;
+}
+
+export function loadMatrix(source: string, options: LoadOptions = {}): LoadResult {
   if (typeof source !== 'string') {
     return { diagnostics: [fatal('not-text', `a matrix is YAML text, given as a string; got ${source === null ? 'null' : typeof source}`)], locator: createLocator(parseDocument(''), new TextPositions('')) };
   }
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const lines = new TextPositions(text);
+  const lines = new TextPositions(text, options.work);
   if (text.includes('\0')) {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }

@@ -5,10 +5,8 @@
  * edges visited, answers compared, steps to find a finding's line), so the test holds on
  * any machine under any load; `npm run bench` times the same growth on the built CLI.
  */
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadMatrix } from '../../src/matrix/load.js';
-import { createLocator } from '../../src/matrix/locate.js';
 import { TextPositions } from '../../src/matrix/positions.js';
 import { MATRIX_RULES } from '../../src/lint/registry.js';
 import type { Rule, RuleContext } from '../../src/lint/rule.js';
@@ -62,13 +60,12 @@ function wide(n: number): string {
 
 /** Runs the rules over the matrix with every unit of work counted. */
 function countRules(text: string, rules: readonly Rule[] = MATRIX_RULES): { work: Record<WorkKind, number>; findings: number } {
-  const load = loadMatrix(text);
+  const counter = countWork();
+  // The loader's own locator, over positions that count their steps.
+  const load = loadMatrix(text, { work: counter });
   expect(load.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
   const matrix = load.matrix!;
-  const counter = countWork();
-  // The same locator the loader builds, over positions that count their steps.
-  const doc = parseDocument(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
-  const locator = createLocator(doc, new TextPositions(text, counter));
+  const locator = load.locator;
   let tree: TreeIndex | undefined;
   const ctx: RuleContext = { matrix, locator, source: text, today: '2026-11-24', tree: () => (tree ??= buildTreeIndex(matrix, counter)), work: counter };
   const findings = rules.reduce((sum, rule) => sum + rule.check(ctx).length, 0);
