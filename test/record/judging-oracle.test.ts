@@ -29,22 +29,42 @@ const ms = (iso: string) => Date.parse(iso);
 // minutes of the overlap with each working day's opening-to-closing window in the calendar's
 // zone (holidays and days not listed have none).
 const DAY_NUMBERS: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-type OracleClock = { kind: 'elapsed' } | { kind: 'working'; zone: string; days: number[]; open: string; close: string; holidays: string[] };
+type OracleClock = { kind: 'elapsed' } | { kind: 'working'; key: string; zone: string; days: number[]; open: string; close: string; holidays: string[] };
 
 function oracleClock(clock: PlanSnapshot['clock'], matrixZone: string): OracleClock {
   if (!clock.days || !clock.hours) return { kind: 'elapsed' };
   const [open, close] = clock.hours.split('-') as [string, string];
-  return { kind: 'working', zone: clock.timezone ?? matrixZone, days: clock.days.map((d) => DAY_NUMBERS[d]!), open, close, holidays: clock.holidays ?? [] };
+  const c = { zone: clock.timezone ?? matrixZone, days: clock.days.map((d) => DAY_NUMBERS[d]!), open, close, holidays: clock.holidays ?? [] };
+  return { kind: 'working', key: JSON.stringify(c), ...c };
 }
 
+/**
+ * Each working day's window, memoised by the clock's definition and the day: the same days
+ * recur across the cases and their many spans, and each is worked out in Temporal once.
+ */
+const EPOCH = Temporal.PlainDate.from('1970-01-01');
+const dayNumber = (d: Temporal.PlainDate) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+const dayWindows = new Map<string, [number, number] | null>();
+function dayWindow(c: Extract<OracleClock, { kind: 'working' }>, day: number): [number, number] | null {
+  const key = `${c.key} ${day}`;
+  let known = dayWindows.get(key);
+  if (known === undefined) {
+    const date = EPOCH.add({ days: day });
+    const wall = (hhmm: string) => date.toPlainDateTime(Temporal.PlainTime.from(hhmm)).toZonedDateTime(c.zone).epochMilliseconds;
+    known = !c.days.includes(date.dayOfWeek) || c.holidays.includes(date.toString()) ? null : [wall(c.open), wall(c.close)];
+    dayWindows.set(key, known);
+  }
+  return known;
+}
+
+/** The working windows of every local day from the day before `from` to the day after `to`. */
 function windows(c: Extract<OracleClock, { kind: 'working' }>, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
-  let date = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(c.zone).toPlainDate().subtract({ days: 1 });
-  const last = Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(c.zone).toPlainDate().add({ days: 1 });
-  for (; Temporal.PlainDate.compare(date, last) <= 0; date = date.add({ days: 1 })) {
-    if (!c.days.includes(date.dayOfWeek) || c.holidays.includes(date.toString())) continue;
-    const wall = (hhmm: string) => date.toPlainDateTime(Temporal.PlainTime.from(hhmm)).toZonedDateTime(c.zone).epochMilliseconds;
-    out.push([wall(c.open), wall(c.close)]);
+  const first = dayNumber(Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(c.zone).toPlainDate()) - 1;
+  const last = dayNumber(Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(c.zone).toPlainDate()) + 1;
+  for (let day = first; day <= last; day++) {
+    const window = dayWindow(c, day);
+    if (window) out.push(window);
   }
   return out;
 }
