@@ -82,6 +82,7 @@ const LONGEST = [
   'test/triage/tmux.test.ts',
   'test/simulate/oracle-saas-support.test.ts',
   'test/lint/scale.test.ts',
+  'test/build-skip.test.ts',
 ];
 const rank = (spec: TestSpecification) => {
   const i = LONGEST.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(file));

@@ -53,18 +53,17 @@ export type FileRole = keyof typeof READ_LIMITS;
 
 /**
  * Reads a text file, turning every file-system failure (too large included) into a one-line
- * exit-2 error. `listed`: an absolute path a folder listing has just said is a regular file
- * (see readListedFile).
+ * exit-2 error.
  */
-export function readText(path: string, io: Io, what: FileRole = 'file', listed = false): string {
+export function readText(path: string, io: Io, what: FileRole = 'file'): string {
   try {
-    return listed ? readListedFile(path, READ_LIMITS[what]) : readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
+    return readBounded(resolve(io.cwd, path), READ_LIMITS[what]);
   } catch (error) {
     throw readFailure(path, what, error);
   }
 }
 
-/** readText of a file a folder listing has just named (an absolute path): no working folder needed, so a worker thread reads it alike. */
+/** readText of a file a folder listing has just said is a regular file (an absolute path; see readListedFile): no working folder needed, so a worker thread reads it alike. */
 export function readListedText(path: string, what: FileRole): string {
   try {
     return readListedFile(path, READ_LIMITS[what]);

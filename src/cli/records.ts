@@ -72,22 +72,14 @@ export function loadRecords(path: string, io: Io): { records: LoadedRecord<Recor
  * only the judgement holds one record in memory, whatever the number of files.
  */
 export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<RecordCore> | { problem: string }> {
-  const full = resolve(io.cwd, path);
-  let isFolder = false;
-  try {
-    isFolder = statSync(full).isDirectory();
-  } catch (error) {
-    throw usageError(`cannot read ${path}: ${fsReason(error)}`);
-  }
-  if (!isFolder) {
+  const listing = recordFolderListing(path, io);
+  if (listing === undefined) {
     // Imported history (one ticket a line): each line is a record, read a line at a time.
-    if (path.endsWith('.jsonl')) yield* eachHistoryRecord(full, path);
+    if (path.endsWith('.jsonl')) yield* eachHistoryRecord(resolve(io.cwd, path), path);
     else yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
     return;
   }
-  // As join(path, relative) would write it, without a join for each of many thousand files.
-  const prefix = join(path, 'x').slice(0, -1);
-  for (const [file, relativePath] of jsonFiles(full)) yield* listedRecords(file, prefix + relativePath);
+  for (const name of listing.names) yield* listedRecords(listing.top + name, listing.shown + name);
 }
 
 /** The record a folder listing named (`file`, shown as `shown`), or each ticket of an imported history; problems as items, never thrown. */
@@ -108,7 +100,7 @@ export function* listedRecords(file: string, shown: string): Generator<LoadedRec
 
 /**
  * The record files under a folder, listed before any is read (see jsonFiles), each as its
- * path from the folder: `top + sep + name` is the file, `shown + name` its name in messages.
+ * path from the folder: `top + name` is the file, `shown + name` its name in messages.
  * Undefined when the path is no folder.
  */
 export function recordFolderListing(path: string, io: Io): { top: string; shown: string; names: string[] } | undefined {
@@ -120,6 +112,7 @@ export function recordFolderListing(path: string, io: Io): { top: string; shown:
   }
   const names: string[] = [];
   for (const [, relativePath] of jsonFiles(full)) names.push(relativePath);
+  // As join(top, name) would write it, without a join for each of many thousand files.
   return { top: join(full, 'x').slice(0, -1), shown: join(path, 'x').slice(0, -1), names };
 }
 
