@@ -62,8 +62,15 @@ export interface DurationParts {
 
 /** The parts of a duration already validated by the schema. */
 export function durationParts(text: string): DurationParts {
+  const known = partsRead.get(text);
+  if (known !== undefined) return known;
   const match = DURATION.exec(text.trim());
   if (!match || !parseDuration(text).ok) throw new Error(`invalid duration reached the core: "${text}"`);
   const n = (i: number) => Number(match[i] ?? 0);
-  return { weeks: n(1), days: n(2), hours: n(3), minutes: n(4) };
+  const parts = Object.freeze({ weeks: n(1), days: n(2), hours: n(3), minutes: n(4) });
+  if (partsRead.size >= 1024) partsRead.clear();
+  partsRead.set(text, parts);
+  return parts;
 }
+/** A matrix states a handful of durations, read for every deadline of every plan: each is parsed once. */
+const partsRead = new Map<string, Readonly<DurationParts>>();

@@ -242,7 +242,9 @@ function wallFields(ms: number): string | undefined {
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(seconds % 60)}`;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** `00` to `99`: two digits without making a string each time. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const pad = (n: number) => TWO_DIGITS[n] ?? String(n).padStart(2, '0');
 
 /** The calendar date of an instant in a zone, YYYY-MM-DD. */
 export function localDate(date: Date, zone: string): string {

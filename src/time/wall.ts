@@ -59,6 +59,15 @@ export function wallInstants(zone: string, wall: number): WallInstants {
  * the earlier occurrence of a repeated time, the jump over a skipped one. NaN for an unknown zone.
  */
 export function wallToInstant(zone: string, wall: number): number {
+  // Most wall-clock times lie far from any change: one offset around them, one instant.
+  const first = Math.floor((wall - MAX_OFFSET) / STRETCH);
+  const offset = stretchOffsets(zone, first);
+  if (typeof offset === 'number' && offset === offset) {
+    let steady = true;
+    for (let k = first + 1; k <= Math.floor((wall + MAX_OFFSET) / STRETCH); k++) if (stretchOffsets(zone, k) !== offset) steady = false;
+    const at = wall - offset * SECOND;
+    if (steady && wallOf(zone, at) === wall) return at;
+  }
   const found = wallInstants(zone, wall);
   switch (found.kind) {
     case 'unique':

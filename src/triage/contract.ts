@@ -151,12 +151,20 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
  * `matrixInstant`), so a window near a daylight-saving change is never silently empty.
  */
 export function exceptionWindow(exception: MatrixException, zone: string): { from: Date; until: Date } | undefined {
-  const from = matrixInstant(exception.from, zone);
-  const untilText = /^\d{4}-\d{2}-\d{2}$/.test(exception.until) ? nextDay(exception.until) : exception.until;
-  const until = matrixInstant(untilText, zone);
-  if (!from.ok || !until.ok) return undefined;
-  return { from: from.date, until: until.date };
+  const key = `${zone}\n${exception.from}\n${exception.until}`;
+  let window = windowsRead.get(key);
+  if (window === undefined) {
+    const from = matrixInstant(exception.from, zone);
+    const untilText = /^\d{4}-\d{2}-\d{2}$/.test(exception.until) ? nextDay(exception.until) : exception.until;
+    const until = matrixInstant(untilText, zone);
+    window = from.ok && until.ok ? [from.date.getTime(), until.date.getTime()] : null;
+    if (windowsRead.size >= 1024) windowsRead.clear();
+    windowsRead.set(key, window);
+  }
+  return window ? { from: new Date(window[0]), until: new Date(window[1]) } : undefined;
 }
+/** Windows as epoch milliseconds by zone and text: every plan reads every exception's window, a simulation thousands of times. */
+const windowsRead = new Map<string, [number, number] | null>();
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

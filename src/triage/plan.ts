@@ -379,8 +379,18 @@ export function targetClock(matrix: Matrix, calendarId: string | undefined): Tar
   if (calendarId === undefined || calendarId === ROUND_THE_CLOCK) return elapsedClock;
   const calendar = matrix.calendars && Object.hasOwn(matrix.calendars, calendarId) ? matrix.calendars[calendarId] : undefined;
   if (!calendar) return elapsedClock;
-  return { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone, calendarId) };
+  // One working calendar per definition, shared by every plan that runs on it (a simulation
+  // plans thousands): keyed by what it is made of, so a matrix changed in place is never
+  // answered from an older definition.
+  const key = `${calendarId}\n${calendar.timezone ?? matrix.timezone}\n${calendar.days.join()}\n${calendar.hours}\n${(calendar.holidays ?? []).join()}`;
+  let clock = clocks.get(key);
+  if (!clock) {
+    if (clocks.size >= 64) clocks.clear();
+    clocks.set(key, (clock = { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone, calendarId) }));
+  }
+  return clock;
 }
+const clocks = new Map<string, TargetClock>();
 
 export function roleView(matrix: Matrix, id: string, source?: Source): RoleView {
   const def = Object.hasOwn(matrix.roles, id) ? matrix.roles[id] : undefined;

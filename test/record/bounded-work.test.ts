@@ -52,9 +52,10 @@ describe('a signal mid-computation', () => {
     // The report's worker threads are judging too when the signal comes (src/cli/report-pool.ts).
     ['report', '3'],
   ])('SIGTERM during a long %s (%s thread(s)) stops the work: exit 143, nothing printed', async (command, threads) => {
-    // Forty open records a thread, judged 99 years on: many seconds of calendar walking in all.
+    // Four hundred open records a thread, judged 99 years on: over ten seconds of calendar
+    // walking on an idle machine (about 30 ms a record), so the signal comes long before the end.
     const dir = mkdtempSync(join(tmpdir(), 'escalate-slow-'));
-    for (let i = 0; i < 40 * Number(threads); i++) copyFileSync(open, join(dir, `r${String(i).padStart(3, '0')}.json`));
+    for (let i = 0; i < 400 * Number(threads); i++) copyFileSync(open, join(dir, `r${String(i).padStart(4, '0')}.json`));
     const child = spawn(process.execPath, [BIN, command, dir, '--as-of', '2125-11-25T00:00:00Z'], {
       env: { ...process.env, NO_COLOR: '1', ESCALATE_NOW: '2026-12-06T00:00:00Z', ESCALATE_REPORT_THREADS: threads },
       stdio: ['ignore', 'pipe', 'pipe'],
