@@ -26,8 +26,9 @@ function yamlFiles(dir: string): string[] {
 
 function agree(data: unknown): boolean {
   const fast = acceptCases(data);
-  const zod = casesFile.safeParse(data);
+  // A refusal leaves the file to the schema, which then names the problems: nothing to compare.
   if (fast !== undefined) {
+    const zod = casesFile.safeParse(data);
     expect(zod.success).toBe(true);
     expect(shape(fast)).toEqual(shape(zod.data));
   }
