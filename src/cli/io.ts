@@ -82,7 +82,10 @@ const CI_COMMAND = /(^|\n)((?:[ \t]|\x1b\[[0-9;]*m)*)(::|##\[|##vso\[)/g;
  */
 export function safeText(text: string, atLineStart = true): string {
   const mark = outputMark();
-  const escaped = escapeControls(text).replaceAll(`${mark}[`, '\x1b[');
+  const controlled = escapeControls(text);
+  // Only the program's own colours and workflow commands carry the mark: most text has none.
+  const marked = controlled.includes(mark);
+  const escaped = marked ? controlled.replaceAll(`${mark}[`, '\x1b[') : controlled;
   // Text with no `::` and no `##` holds no CI command: a scan for two strings instead of the
   // pattern at every line (a report writes tens of megabytes).
   const defused =
@@ -91,7 +94,7 @@ export function safeText(text: string, atLineStart = true): string {
           offset === 0 && start === '' && !atLineStart ? whole : `${start}${lead}${escapeCode(command[0]!)}${command.slice(1)}`,
         )
       : escaped;
-  return defused.replaceAll(`${mark}::`, '::');
+  return marked ? defused.replaceAll(`${mark}::`, '::') : defused;
 }
 
 /** An output whose every write goes through `safeText`, remembering where lines start. */

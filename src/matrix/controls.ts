@@ -62,9 +62,15 @@ export function firstControl(text: string, lineBreaks: boolean): { char: string;
   return match ? { char: match[0], offset: match.index } : undefined;
 }
 
+/**
+ * TEXT_CONTROLS' characters, any CR included, as one class without the unicode flag: a scan
+ * about twice as fast, which text without them (nearly all output; a report writes tens of
+ * megabytes) ends with. Every character it lists is in the Basic Multilingual Plane.
+ */
+const MAY_HOLD_TEXT_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** Text with every control character except tab and line feed written as `\uXXXX`. */
 export function escapeControls(text: string): string {
-  return text.replace(TEXT_CONTROLS, escapeCode);
+  return MAY_HOLD_TEXT_CONTROLS.test(text) ? text.replace(TEXT_CONTROLS, escapeCode) : text;
 }
 
 /** Raw characters that may end up in a value or key as control characters (CR only when bare). */

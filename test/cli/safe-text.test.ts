@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { safeIo, safeOutput, safeText, styleCode, workflowCommands, type Io } from '../../src/cli/io.js';
-import { firstControl, mayHoldControls } from '../../src/matrix/controls.js';
+import { escapeControls, firstControl, mayHoldControls } from '../../src/matrix/controls.js';
 
 describe('safeText', () => {
   it.each([
@@ -59,6 +59,19 @@ describe('safeText', () => {
         expect(firstControl(out, true)).toBeUndefined();
         expect(out).not.toMatch(/^\s*(::|##\[)/m);
       }),
+    );
+  });
+
+  it('escapes exactly what one pass of the pattern escapes, though text without any is returned after a quicker scan', () => {
+    const pattern = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/gu;
+    const plain = (text: string) => text.replace(pattern, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const near = fc.constantFrom('\r', '\n', '\r\n', '\t', '\u0000', '\u001f', '\u007f', '\u009f', '\u00a0', '\u061b', '\u061c', '\u200d', '\u200e', '\u2027', '\u2028', '\u202e', '\u202f', '\u2066', '\u2069', '\u206a', '🚨', '\ud83d', 'ü', 'a');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), near)), (parts) => {
+        const text = parts.join('');
+        expect(escapeControls(text)).toBe(plain(text));
+      }),
+      { numRuns: 500 },
     );
   });
 });
