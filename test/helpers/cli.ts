@@ -63,6 +63,7 @@ function validNow(pinned: string): boolean {
 }
 
 let worker: { thread: Worker; done: Int32Array } | undefined;
+let calls = 0;
 
 function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv, now: string | undefined): CliResult {
   if (!worker) {
@@ -78,13 +79,23 @@ function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv, now: 
   }
   const { thread, done } = worker;
   const { port1, port2 } = new MessageChannel();
+  // Each run has its own number, which the worker stores when it has replied: a wake-up
+  // that is not this run's (or comes before its reply can be read) is waited past.
+  const call = (calls = (calls % 0x7fff_ffff) + 1);
   Atomics.store(done, 0, 0);
-  thread.postMessage({ argv, cwd, env, now, done, port: port2 }, [port2]);
+  thread.postMessage({ argv, cwd, env, now, done, call, port: port2 }, [port2]);
   // The same guard against a hang as a spawned run's timeout.
-  const waited = Atomics.wait(done, 0, 0, 120_000);
-  const reply = receiveMessageOnPort(port1)?.message as CliResult | undefined;
+  const deadline = Date.now() + 120_000;
+  let reply: CliResult | undefined;
+  for (;;) {
+    reply = receiveMessageOnPort(port1)?.message as CliResult | undefined;
+    const left = deadline - Date.now();
+    if (reply || left <= 0) break;
+    const seen = Atomics.load(done, 0);
+    Atomics.wait(done, 0, seen, seen === call ? 5 : left);
+  }
   port1.close();
-  if (waited === 'timed-out' || !reply) {
+  if (!reply) {
     void thread.terminate();
     worker = undefined;
     return { code: null, stdout: '', stderr: 'the in-process run did not finish' };

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const { dist } = workerData;
 const { main } = require(`${dist}/boot.cjs`).load(`${dist}/cli.cjs`);
 
-parentPort.on('message', async ({ argv, cwd, env, now, done, port }) => {
+parentPort.on('message', async ({ argv, cwd, env, now, done, call, port }) => {
   let stdout = '';
   let stderr = '';
   const fixed = now === undefined ? undefined : new Date(now);
@@ -36,7 +36,7 @@ parentPort.on('message', async ({ argv, cwd, env, now, done, port }) => {
     setTz(savedTz);
   }
   port.postMessage({ code, stdout, stderr });
-  Atomics.store(done, 0, 1);
+  Atomics.store(done, 0, call);
   Atomics.notify(done, 0);
 });
 
