@@ -66,6 +66,36 @@ describe('standard output that fails', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('escalate: cannot write to standard output: no space left on the device; the output is incomplete\n');
   });
+
+  it('redirected to a file or /dev/null (written without a Node stream), output and exit codes are those of a pipe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-redirect-'));
+    const [out, err] = [join(dir, 'out'), join(dir, 'err')];
+    const run = (redirect: string, args: string) =>
+      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} ${redirect}; echo "exit=$?" >&2`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const piped = spawnSync(process.execPath, [BIN, 'docs', '--matrix', example('msp.yaml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run(`>"${out}" 2>"${err}"`, `docs --matrix "${example('msp.yaml')}"`).stderr).toBe('exit=0\n');
+    expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
+    expect(readFileSync(err, 'utf8')).toBe('');
+    // Appended, as the shell opened it.
+    expect(run(`>>"${out}"`, '--version').stderr).toBe('exit=0\n');
+    expect(readFileSync(out, 'utf8')).toBe(`${piped.stdout}${spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).stdout}`);
+    // Errors to a file, output to /dev/null: the one line, and lint's verdict.
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'version: 1\nnmae: x\n');
+    expect(run(`>/dev/null 2>"${err}"`, `lint "${bad}"`).stderr).toBe('exit=1\n');
+    expect(run(`2>"${err}"`, 'lint no-such-file.yaml').stderr).toBe('exit=2\n');
+    expect(readFileSync(err, 'utf8')).toMatch(/^escalate: cannot read matrix no-such-file\.yaml: no such file/);
+  });
+
+  it('a file that takes no writes (opened for reading) is one line on stderr and exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-readonly-'));
+    const file = join(dir, 'readonly');
+    writeFileSync(file, '');
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" 1<"${file}"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^escalate: cannot write to standard output: EBADF[^\n]*; the output is incomplete\n$/);
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
 });
 
 describe('signals during a prompt', () => {

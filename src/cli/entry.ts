@@ -1,6 +1,7 @@
 /** The bundle entry: the process edge (real streams, real clock, exit code). */
 import { main } from './main.js';
-import { committedWork, EXIT, type Io } from './io.js';
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { committedWork, EXIT, type Io, type Output } from './io.js';
 
 /**
  * How a signal ends the run: its conventional code, or exit 0 when it came after the run's
@@ -28,20 +29,21 @@ export function runProcess(argv: readonly string[]): void {
   // loses output nobody chose to drop: one line on stderr and exit 2.
   let stdoutOpen = true;
   let stdoutFailure: string | undefined;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const stdoutFailed = (error: NodeJS.ErrnoException) => {
     if (!stdoutOpen) return;
     stdoutOpen = false;
     if (error.code !== 'EPIPE') stdoutFailure = error.code === 'ENOSPC' ? 'no space left on the device' : error.message.split('\n')[0];
-  });
+  };
+  const stdout = processOutput(1, stdoutFailed);
   // With stderr gone too there is nowhere left to report anything.
-  process.stderr.on('error', () => undefined);
+  const stderr = processOutput(2, () => undefined);
   // Writes are synchronous, so a signal never lands halfway through a file: only between steps.
   for (const [signal, code, word] of SIGNALS) {
     process.on(signal, () => {
       // A prompt may have hidden the cursor; give it back.
-      if (process.stdout.isTTY && stdoutOpen) process.stdout.write('\x1b[?25h');
+      if (stdout.isTTY && stdoutOpen) stdout.write('\x1b[?25h');
       const outcome = signalOutcome(word, code, committedWork());
-      process.stderr.write(outcome.message);
+      stderr.write(outcome.message);
       process.exit(outcome.code);
     });
   }
@@ -50,7 +52,7 @@ export function runProcess(argv: readonly string[]): void {
   const pinned = process.env.ESCALATE_NOW;
   const fixed = pinned ? new Date(pinned) : undefined;
   if (fixed && (Number.isNaN(fixed.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(pinned!.trim()))) {
-    process.stderr.write(`escalate: ESCALATE_NOW "${pinned}" is not an instant with an offset, like 2026-03-29T03:30:00+02:00\n`);
+    stderr.write(`escalate: ESCALATE_NOW "${pinned}" is not an instant with an offset, like 2026-03-29T03:30:00+02:00\n`);
     process.exitCode = 2;
     return;
   }
@@ -58,14 +60,16 @@ export function runProcess(argv: readonly string[]): void {
     cwd: process.cwd(),
     env: process.env,
     stdout: {
-      write: (text) => void (stdoutOpen && process.stdout.write(text)),
-      isTTY: Boolean(process.stdout.isTTY),
+      write: (text) => void (stdoutOpen && stdout.write(text)),
+      get isTTY() {
+        return stdout.isTTY;
+      },
       // Read when the card is drawn, so a resized terminal gets the width it has then.
       get columns() {
-        return process.stdout.columns;
+        return stdout.columns;
       },
     },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
+    stderr,
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and
     // readline modules (~2 ms), which lint and docs never need.
     get stdinIsTTY() {
@@ -80,8 +84,61 @@ export function runProcess(argv: readonly string[]): void {
     // Write errors arrive on a later tick: look once the last write has been handled.
     setImmediate(() => {
       if (stdoutFailure === undefined) return;
-      process.stderr.write(`escalate: cannot write to standard output: ${stdoutFailure}; the output is incomplete\n`);
+      stderr.write(`escalate: cannot write to standard output: ${stdoutFailure}; the output is incomplete\n`);
       process.exitCode = EXIT.usage;
     });
   });
+}
+
+/**
+ * Standard output or error (`fd` 1 or 2). Redirected to a regular file or /dev/null, it is
+ * written with plain synchronous writes, as Node's own stream for a file writes it; Node's
+ * stream is made only for a terminal or a pipe, on first use: making one loads Node's stream
+ * modules (~2 ms of a run that prints one line). A failed write goes to `failed` once, as
+ * the stream's error event would, and nothing more is written.
+ */
+function processOutput(fd: 1 | 2, failed: (error: NodeJS.ErrnoException) => void): Output {
+  if (plainFile(fd)) {
+    let open = true;
+    return {
+      write(text) {
+        if (!open) return;
+        try {
+          writeSync(fd, text);
+        } catch (error) {
+          open = false;
+          failed(error as NodeJS.ErrnoException);
+        }
+      },
+      isTTY: false,
+    };
+  }
+  let stream: NodeJS.WriteStream | undefined;
+  const real = () => {
+    if (stream === undefined) {
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on('error', failed);
+    }
+    return stream;
+  };
+  return {
+    write: (text) => void real().write(text),
+    get isTTY() {
+      return Boolean(real().isTTY);
+    },
+    get columns() {
+      return real().columns;
+    },
+  };
+}
+
+/** Whether `fd` is a regular file or /dev/null (never a terminal), read from its status without making a stream. */
+function plainFile(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return true;
+    return stats.isCharacterDevice() && stats.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,17 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
+  // Help and usage errors go through the Io like everything else: commander's own defaults
+  // would read process.stdout (its width and colours), making Node's stream for one line.
+  // Help is plain text at a fixed width (HELP_WIDTH), so it has no colours to keep.
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    getOutHelpWidth: () => HELP_WIDTH,
+    getErrHelpWidth: () => HELP_WIDTH,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
+  };
   program
     .description('Lint, triage and document an escalation matrix kept as YAML in your repository.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -33,11 +44,11 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     .configureHelp({ helpWidth: HELP_WIDTH })
     .addHelpText('after', exitCodesHelp(PROGRAM_EXIT_CODES))
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput(output)
     .exitOverride();
   registerCommands(program, io, setExit, argv);
   for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command.exitOverride().configureOutput(output);
     command.showHelpAfterError(`(run escalate ${command.name()} --help for usage)`);
     command.configureHelp({ helpWidth: HELP_WIDTH });
     command.addHelpText('after', exitCodesHelp(COMMAND_EXIT_CODES[command.name()] ?? PROGRAM_EXIT_CODES));
