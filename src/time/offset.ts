@@ -106,17 +106,21 @@ export function stretchOffsets(timeZone: string, k: number): StretchOffsets {
         const step = Math.max(unit, Math.floor((hi - lo) / ways / unit) * unit);
         const points: number[] = [];
         for (let t = lo + step; t < hi; t += step) points.push(t);
-        const read = readSeconds(timeZone, points);
-        const first = read.findIndex((o) => o !== before);
+        // The host clock's last quarter-hour step reads the second before each point too: a
+        // change on the quarter hour is then found to the second without another switch.
+        const seconds = host === 'on' && unit === QUARTER_HOUR && step === unit;
+        const read = readSeconds(timeZone, seconds ? [...points, ...points.map((t) => t - SECOND)] : points);
+        const first = points.findIndex((_, i) => read[i] !== before);
         if (first === -1) lo = points.at(-1)!;
         else {
           hi = points[first]!;
           if (first > 0) lo = points[first - 1]!;
+          if (seconds && read[points.length + first] === before) lo = hi - SECOND;
         }
       }
     };
     narrow(QUARTER_HOUR);
-    if (readSeconds(timeZone, [hi - SECOND])[0] === before) lo = hi - SECOND;
+    if (hi - lo > SECOND && readSeconds(timeZone, [hi - SECOND])[0] === before) lo = hi - SECOND;
     narrow(SECOND);
     known = { at: hi, before, after };
   }
