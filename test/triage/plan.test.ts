@@ -16,6 +16,8 @@ function plan(matrix: Matrix, severity: string, options: Partial<PlanOptions> & 
   if (!result.ok) throw new Error(result.reason);
   return result.plan;
 }
+/** Noon UTC of an exception's first day (a date, or a date and time). */
+const exceptionStart = (from: string) => Date.parse(`${from.slice(0, 10)}T12:00:00Z`);
 const due = (p: IncidentPlan) => Object.fromEntries(p.deadlines.map((d) => [d.kind, d.iso]));
 
 describe('planIncident: round the clock', () => {
@@ -141,6 +143,31 @@ describe('planIncident: business hours', () => {
     const friday = plan(msp, 'p3', { start: t('2026-03-06T17:00:00-05:00') });
     expect(due(friday).acknowledge).toBe('2026-03-06T18:00:00-05:00');
     expect(due(friday).assign_owner).toBe('2026-03-09T09:00:00-04:00');
+  });
+
+  it('a matrix changed in place is planned by its new calendar, holidays and exception windows, never one read before', () => {
+    // Before opening on the 23rd: a working day (1d) is that whole day's hours.
+    const start = t('2026-12-23T07:00:00+01:00');
+    const copy = structuredClone(saas);
+    const office = copy.calendars!.office!;
+    expect(due(plan(copy, 'sev4', { start })).acknowledge).toBe('2026-12-23T18:00:00+01:00');
+    office.hours = '09:00-17:00';
+    expect(due(plan(copy, 'sev4', { start })).acknowledge).toBe('2026-12-23T17:00:00+01:00');
+    office.holidays = [...(office.holidays ?? []), '2026-12-23'];
+    expect(due(plan(copy, 'sev4', { start })).acknowledge).toBe('2026-12-28T17:00:00+01:00');
+    office.timezone = 'Europe/London';
+    expect(due(plan(copy, 'sev4', { start })).acknowledge).toBe('2026-12-28T18:00:00+01:00');
+    office.hours = '08:00-16:00';
+    expect(due(plan(copy, 'sev4', { start })).acknowledge).toBe('2026-12-28T17:00:00+01:00');
+    // An exception window read once, then moved: the moved window decides.
+    const windowed = structuredClone(vendor);
+    const exception = windowed.exceptions![0]!;
+    const severity = exception.severities?.[0] ?? windowed.severities[0]!.id;
+    const during = { start: new Date(exceptionStart(exception.from)) };
+    expect(plan(windowed, severity, during).contract.exceptions.map((e) => e.id)).toContain(exception.id);
+    exception.from = '2099-01-01';
+    exception.until = '2099-01-02';
+    expect(plan(windowed, severity, during).contract.exceptions.map((e) => e.id)).not.toContain(exception.id);
   });
 
   it('every deadline is at or after the start, for every severity and start hour', () => {
