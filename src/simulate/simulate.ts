@@ -134,5 +134,30 @@ export function nextOpening(calendar: WorkingCalendar, at: Date): Date {
 
 /** Holidays on working weekdays from `first` to `last` (inclusive, local dates). */
 function holidaysBetween(calendar: WorkingCalendar, first: string, last: string): string[] {
-  return [...calendar.holidays].filter((d) => d >= first && d <= last && calendar.days.has(WEEKDAY_OF(d))).sort();
+  const sorted = workingHolidays(calendar);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]! <= last; i++) out.push(sorted[i]!);
+  return out;
+}
+
+/**
+ * A calendar's holidays on its working weekdays, in order: sorted once per calendar (plans
+ * share one calendar per definition), not again for every start of a sweep, so a feed of
+ * thousands of dates costs a search per start.
+ */
+const holidaysInOrder = new WeakMap<WorkingCalendar, string[]>();
+function workingHolidays(calendar: WorkingCalendar): string[] {
+  let sorted = holidaysInOrder.get(calendar);
+  if (sorted === undefined) {
+    sorted = [...calendar.holidays].filter((d) => calendar.days.has(WEEKDAY_OF(d))).sort();
+    holidaysInOrder.set(calendar, sorted);
+  }
+  return sorted;
 }
