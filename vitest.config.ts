@@ -32,6 +32,7 @@ const ZONED = [
   'test/lint/cases.test.ts',
   'test/simulate/oracle-*.test.ts',
   'test/simulate/simulate-cli.test.ts',
+  'test/simulate/holidays-skipped.test.ts',
   'test/simulate/am-time.test.ts',
   'test/simulate/parity-alertmanager.test.ts',
   'test/simulate/parity-ics.test.ts',
