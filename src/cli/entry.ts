@@ -132,12 +132,13 @@ function processOutput(fd: 1 | 2, failed: (error: NodeJS.ErrnoException) => void
   };
 }
 
+let devNull: number | undefined;
 /** Whether `fd` is a regular file or /dev/null (never a terminal), read from its status without making a stream. */
 function plainFile(fd: number): boolean {
   try {
     const stats = fstatSync(fd);
     if (stats.isFile()) return true;
-    return stats.isCharacterDevice() && stats.rdev === statSync('/dev/null').rdev;
+    return stats.isCharacterDevice() && stats.rdev === (devNull ??= statSync('/dev/null').rdev);
   } catch {
     return false;
   }

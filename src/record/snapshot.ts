@@ -1,7 +1,7 @@
 /** A triage result's plan as the lean snapshot events are judged against, and the clock it runs on. Pure. */
 import type { Calendar } from '../matrix/schema.js';
 import { elapsedClock, type TargetClock } from '../time/clock.js';
-import { workingCalendar } from '../time/working-time.js';
+import { sharedWorkingCalendar } from '../time/working-time.js';
 import type { TriageResult } from '../triage/result-schema.js';
 import { TARGET_KINDS, type PlanSnapshot, type TargetKindName } from './schema.js';
 
@@ -33,8 +33,7 @@ export function snapshotOf(result: PlannedResult): PlanSnapshot {
   };
 }
 
-const clocks = new Map<string, TargetClock>();
-/** Per clock object read from a record, so judging one record builds its calendar key once. */
+/** Per clock object read from a record, so judging one record builds its clock once. */
 const seen = new WeakMap<PlanSnapshot['clock'], { zone: string; clock: TargetClock }>();
 
 /** The clock of a snapshot: a business-hours calendar when it names days and hours, else round the clock. */
@@ -42,18 +41,8 @@ export function clockOf(clock: PlanSnapshot['clock'], zone: string): TargetClock
   if (!clock.days || !clock.hours) return elapsedClock;
   const known = seen.get(clock);
   if (known?.zone === zone) return known.clock;
-  const found = calendarClock({ ...clock, days: clock.days, hours: clock.hours }, zone);
+  const calendar = { days: clock.days, hours: clock.hours, holidays: clock.holidays ?? [], ...(clock.timezone ? { timezone: clock.timezone } : {}) } as Calendar;
+  const found: TargetClock = { kind: 'working', id: clock.id, calendar: sharedWorkingCalendar(calendar, zone) };
   seen.set(clock, { zone, clock: found });
-  return found;
-}
-
-function calendarClock(clock: PlanSnapshot['clock'] & { days: string[]; hours: string }, zone: string): TargetClock {
-  const key = JSON.stringify([clock, zone]);
-  let found = clocks.get(key);
-  if (!found) {
-    const calendar = { days: clock.days, hours: clock.hours, holidays: clock.holidays ?? [], ...(clock.timezone ? { timezone: clock.timezone } : {}) } as Calendar;
-    found = { kind: 'working', id: clock.id, calendar: workingCalendar(calendar, zone) };
-    if (clocks.size < 1000) clocks.set(key, found);
-  }
   return found;
 }

@@ -60,6 +60,23 @@ export function workingCalendar(calendar: Calendar, matrixZone: string, name?: s
   };
 }
 
+/**
+ * workingCalendar, one per definition: every plan of a simulation and every record of a
+ * report on the same calendar shares it (and what is worked out per calendar, such as its
+ * holidays as day numbers). Keyed by what the calendar is made of, so a definition changed
+ * in place is never answered from an older one.
+ */
+export function sharedWorkingCalendar(calendar: Calendar, matrixZone: string, name?: string): WorkingCalendar {
+  const key = `${name ?? ''}\n${calendar.timezone ?? matrixZone}\n${calendar.days.join()}\n${calendar.hours}\n${(calendar.holidays ?? []).join()}`;
+  let shared = sharedCalendars.get(key);
+  if (shared === undefined) {
+    if (sharedCalendars.size >= 256) sharedCalendars.clear();
+    sharedCalendars.set(key, (shared = workingCalendar(calendar, matrixZone, name)));
+  }
+  return shared;
+}
+const sharedCalendars = new Map<string, WorkingCalendar>();
+
 /** Nominal working minutes in one working day (its hours on the clock face). */
 export const workingDayMinutes = (calendar: WorkingCalendar) => calendar.close - calendar.open;
 

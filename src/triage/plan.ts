@@ -14,7 +14,7 @@ import { clockText } from '../time/display.js';
 import { formatInstant } from '../time/instant.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { minutesFrom, relativeText } from '../time/relative.js';
-import { NoWorkingTimeError, workingCalendar } from '../time/working-time.js';
+import { NoWorkingTimeError, sharedWorkingCalendar } from '../time/working-time.js';
 import { applyContract, type AppliedContract, type ContractRequest, type Source } from './contract.js';
 import type { ResolvedOutcome } from './engine.js';
 
@@ -379,18 +379,8 @@ export function targetClock(matrix: Matrix, calendarId: string | undefined): Tar
   if (calendarId === undefined || calendarId === ROUND_THE_CLOCK) return elapsedClock;
   const calendar = matrix.calendars && Object.hasOwn(matrix.calendars, calendarId) ? matrix.calendars[calendarId] : undefined;
   if (!calendar) return elapsedClock;
-  // One working calendar per definition, shared by every plan that runs on it (a simulation
-  // plans thousands): keyed by what it is made of, so a matrix changed in place is never
-  // answered from an older definition.
-  const key = `${calendarId}\n${calendar.timezone ?? matrix.timezone}\n${calendar.days.join()}\n${calendar.hours}\n${(calendar.holidays ?? []).join()}`;
-  let clock = clocks.get(key);
-  if (!clock) {
-    if (clocks.size >= 64) clocks.clear();
-    clocks.set(key, (clock = { kind: 'working', id: calendarId, calendar: workingCalendar(calendar, matrix.timezone, calendarId) }));
-  }
-  return clock;
+  return { kind: 'working', id: calendarId, calendar: sharedWorkingCalendar(calendar, matrix.timezone, calendarId) };
 }
-const clocks = new Map<string, TargetClock>();
 
 export function roleView(matrix: Matrix, id: string, source?: Source): RoleView {
   const def = Object.hasOwn(matrix.roles, id) ? matrix.roles[id] : undefined;
