@@ -16,6 +16,7 @@ import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
 import { MAX_NESTING, parseGuarded } from './depth.js';
 import { toData } from './plain-data.js';
+import { lazyLocator, quickMapping } from './quick-yaml.js';
 
 export interface LoadResult {
   /** The checked matrix, present only when there are no errors. */
@@ -54,7 +55,12 @@ export function tooLarge(size: number): LoadResult {
 export interface LoadOptions {
   /** Counts the steps taken to find lines, for tests that prove locating grows linearly. */
   work?: WorkCounter;
+  /** false: read the YAML with yaml alone, never quickly (tests compare the two readings). */
+  quick?: boolean;
 }
+
+// yaml's own duplicate-key check scans every earlier key (quadratic); ours (yamlDiagnostics) is linear.
+const YAML_OPTIONS = { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' } as const;
 
 export function loadMatrix(source: string, options: LoadOptions = {}): LoadResult {
   if (typeof source !== 'string') {
@@ -66,10 +72,12 @@ export function loadMatrix(source: string, options: LoadOptions = {}): LoadResul
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };
   }
   if (text.length > MAX_MATRIX_CHARS) return tooLarge(text.length);
+  // A clean mapping is read quickly, and by yaml only when a finding needs its place.
+  const quick = options.quick === false ? undefined : quickMapping(text);
+  if (quick !== undefined) return checked(quick, [], lazyLocator(() => createLocator(parseGuarded(text, YAML_OPTIONS).doc ?? parseDocument(''), lines)));
   let doc: Document.Parsed;
   try {
-    // yaml's own duplicate-key check scans every earlier key (quadratic); ours below is linear.
-    const parsed = parseGuarded(text, { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' });
+    const parsed = parseGuarded(text, YAML_OPTIONS);
     if (parsed.deep !== undefined) {
       const at = lines.linePos(parsed.deep);
       const diagnostic = { ...fatal('too-deep', `the YAML nests more than ${MAX_NESTING} levels deep; a matrix needs only a few levels`), line: at.line, column: at.col };
@@ -97,6 +105,11 @@ export function loadMatrix(source: string, options: LoadOptions = {}): LoadResul
     return { data, diagnostics: [{ ...fatal('not-a-matrix', `the file is ${what}; a matrix is a YAML mapping starting with "version: 1"`), ...position(locator, []) }], locator };
   }
 
+  return checked(data, diagnostics, locator);
+}
+
+/** The schema, the forbidden keys and the references, over data that is a mapping. */
+function checked(data: object, diagnostics: Diagnostic[], locator: Locator): LoadResult {
   diagnostics.push(...forbiddenKeys(data, locator));
   // A valid matrix takes the plain-code path; anything else gets the schema's own messages.
   const accepted = acceptMatrix(data);

@@ -2,6 +2,7 @@
 import { parseDocument } from 'yaml';
 import { tooDeepAt } from '../../matrix/depth.js';
 import { toData } from '../../matrix/plain-data.js';
+import { lazyLocator, quickMapping } from '../../matrix/quick-yaml.js';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
 import { createLocator, type Locator } from '../../matrix/locate.js';
@@ -59,11 +60,18 @@ function describe(value: unknown): string {
 
 const EXPECTED: Record<string, string> = { string: 'a text', array: 'a list', object: 'a mapping', record: 'a mapping' };
 
-export function loadCases(source: string): CasesLoad {
+const CASES_YAML = { uniqueKeys: true, strict: true, stringKeys: true, version: '1.2' } as const;
+
+/** `quick: false` reads the YAML with yaml alone (tests compare the two readings). */
+export function loadCases(source: string, options: { quick?: boolean } = {}): CasesLoad {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const lines = new TextPositions(text);
   if (text.includes('\0')) return fatal(lines, 'not-text', 'the file contains binary data (NUL bytes); a cases file is YAML text');
   if (text.length > MAX_MATRIX_CHARS) return fatal(lines, 'file-too-large', `the file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a cases file is far smaller`);
+  // A valid file is read quickly, and by yaml only when a finding needs its place.
+  const quick = options.quick === false ? undefined : quickMapping(text);
+  const quickly = quick !== undefined ? acceptCases(quick) : undefined;
+  if (quickly !== undefined) return { cases: quickly.cases, diagnostics: [], locator: lazyLocator(() => createLocator(parseDocument(text, CASES_YAML), lines)) };
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
     const at = lines.linePos(deep);
@@ -71,7 +79,7 @@ export function loadCases(source: string): CasesLoad {
   }
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, strict: true, stringKeys: true, version: '1.2' });
+    doc = parseDocument(text, CASES_YAML);
   } catch {
     return fatal(lines, 'too-deep', TOO_DEEP);
   }
