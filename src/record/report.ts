@@ -130,14 +130,24 @@ export function stats(values: number[], pending: number): Stats {
 }
 
 const emptyTally = (): Tally => ({ on_time: 0, late: 0, missed: 0, overdue: 0, due: 0, not_needed: 0 });
+/** Every state a target can be in: a (kind, state) mark is counted at kind × 6 + state. */
+const MARK_STATES = ['on_time', 'late', 'missed', 'overdue', 'due', 'not_needed'] as const satisfies readonly TargetState[];
+const markCode = (kind: TargetKindName, state: TargetState) => {
+  const k = TARGET_KINDS.indexOf(kind);
+  const j = MARK_STATES.indexOf(state as (typeof MARK_STATES)[number]);
+  if (k < 0 || j < 0) throw new Error(`no such target mark: ${kind} ${state}`);
+  return k * MARK_STATES.length + j;
+};
 function closeTally(t: Tally): Tally {
   const judged = t.on_time + t.late + t.missed + t.overdue;
   const compliance = rate(t.on_time, judged);
   return compliance === undefined ? t : { ...t, compliance };
 }
 
-function figures(by: GroupFigures['by'], key: string, members: readonly Incident[]): GroupFigures {
-  const targets: Partial<Record<TargetKindName, Tally>> = {};
+/** A group's figures, read from the columns of the incidents at `rows` (each read once, no view made). */
+function figures(s: Store, by: GroupFigures['by'], key: string, rows: readonly number[]): GroupFigures {
+  // Each target's tally as counts by kind and state (see markCode), made into Tally objects at the end.
+  const counts = new Int32Array(TARGET_KINDS.length * MARK_STATES.length);
   const ack: number[] = [];
   const resolve: number[] = [];
   const layers = new Map<string, number[]>();
@@ -146,36 +156,51 @@ function figures(by: GroupFigures['by'], key: string, members: readonly Incident
   let tracked = 0;
   const updates = { kept: 0, missed: 0 };
   const handoff = { required: 0, filled: 0, complete: 0 };
-  for (const { evaluation: e } of members) {
-    if (e.open) open++;
-    if (e.escalated) escalated++;
-    if (!e.imported) tracked++;
-    for (const t of e.targets) (targets[t.kind] ??= emptyTally())[t.state]++;
-    if (e.acknowledgeMinutes !== undefined) ack.push(e.acknowledgeMinutes);
-    if (e.resolveMinutes !== undefined) resolve.push(e.resolveMinutes);
-    for (const x of e.escalations) {
-      const list = layers.get(x.layer) ?? [];
-      list.push(x.minutes);
-      layers.set(x.layer, list);
+  const num = s.num.a;
+  const int = s.int.a;
+  for (const i of rows) {
+    const f = i * NF;
+    const k = i * NI;
+    const flags = int[k + I_FLAGS]!;
+    if (flags & OPEN) open++;
+    if (flags & ESCALATED) escalated++;
+    if (!(flags & IMPORTED)) tracked++;
+    for (const code of s.markCodes(int[k + I_MARKS]!)) counts[code]!++;
+    if (flags & HAS_ACK_MIN) ack.push(num[f + F_ACK_MIN]!);
+    if (flags & HAS_RESOLVE_MIN) resolve.push(num[f + F_RESOLVE_MIN]!);
+    const first = int[k + I_ESC]!;
+    const count = int[k + I_ESCS]!;
+    for (let j = first; j < first + count; j++) {
+      const layer = s.texts[s.escLayer.a[j]!]!;
+      const list = layers.get(layer);
+      const minutes = s.escNum.a[j * EF + 1]!;
+      if (list) list.push(minutes);
+      else layers.set(layer, [minutes]);
     }
-    updates.kept += e.cadence.kept;
-    updates.missed += e.cadence.missed;
-    handoff.required += e.handoff.required;
-    handoff.filled += e.handoff.filled;
-    if (e.handoff.required > 0 && e.handoff.filled >= e.handoff.required) handoff.complete++;
+    updates.kept += num[f + F_KEPT]!;
+    updates.missed += num[f + F_MISSED]!;
+    const required = num[f + F_REQUIRED]!;
+    const filled = num[f + F_FILLED]!;
+    handoff.required += required;
+    handoff.filled += filled;
+    if (required > 0 && filled >= required) handoff.complete++;
   }
   const ordered: Partial<Record<TargetKindName, Tally>> = {};
   let onTime = 0;
   let judged = 0;
-  for (const kind of TARGET_KINDS) {
-    const t = targets[kind];
-    if (!t) continue;
+  for (let kindAt = 0; kindAt < TARGET_KINDS.length; kindAt++) {
+    const kind = TARGET_KINDS[kindAt]!;
+    const at = kindAt * MARK_STATES.length;
+    // A kind some incident has counts at least one state: a kind none has gets no tally.
+    if (counts.subarray(at, at + MARK_STATES.length).every((c) => c === 0)) continue;
+    const t = emptyTally();
+    MARK_STATES.forEach((state, j) => (t[state] = counts[at + j]!));
     ordered[kind] = closeTally(t);
     onTime += t.on_time;
     judged += JUDGED.reduce((sum, s) => sum + (t[s as keyof Tally] as number), 0);
   }
   const overall = rate(onTime, judged);
-  const n = members.length;
+  const n = rows.length;
   // Imported tickets do not say whether they were escalated: the rate is over tracked incidents.
   const escalationRate = rate(escalated, tracked);
   const updateRate = rate(updates.kept, updates.kept + updates.missed);
@@ -257,24 +282,28 @@ export class ReportAccumulator {
     const files = s.files;
     chosen.sort((a, b) => s.num.a[a * NF + F_START]! - s.num.a[b * NF + F_START]! || (files[a]! < files[b]! ? -1 : files[a]! > files[b]! ? 1 : 0));
     const incidents: Incident[] = chosen.map((i) => new IncidentView(s, i));
-    const groups: GroupFigures[] = [figures('all', 'all', incidents)];
-    const keyed = (by: 'severity' | 'tier' | 'client', key: (e: IncidentFigures) => string | undefined, order: (a: string, b: string) => number) => {
-      const map = new Map<string, Incident[]>();
-      for (const j of incidents) {
-        const k = key(j.evaluation);
-        if (k === undefined) continue;
+    const groups: GroupFigures[] = [figures(s, 'all', 'all', chosen)];
+    // Equal texts share one index in the store: incidents are grouped by it.
+    const keyed = (by: 'severity' | 'tier' | 'client', field: number, order: (a: string, b: string) => number) => {
+      const map = new Map<number, number[]>();
+      for (const i of chosen) {
+        const k = s.int.a[i * NI + field]!;
+        if (k < 0) continue; // no tier, no client
         const list = map.get(k);
-        if (list) list.push(j);
-        else map.set(k, [j]);
+        if (list) list.push(i);
+        else map.set(k, [i]);
       }
-      for (const k of [...map.keys()].sort(order)) groups.push(figures(by, k, map.get(k)!));
+      for (const k of [...map.keys()].sort((a, b) => order(s.texts[a]!, s.texts[b]!))) groups.push(figures(s, by, s.texts[k]!, map.get(k)!));
     };
     const rank = new Map<string, number>();
-    for (const { evaluation: e } of incidents) if (!rank.has(e.severity)) rank.set(e.severity, e.rank);
+    for (const i of chosen) {
+      const severity = s.texts[s.int.a[i * NI + I_SEVERITY]!]!;
+      if (!rank.has(severity)) rank.set(severity, s.num.a[i * NF + F_RANK]!);
+    }
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    keyed('severity', (e) => e.severity, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
-    keyed('tier', (e) => e.tier, byName);
-    keyed('client', (e) => e.client, byName);
+    keyed('severity', I_SEVERITY, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
+    keyed('tier', I_TIER, byName);
+    keyed('client', I_CLIENT, byName);
     const breaches: Breach[] = [];
     for (const i of chosen) {
       const first = s.int.a[i * NI + I_BREACH]!;
@@ -436,6 +465,13 @@ class Store {
   }
   textAt(i: number): string | undefined {
     return i < 0 ? undefined : this.texts[i];
+  }
+  private readonly codes = new Map<number, Int32Array>();
+  /** The marks of the marks text at `i`, each as its markCode (made once per text). */
+  markCodes(i: number): Int32Array {
+    let codes = this.codes.get(i);
+    if (!codes) this.codes.set(i, (codes = Int32Array.from(marksOfKey(this.texts[i]!), (m) => markCode(m.kind, m.state))));
+    return codes;
   }
 
   private row(file: string, e: IncidentFigures | Evaluation, rank: number, targets: readonly { kind: TargetKindName; state: TargetState }[]): number {

@@ -117,6 +117,34 @@ describe('report properties', () => {
     );
   });
 
+  it('tallies each group\u2019s targets as its incidents\u2019 judgements count them, with no tally for a kind none of them has', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb(SEVERITIES), { minLength: 1, maxLength: 6 }), (specs) => {
+        const records = specs.map((s, i) => ({ file: `r${i}.json`, record: build(s) }));
+        const report = judge(records);
+        const judged = new Map(records.map((r) => [r.file, evaluate(r.record, AS_OF)]));
+        for (const group of report.groups) {
+          const members = report.incidents.filter((i) => group.by === 'all' || (group.by === 'severity' && i.evaluation.severity === group.key));
+          if (group.by !== 'all' && group.by !== 'severity') continue;
+          const expected: Record<string, Record<string, number>> = {};
+          for (const { file } of members) {
+            for (const t of judged.get(file)!.targets) {
+              const tally = (expected[t.kind] ??= { on_time: 0, late: 0, missed: 0, overdue: 0, due: 0, not_needed: 0 });
+              tally[t.state]!++;
+            }
+          }
+          const got = Object.fromEntries(Object.entries(group.compliance.targets).map(([kind, t]) => [kind, { on_time: t.on_time, late: t.late, missed: t.missed, overdue: t.overdue, due: t.due, not_needed: t.not_needed }]));
+          expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
+          expect(got).toEqual(expected);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // A kind no incident has gets no tally: an incident judged before its first target is due has targets all due.
+    const early = judge([{ file: 'a.json', record: build({ severity: 'sev1', start: 0, events: [] }) }], new Date(BASE + 60_000));
+    for (const [kind, tally] of Object.entries(early.groups[0]!.compliance.targets)) expect(tally.on_time + tally.late + tally.missed + tally.overdue + tally.due + tally.not_needed, kind).toBeGreaterThan(0);
+  });
+
   it('agrees with a second, independently written computation (round-the-clock severities)', () => {
     fc.assert(
       fc.property(fc.array(recordArb(['sev1', 'sev2']), { minLength: 1, maxLength: 8 }), (specs) => {
