@@ -65,13 +65,30 @@ export function isRecordInstant(s: unknown): boolean {
  * any other text by `Date.parse`.
  */
 export function instantMs(s: string): number {
-  if (!isRecordInstant(s)) return Date.parse(s);
-  const year = two(s, 0) * 100 + two(s, 2);
+  // One pass: each field read once, checked as isRecordInstant checks it, then used.
+  const n = s.length;
+  if (n !== 20 && n !== 25) return Date.parse(s);
+  const c1 = two(s, 0);
+  const c2 = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  if (c1 < 0 || c2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(s);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
+  const year = c1 * 100 + c2;
   if (year < 100) return Date.parse(s); // Date.UTC reads years below 100 as 19xx
-  const t = Date.UTC(year, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17));
-  if (s.length === 20) return t;
-  const offset = (two(s, 20) * 60 + two(s, 23)) * 60_000;
-  return s.charCodeAt(19) === 43 ? t - offset : t + offset;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return Date.parse(s);
+  const t = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (n === 20) return s.charCodeAt(19) === 90 ? t : Date.parse(s);
+  const sign = s.charCodeAt(19);
+  const oh = two(s, 20);
+  const om = two(s, 23);
+  if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return Date.parse(s);
+  const offset = (oh * 60 + om) * 60_000;
+  return sign === 43 ? t - offset : t + offset;
 }
 
 /** An event may be recorded a little after the fact, never long before it happened: another machine's clock may run ahead by this much. */
