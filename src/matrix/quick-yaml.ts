@@ -5,18 +5,16 @@
  * file, by far the common case, needs no place at all: it is read here, and yaml reads it
  * only if a finding needs a line (see `lazyLocator`).
  *
- * The quick reading answers only where yaml's reading would give the same data and no
- * finding of its own; anything else is left to yaml, so every message, line and refusal is
- * yaml's as before. Left to yaml: text holding a tab, CR, anchor, alias, tag, directive,
- * document marker, complex key, merge key or a line over 1,000 characters (even inside a
- * quoted text: the reading is
- * only skipped), text js-yaml refuses (a duplicate key, a syntax error, nesting past
- * QUICK_MAX_DEPTH), a document that is not a mapping, any key that yaml's core schema
- * would not read as the same text (`1`, `true`, `~`, `0x10`, the empty key), any number
- * that is not finite, and any text a core-schema scalar could be written as (a quoted
- * "12" stays a text in both, but is left to yaml rather than reasoned about). That the
- * two readings agree on every text it answers is tested against yaml on the examples, the
- * test fixtures and generated matrices (test/matrix/quick-yaml.test.ts).
+ * The quick reading answers only where yaml's reading gives the same data and no finding of
+ * its own; anything else is left to yaml, so every message, line and refusal is yaml's as
+ * before. What is left to yaml is listed at LEFT_TO_YAML and below: texts where the two
+ * parsers were found to differ (by the tests and by a review's fuzzing of YAML's edge
+ * syntax: comment lines between a key and its value, escapes, block scalar indicators, a
+ * js-yaml bug with `- "x" k: v`), texts a parser or a JavaScript pattern could read two ways,
+ * and any key or text a core-schema scalar could be written as. That the two readings agree
+ * is tested against yaml on every YAML file the project ships or tests with, random edits of
+ * the examples, short texts of YAML's trickiest tokens and generated documents
+ * (test/matrix/quick-yaml.test.ts; `npm run fuzz` runs it longer).
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Locator } from './locate.js';
@@ -25,11 +23,33 @@ import type { Locator } from './locate.js';
 export const QUICK_MAX_DEPTH = 50;
 
 /**
- * Text left to yaml: a tab or CR anywhere, `&`, `*`, `!` (anchors, aliases, tags), `<<`
- * (merge keys), a line starting `%` (directive), `---` or `...` (document markers), or a
- * complex key (`?` opening a line or a flow entry).
+ * Text left to yaml:
+ * - a tab, CR, NEL, line or paragraph separator or byte-order mark anywhere (JavaScript's
+ *   patterns and the two parsers each treat some of them as line ends); `&`, `*`, `!`
+ *   (anchors, aliases, tags); `<<`
+ *   (merge keys); a line starting `%` (directive), `---` or `...` (document markers);
+ * - a complex key (`?` opening a line or a flow entry);
+ * - a comment line whose `#` is not followed by a space, and a line of spaces only (after a
+ *   comment, yaml may read what follows as part of an implicit key, and refuse it; see also
+ *   commentBeforeDeeperLine);
+ * - a backslash before a line end or `U` (escaped line breaks before blank lines, and
+ *   8-digit escapes past U+10FFFF, are read differently);
+ * - a block scalar header with an indentation indicator or `+` (`|1`, `>+`: whitespace-only
+ *   content is read differently);
+ * - a list item starting with a quoted or flow node followed by anything but a comment on
+ *   its line (js-yaml moves `- "x" k: v` at its parent's indentation into the parent mapping).
  */
-const LEFT_TO_YAML = /[\t\r&*!]|<<|^(?:%|---|\.\.\.)|^[ ]*(?:-[ ]+)*\?(?:[ ]|$)|[[{,][ ]*\?(?:[ ]|$)/m;
+const LEFT_TO_YAML = new RegExp(
+  [
+    /[\t\r\u0085\u2028\u2029\uFEFF&*!]|<<|^%|^[ ]*(?:---|\.\.\.)/.source,
+    /^[ ]*(?:-[ ]+)*\?(?:[ ]|$)|[[{,][ ]*\?(?:[ ]|$)/.source,
+    /^[ ]*#[^ \n]|^[ ]+$/.source,
+    /\\(?:\n|U)/.source,
+    /[|>](?:[0-9+]|-[0-9])/.source,
+    /^[ ]*(?:-[ ]+)+(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[[{][^\n]*[\]}])[ ]*[^ \n#,\]}]/.source,
+  ].join('|'),
+  'm',
+);
 
 /** What yaml's core schema reads as null, a boolean or a number: such a key or text is left to yaml. */
 const CORE_NON_TEXT = /^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|-?Infinity|NaN)$/;
@@ -37,7 +57,7 @@ const CORE_NON_TEXT = /^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-
 /** The mapping `text` holds, read quickly; undefined where yaml must read it (see above). */
 export function quickMapping(text: string): Record<string, unknown> | undefined {
   // Lines first: the pattern's repetitions then stay within a line of at most 1,000 characters.
-  if (longLine(text) || LEFT_TO_YAML.test(text)) return undefined;
+  if (longLine(text) || LEFT_TO_YAML.test(text) || commentBeforeDeeperLine(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, maxDepth: QUICK_MAX_DEPTH, maxAliases: 0 });
@@ -57,6 +77,31 @@ function longLine(text: string): boolean {
     const end = text.indexOf('\n', from);
     const stop = end === -1 ? text.length : end;
     if (stop - from > 1000) return true;
+    from = stop + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a comment line is less indented than the next line with content: yaml may then
+ * read that content as part of an implicit key and refuse it (`a:\n#\n  x\nb:`), where
+ * js-yaml reads it as the value. Comments at the indentation of what follows (the usual way)
+ * pass. One scan for line ends.
+ */
+function commentBeforeDeeperLine(text: string): boolean {
+  let comment = -1; // indentation of the last comment line since content, or -1
+  for (let from = 0; from < text.length; ) {
+    const end = text.indexOf('\n', from);
+    const stop = end === -1 ? text.length : end;
+    let indent = from;
+    while (indent < stop && text.charCodeAt(indent) === 32) indent++;
+    if (indent < stop) {
+      if (text.charCodeAt(indent) === 35) comment = Math.max(comment, indent - from);
+      else {
+        if (comment >= 0 && indent - from > comment) return true;
+        comment = -1;
+      }
+    }
     from = stop + 1;
   }
   return false;

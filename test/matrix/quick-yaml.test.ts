@@ -55,7 +55,7 @@ describe('the quick YAML reading', () => {
       try {
         const { quickly } = agree(text);
         // The shipped examples are clean: each must take the quick reading, or start-up pays for yaml.
-        if (/examples\/[^/]+\.yaml$/.test(file) && !file.includes('saas-support.yaml')) expect(quickly, file).toBe(true);
+        if (/examples\/[^/]+\.yaml$/.test(file)) expect(quickly, file).toBe(true);
       } catch (error) {
         throw new Error(`${file}: ${(error as Error).message}`);
       }
@@ -84,6 +84,22 @@ describe('the quick YAML reading', () => {
       'just text',
       '',
       `a: ${'['.repeat(60)}${']'.repeat(60)}`, // deeper than the quick reading goes
+      // Where the two parsers were found to disagree (a review's fuzzing): each is left to yaml.
+      'owner:\n#TODO confirm\n  alice\nbackup: bob', // yaml refuses; js-yaml reads alice
+      'a:\n\n#\n +\nz:', // a comment less indented than the content after it
+      'x:\n  a:\n\n#\n    \n  z:', // a line of spaces after a comment
+      '\n\ufeffa: x', // a byte-order mark past the start
+      'roles:\n- "lead" title: Lead', // js-yaml moves the pair into the parent mapping
+      "a:\n- 'x'b:",
+      'a:\n- []d: {}',
+      'a:\n- {} :',
+      'a:\n- [\u2028]u:',
+      'a: "\\U00110000"', // past U+10FFFF: yaml refuses
+      'a: "b\\\n\n c"', // an escaped line break before a blank line
+      'a: |1\n  ',
+      'a: |+\n\n ',
+      ' ---\nz:', // js-yaml reads an indented --- as a document marker
+      'a: x\u2028y',
     ];
     for (const text of left) {
       expect(quickMapping(text), text).toBeUndefined();
@@ -121,6 +137,17 @@ describe('the quick YAML reading', () => {
         },
       ),
       { numRuns: RUNS },
+    );
+  });
+
+  it('changes nothing for short texts of YAML\u2019s trickiest tokens', () => {
+    const TOKENS = ['"', "'", '\\', ' ', ' ', '\n', '\n', '\n  ', '\n ', 'b', 'c', '#', '# c', ' #c', ':', ': ', '-', '- ', '\\n', '\\\n', "''", ',', '[', ']', '{', '}', '|', '>', '+', '1', '?', '\u00a0', '\u2028', '\u0085', '\ufeff', '\n...', '---', 'd: ', '"x"', '[x]', '{}'];
+    const PREFIXES = ['a: ', 'a:\n  ', 'a:\n  - ', 'x:\n  a: ', 'a: b\nc: ', 'a:\n- ', 'a:\n\n'];
+    fc.assert(
+      fc.property(fc.constantFrom(...PREFIXES), fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 10 }), fc.constantFrom('', '\n', '\nz: y', '\n  z: y'), (prefix, tokens, suffix) => {
+        agree(prefix + tokens.join('') + suffix);
+      }),
+      { numRuns: RUNS * 15 },
     );
   });
 
