@@ -34,11 +34,14 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** `2026-03-27T16:45:00+01:00` or `...Z`, a real moment: the lean schema's instant (its pattern, then impossibleTime). */
-export function isRecordInstant(s: unknown): boolean {
-  if (typeof s !== 'string') return false;
+/**
+ * Epoch milliseconds of a record instant (`2026-03-27T16:45:00+01:00` or `...Z`, a real
+ * moment: the lean schema's pattern, then impossibleTime), read from its fields in one pass;
+ * NaN for any other text.
+ */
+function recordInstantMs(s: string): number {
   const n = s.length;
-  if (n !== 20 && n !== 25) return false;
+  if (n !== 20 && n !== 25) return Number.NaN;
   const c1 = two(s, 0);
   const c2 = two(s, 2);
   const month = two(s, 5);
@@ -46,49 +49,38 @@ export function isRecordInstant(s: unknown): boolean {
   const hour = two(s, 11);
   const minute = two(s, 14);
   const second = two(s, 17);
-  if (c1 < 0 || c2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (c1 < 0 || c2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Number.NaN;
   const year = c1 * 100 + c2;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return false;
-  if (n === 20) return s.charCodeAt(19) === 90;
-  const sign = s.charCodeAt(19);
-  if (sign !== 43 && sign !== 45) return false;
-  const oh = two(s, 20);
-  const om = two(s, 23);
-  return s.charCodeAt(22) === 58 && oh >= 0 && oh <= 23 && om >= 0 && om <= 59;
+  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
+  let offset = 0;
+  if (n === 20) {
+    if (s.charCodeAt(19) !== 90) return Number.NaN;
+  } else {
+    const sign = s.charCodeAt(19);
+    const oh = two(s, 20);
+    const om = two(s, 23);
+    if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
+    offset = (sign === 43 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  // Date.UTC reads years below 100 as 19xx: Date.parse reads those (rare) exactly.
+  return year < 100 ? Date.parse(s) : Date.UTC(year, month - 1, day, hour, minute, second) + offset;
+}
+
+/** `2026-03-27T16:45:00+01:00` or `...Z`, a real moment: the lean schema's instant (its pattern, then impossibleTime). */
+export function isRecordInstant(s: unknown): boolean {
+  return typeof s === 'string' && !Number.isNaN(recordInstantMs(s));
 }
 
 /**
  * Epoch milliseconds of a record instant, as `Date.parse` reads it: the fields of a time
- * isRecordInstant accepts are read directly (ten thousand records hold a million of them),
- * any other text by `Date.parse`.
+ * isRecordInstant accepts are read directly, in one pass (ten thousand records hold a
+ * million of them), any other text by `Date.parse`.
  */
 export function instantMs(s: string): number {
-  // One pass: each field read once, checked as isRecordInstant checks it, then used.
-  const n = s.length;
-  if (n !== 20 && n !== 25) return Date.parse(s);
-  const c1 = two(s, 0);
-  const c2 = two(s, 2);
-  const month = two(s, 5);
-  const day = two(s, 8);
-  const hour = two(s, 11);
-  const minute = two(s, 14);
-  const second = two(s, 17);
-  if (c1 < 0 || c2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(s);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
-  const year = c1 * 100 + c2;
-  if (year < 100) return Date.parse(s); // Date.UTC reads years below 100 as 19xx
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return Date.parse(s);
-  const t = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (n === 20) return s.charCodeAt(19) === 90 ? t : Date.parse(s);
-  const sign = s.charCodeAt(19);
-  const oh = two(s, 20);
-  const om = two(s, 23);
-  if ((sign !== 43 && sign !== 45) || s.charCodeAt(22) !== 58 || oh < 0 || oh > 23 || om < 0 || om > 59) return Date.parse(s);
-  const offset = (oh * 60 + om) * 60_000;
-  return sign === 43 ? t - offset : t + offset;
+  const t = recordInstantMs(s);
+  return Number.isNaN(t) ? Date.parse(s) : t;
 }
 
 /** An event may be recorded a little after the fact, never long before it happened: another machine's clock may run ahead by this much. */
