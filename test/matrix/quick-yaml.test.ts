@@ -30,8 +30,12 @@ function yamlFiles(dir: string): string[] {
 const FILES = [...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test/fixtures'))];
 const SOURCES = FILES.filter((f) => /examples\/[^/]+\.yaml$/.test(f)).map((f) => readFileSync(f, 'utf8'));
 
-/** Both loaders, both ways: the quick reading must change nothing. */
+/**
+ * Both loaders, both ways: the quick reading must change nothing. Where it does not answer
+ * (the loaders strip a leading byte-order mark first), both ways are the same code: nothing to compare.
+ */
 function agree(text: string): { quickly: boolean } {
+  if (quickMapping(text.startsWith('\uFEFF') ? text.slice(1) : text) === undefined) return { quickly: false };
   const quick = loadMatrix(text);
   const slow = loadMatrix(text, { quick: false });
   expect(quick.diagnostics).toEqual(slow.diagnostics);
@@ -44,7 +48,7 @@ function agree(text: string): { quickly: boolean } {
   expect(cases.diagnostics).toEqual(slowCases.diagnostics);
   expect(cases.cases).toEqual(slowCases.cases);
   expect(cases.indexes).toEqual(slowCases.indexes);
-  return { quickly: quickMapping(text.startsWith('\uFEFF') ? text.slice(1) : text) !== undefined };
+  return { quickly: true };
 }
 
 describe('the quick YAML reading', () => {
@@ -147,7 +151,7 @@ describe('the quick YAML reading', () => {
       fc.property(fc.constantFrom(...PREFIXES), fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 10 }), fc.constantFrom('', '\n', '\nz: y', '\n  z: y'), (prefix, tokens, suffix) => {
         agree(prefix + tokens.join('') + suffix);
       }),
-      { numRuns: RUNS * 15 },
+      { numRuns: RUNS * 50 },
     );
   });
 
