@@ -234,8 +234,8 @@ export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, t
  * The review, built one judged incident at a time: `add` keeps only the incident's figures,
  * as numbers in typed columns and indices into one table of its strings (no record, event,
  * step or plan, and no object an incident), `finish` picks those that started in [from, to),
- * orders them and groups them, reading each through a small view. Memory grows by about
- * 200 bytes an incident and 50 a breach, whatever its record holds; the judgement passed to
+ * orders them and groups them from the columns (the report hands out small views of them).
+ * Memory grows by about 200 bytes an incident and 50 a breach, whatever its record holds; the judgement passed to
  * `add` is never kept, so the caller may drop (or reuse) it at once. Incidents of a finished
  * report may be added again, and the rows of one accumulator moved into another
  * (`rows`/`addRows`: plain arrays, so they cross to and from a worker thread).
