@@ -31,7 +31,7 @@ export const QUICK_MAX_DEPTH = 50;
  * - a complex key (`?` opening a line or a flow entry);
  * - a comment line whose `#` is not followed by a space, and a line of spaces only (after a
  *   comment, yaml may read what follows as part of an implicit key, and refuse it; see also
- *   commentBeforeDeeperLine);
+ *   linesLeftToYaml);
  * - a backslash before a line end or `U` (escaped line breaks before blank lines, and
  *   8-digit escapes past U+10FFFF, are read differently);
  * - a block scalar header with an indentation indicator or `+` (`|1`, `>+`: whitespace-only
@@ -57,7 +57,7 @@ const CORE_NON_TEXT = /^(?:|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-
 /** The mapping `text` holds, read quickly; undefined where yaml must read it (see above). */
 export function quickMapping(text: string): Record<string, unknown> | undefined {
   // Lines first: the pattern's repetitions then stay within a line of at most 1,000 characters.
-  if (longLine(text) || LEFT_TO_YAML.test(text) || commentBeforeDeeperLine(text)) return undefined;
+  if (linesLeftToYaml(text) || LEFT_TO_YAML.test(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, maxDepth: QUICK_MAX_DEPTH, maxAliases: 0 });
@@ -69,30 +69,19 @@ export function quickMapping(text: string): Record<string, unknown> | undefined 
 }
 
 /**
- * Whether a line is longer than an implicit key may be (1,024 characters, which yaml enforces
- * and js-yaml does not): one such line and yaml decides. A scan for line ends, no regex.
+ * Whether a line is left to yaml, in one scan for line ends (no regex):
+ * - a line longer than an implicit key may be (1,024 characters, which yaml enforces and
+ *   js-yaml does not);
+ * - a comment line less indented than the next line with content: yaml may then read that
+ *   content as part of an implicit key and refuse it (`a:\n#\n  x\nb:`), where js-yaml
+ *   reads it as the value. Comments at the indentation of what follows (the usual way) pass.
  */
-function longLine(text: string): boolean {
+function linesLeftToYaml(text: string): boolean {
+  let comment = -1; // indentation of the deepest comment line since content, or -1
   for (let from = 0; from < text.length; ) {
     const end = text.indexOf('\n', from);
     const stop = end === -1 ? text.length : end;
     if (stop - from > 1000) return true;
-    from = stop + 1;
-  }
-  return false;
-}
-
-/**
- * Whether a comment line is less indented than the next line with content: yaml may then
- * read that content as part of an implicit key and refuse it (`a:\n#\n  x\nb:`), where
- * js-yaml reads it as the value. Comments at the indentation of what follows (the usual way)
- * pass. One scan for line ends.
- */
-function commentBeforeDeeperLine(text: string): boolean {
-  let comment = -1; // indentation of the last comment line since content, or -1
-  for (let from = 0; from < text.length; ) {
-    const end = text.indexOf('\n', from);
-    const stop = end === -1 ? text.length : end;
     let indent = from;
     while (indent < stop && text.charCodeAt(indent) === 32) indent++;
     if (indent < stop) {

@@ -2,6 +2,8 @@
  * Durations are human strings: `15m`, `2h`, `1d`, `1h30m`, `2w`.
  * Parsing is pure and shared by the schema (validation) and the deadline arithmetic.
  */
+import { remembered } from '../memo.js';
+
 const UNIT_MINUTES = { w: 7 * 24 * 60, d: 24 * 60, h: 60, m: 1 } as const;
 type Unit = keyof typeof UNIT_MINUTES;
 
@@ -62,15 +64,12 @@ export interface DurationParts {
 
 /** The parts of a duration already validated by the schema. */
 export function durationParts(text: string): DurationParts {
-  const known = partsRead.get(text);
-  if (known !== undefined) return known;
-  const match = DURATION.exec(text.trim());
-  if (!match || !parseDuration(text).ok) throw new Error(`invalid duration reached the core: "${text}"`);
-  const n = (i: number) => Number(match[i] ?? 0);
-  const parts = Object.freeze({ weeks: n(1), days: n(2), hours: n(3), minutes: n(4) });
-  if (partsRead.size >= 1024) partsRead.clear();
-  partsRead.set(text, parts);
-  return parts;
+  return remembered(partsRead, text, 1024, () => {
+    const match = DURATION.exec(text.trim());
+    if (!match || !parseDuration(text).ok) throw new Error(`invalid duration reached the core: "${text}"`);
+    const n = (i: number) => Number(match[i] ?? 0);
+    return Object.freeze({ weeks: n(1), days: n(2), hours: n(3), minutes: n(4) });
+  });
 }
 /** A matrix states a handful of durations, read for every deadline of every plan: each is parsed once. */
 const partsRead = new Map<string, Readonly<DurationParts>>();

@@ -13,6 +13,7 @@
  */
 import { wallOf, wallToInstant } from './wall.js';
 import type { Calendar } from '../matrix/schema.js';
+import { remembered } from '../memo.js';
 
 export interface WorkingCalendar {
   /** The IANA zone the working hours are in. */
@@ -68,12 +69,7 @@ export function workingCalendar(calendar: Calendar, matrixZone: string, name?: s
  */
 export function sharedWorkingCalendar(calendar: Calendar, matrixZone: string, name?: string): WorkingCalendar {
   const key = `${name ?? ''}\n${calendar.timezone ?? matrixZone}\n${calendar.days.join()}\n${calendar.hours}\n${(calendar.holidays ?? []).join()}`;
-  let shared = sharedCalendars.get(key);
-  if (shared === undefined) {
-    if (sharedCalendars.size >= 256) sharedCalendars.clear();
-    sharedCalendars.set(key, (shared = workingCalendar(calendar, matrixZone, name)));
-  }
-  return shared;
+  return remembered(sharedCalendars, key, 256, () => workingCalendar(calendar, matrixZone, name));
 }
 const sharedCalendars = new Map<string, WorkingCalendar>();
 

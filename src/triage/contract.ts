@@ -8,6 +8,7 @@
 import type { Matrix, MatrixException, Severity, Targets, TargetKind } from '../matrix/schema.js';
 import { TARGET_KINDS } from '../matrix/kinds.js';
 import { matrixInstant } from '../time/instant.js';
+import { remembered } from '../memo.js';
 
 export interface ContractRequest {
   /** A client id under `clients` (its tier applies too). */
@@ -151,16 +152,12 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
  * `matrixInstant`), so a window near a daylight-saving change is never silently empty.
  */
 export function exceptionWindow(exception: MatrixException, zone: string): { from: Date; until: Date } | undefined {
-  const key = `${zone}\n${exception.from}\n${exception.until}`;
-  let window = windowsRead.get(key);
-  if (window === undefined) {
+  const window = remembered(windowsRead, `${zone}\n${exception.from}\n${exception.until}`, 1024, () => {
     const from = matrixInstant(exception.from, zone);
     const untilText = /^\d{4}-\d{2}-\d{2}$/.test(exception.until) ? nextDay(exception.until) : exception.until;
     const until = matrixInstant(untilText, zone);
-    window = from.ok && until.ok ? [from.date.getTime(), until.date.getTime()] : null;
-    if (windowsRead.size >= 1024) windowsRead.clear();
-    windowsRead.set(key, window);
-  }
+    return from.ok && until.ok ? ([from.date.getTime(), until.date.getTime()] as [number, number]) : null;
+  });
   return window ? { from: new Date(window[0]), until: new Date(window[1]) } : undefined;
 }
 /** Windows as epoch milliseconds by zone and text: every plan reads every exception's window, a simulation thousands of times. */
