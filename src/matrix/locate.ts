@@ -38,6 +38,18 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
+/** The first pair of `map` whose key reads `key`: a small mapping is scanned, a large one indexed. */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const items = map.items;
+  if (items.length > 8) return pairIndex(map).get(key);
+  for (const item of items) {
+    if (!isScalar(item.key)) continue;
+    const value = item.key.value;
+    if ((typeof value === 'string' ? value : String(value)) === key) return item as Pair;
+  }
+  return undefined;
+}
+
 export function createLocator(doc: Document.Parsed | Document, lines: Positions): Locator {
   const span = (range: Range | null | undefined, exact: boolean): Span => {
     const start = range ? lines.linePos(range[0]) : { line: 1, col: 1 };
@@ -51,16 +63,17 @@ export function createLocator(doc: Document.Parsed | Document, lines: Positions)
     let parentKey: Node | undefined;
     let parent: unknown;
     let depth = 0;
-    const seen = new Set<unknown>();
+    // Made at the first alias met: most walks meet none, and a lint of many findings walks once per finding.
+    let seen: Set<unknown> | undefined;
     for (const part of path) {
-      while (isAlias(node) && !seen.has(node)) {
+      while (isAlias(node) && !(seen ??= new Set()).has(node)) {
         seen.add(node);
         node = node.resolve(doc as Document);
       }
       let next: unknown;
       let nextKey: Node | undefined;
       if (isMap(node)) {
-        const pair = pairIndex(node).get(String(part));
+        const pair = pairOf(node, String(part));
         if (pair) {
           next = pair.value ?? pair.key;
           nextKey = pair.key as Node;

@@ -4,6 +4,7 @@
  * `--answer` flags and chat bots all drive this one function.
  */
 import type { Answer, Matrix, Outcome, Question, Severity } from '../matrix/schema.js';
+import { remembered } from '../memo.js';
 
 export interface Choice {
   id: string;
@@ -50,14 +51,21 @@ export type Answers = Readonly<Record<string, string>>;
 export const UNSURE = 'unsure';
 const UNSURE_WORDS = new Set([UNSURE, 'not sure', 'not-sure', '?']);
 
+/** Slugs made, by text: a tree's labels repeat ("Yes", "No"), and lint and triage ask for each answer's id many times. */
+const slugs = new Map<string, string>();
+
 export function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'answer'
+  return remembered(
+    slugs,
+    text,
+    4096,
+    () =>
+      text
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'answer',
   );
 }
 

@@ -1,7 +1,11 @@
 import { answerId } from '../../triage/engine.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
+import { remembered } from '../../memo.js';
 
-const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A name as compared: case and runs of spaces do not tell answers apart. Labels repeat, so each is read once. */
+const norms = new Map<string, string>();
+const norm = (text: string) => remembered(norms, text, 4096, () => text.trim().replace(/\s+/g, ' ').toLowerCase());
 
 export const treeDuplicateAnswer: Rule = {
   id: 'tree-duplicate-answer',
