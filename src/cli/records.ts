@@ -111,19 +111,19 @@ export function recordFolderListing(path: string, io: Io): { top: string; shown:
     throw usageError(`cannot read ${path}: ${fsReason(error)}`);
   }
   const names: string[] = [];
-  for (const [, relativePath] of jsonFiles(full)) names.push(relativePath);
+  for (const relativePath of jsonFiles(full)) names.push(relativePath);
   // As join(top, name) would write it, without a join for each of many thousand files.
   return { top: join(full, 'x').slice(0, -1), shown: join(path, 'x').slice(0, -1), names };
 }
 
 /**
- * Every `*.json` under a folder (its path, and its path from the folder), in name order,
+ * Every `*.json` under a folder, as its path from the folder, in name order,
  * following symlinks to files and folders (a record reached through a link is read like any
  * other); a folder reached twice (a link cycle, or two links to one place) is walked once,
  * and a file reached twice is read once. Walked as it is read: what is held is the names of
  * the folders met and of the files read in each (for links to them), not every path.
  */
-function* jsonFiles(top: string): Generator<[string, string]> {
+function* jsonFiles(top: string): Generator<string> {
   const root = safeRealpath(top);
   /** Real folders walked, and real folder → names of the files read in it. */
   const folders = new Set<string>([root]);
@@ -136,20 +136,28 @@ function* jsonFiles(top: string): Generator<[string, string]> {
     names.add(name);
     return false;
   };
-  function* walk(folder: string, real: string, relativePath: string): Generator<[string, string]> {
-    // Names and kinds only: a folder of a hundred thousand records is walked holding its names, not its Dirents.
-    const listed = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const names = listed.map((d) => d.name);
-    const kinds = Uint8Array.from(listed, (d) => (d.isDirectory() ? 1 : d.isFile() ? 2 : d.isSymbolicLink() ? 3 : 0));
-    listed.length = 0;
-    for (let i = 0; i < names.length; i++) {
-      const entry = { name: names[i]!, isDirectory: () => kinds[i] === 1, isFile: () => kinds[i] === 2, isSymbolicLink: () => kinds[i] === 3 };
-      if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
-      const shown = relativePath === '' ? entry.name : `${relativePath}${sep}${entry.name}`;
-      let directory = entry.isDirectory();
-      let file = entry.isFile();
-      const link = entry.isSymbolicLink();
+  function* walk(folder: string, real: string, relativePath: string): Generator<string> {
+    // Names and kinds only: a folder of a hundred thousand records is walked holding its names,
+    // not its Dirents. Names sort natively (by UTF-16 code units, as `<` compares them).
+    const kinds = new Map<string, number>();
+    for (const d of readdirSync(folder, { withFileTypes: true })) kinds.set(d.name, d.isDirectory() ? 1 : d.isFile() ? 2 : d.isSymbolicLink() ? 3 : 0);
+    const names = [...kinds.keys()].sort();
+    const prefix = relativePath === '' ? '' : `${relativePath}${sep}`;
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const kind = kinds.get(name)!;
+      let directory = kind === 1;
+      let file = kind === 2;
+      const link = kind === 3;
+      // Only a link or a folder needs the full path: a plain record is named from the folder's.
+      if (!link && !directory && !(file && isRecordFile(name))) continue;
+      const shown = prefix + name;
+      if (file) {
+        // A plain file, where its folder really is: no path to make, no system call.
+        if (!readBefore(real, name)) yield shown;
+        continue;
+      }
+      const path = join(folder, name);
       if (link) {
         try {
           const target = statSync(path);
@@ -157,28 +165,28 @@ function* jsonFiles(top: string): Generator<[string, string]> {
           file = target.isFile();
         } catch {
           // A broken link: named as a problem when it looks like a record.
-          if (isRecordFile(entry.name)) yield [path, shown];
+          if (isRecordFile(name)) yield shown;
           continue;
         }
       }
-      if (!directory && !(file && isRecordFile(entry.name))) continue;
+      if (!directory && !(file && isRecordFile(name))) continue;
       // An entry that is no link is where its folder really is: no system call to find it.
       if (directory) {
-        const where = link ? safeRealpath(path) : join(real, entry.name);
+        const where = link ? safeRealpath(path) : join(real, name);
         if (folders.has(where)) continue;
         folders.add(where);
         yield* walk(path, where, shown);
       } else {
         let where = real;
-        let name = entry.name;
+        let base = name;
         if (link) {
           const target = safeRealpath(path);
           const cut = target.lastIndexOf(sep);
           where = cut === 0 ? sep : target.slice(0, cut);
-          name = target.slice(cut + 1);
+          base = target.slice(cut + 1);
         }
-        if (readBefore(where, name)) continue;
-        yield [path, shown];
+        if (readBefore(where, base)) continue;
+        yield shown;
       }
     }
   }
