@@ -65,6 +65,8 @@ if (writeCache) {
   const untuned = process.env.ESCALATE_V8_DEFAULT_FLAGS;
   process.on('exit', () => {
     for (const when of [true, false]) {
+      // V8's flags are the process's: a worker thread (tuned bundles only) must not switch them under the main thread.
+      if (!when && ![...loaded.values()].some((entry) => !entry.tuned)) continue;
       if (!when && tuned) {
         if (!untuned) throw new Error('ESCALATE_V8_DEFAULT_FLAGS is not set');
         require('node:v8').setFlagsFromString(untuned);

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportAccumulator } from '../record/report.js';
 import type { Io } from './io.js';
@@ -38,6 +38,17 @@ function workerFile(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/**
+ * A worker running `file`: through the boot file beside the commands when there is one, so
+ * the bundle is compiled from its code cache (~20 ms of the worker's start saved), else as is.
+ */
+function startWorker(file: string, input: WorkerInput): Worker {
+  const options = { workerData: input, stdout: false, stderr: false };
+  const boot = join(dirname(file), '..', 'boot.cjs');
+  if (!existsSync(boot)) return new Worker(file, options);
+  return new Worker(`require(${JSON.stringify(boot)}).load(${JSON.stringify(file)});`, { ...options, eval: true });
+}
+
 export interface Listing {
   top: string;
   shown: string;
@@ -57,7 +68,7 @@ export async function judgeShared(listing: Listing, report: ReportAccumulator, t
   const workers: Promise<ShareResult>[] = [];
   for (let t = 1; t < threads; t++) {
     const input: WorkerInput = { asOf: report.asOf.getTime(), hostClock: io.hostClock === true, ...listing, next };
-    const worker = new Worker(file, { workerData: input, stdout: false, stderr: false });
+    const worker = startWorker(file, input);
     workers.push(
       new Promise<ShareResult>((resolve, reject) => {
         let done = false;

@@ -1,7 +1,8 @@
 /**
  * A worker thread of `escalate report` over a large folder: claims batches of the listing
  * from the shared counter until none is left, judges them (src/cli/report-share.ts), and
- * posts its share. Built as dist/commands/report-worker.cjs.
+ * posts its share. Built as dist/commands/report-worker.cjs, and started through the boot file
+ * (dist/boot.cjs) so that it runs with its V8 code cache, as the commands do.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportAccumulator } from '../record/report.js';
@@ -20,19 +21,22 @@ export interface WorkerInput {
   next: Int32Array;
 }
 
-const input = workerData as WorkerInput;
-useHostClock(input.hostClock);
-const judge = new ShareJudge(new ReportAccumulator(new Date(input.asOf)));
-for (;;) {
-  const batch = Atomics.add(input.next, 0, 1);
-  const first = input.start + batch * BATCH;
-  if (first >= input.names.length) break;
-  const end = Math.min(first + BATCH, input.names.length);
-  for (let i = first; i < end; i++) judge.file(i, input.top, input.shown, input.names[i]!);
-  if (judge.held >= POST_EVERY) post({ rows: judge.takeRows() });
+// Loaded outside a worker (the start-up test loads every cached bundle), it does nothing.
+if (parentPort !== null) judgeClaimed(workerData as WorkerInput);
+
+function judgeClaimed(input: WorkerInput): void {
+  useHostClock(input.hostClock);
+  const judge = new ShareJudge(new ReportAccumulator(new Date(input.asOf)));
+  for (;;) {
+    const batch = Atomics.add(input.next, 0, 1);
+    const first = input.start + batch * BATCH;
+    if (first >= input.names.length) break;
+    const end = Math.min(first + BATCH, input.names.length);
+    for (let i = first; i < end; i++) judge.file(i, input.top, input.shown, input.names[i]!);
+    if (judge.held >= POST_EVERY) post({ rows: judge.takeRows() });
+  }
+  post({ done: judge.result() });
 }
-const result = judge.result();
-post({ done: result });
 
 function post(message: WorkerMessage): void {
   parentPort!.postMessage(message, transferables('rows' in message ? message.rows : message.done.rows));
