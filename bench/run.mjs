@@ -11,7 +11,8 @@
 //  4. scale: escalate lint of generated matrices of 2,000 and 20,000 questions, escalate
 //     report over 1,000 and 10,000 generated incident records (≤ 12× node -e 0 at 10,000,
 //     growth ≤ 12× for 10× the records, peak ≤ 150 MB at each size; with --large also
-//     100,000 records, 1.2 GB on disk), escalate import of 3,000 and 30,000 generated rows
+//     100,000 records, 1.2 GB on disk; beside it, unbudgeted, the floor: the same files only
+//     read and parsed, bench/read-floor.cjs), escalate import of 3,000 and 30,000 generated rows
 //     (linear; peak memory that does not grow with the rows), of 300,000 rows and of a 29 MB
 //     export (peak memory, history bytes per ticket), and report over 100,000 imported
 //     tickets (≤ 60×).
@@ -172,16 +173,24 @@ const reportFolders = reportSizes.map((n) => {
 });
 const report = (folder) => [bin, 'report', folder, '--format', 'json', '--as-of', '2026-11-27T12:10:00Z'];
 // Each report run between two runs of `node -e 0`: the ratio is the median of per-round ratios.
+// The floor beside it (bench/read-floor.cjs): reading and parsing the same files on as many
+// threads, nothing else; printed for reading the report's figure, not budgeted.
+const floor = (folder) => [join(root, 'bench/read-floor.cjs'), folder];
 const reportRuns = reportSizes.map(() => []);
 const reportRatios = reportSizes.map(() => []);
+const floorRuns = reportSizes.map(() => []);
+const floorRatios = reportSizes.map(() => []);
 for (let i = 0; i < 3; i++) {
   reportFolders.forEach((folder, j) => {
     if (reportSizes[j] > 10000 && i > 0) return; // one run of the large case
     const before = time(['-e', '0']);
     const ms = time(report(folder));
+    const floorMs = time(floor(folder));
     const after = time(['-e', '0']);
     reportRuns[j].push(ms);
     reportRatios[j].push((ms * 2) / (before + after));
+    floorRuns[j].push(floorMs);
+    floorRatios[j].push((floorMs * 2) / (before + after));
   });
 }
 console.log(`\nscale, escalate report --format json (median of 3 runs, each between two runs of node -e 0)`);
@@ -192,6 +201,9 @@ reportSizes.forEach((n, j) => {
   const ok = limit === undefined || ratio <= limit;
   if (!ok) missed++;
   console.log(`${`report, ${n.toLocaleString('en')} records`.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms ${ratio.toFixed(1).padStart(7)}× node -e 0   ${limit === undefined ? '' : `≤ ${String(limit).padStart(3)}×  ${ok ? 'ok' : 'MISSED'}`}`);
+});
+reportSizes.forEach((n, j) => {
+  console.log(`${`  floor: read + JSON.parse only, ${n.toLocaleString('en')}`.padEnd(44)} ${median(floorRuns[j]).toFixed(0).padStart(7)} ms ${median(floorRatios[j]).toFixed(1).padStart(7)}× node -e 0   (not budgeted)`);
 });
 for (let j = 1; j < reportSizes.length; j++) {
   growth(`report, ${reportSizes[j - 1].toLocaleString('en')} → ${reportSizes[j].toLocaleString('en')} records`, median(reportRuns[j - 1]), median(reportRuns[j]), 12);
