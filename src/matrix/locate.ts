@@ -3,16 +3,13 @@
  * resolves aliases and stops at the deepest node that exists, so a missing key points at
  * its parent and a path through an alias points at the anchored node.
  */
-import { Alias as AliasNode, Scalar as ScalarNode, YAMLMap as MapNode, YAMLSeq as SeqNode, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-
-// Read once: a bundle reaches a package's exports through a getter at each use, and a lint of
-// many findings walks a path per finding.
-const Alias = AliasNode;
-const Scalar = ScalarNode;
-const YAMLMapClass = MapNode;
-const YAMLSeq = SeqNode;
+import { Alias, Scalar, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Positions } from './positions.js';
 import type { Path, Position } from '../diagnostics.js';
+
+// yaml's node classes, read once: a bundle reaches a CommonJS package's exports through a
+// getter at each use, and a lint of many findings walks a path per finding.
+const [AliasNode, ScalarNode, MapNode, SeqNode] = [Alias, Scalar, YAMLMap, YAMLSeq];
 
 export interface Span extends Position {
   endLine: number;
@@ -37,7 +34,7 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
   if (!index) {
     index = new Map();
     for (const item of map.items) {
-      const key = item.key instanceof Scalar ? String(item.key.value) : undefined;
+      const key = item.key instanceof ScalarNode ? String(item.key.value) : undefined;
       if (key !== undefined && !index.has(key)) index.set(key, item as Pair);
     }
     indexes.set(map, index);
@@ -50,7 +47,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   const items = map.items;
   if (items.length > 8) return pairIndex(map).get(key);
   for (const item of items) {
-    if (!(item.key instanceof Scalar)) continue;
+    if (!(item.key instanceof ScalarNode)) continue;
     const value: unknown = item.key.value;
     if ((typeof value === 'string' ? value : String(value)) === key) return item as Pair;
   }
@@ -76,19 +73,19 @@ export function createLocator(doc: Document.Parsed | Document, lines: Positions)
       // `instanceof` where yaml's isMap and kin read a symbol-keyed field of any kind of node:
       // the same answer for the nodes yaml makes (YAMLSet is a YAMLMap, YAMLOMap a YAMLSeq), at a
       // fraction of the cost when every finding walks its path.
-      while (node instanceof Alias && !(seen ??= new Set()).has(node)) {
+      while (node instanceof AliasNode && !(seen ??= new Set()).has(node)) {
         seen.add(node);
         node = node.resolve(doc as Document);
       }
       let next: unknown;
       let nextKey: Node | undefined;
-      if (node instanceof YAMLMapClass) {
+      if (node instanceof MapNode) {
         const pair = pairOf(node, String(part));
         if (pair) {
           next = pair.value ?? pair.key;
           nextKey = pair.key as Node;
         }
-      } else if (node instanceof YAMLSeq && typeof part === 'number') {
+      } else if (node instanceof SeqNode && typeof part === 'number') {
         next = node.items[part];
       }
       if (next === undefined) break;

@@ -1,7 +1,6 @@
+import { remembered } from '../../memo.js';
 import { answerId } from '../../triage/engine.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
-import { remembered } from '../../memo.js';
-
 
 /** A name as compared: case and runs of spaces do not tell answers apart. Labels repeat, so each is read once. */
 const norms = new Map<string, string>();
