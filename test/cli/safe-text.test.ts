@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { safeIo, safeOutput, safeText, styleCode, workflowCommands, type Io } from '../../src/cli/io.js';
+import { safeIo, safeOutput, safeText, styleCode, workflowCommands, writeInLines, type Io } from '../../src/cli/io.js';
 import { escapeControls, firstControl, mayHoldControls } from '../../src/matrix/controls.js';
 
 describe('safeText', () => {
@@ -104,5 +104,58 @@ describe('safeIo', () => {
     expect(io.stdout.columns).toBe(80);
     columns = 120; // resized after the wrap
     expect(io.stdout.columns).toBe(120);
+  });
+});
+
+describe('writeInLines', () => {
+  const collect = (pieces: string[]) => {
+    const writes: string[] = [];
+    writeInLines({ write: (text) => void writes.push(text), isTTY: false }, pieces);
+    return writes;
+  };
+
+  it('writes every piece, in order, in chunks of whole lines of about 64 KB', () => {
+    const pieces = Array.from({ length: 20_000 }, (_, i) => `{"n": ${i}}${i % 3 === 0 ? '\n' : ', '}`);
+    const writes = collect(pieces);
+    expect(writes.join('')).toBe(pieces.join(''));
+    expect(writes.length).toBeGreaterThan(2);
+    for (const write of writes.slice(0, -1)) {
+      expect(write.endsWith('\n')).toBe(true);
+      expect(write.length).toBeGreaterThanOrEqual((1 << 16) - 100);
+    }
+  });
+
+  it('holds a line longer than a chunk until it ends, and gathers it in doubling steps', () => {
+    const long = Array.from({ length: 50_000 }, () => 'abcdefgh'); // 400 KB, no line end
+    let joins = 0;
+    const pieces = {
+      *[Symbol.iterator]() {
+        for (const piece of long) yield piece;
+        yield '\nnext line\n';
+        yield 'tail';
+      },
+    };
+    const original = Array.prototype.join;
+    Array.prototype.join = function (this: unknown[], separator?: string) {
+      joins++;
+      return original.call(this, separator);
+    };
+    let writes: string[];
+    try {
+      writes = [];
+      const out = writes;
+      writeInLines({ write: (text) => void out.push(text), isTTY: false }, pieces);
+    } finally {
+      Array.prototype.join = original;
+    }
+    expect(writes.join('')).toBe(`${long.join('')}\nnext line\ntail`);
+    for (const write of writes.slice(0, -1)) expect(write.endsWith('\n')).toBe(true);
+    expect(writes[0]!.length).toBeGreaterThan(400_000); // the long line went out whole
+    // 64 KB, 128 KB, 256 KB, 512 KB and the end: a handful of joins, not one per piece.
+    expect(joins).toBeLessThan(10);
+  });
+
+  it('writes nothing but the empty remainder when there are no pieces', () => {
+    expect(collect([])).toEqual(['']);
   });
 });

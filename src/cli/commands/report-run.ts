@@ -10,7 +10,7 @@ import { loadMatrixFile, requireMatrix } from '../matrix-file.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writeFileAtomic } from '../files.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, usageError, writeInLines, type Io } from '../io.js';
 import { asOfTime, eachRecord, listedRecords, recordFolderListing, type LoadedRecord } from '../records.js';
 import type { RecordCore } from '../../record/evaluate.js';
 import { judgeShared, reportThreads } from '../report-pool.js';
@@ -115,7 +115,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (options.out !== undefined) {
     writeFileAtomic(resolve(io.cwd, options.out), [...pieces].join(''), { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
-  } else writeInLines(io, pieces);
+  } else writeInLines(io.stdout, pieces);
   return EXIT.ok;
 }
 
@@ -129,19 +129,6 @@ function* markdownPieces(review: Report, zone: string, governance: Awaited<Retur
   if (governance) yield `\n${governanceMarkdown(governance.results, governance.free, zone)}`;
 }
 
-/** Writes text made in pieces in chunks of whole lines (the output edge reads a line at once), never holding all of it. */
-function writeInLines(io: Io, pieces: Iterable<string>): void {
-  let pending = '';
-  for (const piece of pieces) {
-    pending += piece;
-    if (pending.length < 1 << 16) continue;
-    const cut = pending.lastIndexOf('\n') + 1;
-    if (cut === 0) continue;
-    io.stdout.write(pending.slice(0, cut));
-    pending = pending.slice(cut);
-  }
-  io.stdout.write(pending);
-}
 
 /** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
 async function governanceOf(path: string | undefined, incidents: Incident[], io: Io) {
