@@ -22,6 +22,11 @@ const tmux = (...args: string[]) => spawnSync('tmux', ['-S', socket, '-f', '/dev
 
 afterEach(() => void tmux('kill-server'));
 
+/** The poll of the screen: short, since each wait is idle time of the suite (a capture costs ~2 ms). */
+const pause = () => new Promise((r) => setTimeout(r, 25));
+/** The prompt of `bash --norc --noprofile` (PS1 `\s-\v\$ `), drawn once the script has ended. */
+const PROMPT = /^bash-[\d.]+[$#]$/;
+
 /** Starts escalate in a pane of the given size; resolves when it exits, with the screen the person is left with. */
 let sessions = 0;
 function session(columns: number, rows: number, args: string, now = NOW) {
@@ -44,18 +49,19 @@ function session(columns: number, rows: number, args: string, now = NOW) {
     screen,
     /** Waits (polling, up to 30 s on a loaded machine) until the screen shows `text`. */
     async waitFor(text: string): Promise<string> {
-      for (let i = 0; i < 300; i++) {
+      for (let i = 0; i < 1200; i++) {
         const s = screen();
         if (s.includes(text)) return s;
-        await new Promise((r) => setTimeout(r, 100));
+        await pause();
       }
       throw new Error(`the screen never showed "${text}":\n${screen()}`);
     },
     keys: (...keys: string[]) => void tmux('send-keys', '-t', 't', ...keys),
     type: (text: string) => void tmux('send-keys', '-t', 't', '-l', text),
     async exit(): Promise<{ code: string; screen: string; joined: string[] }> {
-      for (let i = 0; i < 300 && !existsSync(done); i++) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 1200 && !existsSync(done); i++) await pause();
+      // The shell's prompt after the run: tmux has drawn everything the program wrote before it.
+      for (let i = 0; i < 120 && !PROMPT.test(screen().trimEnd().split('\n').at(-1) ?? ''); i++) await pause();
       return { code: existsSync(done) ? readFileSync(done, 'utf8').trim() : 'still running', screen: screen(), joined: tmux('capture-pane', '-p', '-J', '-t', 't').stdout.split('\n') };
     },
   };
