@@ -1,4 +1,7 @@
-/** End-to-end: `escalate event` appends to a triage record, atomically, and refuses what it cannot take. */
+/**
+ * End-to-end: `escalate event` appends to a triage record, atomically, and refuses what it cannot take.
+ * Waiting for another run's lock, then giving up, is in lock-wait.test.ts.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,15 +84,6 @@ describe('escalate event', () => {
     writeFileSync(record, 'not json');
     expect(event('acknowledged', '--by', 'x').stderr).toMatch(/not JSON/);
     expect(runCli(['event', join(dir, 'missing.json'), 'note', '--by', 'x', '--note', 'n']).stderr).toMatch(/cannot read record .*missing\.json: no such file/);
-  });
-
-  it('waits for a lock held by another run, then gives up naming the lock file', () => {
-    writeFileSync(`${record}.lock`, '');
-    const before = readFileSync(record, 'utf8');
-    const result = event('note', '--note', 'x', '--by', 'x');
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/is being changed by another escalate \(.*inc\.json\.lock exists\)/);
-    expect(readFileSync(record, 'utf8')).toBe(before);
   });
 
   it('never loses an event when several appends run at once', async () => {

@@ -1,4 +1,7 @@
-/** End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit. */
+/**
+ * End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit.
+ * A live owner's lock holding back a writer that came through a link is in lock-wait.test.ts.
+ */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,17 +42,6 @@ describe('a folder walk reads records reached through symlinks', () => {
 });
 
 describe('the lock is on the real file and names its owner', () => {
-  it('a live owner\'s lock on the real file holds back a writer that came through a link', () => {
-    const link = join(dir, 'link.json');
-    symlinkSync(record, link);
-    writeFileSync(`${record}.lock`, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-    const before = readFileSync(record, 'utf8');
-    const result = runCli(['event', link, 'note', '--note', 'x', '--by', 'x']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`being changed by another escalate \\(pid ${process.pid}, lock \\d+ s old\\)`));
-    expect(readFileSync(record, 'utf8')).toBe(before);
-  });
-
   it('writers through a link and through the path at once never lose an event', async () => {
     const link = join(dir, 'link.json');
     symlinkSync(record, link);
