@@ -1,6 +1,6 @@
 /** Judging does bounded work: --as-of and record times follow triage's 100-year rule, and a signal ends a long run at once. */
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,38 @@ describe('the 100-year rule', () => {
   });
 });
 
+/** Clock ticks a second in /proc/PID/stat (USER_HZ; 100 where getconf cannot say). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** The CPU time (ms) a process has used, from /proc/PID/stat; undefined where there is none. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from the third field, state
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, all threads
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resolves once the run is well into its judging: half a second of CPU a thread, read from
+ * /proc and polled, so a loaded machine waits as long as it takes (a whole run judged at a
+ * near --as-of, start-up and reading included, takes ~0.3 s of CPU on 400 records and ~0.6 s
+ * with 3 threads on 1,200; judged 99 years on, over ten seconds). Where there is no /proc,
+ * 1.5 s of real time, as before.
+ */
+async function judging(pid: number, threads: number): Promise<void> {
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  if (cpuMs(pid) === undefined) return void (await pause(1500));
+  for (let i = 0; i < 3000; i++) {
+    const used = cpuMs(pid);
+    if (used === undefined || used >= 500 * threads) return;
+    await pause(10);
+  }
+}
+
 describe('a signal mid-computation', () => {
   it.each([
     ['status', '1'],
@@ -65,7 +97,7 @@ describe('a signal mid-computation', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    await new Promise((r) => setTimeout(r, 1500));
+    await judging(child.pid!, Number(threads));
     child.kill('SIGTERM');
     const code = await exited;
     expect(code).toBe(143);
