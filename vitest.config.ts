@@ -70,20 +70,22 @@ const ISOLATED = [
  */
 const LONGEST = [
   'test/precommit.test.ts',
-  'test/time/offset.test.ts',
-  'test/pages/examples.test.ts',
-  'test/simulate/oracle-msp.test.ts',
   'test/simulate/oracle-client-vendor.test.ts',
+  'test/simulate/oracle-msp.test.ts',
   'test/simulate/parity-alertmanager.test.ts',
-  'test/simulate/am-time.test.ts',
-  'test/lint/scale.test.ts',
+  'test/pages/examples.test.ts',
+  'test/time/offset.test.ts',
   'test/export/output-edge.test.ts',
+  'test/lint/scale.test.ts',
   'test/build-skip.test.ts',
   'test/init/cli.test.ts',
   'test/export/ics-parsers.test.ts',
-  'test/triage/tmux.test.ts',
+  'test/simulate/am-time.test.ts',
   'test/matrix/fast.test.ts',
+  'test/simulate/parity-ics.test.ts',
   'test/simulate/oracle-saas-support.test.ts',
+  'test/simulate/coverage-svg.test.ts',
+  'test/record/lock-wait.test.ts',
 ];
 const rank = (spec: TestSpecification) => {
   const i = LONGEST.findIndex((file) => spec.moduleId.replaceAll('\\', '/').endsWith(file));
