@@ -141,7 +141,8 @@ describe.each(EXAMPLES)('examples/%s.yaml: ical.js and node-ical expand the expo
     // No working-hours occurrence starts on a holiday in the calendar's zone (the EXDATE took it out in both).
     for (const [id, c] of Object.entries(m.calendars ?? {})) {
       const zone = c.timezone ?? m.timezone;
-      const day = (s: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(s.slice(0, 24)));
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const day = (s: string) => local.format(new Date(s.slice(0, 24)));
       const hours = [...expansion.entries()].find(([uid]) => uid.endsWith(`-${id}-hours@escalate`))?.[1] ?? [];
       expect(hours.length).toBeGreaterThan(0);
       for (const h of c.holidays ?? []) expect(hours.filter((x) => day(x) === h)).toEqual([]);
