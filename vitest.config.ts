@@ -117,8 +117,10 @@ export default defineConfig({
     // Processed by vitest (not loaded by Node directly), so the plugin above applies to it.
     server: { deps: { inline: ['@date-fns/tz'] } },
     projects: [
-      // The lock-wait runs start before the first file (test/record/lock-wait-start.ts): they wait out 5 s while the suite runs.
-      { extends: true as const, test: { name: 'escalate', include: ALL, exclude: ISOLATED, isolate: false, globalSetup: ['test/record/lock-wait-start.ts'] } },
+      // One temporary folder for the run, removed at its end (test/helpers/run-tmpdir.ts); the
+      // lock-wait runs start before the first file (test/record/lock-wait-start.ts): they wait
+      // out 5 s while the suite runs.
+      { extends: true as const, test: { name: 'escalate', include: ALL, exclude: ISOLATED, isolate: false, globalSetup: ['test/helpers/run-tmpdir.ts', 'test/record/lock-wait-start.ts'] } },
       { extends: true as const, test: { name: 'escalate (isolated)', include: ISOLATED } },
       // ESCALATE_ZONE_PASS tells test/helpers/runs.ts this is zone pass i of n: property tests
       // make a fifth of their runs there and exhaustive scans a share of their cases, a
