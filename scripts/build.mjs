@@ -177,11 +177,18 @@ async function buildBundles() {
 
   await Promise.all([
     buildProgram(),
-    // The worker threads of `escalate report` over a large folder (src/cli/report-pool.ts).
-    build({ ...cjs, entryPoints: ['src/cli/report-worker.ts'], outfile: join(next, 'commands', 'report-worker.cjs') }),
-    ...commands.map((file) =>
-      build({ ...cjs, entryPoints: [join(commandsDir, file)], outfile: join(next, 'commands', `${file.replace(/-run\.ts$/, '')}.cjs`) }),
-    ),
+    // Each command a bundle of its own, and the worker threads of `escalate report` over a
+    // large folder (src/cli/report-pool.ts): one build, so the sources they share (zod, yaml,
+    // the core) are read and parsed once, not once a bundle.
+    build({
+      ...cjs,
+      entryPoints: {
+        'report-worker': 'src/cli/report-worker.ts',
+        ...Object.fromEntries(commands.map((file) => [file.replace(/-run\.ts$/, ''), join(commandsDir, file)])),
+      },
+      outdir: join(next, 'commands'),
+      outExtension: { '.js': '.cjs' },
+    }),
     // The library API as an ES module; bundled CommonJS dependencies need a `require`.
     build({
       ...shared,
