@@ -206,52 +206,50 @@ function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, option
   const gov = severity.governance;
   const calendarDef = clock.kind === 'working' && contract.calendar ? matrix.calendars?.[contract.calendar] : undefined;
 
-  return {
-    ok: true,
-    plan: {
-      severity,
-      rank: matrix.severities.indexOf(severity) + 1,
-      owner,
-      ...(resolved.route !== undefined && routeDef
-        ? { route: { id: resolved.route, to: role(routeDef.to), ...(routeDef.via ? { via: routeDef.via } : {}), when: routeDef.when } }
-        : {}),
-      ...(resolved.note ? { note: resolved.note } : {}),
-      inform,
-      start: when(start),
-      now,
-      zone,
-      clock: {
-        id: clock.id,
-        source: contract.calendarSource,
-        ...(clock.kind === 'working' && calendarDef
-          ? { zone: clock.calendar.zone, days: calendarDef.days, hours: calendarDef.hours, holidays: calendarDef.holidays ?? [] }
-          : {}),
-      },
-      deadlines,
-      escalation,
-      ...(client ? { client } : {}),
-      updates: { ...(targets.update_every ? { every: targets.update_every } : {}), next: updates.map(when) },
-      governance: {
-        ...(rcaDeadline || gov?.rca_owner
-          ? { rca: { ...(rcaDeadline ? { due: pickWhen(rcaDeadline) } : {}), ...(gov?.rca_owner ? { owner: role(gov.rca_owner) } : {}) } }
-          : {}),
-        ...(gov?.review ? { review: gov.review } : {}),
-        agenda: gov?.review ? reviewAgenda(matrix, severity, owner, start, zone, rcaDeadline) : [],
-        ...(gov?.risk_entry ? { riskEntry: gov.risk_entry } : {}),
-        followUps: gov?.follow_ups ?? [],
-        reviewThresholds: (matrix.governance_review ?? []).map(thresholdText),
-        closing: matrix.closing ?? [],
-      },
-      contract,
-      authority: (matrix.authority ?? [])
-        .filter((a) => !a.severities || a.severities.includes(severity.id))
-        .map((a) => ({ role: role(a.role), may: a.may, ...(a.limit ? { limit: a.limit } : {}), owner: a.role === owner.role })),
-      handoff: (severity.handoff ?? []).map((id) => {
-        const field = matrix.handoff?.find((f) => f.id === id);
-        return { id, label: field?.label ?? id, ...(field?.help ? { help: field.help } : {}) };
-      }),
-    },
-  };
+  // Built a key at a time, in the order the plan's JSON shows them: an object literal with a
+  // conditional spread before other keys makes V8 add each key after it the slow way (planning
+  // is run hundreds of thousands of times by simulate, status and report).
+  const plan = { severity, rank: matrix.severities.indexOf(severity) + 1, owner } as IncidentPlan;
+  if (resolved.route !== undefined && routeDef) {
+    const to = role(routeDef.to);
+    plan.route = routeDef.via ? { id: resolved.route, to, via: routeDef.via, when: routeDef.when } : { id: resolved.route, to, when: routeDef.when };
+  }
+  if (resolved.note) plan.note = resolved.note;
+  plan.inform = inform;
+  plan.start = when(start);
+  plan.now = now;
+  plan.zone = zone;
+  plan.clock =
+    clock.kind === 'working' && calendarDef
+      ? { id: clock.id, source: contract.calendarSource, zone: clock.calendar.zone, days: calendarDef.days, hours: calendarDef.hours, holidays: calendarDef.holidays ?? [] }
+      : { id: clock.id, source: contract.calendarSource };
+  plan.deadlines = deadlines;
+  plan.escalation = escalation;
+  if (client) plan.client = client;
+  plan.updates = targets.update_every ? { every: targets.update_every, next: updates.map(when) } : { next: updates.map(when) };
+  const governance = {} as GovernancePlan;
+  if (rcaDeadline || gov?.rca_owner) {
+    const rca: NonNullable<GovernancePlan['rca']> = {};
+    if (rcaDeadline) rca.due = pickWhen(rcaDeadline);
+    if (gov?.rca_owner) rca.owner = role(gov.rca_owner);
+    governance.rca = rca;
+  }
+  if (gov?.review) governance.review = gov.review;
+  governance.agenda = gov?.review ? reviewAgenda(matrix, severity, owner, start, zone, rcaDeadline) : [];
+  if (gov?.risk_entry) governance.riskEntry = gov.risk_entry;
+  governance.followUps = gov?.follow_ups ?? [];
+  governance.reviewThresholds = (matrix.governance_review ?? []).map(thresholdText);
+  governance.closing = matrix.closing ?? [];
+  plan.governance = governance;
+  plan.contract = contract;
+  plan.authority = (matrix.authority ?? [])
+    .filter((a) => !a.severities || a.severities.includes(severity.id))
+    .map((a) => (a.limit ? { role: role(a.role), may: a.may, limit: a.limit, owner: a.role === owner.role } : { role: role(a.role), may: a.may, owner: a.role === owner.role }));
+  plan.handoff = (severity.handoff ?? []).map((id) => {
+    const field = matrix.handoff?.find((f) => f.id === id);
+    return field?.help ? { id, label: field.label ?? id, help: field.help } : { id, label: field?.label ?? id };
+  });
+  return { ok: true, plan };
 }
 
 /** What `planDeadlines` and `planIncident` share: the contract, the clock and every deadline. */
@@ -319,11 +317,15 @@ function planTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: P
 
   function deadline(kind: DeadlineKind, target: string, at: Date, source: Source): PlannedDeadline {
     const w = when(at);
+    // The keys of `when` written out: a spread between keys is V8's slow way to build an object.
     return {
       kind,
       label: DEADLINE_LABELS[kind],
       target,
-      ...w,
+      at: w.at,
+      iso: w.iso,
+      minutesFromNow: w.minutesFromNow,
+      relative: w.relative,
       overdue: at.getTime() < now.getTime(),
       promised: kind === severity.promise,
       source,
@@ -384,14 +386,10 @@ export function targetClock(matrix: Matrix, calendarId: string | undefined): Tar
 
 export function roleView(matrix: Matrix, id: string, source?: Source): RoleView {
   const def = Object.hasOwn(matrix.roles, id) ? matrix.roles[id] : undefined;
-  return {
-    role: id,
-    title: def?.title ?? id,
-    contact: def?.contact ?? '(no contact defined)',
-    side: def?.side ?? 'internal',
-    ...(def?.backup ? { backup: def.backup } : {}),
-    ...(source ? { source } : {}),
-  };
+  const view: RoleView = { role: id, title: def?.title ?? id, contact: def?.contact ?? '(no contact defined)', side: def?.side ?? 'internal' };
+  if (def?.backup) view.backup = def.backup;
+  if (source) view.source = source;
+  return view;
 }
 
 /** The next status updates after `now`, every `every` from the start on the target clock. */
@@ -425,22 +423,22 @@ function escalationSteps(
 ): PlannedStep[] {
   const steps: PlannedStep[] = (severity.escalation ?? []).map((step) => {
     const at = dueAfter(clock, start, step.after);
-    return {
-      after: step.after,
-      ...when(at),
-      ...(step.layer ? { layer: step.layer } : {}),
-      notify: step.notify.map((id) => roleView(matrix, id)),
-      notifyClient: step.notify_client === true,
-      ...(step.approval ? { approval: roleView(matrix, step.approval) } : {}),
-      ...(step.note ? { note: step.note } : {}),
-      reached: at.getTime() <= now.getTime(),
-    };
+    const w = when(at);
+    const planned = { after: step.after, at: w.at, iso: w.iso, minutesFromNow: w.minutesFromNow, relative: w.relative } as PlannedStep;
+    if (step.layer) planned.layer = step.layer;
+    planned.notify = step.notify.map((id) => roleView(matrix, id));
+    planned.notifyClient = step.notify_client === true;
+    if (step.approval) planned.approval = roleView(matrix, step.approval);
+    if (step.note) planned.note = step.note;
+    planned.reached = at.getTime() <= now.getTime();
+    return planned;
   });
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());
   if (pulledIn.length > 0) {
     let first = steps.find((s) => s.at.getTime() === start.getTime());
     if (!first) {
-      first = { after: '0m', ...when(start), notify: [], notifyClient: false, reached: start.getTime() <= now.getTime() };
+      const w = when(start);
+      first = { after: '0m', at: w.at, iso: w.iso, minutesFromNow: w.minutesFromNow, relative: w.relative, notify: [], notifyClient: false, reached: start.getTime() <= now.getTime() };
       steps.unshift(first);
     }
     for (const extra of pulledIn) {
@@ -455,13 +453,12 @@ function clientNotice(matrix: Matrix, severity: Severity, deadlines: PlannedDead
   const due = deadlines.find((d) => d.kind === 'notify_client');
   const step = steps.find((s) => s.notifyClient);
   if (!rule && !due && !step) return undefined;
-  return {
-    notify: rule?.notify ?? 'formal',
-    ...(rule?.contact ? { contact: roleView(matrix, rule.contact) } : {}),
-    ...(rule?.by ? { by: roleView(matrix, rule.by) } : {}),
-    ...(rule?.channel ? { channel: rule.channel } : {}),
-    ...(rule?.audience ? { audience: rule.audience } : {}),
-    ...(due ? { due: pickWhen(due) } : {}),
-    ...(step ? { step: pickWhen(step) } : {}),
-  };
+  const notice: ClientNotice = { notify: rule?.notify ?? 'formal' };
+  if (rule?.contact) notice.contact = roleView(matrix, rule.contact);
+  if (rule?.by) notice.by = roleView(matrix, rule.by);
+  if (rule?.channel) notice.channel = rule.channel;
+  if (rule?.audience) notice.audience = rule.audience;
+  if (due) notice.due = pickWhen(due);
+  if (step) notice.step = pickWhen(step);
+  return notice;
 }
