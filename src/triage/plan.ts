@@ -8,6 +8,7 @@
  * and a day is a working day. See src/time/clock.ts.
  */
 import type { Matrix, Severity, TargetKind } from '../matrix/schema.js';
+import { TARGET_KINDS } from '../matrix/kinds.js';
 import { thresholdText } from '../matrix/governance.js';
 import { clockMinutes, dueAfter, elapsedClock, minutesOnClock, addOnClock, ROUND_THE_CLOCK, type TargetClock } from '../time/clock.js';
 import { clockText } from '../time/display.js';
@@ -305,7 +306,9 @@ function planTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: P
   const targets = contract.targets;
 
   const deadlines: PlannedDeadline[] = [];
-  for (const [kind, target] of Object.entries(targets) as [TargetKind, string | undefined][]) {
+  // Every kind a target may have, in a fixed order (the sort below orders them in full).
+  for (const kind of TARGET_KINDS) {
+    const target = targets[kind];
     if (target === undefined || kind === 'update_every') continue;
     deadlines.push(deadline(kind, target, dueAfter(clock, start, target), contract.targetSources[kind] ?? 'severity'));
   }
@@ -313,7 +316,7 @@ function planTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: P
   if (updates[0] && targets.update_every) {
     deadlines.push(deadline('next_update', targets.update_every, updates[0], contract.targetSources.update_every ?? 'severity'));
   }
-  deadlines.sort((a, b) => a.at.getTime() - b.at.getTime() || DEADLINE_ORDER.indexOf(a.kind) - DEADLINE_ORDER.indexOf(b.kind));
+  deadlines.sort((a, b) => a.at.getTime() - b.at.getTime() || DEADLINE_RANK[a.kind] - DEADLINE_RANK[b.kind]);
 
   function deadline(kind: DeadlineKind, target: string, at: Date, source: Source): PlannedDeadline {
     const w = when(at);
@@ -368,6 +371,8 @@ function reviewAgenda(matrix: Matrix, severity: Severity, owner: RoleView, start
 }
 
 const DEADLINE_ORDER: DeadlineKind[] = ['acknowledge', 'assign_owner', 'notify_client', 'next_update', 'escalate_after', 'workaround', 'resolution', 'rca'];
+/** Each kind's place in DEADLINE_ORDER: deadlines due at the same instant are listed in that order. */
+const DEADLINE_RANK = Object.fromEntries(DEADLINE_ORDER.map((kind, i) => [kind, i])) as Record<DeadlineKind, number>;
 
 const pickWhen = ({ at, iso, minutesFromNow, relative }: When): When => ({ at, iso, minutesFromNow, relative });
 
