@@ -123,6 +123,14 @@ export function safeOutput(output: Output): Output {
  * first (16 MB of report took ~4× as long to pass the edge, and ~1.5× as long to make).
  */
 export function writeInLines(output: Output, pieces: Iterable<string>): void {
+  for (const chunk of inLines(pieces)) output.write(chunk);
+}
+
+/**
+ * `pieces` joined into chunks of about 64 KB, each ending at a line end (the last may not):
+ * what writeInLines writes, and what a file written a chunk at a time is made of.
+ */
+export function* inLines(pieces: Iterable<string>): Generator<string> {
   const CHUNK = 1 << 16;
   let parts: string[] = [];
   let length = 0;
@@ -139,13 +147,14 @@ export function writeInLines(output: Output, pieces: Iterable<string>): void {
       flushAt = length * 2;
       continue;
     }
-    output.write(text.slice(0, cut));
+    yield text.slice(0, cut);
     const rest = text.slice(cut);
     parts = rest === '' ? [] : [rest];
     length = rest.length;
     flushAt = CHUNK;
   }
-  output.write(parts.join(''));
+  const last = parts.join('');
+  if (last !== '') yield last;
 }
 
 /** The Io with guarded stdout and stderr; the rest (lazy getters too) is read through from `io`. */

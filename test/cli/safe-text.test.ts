@@ -155,7 +155,8 @@ describe('writeInLines', () => {
     expect(joins).toBeLessThan(10);
   });
 
-  it('writes nothing but the empty remainder when there are no pieces', () => {
-    expect(collect([])).toEqual(['']);
+  it('writes nothing when there are no pieces, or only empty ones', () => {
+    expect(collect([])).toEqual([]);
+    expect(collect(['', ''])).toEqual([]);
   });
 });

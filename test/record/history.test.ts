@@ -1,10 +1,11 @@
 /** Imported history: the JSON Lines format (header and ticket lines), its reader and writer, hostile lines, bounded memory by counting. */
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeLinesAtomic, STREAM_CHUNK_BYTES, type StreamStats } from '../../src/cli/files.js';
+import { writeLinesAtomic, writePiecesAtomic, STREAM_CHUNK_BYTES, type StreamStats } from '../../src/cli/files.js';
+import { safeText } from '../../src/cli/io.js';
 import { eachHistoryRecord, fileLines, READ_CHUNK_BYTES, type ReadStats } from '../../src/cli/history.js';
 import { evaluate } from '../../src/record/evaluate.js';
 import { HISTORY_LINE_MAX_BYTES, historyHeader, readHistoryHeader, readTicketLine, ticketOf, type HistoryPlan } from '../../src/record/history.js';
@@ -222,6 +223,33 @@ describe('writeLinesAtomic', () => {
     expect(readFileSync(target, 'utf8').length).toBe(141 * 100_000); // the old file stands
     expect(() => writeLinesAtomic(join(folder, 'big.jsonl'), lines(1000), { overwrite: false, limit: 10_000 })).toThrow(/over the limit/);
     expect(() => readFileSync(join(folder, 'big.jsonl'))).toThrow();
+  });
+});
+
+describe('writePiecesAtomic (report --out)', () => {
+  it('writes pieces as the terminal gets them, a chunk of whole lines at a time (counted), and leaves nothing when they fail midway', () => {
+    const folder = dir();
+    const target = join(folder, 'report.json');
+    const stats: StreamStats = { maxBuffered: 0, bytes: 0 };
+    // 5 MB in pieces that are not lines; a control character and a CI command at a line start on the way.
+    const piece = (i: number) => (i % 7 === 0 ? `\n::warning::${i}\u001b[31m` : `{"n": ${i}, "pad": "${'y'.repeat(40)}"}, `);
+    function* pieces(n: number) {
+      for (let i = 0; i < n; i++) yield piece(i);
+    }
+    const bytes = writePiecesAtomic(target, pieces(100_000), { overwrite: false, stats });
+    const expected = safeText(Array.from({ length: 100_000 }, (_, i) => piece(i)).join(''));
+    expect(readFileSync(target, 'utf8')).toBe(expected);
+    expect(bytes).toBe(Buffer.byteLength(expected));
+    expect(bytes).toBeGreaterThan(4_000_000);
+    // One chunk of ~64 KB of lines (the terminal's) at a time, plus what was gathered before it.
+    expect(stats.maxBuffered).toBeLessThanOrEqual(3 * STREAM_CHUNK_BYTES);
+    function* failing() {
+      yield* pieces(50_000);
+      throw new Error('piece 50,001 broke');
+    }
+    expect(() => writePiecesAtomic(target, failing(), { overwrite: true })).toThrow(/cannot write .*piece 50,001 broke/);
+    expect(readFileSync(target, 'utf8')).toBe(expected); // the old file stands
+    expect(readdirSync(folder)).toEqual(['report.json']); // no temporary file left
   });
 });
 

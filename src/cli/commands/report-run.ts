@@ -9,7 +9,7 @@ import { governanceJson, governanceMarkdown } from '../../record/governance-form
 import { loadMatrixFile, requireMatrix } from '../matrix-file.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { writeFileAtomic } from '../files.js';
+import { writePiecesAtomic } from '../files.js';
 import { EXIT, usageError, writeInLines, type Io } from '../io.js';
 import { asOfTime, eachRecord, listedRecords, recordFolderListing, type LoadedRecord } from '../records.js';
 import type { RecordCore } from '../../record/evaluate.js';
@@ -113,7 +113,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
         ? [reportCsv(review)]
         : markdownPieces(review, zone, governance);
   if (options.out !== undefined) {
-    writeFileAtomic(resolve(io.cwd, options.out), [...pieces].join(''), { overwrite: options.force === true });
+    writePiecesAtomic(resolve(io.cwd, options.out), pieces, { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
   } else writeInLines(io.stdout, pieces);
   return EXIT.ok;
