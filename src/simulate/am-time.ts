@@ -173,9 +173,13 @@ export function localFields(ms: number, zone: string | undefined): LocalFields {
     day: d.getUTCDate(),
     weekday: d.getUTCDay(),
     minute: d.getUTCHours() * 60 + d.getUTCMinutes(),
-    daysInMonth: new Date(Date.UTC(year, month, 0)).getUTCDate(),
+    daysInMonth: daysInMonth(year, month),
   };
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month of the proleptic Gregorian calendar, as Date counts them (Go's too). */
+const daysInMonth = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!);
 
 const inAny = (ranges: Range[] | undefined, n: number) => ranges === undefined || ranges.some((r) => n >= r.begin && n <= r.end);
 
