@@ -238,7 +238,7 @@ export function evaluate(record: RecordCore, asOf: Date, options: { steps?: bool
   evaluation.cadence = cadence;
   evaluation.handoff = { required: fields.length, filled: fields.filter((f) => f.value !== undefined && f.value.trim() !== '').length };
   evaluation.events = events;
-  evaluation.overdue = false;
+  evaluation.overdue = false; // its place, last; isOverdue reads the keys before it
   evaluation.overdue = isOverdue(evaluation);
   return evaluation;
 }

@@ -51,7 +51,7 @@ export function spawnCli(args: string[], options: SpawnSyncOptions & { env?: Nod
 }
 
 /** The environment the program sees: the suite's own, without colour or a default matrix. */
-function cliEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+export function cliEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   return merged;

@@ -11,7 +11,7 @@ import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { BIN, example } from '../helpers/cli.js';
+import { BIN, cliEnv, example } from '../helpers/cli.js';
 
 export interface LockWaitRun {
   /** The real record file. */
@@ -39,22 +39,21 @@ declare module 'vitest' {
   }
 }
 
-const env = (): NodeJS.ProcessEnv => {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  for (const key of ['FORCE_COLOR', 'ESCALATE_MATRIX']) delete merged[key];
-  return merged;
-};
-
 export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'escalate-lock-wait-'));
   const children: ChildProcess[] = [];
+  // Once the run is over (a run of a few files can end before these have), nothing more is
+  // started or written: the folder is gone.
+  let over = false;
   /** The built binary with its output to the run's files; `then` with its exit code. */
   const run = (args: string[], to: LockWaitRun, then: (code: number | null) => void) => {
     const [out, err] = [openSync(to.stdout, 'w'), openSync(to.stderr, 'w')];
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', out, err], env: env() });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', out, err], env: cliEnv(undefined) });
     closeSync(out);
     closeSync(err);
-    child.on('exit', then);
+    child.on('exit', (code) => {
+      if (!over) then(code);
+    });
     children.push(child);
   };
   /** A triage record at `record`, then the lock beside it, then `escalate event` on `target`. */
@@ -80,6 +79,7 @@ export default function setup(project: TestProject): () => void {
     throughLink: start('through-link', stored, join(dir, 'link.json'), JSON.stringify({ pid: process.pid, since: new Date().toISOString() })),
   });
   return () => {
+    over = true;
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
     rmSync(dir, { recursive: true, force: true });
   };

@@ -9,6 +9,7 @@ import { runs, share, ZONE_PASS } from '../helpers/runs.js';
 
 const ZONES = [...new Set([...Intl.supportedValuesOf('timeZone'), ...COMMON_ZONES])];
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 afterEach(() => useHostClock(false));
 
@@ -41,32 +42,25 @@ function scan(zone: string, start: number, end: number): number[] {
   month.setUTCSeconds(0, 0);
   let last = offsetText(zone, month.getTime());
   while (month.getTime() < end) {
+    const from = month.getTime();
     month.setUTCMonth(month.getUTCMonth() + 1);
     const text = offsetText(zone, month.getTime());
-    if (text !== last) {
-      const day = new Date(month);
-      day.setUTCMonth(day.getUTCMonth() - 1);
-      let lastDay = tzOffset(zone, day);
-      while (day.getTime() < month.getTime()) {
-        day.setUTCDate(day.getUTCDate() + 1);
-        const offset = tzOffset(zone, day);
-        if (offset !== lastDay) {
-          const hour = new Date(day);
-          hour.setUTCDate(hour.getUTCDate() - 1);
-          let lastHour = tzOffset(zone, hour);
-          while (hour.getTime() < day.getTime()) {
-            hour.setUTCHours(hour.getUTCHours() + 1);
-            const at = tzOffset(zone, hour);
-            if (at !== lastHour) changes.push(hour.getTime());
-            lastHour = at;
-          }
-        }
-        lastDay = offset;
-      }
-    }
+    if (text !== last) for (const day of stepsThatChange(zone, from, month.getTime(), DAY)) changes.push(...stepsThatChange(zone, day - DAY, day, HOUR));
     last = text;
   }
   return changes;
+}
+
+/** The steps of `step` ms after `from`, up to `to`, at which the offset differs from the step before (tzScan's walk through a day or a month). */
+function stepsThatChange(zone: string, from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  let last = tzOffset(zone, new Date(from));
+  for (let t = from + step; t <= to; t += step) {
+    const offset = tzOffset(zone, new Date(t));
+    if (offset !== last) out.push(t);
+    last = offset;
+  }
+  return out;
 }
 
 /** The first millisecond at which the offset differs from the one at `lo` (Intl), between lo and hi. */
