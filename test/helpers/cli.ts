@@ -50,9 +50,13 @@ export function spawnCli(args: string[], options: SpawnSyncOptions & { env?: Nod
   return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
 
-/** The environment the program sees: the suite's own, without colour or a default matrix. */
+/**
+ * The environment the program sees: the suite's own, without colour or a default matrix, and
+ * without NODE_EXTRA_CA_CERTS: Node reads that certificate file at every start (~40 ms of CPU,
+ * twice a short run's own), and escalate opens no network connection. A test may set it again.
+ */
 export function cliEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, NODE_EXTRA_CA_CERTS: undefined, ...env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   return merged;
 }

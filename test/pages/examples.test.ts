@@ -19,12 +19,16 @@
  *   escalation-matrix.yaml), `fresh` (empties the folder first, node_modules kept),
  *   `setup=NAME` (runs SETUPS[NAME] first: a state the page assumes, such as a git history).
  * - Blocks that cannot run here are listed in EXCEPTIONS below, each with its reason.
+ *
+ * Pages are independent (each has its own folder): two of them run side by side in the
+ * background from the start of the file, each page's blocks in order; a block's test awaits
+ * its block's outcome.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type RunnerTestSuite } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { blocks, pages, type Block } from './pages.js';
 
@@ -70,8 +74,13 @@ export const SETUPS: Record<string, string> = {
 
 /** Programs a block needs besides escalate; a block whose program is missing is skipped, except in CI. */
 const PROGRAMS = ['amtool', 'jq'];
+const present = new Map<string, boolean>();
+const installed = (program: string) => {
+  if (!present.has(program)) present.set(program, spawnSync(program, ['--version']).status === 0);
+  return present.get(program)!;
+};
 const missing = (block: Block) =>
-  PROGRAMS.find((program) => block.lines.some((line) => new RegExp(`(^|[\\s$;&|])${program}\\s`).test(line)) && spawnSync(program, ['--version']).status !== 0);
+  PROGRAMS.find((program) => block.lines.some((line) => new RegExp(`(^|[\\s$;&|])${program}\\s`).test(line)) && !installed(program));
 
 const isException = (block: Block) => EXCEPTIONS.find((e) => e.page === block.page && (block.lines[0] ?? '').startsWith(e.first));
 
@@ -115,24 +124,38 @@ interface Run {
   failure?: string;
 }
 
-function bash(dir: string, script: string, now: string): Run {
-  const r = spawnSync('bash', ['-c', script], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      PATH: `${shims}:${process.env.PATH}`,
-      ESCALATE_NOW: now,
-      ESCALATE_MATRIX: undefined,
-      ESCALATE_BY: undefined,
-      NO_COLOR: '1',
-      FORCE_COLOR: undefined,
-      HOME: dir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function bash(dir: string, script: string, now: string): Promise<Run> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    const settle = (status: number | null, also = '') => {
+      if (!settled) resolve({ status, output: `${stdout}${stderr}${also}` });
+      settled = true;
+    };
+    const child = spawn('bash', ['-c', script], {
+      cwd: dir,
+      timeout: 120_000,
+      env: {
+        ...process.env,
+        PATH: `${shims}:${process.env.PATH}`,
+        ESCALATE_NOW: now,
+        ESCALATE_MATRIX: undefined,
+        ESCALATE_BY: undefined,
+        NO_COLOR: '1',
+        FORCE_COLOR: undefined,
+        HOME: dir,
+        // Node reads this certificate bundle at every start (on a machine that sets it, ~40 ms of
+        // CPU, as much as a short command's own work); no example makes a network connection.
+        NODE_EXTRA_CA_CERTS: undefined,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', (text: string) => void (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => void (stderr += text));
+    child.on('error', (error) => settle(null, error.message));
+    child.on('close', (status) => settle(status));
   });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 /** An sh block as a script whose ERR trap names the first command that ends unexpectedly. */
@@ -155,14 +178,17 @@ function shScript(block: Block, report: string): string {
   ].join('\n');
 }
 
-function runSh(dir: string, block: Block, now: string): string | undefined {
-  const report = join(shims, 'report');
-  rmSync(report, { force: true });
-  const r = bash(dir, shScript(block, report), now);
+let reports = 0;
+
+async function runSh(dir: string, block: Block, now: string): Promise<string | undefined> {
+  // A report file of its own: blocks of other pages run at the same time.
+  const report = join(shims, `report-${++reports}`);
+  const r = await bash(dir, shScript(block, report), now);
   const where = existsSync(report) ? readFileSync(report, 'utf8').trim().split(' ').map(Number) : undefined;
   if (where) {
     const [scriptLine, got, want] = where as [number, number, number];
     const docLine = block.line + scriptLine - 1;
+    rmSync(report, { force: true });
     return `${block.page}:${docLine}: \`${block.lines[scriptLine - 2]}\` exited ${got}, expected ${want}\n${r.output}`;
   }
   if (r.status !== 0) return `${block.page}:${block.line}: the block ended with status ${r.status}\n${r.output}`;
@@ -189,11 +215,11 @@ function consoleCommands(block: Block): Shown[] {
   return shown;
 }
 
-function runConsole(dir: string, block: Block, now: string): string | undefined {
+async function runConsole(dir: string, block: Block, now: string): Promise<string | undefined> {
   const commands = consoleCommands(block);
   if (commands.length === 0) return `${block.page}:${block.line}: a console block shows no \`$ \` command`;
   for (const shown of commands) {
-    const r = bash(dir, `source ${JSON.stringify(join(shims, 'prelude.sh'))}; exec 2>&1\n${shown.command}`, now);
+    const r = await bash(dir, `source ${JSON.stringify(join(shims, 'prelude.sh'))}; exec 2>&1\n${shown.command}`, now);
     const want = expectedExit(shown.command);
     const expected = tidy(shown.output.join('\n'));
     const got = tidy(r.output);
@@ -223,13 +249,110 @@ function useMatrix(dir: string, matrix: string) {
   else rmSync(join(dir, 'escalation-matrix.cases.yaml'), { force: true });
 }
 
+/** What running a block came to: a failure to report, or an error that stopped it (a setup). */
+interface Outcome {
+  failure?: string;
+  error?: unknown;
+}
+
+interface PageRun {
+  page: string;
+  /** The page's blocks that run here (not exceptions, their programs present), in page order. */
+  blocks: Block[];
+}
+
+/** Each running block's outcome, settled by its page's run: a block's test awaits it. */
+const outcomes = new Map<Block, Promise<Outcome>>();
+const pageRuns: PageRun[] = [];
+/** Two pages at a time (each page's blocks one after another in its folder). */
+const PAGES_AT_ONCE = 2;
+let finished: Promise<unknown> = Promise.resolve();
+
+/** Runs a page's blocks in order in a new folder, settling each block's outcome as it ends. */
+async function runPage(page: string, run: { block: Block; settle: (outcome: Outcome) => void }[]): Promise<void> {
+  let dir = '';
+  let now = DEFAULT_NOW;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'escalate-docs-'));
+    mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(ROOT, join(dir, 'node_modules/escalation-matrix'));
+    symlinkSync('../escalation-matrix/bin/escalate.js', join(dir, 'node_modules/.bin/escalate'));
+    setUp(dir, 'examples/saas-support.yaml');
+  } catch (error) {
+    for (const { settle } of run) settle({ error });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  try {
+    for (const { block, settle } of run) {
+      try {
+        if (block.directive.fresh) for (const name of readdirSync(dir)) if (name !== 'node_modules') rmSync(join(dir, name), { recursive: true, force: true });
+        if (block.directive.matrix) useMatrix(dir, block.directive.matrix);
+        if (block.directive.now) now = block.directive.now;
+        if (block.directive.setup) {
+          const script = SETUPS[block.directive.setup];
+          if (script === undefined) throw new Error(`${page}:${block.line}: no setup "${block.directive.setup}" in SETUPS`);
+          const made = await bash(dir, script, now);
+          if (made.status !== 0) throw new Error(`${page}:${block.line}: setup ${block.directive.setup} failed\n${made.output}`);
+        }
+        settle({ failure: block.lang === 'console' ? await runConsole(dir, block, now) : await runSh(dir, block, now) });
+      } catch (error) {
+        settle({ error });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The names of the tests this run runs (all of them, unless a name filter or `.only` leaves some out). */
+function selected(suite: Readonly<RunnerTestSuite>): Set<string> {
+  const names = new Set<string>();
+  const walk = (tasks: readonly RunnerTestSuite['tasks'][number][]) => {
+    for (const task of tasks) {
+      if (task.type === 'suite') walk(task.tasks);
+      else if (task.mode !== 'skip' && task.mode !== 'todo') names.add(task.name);
+    }
+  };
+  walk(suite.tasks);
+  return names;
+}
+
+/** Starts the pages' runs in the background; each selected block's outcome is in `outcomes` at once. */
+function startPages(suite: Readonly<RunnerTestSuite>): void {
+  const wanted = selected(suite);
+  const jobs = pageRuns.flatMap(({ page, blocks }) => {
+    const run = blocks
+      .filter((block) => wanted.has(testName(block)))
+      .map((block) => {
+        let settle: (outcome: Outcome) => void = () => {};
+        outcomes.set(block, new Promise<Outcome>((resolve) => (settle = resolve)));
+        return { block, settle };
+      });
+    return run.length === 0 ? [] : [() => runPage(page, run)];
+  });
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  finished = Promise.all(Array.from({ length: PAGES_AT_ONCE }, lane));
+}
+
+const testName = (block: Block) => `${block.page}:${block.line} [${block.lang}] ${(block.lines[0] ?? '').slice(0, 60)}`;
+
 beforeAll(() => {
   shims = mkdtempSync(join(tmpdir(), 'escalate-docs-bin-'));
   makeShims();
 });
-afterAll(() => rmSync(shims, { recursive: true, force: true }));
+afterAll(async () => {
+  await finished;
+  rmSync(shims, { recursive: true, force: true });
+});
 
 describe('the shell examples of the documentation', () => {
+  // Vitest passes the suite second: which of its tests this run runs.
+  beforeAll(({}, suite) => startPages(suite));
+
   it('the exception list names only blocks that exist and are runnable', () => {
     const all = pages().flatMap((page) => blocks(page)).filter((b) => RUNNABLE.has(b.lang));
     for (const e of EXCEPTIONS) expect(all.some((b) => b.page === e.page && (b.lines[0] ?? '').startsWith(e.first)), `${e.page}: ${e.first}`).toBe(true);
@@ -243,19 +366,19 @@ describe('the shell examples of the documentation', () => {
     expect(matches(['a'], ['a', 'b'])).toBe(false);
   });
 
-  it('reports a broken example at its page and line, with the command and what it printed', () => {
+  it('reports a broken example at its page and line, with the command and what it printed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-docs-self-'));
     try {
       const block = (lang: string, lines: string[]): Block => ({ page: 'docs/x.md', line: 10, lang, lines, directive: {} });
-      expect(runSh(dir, block('sh', ['true', 'escalate lint missing.yaml', 'true']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `escalate lint missing\.yaml` exited 2, expected 0\n.*missing\.yaml/);
-      expect(runSh(dir, block('sh', ['escalate lint missing.yaml   # exit 2: no such file']), DEFAULT_NOW)).toBeUndefined();
-      expect(runSh(dir, block('sh', ['escalate --version   # exit 1']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:11: `escalate --version   # exit 1` exited 0, expected 1/);
-      expect(runSh(dir, block('sh', ['if true; then', '  escalate --bogus', 'fi']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `  escalate --bogus` exited 2/);
-      expect(runConsole(dir, block('console', ['$ echo one', 'one', '$ echo two', 'three']), DEFAULT_NOW)).toBe(
+      expect(await runSh(dir, block('sh', ['true', 'escalate lint missing.yaml', 'true']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `escalate lint missing\.yaml` exited 2, expected 0\n.*missing\.yaml/);
+      expect(await runSh(dir, block('sh', ['escalate lint missing.yaml   # exit 2: no such file']), DEFAULT_NOW)).toBeUndefined();
+      expect(await runSh(dir, block('sh', ['escalate --version   # exit 1']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:11: `escalate --version   # exit 1` exited 0, expected 1/);
+      expect(await runSh(dir, block('sh', ['if true; then', '  escalate --bogus', 'fi']), DEFAULT_NOW)).toMatch(/^docs\/x\.md:12: `  escalate --bogus` exited 2/);
+      expect(await runConsole(dir, block('console', ['$ echo one', 'one', '$ echo two', 'three']), DEFAULT_NOW)).toBe(
         'docs/x.md:13: `echo two` exited 0 (expected 0); its output differs from the page\n--- expected (shown in the page)\nthree\n+++ got\ntwo',
       );
-      expect(runConsole(dir, block('console', ['$ printf "a\\nb\\nc\\n"', 'a', '…', 'c']), DEFAULT_NOW)).toBeUndefined();
-      expect(runConsole(dir, block('console', ['$ escalate --bogus   # exit 2', '…']), DEFAULT_NOW)).toBeUndefined();
+      expect(await runConsole(dir, block('console', ['$ printf "a\\nb\\nc\\n"', 'a', '…', 'c']), DEFAULT_NOW)).toBeUndefined();
+      expect(await runConsole(dir, block('console', ['$ escalate --bogus   # exit 2', '…']), DEFAULT_NOW)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -264,21 +387,12 @@ describe('the shell examples of the documentation', () => {
   for (const page of pages()) {
     const runnable = blocks(page).filter((b) => RUNNABLE.has(b.lang));
     if (runnable.length === 0) continue;
+    const pageRun: PageRun = { page, blocks: [] };
+    pageRuns.push(pageRun);
     describe(page, () => {
-      let dir = '';
-      let now = DEFAULT_NOW;
-      beforeAll(() => {
-        dir = mkdtempSync(join(tmpdir(), 'escalate-docs-'));
-        mkdirSync(join(dir, 'node_modules/.bin'), { recursive: true });
-        symlinkSync(ROOT, join(dir, 'node_modules/escalation-matrix'));
-        symlinkSync('../escalation-matrix/bin/escalate.js', join(dir, 'node_modules/.bin/escalate'));
-        setUp(dir, 'examples/saas-support.yaml');
-      });
-      afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
       for (const block of runnable) {
         const exception = isException(block);
-        const name = `${page}:${block.line} [${block.lang}] ${(block.lines[0] ?? '').slice(0, 60)}`;
+        const name = testName(block);
         if (exception) {
           it.skip(`${name} (not run: ${exception.why})`, () => {});
           continue;
@@ -289,18 +403,12 @@ describe('the shell examples of the documentation', () => {
           it.skip(`${name} (not run: ${program} is not on PATH)`, () => {});
           continue;
         }
-        it(name, () => {
-          if (block.directive.fresh) for (const name of readdirSync(dir)) if (name !== 'node_modules') rmSync(join(dir, name), { recursive: true, force: true });
-          if (block.directive.matrix) useMatrix(dir, block.directive.matrix);
-          if (block.directive.now) now = block.directive.now;
-          if (block.directive.setup) {
-            const script = SETUPS[block.directive.setup];
-            if (script === undefined) throw new Error(`${page}:${block.line}: no setup "${block.directive.setup}" in SETUPS`);
-            const made = bash(dir, script, now);
-            if (made.status !== 0) throw new Error(`${page}:${block.line}: setup ${block.directive.setup} failed\n${made.output}`);
-          }
-          const failure = block.lang === 'console' ? runConsole(dir, block, now) : runSh(dir, block, now);
-          expect(failure ?? '').toBe('');
+        pageRun.blocks.push(block);
+        it(name, async () => {
+          const outcome = await outcomes.get(block);
+          if (outcome === undefined) throw new Error(`${name}: its page did not start`);
+          if ('error' in outcome) throw outcome.error;
+          expect(outcome.failure ?? '').toBe('');
         });
       }
     });
