@@ -51,12 +51,14 @@ export function spawnCli(args: string[], options: SpawnSyncOptions & { env?: Nod
 }
 
 /**
- * The environment the program sees: the suite's own, without colour or a default matrix, and
- * without NODE_EXTRA_CA_CERTS: Node reads that certificate file at every start (~40 ms of CPU,
- * twice a short run's own), and escalate opens no network connection. A test may set it again.
+ * The environment the program sees: the suite's own (or the one a test gives, often the
+ * suite's own with a change), without colour or a default matrix, and always without
+ * NODE_EXTRA_CA_CERTS: Node reads that certificate file at every start (~40 ms of CPU, twice a
+ * short run's own), and escalate opens no network connection.
  */
 export function cliEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, NODE_EXTRA_CA_CERTS: undefined, ...env };
+  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ESCALATE_MATRIX: undefined, ...env };
+  delete merged.NODE_EXTRA_CA_CERTS;
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   return merged;
 }
