@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { alertmanagerYaml, exportAlertmanager, type AlertmanagerConfig, type AlertmanagerRoute } from '../../src/export/alertmanager.js';
 import type { Matrix } from '../../src/matrix/schema.js';
 import { alertmanagerParity, DEFAULT_GROUP_INTERVAL, DEFAULT_GROUP_WAIT, promDuration, routeAlert } from '../../src/simulate/parity-alertmanager.js';
@@ -22,6 +22,7 @@ import type { SimulateResult } from '../../src/simulate/result-schema.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { weekOf, weekSimulation } from '../../src/simulate/week.js';
 import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
+import { agreeOn, agreeOnData } from '../helpers/agree.js';
 import { runs, ZONE_PASS } from '../helpers/runs.js';
 
 const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
@@ -43,12 +44,37 @@ function write(config: unknown): string {
  */
 const AMTOOL_ENV = { ...process.env, GOGC: 'off' };
 
-/** The receivers amtool routes these labels to, in order. */
-function amtoolRoutes(file: string, labels: Record<string, string>): string[] {
-  const run = spawnSync('amtool', ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)], { encoding: 'utf8', env: AMTOOL_ENV });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout.trim().split(',');
+const quoted = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Runs of amtool, each its own process with its own arguments, started in turn by one `sh`:
+ * each run's exit status, stdout and stderr, in order. A process started by the test process
+ * is forked from it, with the page tables of its hundreds of megabytes (~3 ms of CPU a start,
+ * a second over these tests); forked from the small shell, it costs next to nothing. In the
+ * shell's output each run's stdout is followed by a record separator (\x1e), its status and
+ * a unit separator (\x1f); in its stderr, each run's stderr by a unit separator.
+ */
+function amtoolRuns(runs: readonly (readonly string[])[]): { status: number; stdout: string; stderr: string }[] {
+  const script = runs.map((args) => `amtool ${args.map(quoted).join(' ')} </dev/null; printf '\\036%d\\037' $?; printf '\\037' >&2`).join('\n');
+  const shell = spawnSync('sh', [], { input: `${script}\n`, encoding: 'utf8', env: AMTOOL_ENV, maxBuffer: 64 * 1024 * 1024 });
+  expect(shell.status, shell.stderr).toBe(0);
+  const outs = shell.stdout.split('\x1f');
+  const errs = shell.stderr.split('\x1f');
+  expect([outs.length, errs.length], 'one output and one stderr per run').toEqual([runs.length + 1, runs.length + 1]);
+  return runs.map((_, i) => {
+    const [stdout, status] = outs[i]!.split('\x1e') as [string, string];
+    return { status: Number(status), stdout, stderr: errs[i]! };
+  });
 }
+
+/** amtool's routing of each label set through `file`: the receivers, in order, for each. */
+function amtoolRoutes(file: string, labelSets: readonly Record<string, string>[]): string[][] {
+  return amtoolRuns(labelSets.map((labels) => routesTest(file, labels))).map((run) => {
+    agreeOn(run.status, 0, run.stderr);
+    return run.stdout.trim().split(',');
+  });
+}
+const routesTest = (file: string, labels: Record<string, string>) => ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
 
 const walked = (config: AlertmanagerConfig | Record<string, unknown>, labels: Record<string, string>) => {
   const routed = routeAlert((config as { route: Record<string, unknown> }).route, labels, { receiver: undefined, groupWait: DEFAULT_GROUP_WAIT, groupInterval: DEFAULT_GROUP_INTERVAL });
@@ -87,6 +113,20 @@ const swapFirstReceiver = (severity: string, to: string) => (config: Alertmanage
   if (!config.receivers.some((r) => r.name === to)) config.receivers.push({ name: to });
 };
 
+/**
+ * `weekSimulation`, once per matrix and week: the tests below read the same weeks of the same
+ * examples (msp's Christmas week seven times) and never change them, nor does the parity.
+ * Let go after the file: the files after it in this worker do not need them kept.
+ */
+const weeks = new Map<string, ReturnType<typeof weekSimulation>>();
+afterAll(() => weeks.clear());
+function weekSimulated(matrix: Matrix, week: string): ReturnType<typeof weekSimulation> {
+  const key = `${week} ${JSON.stringify(matrix)}`;
+  let simulated = weeks.get(key);
+  if (!simulated) weeks.set(key, (simulated = weekSimulation(matrix, week)));
+  return simulated;
+}
+
 function parityOf(config: unknown, result: SimulateResult, matrix: Matrix) {
   const found = alertmanagerParity(result, config, contractLabels(matrix, result.contract));
   if ('ok' in found) throw new Error(found.reason);
@@ -100,7 +140,9 @@ describe.skipIf(!hasAmtool || ZONE_PASS !== undefined)('the parity walk routes a
     const matrix = exampleMatrix(name);
     const { config, warnings } = exportAlertmanager(matrix);
     const file = write(alertmanagerYaml(config, matrix.name, warnings));
-    for (const labels of labelSets(matrix)) expect(walked(config, labels), JSON.stringify(labels)).toEqual(amtoolRoutes(file, labels));
+    const sets = labelSets(matrix);
+    const routed = amtoolRoutes(file, sets);
+    sets.forEach((labels, i) => agreeOnData(walked(config, labels), routed[i], JSON.stringify(labels)));
   });
 
   it.each(EXAMPLES)('%s: hand-edited files (a receiver swapped, a route without continue, legacy match, a regex matcher)', (name) => {
@@ -124,12 +166,21 @@ describe.skipIf(!hasAmtool || ZONE_PASS !== undefined)('the parity walk routes a
         c.receivers.push({ name: 'catch-all' });
       },
     ];
-    for (const edit of edits) {
+    const sets = labelSets(matrix);
+    const files = edits.map((edit) => {
       const config = edited(matrix, edit);
-      const file = write(config);
-      expect(spawnSync('amtool', ['check-config', file], { encoding: 'utf8', env: AMTOOL_ENV }).status).toBe(0);
-      for (const labels of labelSets(matrix)) expect(walked(config, labels), `${JSON.stringify(labels)} in ${file}`).toEqual(amtoolRoutes(file, labels));
-    }
+      return { config, file: write(config) };
+    });
+    // Every file's check and routings in one batch: per file, check-config, then each label set.
+    const results = amtoolRuns(files.flatMap(({ file }) => [['check-config', file], ...sets.map((labels) => routesTest(file, labels))]));
+    files.forEach(({ config, file }, f) => {
+      const [check, ...routed] = results.slice(f * (sets.length + 1), (f + 1) * (sets.length + 1));
+      expect(check!.status, `amtool check-config ${file}: ${check!.stderr}`).toBe(0);
+      sets.forEach((labels, i) => {
+        agreeOn(routed[i]!.status, 0, routed[i]!.stderr);
+        agreeOnData(walked(config, labels), routed[i]!.stdout.trim().split(','), `${JSON.stringify(labels)} in ${file}`);
+      });
+    });
   });
 });
 
@@ -137,7 +188,7 @@ describe('what the parity reports', () => {
   it.each(EXAMPLES)('%s: the unedited export pages as the matrix does, except business-hours severities held until their calendar opens', (name) => {
     const matrix = exampleMatrix(name);
     for (const week of ['2026-12-21', '2027-03-10', '2027-03-31', '2027-10-31']) {
-      const simulated = weekSimulation(matrix, week);
+      const simulated = weekSimulated(matrix, week);
       if (!simulated.ok) throw new Error(simulated.reason);
       const { findings, notes } = parityOf(exportAlertmanager(matrix).config, simulated.result, matrix);
       expect(findings.filter((f) => f.kind !== 'held'), week).toEqual([]);
@@ -184,7 +235,7 @@ describe('what the parity reports', () => {
 
   it('a mute over Christmas Day on msp p1 is a gap at the 24 Christmas starts only, each paged at midnight after', () => {
     const matrix = exampleMatrix('msp');
-    const simulated = weekSimulation(matrix, '2026-12-21');
+    const simulated = weekSimulated(matrix, '2026-12-21');
     if (!simulated.ok) throw new Error(simulated.reason);
     const base = parityOf(exportAlertmanager(matrix).config, simulated.result, matrix).findings;
     const { findings } = parityOf(edited(matrix, christmasMute('p1', 'America/New_York')), simulated.result, matrix);
@@ -199,7 +250,7 @@ describe('what the parity reports', () => {
 
   it('the same mute written in Sydney time on saas-support (Berlin) mutes from 14:00 on Christmas Eve to 14:00 on Christmas Day', () => {
     const matrix = exampleMatrix('saas-support');
-    const simulated = weekSimulation(matrix, '2026-12-21');
+    const simulated = weekSimulated(matrix, '2026-12-21');
     if (!simulated.ok) throw new Error(simulated.reason);
     const { findings } = parityOf(edited(matrix, christmasMute('sev1', 'Australia/Sydney')), simulated.result, matrix);
     const ats = [...new Set(findings.filter((f) => f.severity === 'sev1').map((f) => f.at))].sort();
@@ -210,7 +261,7 @@ describe('what the parity reports', () => {
 
   it('a receiver swapped for one severity: the role the matrix pages is not paged, and another receiver is, at every start', () => {
     const matrix = exampleMatrix('msp');
-    const simulated = weekSimulation(matrix, '2026-12-21');
+    const simulated = weekSimulated(matrix, '2026-12-21');
     if (!simulated.ok) throw new Error(simulated.reason);
     const { findings } = parityOf(edited(matrix, swapFirstReceiver('p2', 'l3-oncall-pager')), simulated.result, matrix);
     const p2 = findings.filter((f) => f.severity === 'p2');
@@ -222,7 +273,7 @@ describe('what the parity reports', () => {
 
   it('an active interval narrowed to office hours on a round-the-clock severity: later at night, on time by day', () => {
     const matrix = exampleMatrix('msp');
-    const simulated = weekSimulation(matrix, '2027-01-11');
+    const simulated = weekSimulated(matrix, '2027-01-11');
     if (!simulated.ok) throw new Error(simulated.reason);
     const config = edited(matrix, (c) => {
       for (const leaf of severityRoute(c, 'p1').routes!) leaf.active_time_intervals = ['business'];
@@ -236,7 +287,7 @@ describe('what the parity reports', () => {
 
   it('a group_wait of 10m set by hand makes every page later; Alertmanager durations read as Prometheus writes them', () => {
     const matrix = exampleMatrix('saas-support');
-    const simulated = weekSimulation(matrix, '2027-01-11');
+    const simulated = weekSimulated(matrix, '2027-01-11');
     if (!simulated.ok) throw new Error(simulated.reason);
     const config = edited(matrix, (c) => {
       (c.route as AlertmanagerRoute & { group_wait?: string }).group_wait = '10m';
@@ -248,7 +299,7 @@ describe('what the parity reports', () => {
 
   it('hostile shapes anywhere in the configuration: a reason or findings, never an exception', () => {
     const matrix = exampleMatrix('msp');
-    const simulated = weekSimulation(matrix, '2026-12-21');
+    const simulated = weekSimulated(matrix, '2026-12-21');
     if (!simulated.ok) throw new Error(simulated.reason);
     const result = { ...simulated.result, instants: simulated.result.instants.filter((_, i) => i % 23 === 0) };
     const base = exportAlertmanager(matrix).config;
@@ -279,7 +330,7 @@ describe('what the parity reports', () => {
     ['a bad group_interval', (c: AlertmanagerConfig) => ((c.route as Record<string, unknown>).group_interval = 'soon'), /group_interval/],
   ])('refuses %s with a reason, never a crash', (_what, change, reason) => {
     const matrix = exampleMatrix('msp');
-    const simulated = weekSimulation(matrix, '2026-12-21');
+    const simulated = weekSimulated(matrix, '2026-12-21');
     if (!simulated.ok) throw new Error(simulated.reason);
     expect(alertmanagerParity(simulated.result, parse(stringify(edited(matrix, change))), {})).toMatchObject({ ok: false, reason });
   });
