@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from './helpers/io.js';
 import { main } from '../src/cli/main.js';
-import { BIN, example, STACK_TRACE } from './helpers/cli.js';
+import { BIN, cliEnv, example, STACK_TRACE } from './helpers/cli.js';
 import { generateMatrix } from '../bench/generate-matrix.mjs';
 
 describe('unexpected internal errors', () => {
@@ -40,7 +40,7 @@ describe('a closed pipe', () => {
     writeFileSync(big, generateMatrix({ questions: 400, severities: 5, roles: 40 })); // a sheet far larger than a pipe buffer
     const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${big}" 2>"${dir}/err" | head -1; echo "exit=\${PIPESTATUS[0]}" >&2; cat "${dir}/err" >&2`], {
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: cliEnv(undefined),
     });
     expect(result.stdout.split('\n')).toHaveLength(2); // one line and the final newline
     expect(result.stderr).toBe('exit=0\n');
@@ -55,14 +55,14 @@ describe('standard output that fails', () => {
     writeFileSync(big, `${generateMatrix({ questions: 400, severities: 5, roles: 40 })}${Array.from({ length: 3000 }, (_, i) => `typo${i}: 1`).join('\n')}\n`);
     const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" lint "${big}" 2>"${dir}/err" | head -1; echo "exit=\${PIPESTATUS[0]}" >&2; cat "${dir}/err" >&2`], {
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      env: cliEnv(undefined),
     });
     expect(result.stdout.split('\n')).toHaveLength(2);
     expect(result.stderr).toBe('exit=1\n');
   });
 
   it('a full disk (/dev/full) is one line on stderr and exit 2, never a stack trace or exit 0', () => {
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" >/dev/full`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" >/dev/full`], { encoding: 'utf8', env: cliEnv(undefined) });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('escalate: cannot write to standard output: no space left on the device; the output is incomplete\n');
   });
@@ -71,8 +71,8 @@ describe('standard output that fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-redirect-'));
     const [out, err] = [join(dir, 'out'), join(dir, 'err')];
     const run = (redirect: string, args: string) =>
-      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} ${redirect}; echo "exit=$?" >&2`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    const piped = spawnSync(process.execPath, [BIN, 'docs', '--matrix', example('msp.yaml')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} ${redirect}; echo "exit=$?" >&2`], { encoding: 'utf8', env: cliEnv(undefined) });
+    const piped = spawnSync(process.execPath, [BIN, 'docs', '--matrix', example('msp.yaml')], { encoding: 'utf8', env: cliEnv(undefined) });
     expect(run(`>"${out}" 2>"${err}"`, `docs --matrix "${example('msp.yaml')}"`).stderr).toBe('exit=0\n');
     expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
     expect(readFileSync(err, 'utf8')).toBe('');
@@ -91,7 +91,7 @@ describe('standard output that fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-readonly-'));
     const file = join(dir, 'readonly');
     writeFileSync(file, '');
-    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" 1<"${file}"`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" 1<"${file}"`], { encoding: 'utf8', env: cliEnv(undefined) });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^escalate: cannot write to standard output: EBADF[^\n]*; the output is incomplete\n$/);
     expect(readFileSync(file, 'utf8')).toBe('');

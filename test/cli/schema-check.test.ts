@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, STACK_TRACE, example } from '../helpers/cli.js';
+import { cliEnv, ROOT, runCli, STACK_TRACE, example } from '../helpers/cli.js';
 import { installInto } from '../helpers/install.js';
 
 const PACKAGE = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
@@ -20,7 +20,7 @@ function teamRepo(install: boolean): { dir: string; check: (...args: string[]) =
   expect(runCli(['init', '--today', '2026-11-27'], { cwd: dir }).code).toBe(0);
   const check = (...args: string[]) => {
     if (!bin) return runCli(['schema', '--check', ...args], { cwd: dir });
-    const r = spawnSync(process.execPath, [bin, 'schema', '--check', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ESCALATE_MATRIX: undefined } });
+    const r = spawnSync(process.execPath, [bin, 'schema', '--check', ...args], { cwd: dir, encoding: 'utf8', env: cliEnv(undefined) });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   return { dir, check };
@@ -119,7 +119,7 @@ describe('escalate schema --check in a team repository', () => {
   it('with no matrix here it checks the installed schema and says how to name a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-schema-check-empty-'));
     const installed = installInto(dir, PACKAGE);
-    const result = spawnSync(process.execPath, [join(installed, 'bin/escalate.js'), 'schema', '--check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ESCALATE_MATRIX: undefined } });
+    const result = spawnSync(process.execPath, [join(installed, 'bin/escalate.js'), 'schema', '--check'], { cwd: dir, encoding: 'utf8', env: cliEnv(undefined) });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`✓ node_modules/${PACKAGE}/${SCHEMA} is current\n`);
     expect(result.stdout).toContain('to check a matrix or a copy of the schema, name it: escalate schema --check FILE\n');

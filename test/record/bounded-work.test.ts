@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeTooFar } from '../../src/record/limits.js';
-import { BIN, example, runCli, STACK_TRACE } from '../helpers/cli.js';
+import { BIN, cliEnv, example, runCli, STACK_TRACE } from '../helpers/cli.js';
 import { makeRecord } from './make-record.js';
 
 const open = example('records/2026-11-25-harbor-printer.json');
@@ -89,7 +89,7 @@ describe('a signal mid-computation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-slow-'));
     for (let i = 0; i < 400 * Number(threads); i++) copyFileSync(open, join(dir, `r${String(i).padStart(4, '0')}.json`));
     const child = spawn(process.execPath, [BIN, command, dir, '--as-of', '2125-11-25T00:00:00Z'], {
-      env: { ...process.env, NO_COLOR: '1', ESCALATE_NOW: '2026-12-06T00:00:00Z', ESCALATE_REPORT_THREADS: threads },
+      env: cliEnv({ ESCALATE_NOW: '2026-12-06T00:00:00Z', ESCALATE_REPORT_THREADS: threads }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

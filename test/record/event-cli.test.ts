@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, example, runCli, STACK_TRACE } from '../helpers/cli.js';
+import { BIN, cliEnv, example, runCli, STACK_TRACE } from '../helpers/cli.js';
 
 let dir: string;
 let record: string;
@@ -89,7 +89,7 @@ describe('escalate event', () => {
   it('never loses an event when several appends run at once', async () => {
     const runs = Array.from({ length: 6 }, (_, i) =>
       new Promise<number | null>((done) => {
-        const child = spawn(process.execPath, [BIN, 'event', record, 'note', '--note', `n${i}`, '--by', `p${i}`], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [BIN, 'event', record, 'note', '--note', `n${i}`, '--by', `p${i}`], { stdio: 'ignore', env: cliEnv(undefined) });
         child.on('exit', (code) => done(code));
       }),
     );

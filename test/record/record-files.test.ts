@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RECORD_MAX_BYTES } from '../../src/record/limits.js';
-import { BIN, example, runCli } from '../helpers/cli.js';
+import { BIN, cliEnv, example, runCli } from '../helpers/cli.js';
 
 let dir: string;
 let record: string;
@@ -47,7 +47,7 @@ describe('the lock is on the real file and names its owner', () => {
     symlinkSync(record, link);
     const runs = Array.from({ length: 6 }, (_, i) =>
       new Promise<number | null>((done) => {
-        const child = spawn(process.execPath, [BIN, 'event', i % 2 ? link : record, 'note', '--note', `n${i}`, '--by', `p${i}`], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+        const child = spawn(process.execPath, [BIN, 'event', i % 2 ? link : record, 'note', '--note', `n${i}`, '--by', `p${i}`], { stdio: 'ignore', env: cliEnv(undefined) });
         child.on('exit', (code) => done(code));
       }),
     );
