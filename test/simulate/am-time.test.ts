@@ -146,8 +146,11 @@ function oracleFirstFlush(active: Raw[], mute: Raw[], start: number, step: numbe
       if (day.admits) admitted = true;
       else next = Math.min(next, day.to);
     }
-    if (!admitted) {
-      t = start + Math.ceil((next - start) / step) * step;
+    // A jump only forward: where a zone's clocks fall back across midnight, the next local
+    // day can begin before `t`; the walk then asks the oracle at every flush, as it would anyway.
+    const ahead = start + Math.ceil((next - start) / step) * step;
+    if (!admitted && ahead > t) {
+      t = ahead;
       continue;
     }
     if (oracleOk(t)) return t;
