@@ -68,6 +68,7 @@ export function runProcess(argv: readonly string[]): void {
       get columns() {
         return stdout.columns;
       },
+      drained: () => (stdoutOpen ? stdout.drained?.() : undefined),
     },
     stderr,
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and
@@ -128,6 +129,19 @@ function processOutput(fd: 1 | 2, failed: (error: NodeJS.ErrnoException) => void
     },
     get columns() {
       return real().columns;
+    },
+    // Past the stream's high-water mark (a pipe the reader has not emptied yet): settled on
+    // 'drain', or on an error or close, after which nothing more is written.
+    drained: () => {
+      const s = stream;
+      if (s === undefined || !s.writableNeedDrain) return undefined;
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          s.off('drain', done).off('error', done).off('close', done);
+          resolve();
+        };
+        s.on('drain', done).on('error', done).on('close', done);
+      });
     },
   };
 }

@@ -6,6 +6,12 @@ export interface Output {
   isTTY: boolean;
   /** The terminal width, when the stream is a terminal that reports one. */
   readonly columns?: number;
+  /**
+   * When text written is still waiting to pass on (a pipe whose reader is slower than the
+   * writer: Node queues what the pipe cannot take yet), a promise that settles once it has
+   * passed, or once the output fails; undefined when nothing waits.
+   */
+  drained?(): Promise<void> | undefined;
 }
 
 export interface Io {
@@ -113,17 +119,25 @@ export function safeOutput(output: Output): Output {
     get columns() {
       return output.columns;
     },
+    drained: () => output.drained?.(),
   };
 }
 
 /**
  * Writes text made in pieces in chunks of whole lines (the output edge reads a line at once),
- * never holding all of it. The pieces of a chunk are gathered in a list and joined into one
- * flat string: appended one at a time they made a rope that the edge's scan had to flatten
- * first (16 MB of report took ~4× as long to pass the edge, and ~1.5× as long to make).
+ * never holding all of it: the next chunk is made only once the output has passed on the
+ * last (into a pipe, Node queues what the reader has not taken yet; not waiting, a report of
+ * 164 MB read through a pipe held it all). The pieces of a chunk are gathered in a list and
+ * joined into one flat string: appended one at a time they made a rope that the edge's scan
+ * had to flatten first (16 MB of report took ~4× as long to pass the edge, and ~1.5× as long
+ * to make).
  */
-export function writeInLines(output: Output, pieces: Iterable<string>): void {
-  for (const chunk of inLines(pieces)) output.write(chunk);
+export async function writeInLines(output: Output, pieces: Iterable<string>): Promise<void> {
+  for (const chunk of inLines(pieces)) {
+    output.write(chunk);
+    const wait = output.drained?.();
+    if (wait !== undefined) await wait;
+  }
 }
 
 /**

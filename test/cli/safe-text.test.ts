@@ -159,4 +159,45 @@ describe('writeInLines', () => {
     expect(collect([])).toEqual([]);
     expect(collect(['', ''])).toEqual([]);
   });
+
+  it('makes the next chunk only once the output has passed on the last (a slow pipe holds one chunk, not the whole text)', async () => {
+    const pieces = Array.from({ length: 30_000 }, (_, i) => `{"n": ${i}}\n`);
+    let made = 0;
+    const counted = {
+      *[Symbol.iterator]() {
+        for (const piece of pieces) {
+          made++;
+          yield piece;
+        }
+      },
+    };
+    const writes: string[] = [];
+    let release: (() => void) | undefined;
+    const output = {
+      write: (text: string) => void writes.push(text),
+      isTTY: false,
+      // Every write fills the pipe: the writer must wait until it is released.
+      drained: () => new Promise<void>((resolve) => (release = resolve)),
+    };
+    const done = writeInLines(output, counted);
+    const seen: number[] = [];
+    for (let round = 0; round < 200 && release !== undefined; round++) {
+      await Promise.resolve();
+      // While it waits, nothing more is made or written.
+      seen.push(writes.length);
+      const madeBefore = made;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(made).toBe(madeBefore);
+      expect(writes.length).toBe(seen.at(-1));
+      const go = release;
+      release = undefined;
+      go();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await done;
+    expect(writes.join('')).toBe(pieces.join(''));
+    expect(writes.length).toBeGreaterThan(3);
+    // One write per release: a chunk at a time.
+    expect(seen).toEqual(seen.map((_, i) => i + 1));
+  });
 });

@@ -115,7 +115,7 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (options.out !== undefined) {
     writePiecesAtomic(resolve(io.cwd, options.out), pieces, { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
-  } else writeInLines(io.stdout, pieces);
+  } else await writeInLines(io.stdout, pieces);
   return EXIT.ok;
 }
 
