@@ -2,7 +2,7 @@
 import { formatInstant } from '../time/instant.js';
 import { spanText } from '../time/relative.js';
 import { DEADLINE_LABELS } from '../triage/plan.js';
-import type { Breach, GroupFigures, Report, Stats, Tally } from './report.js';
+import { reportWalk, type Breach, type GroupFigures, type Report, type Stats, type Tally } from './report.js';
 import { TARGET_KINDS } from './schema.js';
 
 const iso = (d: Date, zone: string) => formatInstant(d, zone);
@@ -23,19 +23,21 @@ export function reportJsonText(report: Report, zone: string, extra: Record<strin
 
 /** The report's JSON object; its two long lists are Lazy, made an element at a time (as JSON text when `text`). */
 function reportJsonTop(report: Report, zone: string, text = false): Record<string, unknown> {
+  // A report `finish` made is walked an element at a time: its lists are never made.
+  const walk = reportWalk(report);
   return {
     report_version: 1,
     as_of: iso(report.asOf, zone),
     ...(report.from ? { from: iso(report.from, zone) } : {}),
     ...(report.to ? { to: iso(report.to, zone) } : {}),
     timezone: zone,
-    incidents: report.incidents.length,
+    incidents: walk ? walk.incidents : report.incidents.length,
     groups: report.groups,
     breaches: new Lazy(function* () {
-      for (const b of report.breaches) yield text ? breachText(b, zone) : breachJson(b, zone);
+      for (const b of walk ? walk.eachBreach() : report.breaches) yield text ? breachText(b, zone) : breachJson(b, zone);
     }),
     records: new Lazy(function* () {
-      for (const { file, evaluation: e } of report.incidents) yield text ? recordText(file, e, zone) : recordJson(file, e, zone);
+      for (const { file, evaluation: e } of walk ? walk.eachIncident() : report.incidents) yield text ? recordText(file, e, zone) : recordJson(file, e, zone);
     }),
   };
 }

@@ -281,7 +281,6 @@ export class ReportAccumulator {
     }
     const files = s.files;
     chosen.sort((a, b) => s.num.a[a * NF + F_START]! - s.num.a[b * NF + F_START]! || (files[a]! < files[b]! ? -1 : files[a]! > files[b]! ? 1 : 0));
-    const incidents: Incident[] = chosen.map((i) => new IncidentView(s, i));
     const groups: GroupFigures[] = [figures(s, 'all', 'all', chosen)];
     // Equal texts share one index in the store: incidents are grouped by it.
     const keyed = (by: 'severity' | 'tier' | 'client', field: number, order: (a: string, b: string) => number) => {
@@ -304,14 +303,68 @@ export class ReportAccumulator {
     keyed('severity', I_SEVERITY, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
     keyed('tier', I_TIER, byName);
     keyed('client', I_CLIENT, byName);
-    const breaches: Breach[] = [];
-    for (const i of chosen) {
-      const first = s.int.a[i * NI + I_BREACH]!;
-      const count = s.int.a[i * NI + I_BREACHES]!;
-      for (let k = first; k < first + count; k++) breaches.push(new BreachView(s, k));
-    }
-    return { asOf, ...(from ? { from } : {}), ...(to ? { to } : {}), incidents, groups, breaches };
+    let breachCount = 0;
+    for (const i of chosen) breachCount += s.int.a[i * NI + I_BREACHES]!;
+    const walk: ReportWalk = {
+      incidents: chosen.length,
+      breaches: breachCount,
+      *eachIncident() {
+        for (const i of chosen) yield new IncidentView(s, i);
+      },
+      *eachBreach() {
+        for (const i of chosen) {
+          const first = s.int.a[i * NI + I_BREACH]!;
+          const count = s.int.a[i * NI + I_BREACHES]!;
+          for (let k = first; k < first + count; k++) yield new BreachView(s, k);
+        }
+      },
+    };
+    return lazyReport({ asOf, ...(from ? { from } : {}), ...(to ? { to } : {}) }, groups, walk);
   }
+}
+
+/**
+ * A finished report's incidents and breaches, made one at a time: what the JSON writer walks
+ * (`eachIncident`, `eachBreach` in src/record/report-format.ts), so a review of a hundred
+ * thousand incidents never holds an object for each of them and each of their breaches.
+ */
+export interface ReportWalk {
+  incidents: number;
+  breaches: number;
+  eachIncident(): Iterable<Incident>;
+  eachBreach(): Iterable<Breach>;
+}
+
+const WALK = Symbol('report walk');
+
+/** The walk of a report `finish` made (undefined for any other object of the Report shape). */
+export function reportWalk(report: Report): ReportWalk | undefined {
+  return (report as Report & { [WALK]?: ReportWalk })[WALK];
+}
+
+/**
+ * A Report whose `incidents` and `breaches` lists are made when first read (then kept), in the
+ * order and with the keys a plain object would have; the walk rides along unseen (not
+ * enumerable), for writers that read each element once.
+ */
+function lazyReport(head: Pick<Report, 'asOf' | 'from' | 'to'>, groups: GroupFigures[], walk: ReportWalk): Report {
+  const report = { ...head } as Report;
+  const list = <K extends 'incidents' | 'breaches'>(key: K, make: () => Report[K]) => {
+    let made: Report[K] | undefined;
+    Object.defineProperty(report, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (made ??= make()),
+      set: (value: Report[K]) => {
+        made = value;
+      },
+    });
+  };
+  list('incidents', () => [...walk.eachIncident()]);
+  report.groups = groups;
+  list('breaches', () => [...walk.eachBreach()]);
+  Object.defineProperty(report, WALK, { value: walk, enumerable: false });
+  return report;
 }
 
 /** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped: each judgement read once, in turn. */

@@ -118,6 +118,34 @@ describe('the review written in pieces', () => {
   });
 });
 
+describe('the review walked, not listed', () => {
+  it('writes its JSON without making the list of every incident and breach, and the lists, when read, hold what was written', () => {
+    const asOf = new Date('2026-11-27T12:10:00Z');
+    const many: Judged[] = Array.from({ length: 120 }, (_, i) => {
+      const { file, record } = all[i % all.length]!;
+      return { file: `${String(i).padStart(3, '0')}-${file}`, evaluation: evaluate(record, asOf) };
+    });
+    const report = buildReport(many, { asOf });
+    let made = 0;
+    for (const key of ['incidents', 'breaches'] as const) {
+      const own = Object.getOwnPropertyDescriptor(report, key)!;
+      expect(own.get).toBeTypeOf('function');
+      Object.defineProperty(report, key, { ...own, get: () => (made++, own.get!.call(report)) });
+    }
+    const text = [...reportJsonText(report, 'Europe/Berlin')].join('');
+    expect(made).toBe(0);
+    // A plain object of the Report shape (its lists made) writes the same text.
+    const plain = { ...report };
+    expect(made).toBe(2);
+    expect(Object.keys(plain)).toEqual(['asOf', 'incidents', 'groups', 'breaches']);
+    expect(plain.incidents).toHaveLength(many.length);
+    expect(plain.breaches.length).toBeGreaterThan(many.length);
+    expect([...reportJsonText(plain, 'Europe/Berlin')].join('')).toBe(text);
+    // Made once, then kept: the same list each time it is read.
+    expect(report.incidents).toBe(report.incidents);
+  });
+});
+
 describe('the review kept in columns', () => {
   const asOf = new Date('2026-11-27T12:10:00Z');
   // Past the first size of every column (64 rows), so each has grown several times over.
