@@ -69,6 +69,9 @@ export function runProcess(argv: readonly string[]): void {
         return stdout.columns;
       },
       drained: () => (stdoutOpen ? stdout.drained?.() : undefined),
+      get closed() {
+        return !stdoutOpen;
+      },
     },
     stderr,
     // Read only when a command asks (triage): opening stdin loads Node's file-stream and

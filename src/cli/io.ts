@@ -12,6 +12,8 @@ export interface Output {
    * passed, or once the output fails; undefined when nothing waits.
    */
   drained?(): Promise<void> | undefined;
+  /** True once the output has failed or its reader has gone (a closed pipe): nothing more will be written. */
+  readonly closed?: boolean;
 }
 
 export interface Io {
@@ -120,6 +122,9 @@ export function safeOutput(output: Output): Output {
       return output.columns;
     },
     drained: () => output.drained?.(),
+    get closed() {
+      return output.closed;
+    },
   };
 }
 
@@ -127,16 +132,18 @@ export function safeOutput(output: Output): Output {
  * Writes text made in pieces in chunks of whole lines (the output edge reads a line at once),
  * never holding all of it: the next chunk is made only once the output has passed on the
  * last (into a pipe, Node queues what the reader has not taken yet; not waiting, a report of
- * 164 MB read through a pipe held it all). The pieces of a chunk are gathered in a list and
- * joined into one flat string: appended one at a time they made a rope that the edge's scan
- * had to flatten first (16 MB of report took ~4× as long to pass the edge, and ~1.5× as long
- * to make).
+ * 164 MB read through a pipe held it all), and none once the output has closed. The pieces
+ * of a chunk are gathered in a list and joined into one flat string: appended one at a time
+ * they made a rope that the edge's scan had to flatten first (16 MB of report took ~4× as
+ * long to pass the edge, and ~1.5× as long to make).
  */
 export async function writeInLines(output: Output, pieces: Iterable<string>): Promise<void> {
   for (const chunk of inLines(pieces)) {
     output.write(chunk);
     const wait = output.drained?.();
     if (wait !== undefined) await wait;
+    // The reader has gone (`| head`): the rest would be made for nothing.
+    if (output.closed === true) return;
   }
 }
 

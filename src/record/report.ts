@@ -337,33 +337,40 @@ export interface ReportWalk {
 
 const WALK = Symbol('report walk');
 
-/** The walk of a report `finish` made (undefined for any other object of the Report shape). */
+/** The walk of a report `finish` made, while its lists are the walk's (undefined for any other object of the Report shape). */
 export function reportWalk(report: Report): ReportWalk | undefined {
-  return (report as Report & { [WALK]?: ReportWalk })[WALK];
+  return Object.hasOwn(report, WALK) ? (report as Report & { [WALK]: () => ReportWalk | undefined })[WALK]() : undefined;
 }
 
 /**
  * A Report whose `incidents` and `breaches` lists are made when first read (then kept), in the
  * order and with the keys a plain object would have; the walk rides along unseen (not
- * enumerable), for writers that read each element once.
+ * enumerable), for writers that read each element once. Once a list is assigned the walk is
+ * no longer offered (it would not say what the lists say); a frozen report refuses the
+ * assignment, as a plain object does in strict code.
  */
 function lazyReport(head: Pick<Report, 'asOf' | 'from' | 'to'>, groups: GroupFigures[], walk: ReportWalk): Report {
   const report = { ...head } as Report;
+  let walked = true;
   const list = <K extends 'incidents' | 'breaches'>(key: K, make: () => Report[K]) => {
     let made: Report[K] | undefined;
     Object.defineProperty(report, key, {
       enumerable: true,
       configurable: true,
       get: () => (made ??= make()),
-      set: (value: Report[K]) => {
+      set(value: Report[K]) {
+        if (Object.isFrozen(report)) throw new TypeError(`Cannot assign to read only property '${key}' of object`);
         made = value;
+        walked = false;
       },
     });
   };
   list('incidents', () => [...walk.eachIncident()]);
   report.groups = groups;
   list('breaches', () => [...walk.eachBreach()]);
-  Object.defineProperty(report, WALK, { value: walk, enumerable: false });
+  Object.defineProperty(report, WALK, { value: () => (walked ? walk : undefined) });
+  // Shown by console.log and util.inspect as a plain report (its lists made), not as accessors.
+  Object.defineProperty(report, Symbol.for('nodejs.util.inspect.custom'), { value: () => ({ ...report }) });
   return report;
 }
 

@@ -200,4 +200,34 @@ describe('writeInLines', () => {
     // One write per release: a chunk at a time.
     expect(seen).toEqual(seen.map((_, i) => i + 1));
   });
+
+  it('makes nothing more once the output has closed (its reader has gone)', async () => {
+    let made = 0;
+    const pieces = {
+      *[Symbol.iterator]() {
+        for (let i = 0; i < 30_000; i++) {
+          made++;
+          yield `{"n": ${i}}\n`;
+        }
+      },
+    };
+    const writes: string[] = [];
+    const output = { write: (text: string) => void writes.push(text), isTTY: false, closed: false };
+    const done = writeInLines(
+      {
+        ...output,
+        write: (text: string) => {
+          writes.push(text);
+          if (writes.length === 2) output.closed = true;
+        },
+        get closed() {
+          return output.closed;
+        },
+      },
+      pieces,
+    );
+    await done;
+    expect(writes).toHaveLength(2);
+    expect(made).toBeLessThan(30_000 / 2);
+  });
 });

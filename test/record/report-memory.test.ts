@@ -4,6 +4,7 @@
  * holds (events, steps, plans, contacts), and a report's incidents make the same review again.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Evaluation, type RecordCore } from '../../src/record/evaluate.js';
 import { readRecordLean } from '../../src/record/read.js';
@@ -143,6 +144,32 @@ describe('the review walked, not listed', () => {
     expect([...reportJsonText(plain, 'Europe/Berlin')].join('')).toBe(text);
     // Made once, then kept: the same list each time it is read.
     expect(report.incidents).toBe(report.incidents);
+  });
+
+  it('behaves as a plain report when its lists are assigned, frozen or inspected', () => {
+    const asOf = new Date('2026-11-27T12:10:00Z');
+    const judged = all.map(({ file, record }) => ({ file, evaluation: evaluate(record, asOf) }));
+    const report = buildReport(judged, { asOf });
+    const plain = { ...report };
+    // Assigned lists are what the writer writes (the walk no longer speaks for them).
+    report.incidents = plain.incidents.slice(0, 1);
+    report.breaches = [];
+    const written = JSON.parse([...reportJsonText(report, 'UTC')].join('')) as { incidents: number; records: unknown[]; breaches: unknown[] };
+    expect(written.incidents).toBe(1);
+    expect(written.records).toHaveLength(1);
+    expect(written.breaches).toEqual([]);
+    expect(report.incidents).toHaveLength(1);
+    // Frozen, it refuses an assignment as a plain frozen object does in strict code.
+    const frozen = buildReport(judged, { asOf });
+    Object.freeze(frozen);
+    expect(() => {
+      frozen.incidents = [];
+    }).toThrow(TypeError);
+    expect(frozen.incidents).toHaveLength(judged.filter((j) => j.evaluation.started).length);
+    // Inspected, it shows its lists, not accessors.
+    const shown = inspect(buildReport(judged, { asOf }), { depth: 0 });
+    expect(shown).not.toMatch(/Getter|Setter/);
+    expect(shown).toMatch(/incidents: \[Array\]/);
   });
 });
 

@@ -105,7 +105,9 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
   if (from && to && from.getTime() >= to.getTime()) throw usageError('--from must be before --to');
   const review = report.finish({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   if (options.matrix !== undefined && options.format === 'csv') throw usageError('--matrix adds the governance review to markdown and JSON; the CSV report has no place for it');
-  const governance = await governanceOf(options.matrix, review.incidents, io);
+  // The incidents' list is made only when the governance review reads it (a report that
+  // writes its incidents walks them one at a time).
+  const governance = await governanceOf(options.matrix, () => review.incidents, io);
   const pieces: Iterable<string> =
     options.format === 'json'
       ? then(reportJsonText(review, zone, governance ? { governance: governanceJson(governance.results, governance.free, zone) } : {}), '\n')
@@ -131,11 +133,11 @@ function* markdownPieces(review: Report, zone: string, governance: Awaited<Retur
 
 
 /** `--matrix FILE`: its structured governance triggers evaluated over the report's incidents, and its free-text ones. */
-async function governanceOf(path: string | undefined, incidents: Incident[], io: Io) {
+async function governanceOf(path: string | undefined, incidents: () => Incident[], io: Io) {
   if (path === undefined) return undefined;
   const matrix = requireMatrix(await loadMatrixFile(path, io));
   const thresholds = matrix.governance_review ?? [];
-  return { results: evaluateGovernance(thresholds, incidents), free: thresholds.filter((t): t is string => typeof t === 'string') };
+  return { results: evaluateGovernance(thresholds, incidents()), free: thresholds.filter((t): t is string => typeof t === 'string') };
 }
 
 /**
