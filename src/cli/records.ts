@@ -149,6 +149,12 @@ function* jsonFiles(top: string): Generator<string> {
       let directory = kind === 1;
       let file = kind === 2;
       const link = kind === 3;
+      // Something else named like a record (a FIFO, a socket, a device): listed, so reading it
+      // names it as a record that could not be read, never skipped without a word.
+      if (kind === 0) {
+        if (isRecordFile(name) && !readBefore(real, name)) yield prefix + name;
+        continue;
+      }
       // Only a link or a folder needs the full path: a plain record is named from the folder's.
       if (!link && !directory && !(file && isRecordFile(name))) continue;
       const shown = prefix + name;

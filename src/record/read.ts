@@ -71,10 +71,25 @@ function plainIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Every problem of a record, each named by its field: fixing one should never reveal the next. */
+/**
+ * A record's problems named at most: enough that fixing one seldom reveals another, few
+ * enough for one readable line (a broken record of megabytes made a line of megabytes).
+ */
+const PROBLEMS_SHOWN = 30;
+
+/**
+ * The problems of a record, each named by its field (the first for each field: a time that is
+ * neither well-formed nor real is one problem); past PROBLEMS_SHOWN, how many more.
+ */
 function invalid(error: z.core.$ZodError): Extract<ReadResult<never>, { ok: false }> {
-  const problems = [...new Set(error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'the record'}: ${plainIssue(issue)}`))];
-  return { ok: false, code: 'invalid_record', reason: problems.join('; ') };
+  const byField = new Map<string, string>();
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.join('.') : 'the record';
+    if (!byField.has(field)) byField.set(field, `${field}: ${plainIssue(issue)}`);
+  }
+  const problems = [...byField.values()];
+  const more = problems.length - PROBLEMS_SHOWN;
+  return { ok: false, code: 'invalid_record', reason: problems.slice(0, PROBLEMS_SHOWN).join('; ') + (more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : '') };
 }
 
 /** The whole record, checked against the record schema: for commands that write it back. */

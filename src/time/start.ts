@@ -23,6 +23,8 @@ export type StartResult = { ok: true; date: Date; form: StartForm } | { ok: fals
 export const START_FORMS = 'now, 20 min ago, 2h ago, 03:10 (the latest 03:10 not in the future) or ISO 8601 like 2026-03-27T16:30';
 
 const MINUTE = 60_000;
+/** 100 years (of 365.25 days) in minutes: the most an `… ago` may say. */
+const MAX_AGO_MINUTES = 100 * 365.25 * 1440;
 const UNITS: Record<string, number> = { m: 1, min: 1, mins: 1, minute: 1, minutes: 1, h: 60, hr: 60, hrs: 60, hour: 60, hours: 60, d: 1440, day: 1440, days: 1440 };
 const AGO = /^((?:\d+\s*[a-z]+\s*)+)ago$/;
 const PART = /(\d+)\s*([a-z]+)/g;
@@ -50,6 +52,9 @@ function agoStart(text: string, spans: string, now: Date): StartResult {
     if (size === undefined) return { ok: false, reason: `"${text}": "${unit}" is not a unit; write minutes, hours or days, like 20 min ago or 1h30m ago` };
     minutes += Number(amount) * size;
   }
+  // Triage's 100-year rule, here for every reader of the form: a larger amount (a typo, or
+  // digits enough to leave the range of a date) is refused, never read as an invalid time.
+  if (!(minutes <= MAX_AGO_MINUTES)) return { ok: false, reason: `"${text}" is more than 100 years ago; check the number` };
   // Elapsed time: "2h ago" is two real hours, also across a daylight-saving change.
   return { ok: true, date: new Date(now.getTime() - minutes * MINUTE), form: 'ago' };
 }

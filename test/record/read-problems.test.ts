@@ -1,4 +1,4 @@
-/** An invalid record is refused naming each of its problems by field, never "(and 10 more)". */
+/** An invalid record is refused naming each of its problems by field (up to 30, then a count), never "(and 10 more)" of a library's. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,20 @@ describe('an invalid record', () => {
   it('is named the same way when read leanly (status, report)', () => {
     const result = readRecordLean(bad);
     expect(result.ok ? '' : result.reason).toMatch(/^matrix: missing \(expected object\); started_at: not a time with an offset.*; events\.0\.by: missing \(expected string\); events\.1\.type: Invalid option: .*; events\.1\.at: not a time with an offset/);
+  });
+
+  it('names a field once, and past 30 problems counts the rest: a broken record of megabytes is still a short line', () => {
+    const events = Array.from({ length: 20_000 }, () => ({ type: 'note', at: 'bad', by: 'b', note: 'n' }));
+    const result = readRecordLean(JSON.stringify({ ...JSON.parse(bad), events }));
+    const reason = result.ok ? '' : result.reason;
+    expect(reason).toMatch(/; and \d+ more problems$/);
+    const named = reason.replace(/; and \d+ more problems$/, '').split('; ');
+    expect(named).toHaveLength(30);
+    expect(new Set(named.map((p) => p.split(': ')[0])).size).toBe(30);
+    expect(Number(/and (\d+) more/.exec(reason)![1])).toBeGreaterThan(19_970);
+    expect(reason.length).toBeLessThan(4000);
+    // The well-formed-but-unreal check does not add a second problem for the same time.
+    expect(reason.match(/events\.0\.at/g)).toHaveLength(1);
   });
 
   it('escalate status says it in one line and exits 2', () => {

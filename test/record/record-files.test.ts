@@ -2,7 +2,7 @@
  * End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit.
  * A live owner's lock holding back a writer that came through a link is in lock-wait.test.ts.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,19 @@ describe('a folder walk reads records reached through symlinks', () => {
     expect(result.code).toBe(1);
     const files = JSON.parse(result.stdout).records.map((r: { file: string }) => r.file);
     expect(files).toEqual([join(dir, 'watch/linked-folder/inc.json')]); // the same record once, by the first name in order
+  });
+
+  it('a FIFO named like a record or a history is a problem for report and status, not silently skipped (and never waited on)', () => {
+    mkdirSync(join(dir, 'watch/imports'), { recursive: true });
+    writeFileSync(join(dir, 'watch/a.json'), readFileSync(record));
+    execFileSync('mkfifo', [join(dir, 'watch/b.json')]);
+    execFileSync('mkfifo', [join(dir, 'watch/imports/h.jsonl')]);
+    for (const command of ['report', 'status']) {
+      const result = runCli([command, join(dir, 'watch'), '--as-of', '2026-03-27T18:00+01:00']);
+      expect(result.code, command).toBe(2);
+      expect(result.stderr).toMatch(/b\.json: it is not a regular file but a named pipe \(FIFO\)/);
+      expect(result.stderr).toMatch(/h\.jsonl: it is not a regular file but a named pipe \(FIFO\)/);
+    }
   });
 
   it('a broken link named like a record is a problem, not silently skipped', () => {

@@ -65,4 +65,12 @@ describe('incident start forms', () => {
     const skipped = parseStart('2026-03-29T02:30', ctx);
     expect(!skipped.ok && skipped.reason).toMatch(/does not exist in Europe\/Berlin/);
   });
+  it('refuses an "ago" of more than 100 years, however many digits, and never gives an invalid time', () => {
+    expect(iso('36524 days ago', ctx)).toBe('1926-03-28T16:30:00+01:00');
+    for (const text of ['36526 d ago', '99999999999 d ago', `${'9'.repeat(400)} min ago`, '1 d 99999999999999999999 h ago']) {
+      const far = parseStart(text, ctx);
+      expect(far.ok, text).toBe(false);
+      expect(!far.ok && far.reason).toBe(`"${text}" is more than 100 years ago; check the number`);
+    }
+  });
 });
