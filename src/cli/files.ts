@@ -182,6 +182,16 @@ function prepareTarget(target: string, overwrite: boolean | undefined, whenExist
 }
 
 /**
+ * The refusals a write to `target` would meet, made before anything is written (see
+ * prepareTarget; and a folder that does not exist): a command that writes several files
+ * checks them all first, so a refusal of the second never leaves the first written.
+ */
+export function checkTarget(target: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
+  const { path } = prepareTarget(target, overwrite, whenExists);
+  if (!existsSync(dirname(path))) throw usageError(`cannot write ${target}: no such file or folder: the folder ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`);
+}
+
+/**
  * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
  * target that is not a regular file (device, FIFO, socket, directory), an existing file
  * without `overwrite`, and a file with several hard links (replacing it would split them:

@@ -1,5 +1,5 @@
 /** `escalate export` as its users meet it: help, output places, --json, and every error path. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,35 @@ describe('escalate export', () => {
     const run = runCli(['export', 'ics', '-m', example('msp.yaml'), '--out', example('msp.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/is the matrix itself/);
+  });
+
+  it('never writes over a file it reads, nor the same file twice, and writes nothing when one target is refused', () => {
+    const matrix = join(dir, 'm.yaml');
+    const cases = join(dir, 'm.cases.yaml');
+    copyFileSync(example('client-vendor.yaml'), matrix);
+    copyFileSync(example('client-vendor.cases.yaml'), cases);
+    symlinkSync(matrix, join(dir, 'link.yaml'));
+    const before = { matrix: readFileSync(matrix, 'utf8'), cases: readFileSync(cases, 'utf8') };
+    const refused: [string[], RegExp][] = [
+      [['alertmanager', '--out', join(dir, 'am.yml'), '--tests', matrix], /--tests .*m\.yaml is the matrix itself; write the routing tests to another file/],
+      [['ics', '--out', join(dir, 'link.yaml')], /--out .*link\.yaml is the matrix itself; write the export to another file/],
+      [['alertmanager', '--out', join(dir, 'am.yml'), '--tests', cases], /--tests .*m\.cases\.yaml is the matrix tests file this export reads/],
+      [['alertmanager', '--out', join(dir, 'x.yml'), '--tests', join(dir, 'x.yml')], /--out and --tests name the same file/],
+      [['alertmanager', '--out', join(dir, 'y.yml'), '--tests', join(dir, 'nodir', 't.sh')], /the folder .*nodir does not exist/],
+    ];
+    for (const [args, message] of refused) {
+      const [tool, ...rest] = args;
+      const run = runCli(['export', tool!, '-m', matrix, ...rest]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect({ matrix: readFileSync(matrix, 'utf8'), cases: readFileSync(cases, 'utf8') }).toEqual(before);
+    for (const name of ['am.yml', 'x.yml', 'y.yml']) expect(existsSync(join(dir, name)), name).toBe(false);
+    // Told apart, both are written.
+    const ok = runCli(['export', 'alertmanager', '-m', matrix, '--out', join(dir, 'am.yml'), '--tests', join(dir, 't.sh')]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(existsSync(join(dir, 'am.yml')) && existsSync(join(dir, 't.sh'))).toBe(true);
   });
 
   it('a broken cases file for --tests is exit 2 at its line', () => {

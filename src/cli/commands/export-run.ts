@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Matrix } from '../../matrix/schema.js';
 import type { ExportWarning } from '../../export/warnings.js';
-import { writeFileAtomic } from '../files.js';
+import { checkTarget, followLinks, writeFileAtomic } from '../files.js';
 import { EXIT, usageError, type Io } from '../io.js';
 import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { ExportOptions, ExportTool } from './export.js';
@@ -15,6 +15,8 @@ interface Built {
   warnings: ExportWarning[];
   /** alertmanager --tests: the routing test script. */
   tests?: { text: string; count: number };
+  /** The matrix tests file read for --tests, if any. */
+  casesPath?: string;
 }
 
 export async function runExport(tool: ExportTool, options: ExportOptions, io: Io): Promise<number> {
@@ -33,9 +35,21 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
   const built = await build(tool, matrix, matrixPath, options, io);
 
   const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
-  if (outPath !== undefined && outPath === resolve(io.cwd, matrixPath)) throw usageError(`--out ${options.out} is the matrix itself; write the export to another file`);
+  const testsPath = built.tests && options.tests !== undefined ? resolve(io.cwd, options.tests) : undefined;
+  // The files written, where their links lead, must be none of the files read nor each other.
+  const real = (path: string) => followLinks(resolve(io.cwd, path));
+  const read = [{ path: real(matrixPath), what: 'the matrix itself' }, ...(built.casesPath !== undefined ? [{ path: real(built.casesPath), what: 'the matrix tests file this export reads' }] : [])];
+  for (const [flag, given, path] of [['--out', options.out, outPath], ['--tests', options.tests, testsPath]] as const) {
+    if (path === undefined) continue;
+    const clash = read.find((r) => r.path === real(path));
+    if (clash) throw usageError(`${flag} ${given} is ${clash.what}; write the ${flag === '--out' ? 'export' : 'routing tests'} to another file`);
+  }
+  if (outPath !== undefined && testsPath !== undefined && real(outPath) === real(testsPath)) throw usageError(`--out and --tests name the same file (${options.out}); give each its own`);
+  // Both targets checked before either is written: a refused --tests never leaves --out written.
+  if (outPath !== undefined) checkTarget(outPath, { overwrite: true });
+  if (testsPath !== undefined) checkTarget(testsPath, { overwrite: true });
   if (outPath !== undefined) writeFileAtomic(outPath, built.text, { overwrite: true });
-  if (built.tests && options.tests !== undefined) writeFileAtomic(resolve(io.cwd, options.tests), built.tests.text, { overwrite: true });
+  if (testsPath !== undefined) writeFileAtomic(testsPath, built.tests!.text, { overwrite: true });
 
   if (options.json) {
     const report = {
@@ -64,9 +78,10 @@ async function build(tool: ExportTool, matrix: Matrix, matrixPath: string, optio
       const { config, warnings } = am.exportAlertmanager(matrix);
       const built: Built = { text: am.alertmanagerYaml(config, matrix.name, warnings), data: config, warnings };
       if (options.tests !== undefined) {
-        const cases = await readCases(matrixPath, options.cases, io);
+        const { cases, path } = await readCases(matrixPath, options.cases, io);
         const tests = am.routingTests(matrix, cases);
         built.tests = { text: am.routingTestScript(tests, `${basename(matrixPath)}${cases.length ? ' and its matrix tests' : ''}`), count: tests.length };
+        if (path !== undefined) built.casesPath = path;
       }
       return built;
     }
@@ -90,12 +105,12 @@ async function build(tool: ExportTool, matrix: Matrix, matrixPath: string, optio
 async function readCases(matrixPath: string, explicit: string | undefined, io: Io) {
   const beside = join(dirname(matrixPath), `${basename(matrixPath).replace(/\.ya?ml$/, '')}.cases.yaml`);
   const path = explicit ?? (existsSync(resolve(io.cwd, beside)) ? beside : undefined);
-  if (path === undefined) return [];
+  if (path === undefined) return { cases: [] };
   const { loadCases } = await import('../../lint/cases/load.js');
   const loaded = loadCases(readText(path, io, 'cases file'));
   const error = loaded.diagnostics.find((d) => d.level === 'error');
   if (error || !loaded.cases) {
     throw usageError(`${path}:${error?.line ?? 1}:${error?.column ?? 1}: ${error?.message ?? 'not a cases file'}; run escalate lint to see every problem`);
   }
-  return loaded.cases;
+  return { cases: loaded.cases, path };
 }
