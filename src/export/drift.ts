@@ -32,7 +32,8 @@ export type DriftCode = (typeof DRIFT_CHECKS)[number]['id'];
 export type DriftResult = { ok: true; diagnostics: Diagnostic[] } | { ok: false; reason: string; line: number; column: number };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+/** A block Terraform takes as one or a list; absent or null is none. */
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 interface Parsed {
   data: unknown;
@@ -285,18 +286,24 @@ export function pagerdutyDrift(matrix: Matrix, text: string, pullIn?: PullInMode
       continue;
     }
     const body = policies[key] as Record<string, unknown>;
-    const loops = body.num_loops === undefined ? 0 : Number(body.num_loops);
-    if (loops !== policy.num_loops) {
-      out.push(finding(locator, 'drift-delay', body.num_loops === undefined ? at : [...at, 'num_loops'], `policy "${key}" repeats its rules ${loops} more time${loops === 1 ? '' : 's'} (num_loops ${String(body.num_loops)}); the matrix path runs once (num_loops ${policy.num_loops})`));
+    const loops = body.num_loops === undefined || body.num_loops === null ? 0 : typeof body.num_loops === 'number' || (typeof body.num_loops === 'string' && /^\d+$/.test(body.num_loops)) ? Number(body.num_loops) : Number.NaN;
+    if (Number.isNaN(loops)) {
+      out.push(finding(locator, 'drift-delay', [...at, 'num_loops'], `policy "${key}" has num_loops ${JSON.stringify(body.num_loops)}, not a whole number this check can read (Terraform evaluates a \${…} template itself); the matrix path runs once (num_loops ${policy.num_loops})`));
+    } else if (loops !== policy.num_loops) {
+      out.push(finding(locator, 'drift-delay', body.num_loops === undefined || body.num_loops === null ? at : [...at, 'num_loops'], `policy "${key}" repeats its rules ${loops} more time${loops === 1 ? '' : 's'} (num_loops ${String(body.num_loops)}); the matrix path runs once (num_loops ${policy.num_loops})`));
     }
     const rulesArePlural = Array.isArray(body.rule);
     const theirs = asList(body.rule);
     const rulePath = (k: number): Path => (rulesArePlural ? [...at, 'rule', k] : [...at, 'rule']);
     if (theirs.length !== policy.rule.length) {
-      out.push(finding(locator, 'drift-rules', theirs.length ? [...at, 'rule'] : at, `policy "${key}" has ${theirs.length} rules; the matrix path has ${policy.rule.length}`));
+      out.push(finding(locator, 'drift-rules', theirs.length ? [...at, 'rule'] : at, `policy "${key}" has ${theirs.length} rule${theirs.length === 1 ? '' : 's'}; the matrix path has ${policy.rule.length}`));
     }
     policy.rule.forEach((want, k) => {
       const rule = theirs[k];
+      if (rule !== undefined && !isRecord(rule)) {
+        out.push(finding(locator, 'drift-rules', rulePath(k), `policy "${key}" rule ${k + 1} is ${JSON.stringify(rule)}, not a rule; the matrix path's rule ${k + 1} escalates after ${want.escalation_delay_in_minutes} min`));
+        return;
+      }
       if (!isRecord(rule)) return;
       const delay = rule.escalation_delay_in_minutes;
       if (Number(delay) !== want.escalation_delay_in_minutes) {

@@ -79,6 +79,18 @@ describe('pagerduty drift', () => {
       const { found, line } = check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.num_loops = 2), '"num_loops": 2');
       expect(found.map((f) => `${f.line} ${f.message}`)).toEqual([`${line} policy "sev1" repeats its rules 2 more times (num_loops 2); the matrix path runs once (num_loops 0)`]);
     });
+    it('rules that are null, or a null rule, are no rules (never taken as the matrix path)', () => {
+      const none = check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.rule = null), '"rule": null');
+      expect(none.found.map((f) => `${f.code} ${f.message}`)).toEqual([expect.stringMatching(/^drift-rules policy "sev1" has 0 rules; the matrix path has \d+$/)]);
+      const one = check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.rule = [null]), '"rule": [');
+      expect(one.found.map((f) => f.code)).toEqual(['drift-rules', 'drift-rules']);
+      expect(one.found.map((f) => f.message)).toEqual([expect.stringMatching(/has 1 rule; /), expect.stringMatching(/^policy "sev1" rule 1 is null, not a rule; the matrix path's rule 1 escalates after \d+ min$/)]);
+    });
+    it('a num_loops this check cannot read as a number (a template) says so, never NaN', () => {
+      const { found, line } = check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.num_loops = '${0}'), '"num_loops"');
+      expect(found.map((f) => `${f.line} ${f.message}`)).toEqual([`${line} policy "sev1" has num_loops "\${0}", not a whole number this check can read (Terraform evaluates a \${…} template itself); the matrix path runs once (num_loops 0)`]);
+      expect(check((d) => (d.resource.pagerduty_escalation_policy!.sev1!.num_loops = '0'), '"num_loops"').found).toEqual([]);
+    });
     it('a service pointed at another severity\'s policy', () => {
       const { found, line } = check((d) => (d.resource.pagerduty_service!.sev3!.escalation_policy = '${pagerduty_escalation_policy.sev1.id}'), 'sev1.id');
       expect(found.map((f) => `${f.code} ${f.line} ${f.message}`)).toEqual([
