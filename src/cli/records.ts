@@ -35,6 +35,29 @@ export function asOfTime(text: string | undefined, zones: readonly string[], io:
   return found!;
 }
 
+/**
+ * The record files read so far in one run, by their real folder and name: given again (the
+ * same path twice, a folder and a file in it, a link to either) a file is read once, so an
+ * incident is counted once whatever the arguments.
+ */
+export class ReadFiles {
+  private readonly byFolder = new Map<string, Set<string>>();
+  /** Whether `name` in the real folder `folder` was read already; marks it if not. */
+  readBefore(folder: string, name: string): boolean {
+    let names = this.byFolder.get(folder);
+    if (!names) this.byFolder.set(folder, (names = new Set()));
+    if (names.has(name)) return true;
+    names.add(name);
+    return false;
+  }
+  /** The same for a file given by its own path (a link is followed to the file). */
+  fileReadBefore(path: string): boolean {
+    const real = safeRealpath(path);
+    const cut = real.lastIndexOf(sep);
+    return this.readBefore(cut === 0 ? sep : real.slice(0, cut), real.slice(cut + 1));
+  }
+}
+
 export interface LoadedRecord<T> {
   /** As the user named it, or relative to the folder given. */
   file: string;
@@ -71,9 +94,10 @@ export function loadRecords(path: string, io: Io): { records: LoadedRecord<Recor
  * The same records one at a time, read when asked for: a caller that judges each and keeps
  * only the judgement holds one record in memory, whatever the number of files.
  */
-export function* eachRecord(path: string, io: Io): Generator<LoadedRecord<RecordCore> | { problem: string }> {
-  const listing = recordFolderListing(path, io);
+export function* eachRecord(path: string, io: Io, read = new ReadFiles()): Generator<LoadedRecord<RecordCore> | { problem: string }> {
+  const listing = recordFolderListing(path, io, read);
   if (listing === undefined) {
+    if (read.fileReadBefore(resolve(io.cwd, path))) return; // named before in this run
     // Imported history (one ticket a line): each line is a record, read a line at a time.
     if (path.endsWith('.jsonl')) yield* eachHistoryRecord(resolve(io.cwd, path), path);
     else yield { file: path, record: unwrap(readRecordLean(readText(path, io, 'record')), path) };
@@ -103,7 +127,7 @@ export function* listedRecords(file: string, shown: string): Generator<LoadedRec
  * path from the folder: `top + name` is the file, `shown + name` its name in messages.
  * Undefined when the path is no folder.
  */
-export function recordFolderListing(path: string, io: Io): { top: string; shown: string; names: string[] } | undefined {
+export function recordFolderListing(path: string, io: Io, read = new ReadFiles()): { top: string; shown: string; names: string[] } | undefined {
   const full = resolve(io.cwd, path);
   try {
     if (!statSync(full).isDirectory()) return undefined;
@@ -111,7 +135,7 @@ export function recordFolderListing(path: string, io: Io): { top: string; shown:
     throw usageError(`cannot read ${path}: ${fsReason(error)}`);
   }
   const names: string[] = [];
-  for (const relativePath of jsonFiles(full)) names.push(relativePath);
+  for (const relativePath of jsonFiles(full, read)) names.push(relativePath);
   // As join(top, name) would write it, without a join for each of many thousand files.
   return { top: join(full, 'x').slice(0, -1), shown: join(path, 'x').slice(0, -1), names };
 }
@@ -123,19 +147,11 @@ export function recordFolderListing(path: string, io: Io): { top: string; shown:
  * and a file reached twice is read once. Walked as it is read: what is held is the names of
  * the folders met and of the files read in each (for links to them), not every path.
  */
-function* jsonFiles(top: string): Generator<string> {
+function* jsonFiles(top: string, read: ReadFiles): Generator<string> {
   const root = safeRealpath(top);
-  /** Real folders walked, and real folder → names of the files read in it. */
+  /** Real folders walked; the files read (in this walk and before it in the run) are in `read`. */
   const folders = new Set<string>([root]);
-  const files = new Map<string, Set<string>>();
-  /** Whether a file was read already; marks it if not. */
-  const readBefore = (folder: string, name: string): boolean => {
-    let names = files.get(folder);
-    if (!names) files.set(folder, (names = new Set()));
-    if (names.has(name)) return true;
-    names.add(name);
-    return false;
-  };
+  const readBefore = (folder: string, name: string): boolean => read.readBefore(folder, name);
   function* walk(folder: string, real: string, relativePath: string): Generator<string> {
     // Names and kinds only: a folder of a hundred thousand records is walked holding its names,
     // not its Dirents. Names sort natively (by UTF-16 code units, as `<` compares them).

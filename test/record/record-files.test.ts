@@ -45,6 +45,20 @@ describe('a folder walk reads records reached through symlinks', () => {
     }
   });
 
+  it('a file reached twice in one run (the same path, a folder and a file in it, a link to it) is one incident for report and status', () => {
+    mkdirSync(join(dir, 'watch'));
+    symlinkSync(record, join(dir, 'watch/linked.json'));
+    const folder = join(dir, 'store');
+    const report = (...paths: string[]) => JSON.parse(runCli(['report', ...paths, '--format', 'json', '--as-of', '2026-03-27T18:00+01:00']).stdout) as { incidents: number; records: { file: string }[] };
+    for (const paths of [[folder, folder], [folder, `${folder}/`, record], [record, folder], [join(dir, 'watch/linked.json'), record, folder]]) {
+      const once = report(...paths);
+      expect(once.incidents, paths.join(' ')).toBe(1);
+      expect(once.records.map((r) => r.file)).toEqual([paths[0]!.endsWith('.json') ? paths[0] : join(folder, 'inc.json')]);
+      const status = runCli(['status', ...paths, '--all', '--json', '--as-of', '2026-03-27T18:00+01:00']);
+      expect(JSON.parse(status.stdout).records, paths.join(' ')).toHaveLength(1);
+    }
+  });
+
   it('a broken link named like a record is a problem, not silently skipped', () => {
     mkdirSync(join(dir, 'watch'));
     symlinkSync(join(dir, 'nowhere.json'), join(dir, 'watch/broken.json'));

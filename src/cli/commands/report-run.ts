@@ -11,7 +11,7 @@ import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { writePiecesAtomic } from '../files.js';
 import { EXIT, usageError, writeInLines, type Io } from '../io.js';
-import { asOfTime, eachRecord, listedRecords, recordFolderListing, type LoadedRecord } from '../records.js';
+import { asOfTime, eachRecord, listedRecords, ReadFiles, recordFolderListing, type LoadedRecord } from '../records.js';
 import type { RecordCore } from '../../record/evaluate.js';
 import { judgeShared, reportThreads } from '../report-pool.js';
 import { farMessage } from '../report-share.js';
@@ -57,10 +57,12 @@ export async function runReport(paths: string[], options: ReportOptions, io: Io)
     if (tooFar !== undefined) far ??= farMessage(file, tooFar);
     else if (far === undefined) report.add({ file, evaluation: evaluate(record, report.asOf, { steps: false }) });
   };
+  // A file named twice (the same path, a folder and a file in it, a link) is one incident.
+  const read = new ReadFiles();
   for (const path of paths) {
-    const listing = recordFolderListing(path, io);
+    const listing = recordFolderListing(path, io, read);
     if (listing === undefined) {
-      for (const item of eachRecord(path, io)) {
+      for (const item of eachRecord(path, io, read)) {
         await pause();
         take(item);
       }

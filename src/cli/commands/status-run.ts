@@ -7,7 +7,7 @@ import { formatInstant } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, usageError, type Io } from '../io.js';
-import { asOfTime, eachRecord } from '../records.js';
+import { asOfTime, eachRecord, ReadFiles } from '../records.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
 import type { StatusOptions } from './status.js';
@@ -22,14 +22,17 @@ export async function runStatus(paths: string[], options: StatusOptions, io: Io)
   let zones: string[] = [];
   if (options.asOf !== undefined) {
     const seen = new Set<string>();
-    for (const path of paths) for (const item of eachRecord(path, io)) if (!('problem' in item)) seen.add(item.record.matrix.timezone);
+    const read = new ReadFiles();
+    for (const path of paths) for (const item of eachRecord(path, io, read)) if (!('problem' in item)) seen.add(item.record.matrix.timezone);
     zones = [...seen];
   }
   const asOf = asOfTime(options.asOf, zones, io);
   const shown: { file: string; evaluation: ReturnType<typeof evaluate>; warnings: Warning[] }[] = [];
   const pause = slicer();
+  // A file named twice (the same path, a folder and a file in it, a link) is shown once.
+  const read = new ReadFiles();
   for (const path of paths) {
-    for (const item of eachRecord(path, io)) {
+    for (const item of eachRecord(path, io, read)) {
       await pause();
       if ('problem' in item) {
         problems.push(item.problem);
