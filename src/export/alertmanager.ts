@@ -8,7 +8,8 @@
  * are listed as warnings, never dropped silently.
  */
 import { canonicalZone } from '../time/zone.js';
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
+import { CONTROL_CHARACTERS } from '../matrix/controls.js';
 import type { Calendar, Matrix, Severity } from '../matrix/schema.js';
 import { ROUND_THE_CLOCK } from '../matrix/references.js';
 import { afterMinutes, isInternal, outcomeRoleWarnings, targetFor } from './paging.js';
@@ -288,7 +289,26 @@ export function routingTests(matrix: Matrix, cases: readonly { name: string; cli
   return out;
 }
 
-const shq = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+/**
+ * A shell word for `text`, exactly: single-quoted, or, when it holds a control character
+ * (which the file's output edge would write as an escape that a single-quoted word keeps as
+ * typed), printf's output with each such character as the octal of its UTF-8 bytes.
+ */
+const shq = (text: string): string => {
+  const quote = (t: string) => `'${t.replace(/'/g, `'\\''`)}'`;
+  if (!CONTROL.test(text)) return quote(text);
+  let format = '';
+  for (const ch of text) {
+    if (CONTROL.test(ch)) for (const byte of UTF8.encode(ch)) format += `\\${byte.toString(8).padStart(3, '0')}`;
+    else format += ch === '%' ? '%%' : ch === '\\' ? '\\\\' : ch;
+  }
+  return `"$(printf ${quote(format)})"`;
+};
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source, 'u');
+const UTF8 = new TextEncoder();
+
+/** A string holding a control character, double-quoted in YAML: the output edge writes the character as an escape, which only a double-quoted scalar reads back as the character. */
+const yamlExact = (_key: unknown, value: unknown) => (typeof value === 'string' && CONTROL.test(value) ? Object.assign(new Scalar(value), { type: Scalar.QUOTE_DOUBLE }) : value);
 
 /** A POSIX shell script running every routing test through amtool; exits 1 when any fails. */
 export function routingTestScript(tests: readonly RoutingTest[], source: string): string {
@@ -320,5 +340,5 @@ export function alertmanagerYaml(config: AlertmanagerConfig, matrixName: string,
     '# and keep it current with `escalate export alertmanager --check`.',
     ...(warnings.length > 0 ? ['#', '# Not expressible in Alertmanager (see the matrix for these):', ...warnings.map((w) => `# - ${w.message.replace(/\n/g, ' ')}`)] : []),
   ];
-  return `${header.join('\n')}\n${stringify(config, { lineWidth: 0 })}`;
+  return `${header.join('\n')}\n${stringify(config, yamlExact, { lineWidth: 0 })}`;
 }

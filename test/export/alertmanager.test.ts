@@ -126,6 +126,38 @@ describe.skipIf(!hasAmtool)('the real amtool', () => {
   });
 });
 
+describe.skipIf(!hasAmtool)('receiver names holding control characters and shell-special text, exactly', () => {
+  // Lint refuses control characters in a matrix, but export still runs on one: what it
+  // writes must then name the same receivers to Alertmanager and to the routing tests.
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-am-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const names = { 'team-lead': 'contoso\u001bfloor', 'ops-manager': 'ops\u202epager', 'it-support': "it '50%' \\n $HOME `x`" };
+
+  it('the YAML reads back as the names, --check is clean, and every routing test passes in amtool', () => {
+    let text = readFileSync(example('client-vendor.yaml'), 'utf8');
+    text = text.replace('alertmanager: contoso-floor,', `alertmanager: ${JSON.stringify(names['team-lead'])},`);
+    text = text.replace('alertmanager: brightline-ops-pager,', `alertmanager: ${JSON.stringify(names['ops-manager'])},`);
+    text = text.replace('alertmanager: brightline-it-pager,', `alertmanager: ${JSON.stringify(names['it-support'])},`);
+    const matrix = join(dir, 'm.yaml');
+    writeFileSync(matrix, text);
+    writeFileSync(join(dir, 'm.cases.yaml'), readFileSync(example('client-vendor.cases.yaml')));
+    const config = join(dir, 'am.yml');
+    const script = join(dir, 'tests.sh');
+    const run = runCli(['export', 'alertmanager', '-m', matrix, '--out', config, '--tests', script]);
+    expect(run.code, run.stderr).toBe(0);
+    // No raw control character reaches either file (the output edge), yet the names survive.
+    for (const file of [config, script]) expect(readFileSync(file, 'utf8')).not.toMatch(/[\u001b\u202e]/);
+    const receivers = (parse(readFileSync(config, 'utf8')) as { receivers: { name: string }[] }).receivers.map((r) => r.name);
+    for (const name of Object.values(names)) expect(receivers).toContain(name);
+    expect(runCli(['export', 'alertmanager', '-m', matrix, '--check', config]).code).toBe(0);
+    expect(spawnSync('amtool', ['check-config', config], { encoding: 'utf8' }).status).toBe(0);
+    const tests = spawnSync('sh', [script, config], { encoding: 'utf8', timeout: 120_000 });
+    const count = Number(/\((\d+) routing tests\)/.exec(run.stdout)![1]);
+    expect(tests.stdout).toContain(`0 of ${count} routing tests failed`);
+    expect(tests.status).toBe(0);
+  });
+});
+
 describe.skipIf(!hasAmtool)('hand-kept matchers: --check agrees with amtool', () => {
   const dir = mkdtempSync(join(tmpdir(), 'escalate-am-matchers-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
