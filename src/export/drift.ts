@@ -91,6 +91,20 @@ export function alertmanagerDrift(matrix: Matrix, text: string): DriftResult {
     out.push(
       finding(locator, 'drift-default', root.receiver === undefined ? ['route'] : ['route', 'receiver'], `the default receiver is ${root.receiver === undefined ? 'missing' : JSON.stringify(root.receiver)}; alerts no severity route takes (no severity label, an unknown severity) go to ${JSON.stringify(wantRoot)}, the matrix owner's receiver`),
     );
+  } else {
+    // The default is right; a route added above it (a catch-all, `severity!~"…"`) may still
+    // take the alerts no severity of the matrix names: each such alert is routed to see.
+    let unknown = 'unknown';
+    while (matrix.severities.some((sev) => sev.id === unknown)) unknown = `${unknown}-severity`;
+    for (const labels of [{}, { severity: unknown }] as Record<string, string>[]) {
+      const routed = routeAlert(root, labels, undefined, ['route']);
+      if (!routed.ok) continue; // a matcher this check cannot judge: reported with the severities below
+      const got = routed.reached.map((r) => r.receiver ?? '(none)');
+      if (got.join(',') === wantRoot) continue;
+      const where = routed.reached.find((r) => r.receiver !== wantRoot) ?? routed.reached[0]!;
+      const shown = labels.severity === undefined ? 'an alert with no severity label' : `severity=${unknown} (no severity of the matrix)`;
+      out.push(finding(locator, 'drift-default', where.path.length > 1 ? [...where.path, 'receiver'] : where.path, `${shown}: routed to ${list(got)}; alerts no severity route takes go to ${JSON.stringify(wantRoot)}, the matrix owner's receiver`));
+    }
   }
 
   for (const severity of matrix.severities) {

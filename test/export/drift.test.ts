@@ -174,6 +174,17 @@ describe('alertmanager drift', () => {
     ]);
   });
 
+  it.each([
+    ['a catch-all route at the end', (t: string) => t.replace(/\nreceivers:\n/, '\n    - receiver: servicedesk\nreceivers:\n'), ['an alert with no severity label', 'severity=unknown (no severity of the matrix)']],
+    ['a first route for every severity but the known ones', (t: string) => t.replace(/\n {2}routes:\n/, '\n  routes:\n    - receiver: servicedesk\n      matchers:\n        - severity!~"p[1-4]"\n'), ['an alert with no severity label', 'severity=unknown (no severity of the matrix)']],
+  ])('the default receiver kept, but %s takes the alerts no severity names: drift', (_, edit, shown) => {
+    const text = edit(amText('msp'));
+    expect(text).not.toBe(amText('msp'));
+    const result = alertmanagerDrift(m, text);
+    const defaults = result.ok ? result.diagnostics.filter((d) => d.code === 'drift-default') : [];
+    expect(defaults.map((d) => d.message)).toEqual(shown.map((what) => `${what}: routed to servicedesk; alerts no severity route takes go to "sdm-pager", the matrix owner's receiver`));
+  });
+
   describe('hand-kept matchers, read as Alertmanager reads them', () => {
     const withMatcher = (matcher: string) => amText('msp').replace('        - severity="p1"\n', `        - ${JSON.stringify(matcher)}\n`);
     it.each([
