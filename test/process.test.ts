@@ -1,6 +1,6 @@
 /** Process behaviour at the edge: unexpected errors, closed pipes, interrupts. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,24 @@ describe('standard output that fails', () => {
     const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" docs --matrix "${example('msp.yaml')}" >/dev/full`], { encoding: 'utf8', env: cliEnv(undefined) });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('escalate: cannot write to standard output: no space left on the device; the output is incomplete\n');
+  });
+
+  it('a full disk for the output after the change is made (event, import, triage --record) says the change is kept and exits as the command does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escalate-full-after-'));
+    const record = join(dir, 'inc.json');
+    const sh = (args: string) => spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${args} >/dev/full`], { encoding: 'utf8', env: cliEnv(undefined) });
+    const triage = sh(`triage --matrix "${example('saas-support.yaml')}" --severity sev2 --at 2026-03-27T16:30+01:00 --record "${record}"`);
+    expect(triage.status, triage.stderr).toBe(0);
+    expect(triage.stderr).toContain(`; the output is incomplete, but the record was written to ${record}; it is kept\n`);
+    const before = (JSON.parse(readFileSync(record, 'utf8')) as { events?: unknown[] }).events?.length ?? 0;
+    const event = sh(`event "${record}" note --note x --by a --at 2026-03-27T16:40+01:00`);
+    expect(event.status, event.stderr).toBe(0);
+    expect(event.stderr).toBe(`escalate: cannot write to standard output: no space left on the device; the output is incomplete, but the note event was written to ${record}; it is kept\n`);
+    expect((JSON.parse(readFileSync(record, 'utf8')) as { events: unknown[] }).events).toHaveLength(before + 1);
+    mkdirSync(join(dir, 'imports'));
+    const imported = sh(`import "${example('tickets-freshdesk.csv')}" --preset freshdesk --matrix "${example('msp.yaml')}" --out-dir "${join(dir, 'imports')}"`);
+    expect([0, 1]).toContain(imported.status);
+    expect(imported.stderr).toMatch(/; the output is incomplete, but the history was written to .*imports.*; it is kept\n$/);
   });
 
   it('redirected to a file or /dev/null (written without a Node stream), output and exit codes are those of a pipe', () => {

@@ -88,6 +88,13 @@ export function runProcess(argv: readonly string[]): void {
     // Write errors arrive on a later tick: look once the last write has been handled.
     setImmediate(() => {
       if (stdoutFailure === undefined) return;
+      // A change already made (an event appended, a history or record written) stands: the
+      // exit says so, so a script that retries on failure does not make it twice.
+      const committed = committedWork();
+      if (committed !== undefined) {
+        stderr.write(`escalate: cannot write to standard output: ${stdoutFailure}; the output is incomplete, but ${committed}; it is kept\n`);
+        return;
+      }
       stderr.write(`escalate: cannot write to standard output: ${stdoutFailure}; the output is incomplete\n`);
       process.exitCode = EXIT.usage;
     });

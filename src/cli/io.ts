@@ -48,15 +48,23 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, warning: 3, interrupted: 130
 /** "Could not run as asked": a missing file, a bad option value. */
 export const usageError = (message: string) => new ExitError(EXIT.usage, message);
 
-let committed: string | undefined;
+/** Where the committed work is noted: shared by every bundle of the program (each carries its own copy of this module, and the entry reads it). */
+const COMMITTED_SLOT = Symbol.for('escalate.committed-work');
+const committedSlot = globalThis as { [COMMITTED_SLOT]?: string };
 /**
- * Says that the run's work is safely done (an event written): a signal that arrives after
- * this ends the run with exit 0 and a line saying the work is kept, not 143 as if it failed.
+ * Says that the run's work is safely done (an event, a record or a history written): a signal
+ * that arrives after this, or standard output that fails (`>/dev/full`), ends the run with
+ * its own exit code and a line saying the work is kept, not 143 or 2 as if it failed (a
+ * script that retries on failure would make the change twice).
  */
 export const markCommitted = (what: string): void => {
-  committed = what;
+  committedSlot[COMMITTED_SLOT] = what;
 };
-export const committedWork = (): string | undefined => committed;
+export const committedWork = (): string | undefined => committedSlot[COMMITTED_SLOT];
+/** A run starts with nothing done (a program that runs main more than once). */
+export const clearCommitted = (): void => {
+  delete committedSlot[COMMITTED_SLOT];
+};
 
 /**
  * The output edge. Everything a command prints passes through `safeText` once, on its way

@@ -3,7 +3,7 @@
  * implementation lazily, so a run only parses the code it needs.
  */
 import { Command, CommanderError } from 'commander';
-import { ExitError, EXIT, safeIo, type Io } from './io.js';
+import { clearCommitted, ExitError, EXIT, safeIo, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
 import { COMMAND_EXIT_CODES, PROGRAM_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
@@ -20,6 +20,7 @@ export interface MainOptions {
 export async function main({ argv, io: given }: MainOptions): Promise<number> {
   // Every byte a command prints passes the output edge: matrix text never reaches a terminal or CI log raw.
   const io = safeIo(given);
+  clearCommitted();
   const program = new Command('escalate');
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => {

@@ -14,7 +14,7 @@ import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
 import { fsReason, removeTemp, writeLinesAtomic, writeTempLines, type StreamStats } from '../files.js';
 import { fileLines, historyFiles, historyHeaderOf } from '../history.js';
-import { EXIT, usageError, type Io } from '../io.js';
+import { EXIT, markCommitted, usageError, type Io } from '../io.js';
 import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { ImportOptions } from './import.js';
 
@@ -155,6 +155,7 @@ export async function runImport(csv: string, options: ImportOptions, io: Io, sta
       }
     }
     const bytes = writeLinesAtomic(target, lines(), { overwrite: same !== undefined, limit: HISTORY_MAX_BYTES, ...(stats ? { stats } : {}) });
+    markCommitted(`the history was written to ${shownPath(target)}`);
     // Tickets of earlier imports that this one holds again: the newer export wins.
     let replaced = 0;
     for (const { file: other, header: otherHeader } of earlier) {

@@ -23,7 +23,7 @@ import { buildResult } from '../../triage/result.js';
 import type { TriageError, TriageResult } from '../../triage/result-schema.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
-import { EXIT, ExitError, type Io } from '../io.js';
+import { EXIT, ExitError, markCommitted, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, readText, requireMatrix, resolveMatrixPath, type LoadedFile } from '../matrix-file.js';
 import type { TriageOptions } from './triage.js';
 
@@ -176,6 +176,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);
+    markCommitted(`the record was written to ${options.record!}`);
     if (!options.json) io.stderr.write(`recorded to ${options.record}\n`);
   }
   return EXIT.ok;
