@@ -90,14 +90,20 @@ export const styleCode = (code: string): string => code.replaceAll('\x1b', outpu
 /** Output lines that are meant as CI workflow commands (only `lint --format github`). */
 export const workflowCommands = (text: string): string => text.replace(/^::/gm, `${outputMark()}::`);
 
+/** ES2024's String methods (Node 20 has them; the TypeScript library here is ES2023). */
+type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
+
 const CI_COMMAND = /(^|\n)((?:[ \t]|\x1b\[[0-9;]*m)*)(::|##\[|##vso\[)/g;
 
 /**
  * The one function that makes text safe to print. `atLineStart` says whether the text
  * begins a line of the stream (a CI command is only read at the start of a line).
  */
-export function safeText(text: string, atLineStart = true): string {
+export function safeText(given: string, atLineStart = true): string {
   const mark = outputMark();
+  // A lone surrogate (`"\ud800"` in a matrix) is written as U+FFFD by any UTF-8 encoder: made
+  // so here, the text compared (docs --check, export --check) is the text written.
+  const text = (given as WellFormed).isWellFormed() ? given : (given as WellFormed).toWellFormed();
   const controlled = escapeControls(text);
   // Only the program's own colours and workflow commands carry the mark: most text has none.
   const marked = controlled.includes(mark);

@@ -107,6 +107,15 @@ describe('safeIo', () => {
   });
 });
 
+describe('lone surrogates', () => {
+  it('are written as U+FFFD, as any UTF-8 encoder writes them, so the text compared is the text written', () => {
+    expect(safeText('Cr\ud800it')).toBe('Cr\ufffdit');
+    expect(safeText('\udc00 and \ud83d')).toBe('\ufffd and \ufffd');
+    expect(safeText('a pair \ud83d\ude00 stays')).toBe('a pair \ud83d\ude00 stays');
+    expect(Buffer.from(safeText('Cr\ud800it')).toString('utf8')).toBe(safeText('Cr\ud800it'));
+  });
+});
+
 describe('writeInLines', () => {
   const collect = (pieces: string[]) => {
     const writes: string[] = [];

@@ -201,6 +201,16 @@ describe('errors', () => {
     expect(readdirSync(dir).sort()).toEqual(['saas-support.yaml', 'sheet.md']);
   });
 
+  test('a matrix with a lone surrogate in its name: the sheet written is current by --check at once', () => {
+    const odd = join(dir, 'odd.yaml');
+    writeFileSync(odd, readFileSync(example('msp.yaml'), 'utf8').replace(/^name: .*$/m, 'name: "Cr\\ud800it"'));
+    const sheet = join(dir, 'odd.md');
+    expect(runCli(['docs', '--matrix', odd, '--out', sheet]).code).toBe(0);
+    expect(readFileSync(sheet, 'utf8')).toContain('Cr\ufffdit');
+    const check = runCli(['docs', '--matrix', odd, '--out', sheet, '--check']);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+
   test('--out naming the matrix itself is refused and the matrix kept', () => {
     const before = readFileSync(matrix, 'utf8');
     expectOneLineError(docs('--out', matrix), 2, /is the matrix itself/);
