@@ -49,7 +49,8 @@ export type WalkResult =
 /** Answers by question id. `UNSURE` selects the question's unsure answer. */
 export type Answers = Readonly<Record<string, string>>;
 export const UNSURE = 'unsure';
-const UNSURE_WORDS = new Set([UNSURE, 'not sure', 'not-sure', '?']);
+/** What a responder or a script types for "not sure" (lower case, spaces as typed). */
+export const UNSURE_WORDS: ReadonlySet<string> = new Set([UNSURE, 'not sure', 'not-sure', '?']);
 
 /** Slugs made, by text: a tree's labels repeat ("Yes", "No"), and lint and triage ask for each answer's id many times. */
 const slugs = new Map<string, string>();

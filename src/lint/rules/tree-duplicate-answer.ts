@@ -1,5 +1,5 @@
 import { remembered } from '../../memo.js';
-import { answerId } from '../../triage/engine.js';
+import { answerId, UNSURE_WORDS } from '../../triage/engine.js';
 import { findingAt, type Finding, type Rule } from '../rule.js';
 
 /** A name as compared: case and runs of spaces do not tell answers apart. Labels repeat, so each is read once. */
@@ -21,6 +21,21 @@ export const treeDuplicateAnswer: Rule = {
     for (let q = 0; q < ids.length; q++) {
       const answers = questions[q]!.answers;
       first.clear();
+      // "unsure", "not sure" and "?" take the question's unsure answer, unless another answer
+      // is named so: then that one is taken, and "not sure" no longer means the severe case.
+      const unsure = answers.findIndex((a) => a.unsure === true);
+      if (unsure >= 0) {
+        for (let a = 0; a < answers.length; a++) {
+          if (a === unsure) continue;
+          const answer = answers[a]!;
+          const named = [answer.label, answerId(answer)].map(norm).find((n) => UNSURE_WORDS.has(n));
+          if (named === undefined) continue;
+          const at = ['triage', 'questions', ids[q]!, 'answers', a];
+          out.push(
+            findingAt(locator, answer.id !== undefined && UNSURE_WORDS.has(norm(answer.id)) ? [...at, 'id'] : [...at, 'label'], `answer ${a + 1} of question "${ids[q]}" is named "${named}", the word for "not sure" (which takes the unsure answer, "${answers[unsure]!.label}"); typed, it would take this answer instead: rename it`),
+          );
+        }
+      }
       for (let a = 0; a < answers.length; a++) {
         const answer = answers[a]!;
         const id = answerId(answer);
