@@ -16,6 +16,8 @@ const CASES: [string, number, string, number, number | undefined][] = [
   ['a-scalar', 1, 'not-a-matrix', 1, 1],
   ['alias-bomb-maps', 1, 'alias-limit', 1, 1],
   ['alias-bomb', 1, 'alias-limit', 1, 1],
+  ['alias-recursive-map', 1, 'recursive-alias', 7, 21],
+  ['alias-recursive-seq', 1, 'recursive-alias', 2, 8],
   ['alias-undefined', 1, 'unknown-alias', 2, 7],
   ['binary-garbage', 1, 'not-text', 1, 1],
   ['bom-broken', 1, 'unknown-key', 7, 1],

@@ -5,6 +5,7 @@
  * format can report it and CI can annotate it. Pure: texts in, findings out.
  */
 import { parseDocument } from 'yaml';
+import { toData } from '../matrix/plain-data.js';
 import { MAX_NESTING, tooDeepAt } from '../matrix/depth.js';
 import type { Diagnostic, Path } from '../diagnostics.js';
 import { createLocator, type Locator } from '../matrix/locate.js';
@@ -57,7 +58,7 @@ function parse(text: string, what: string): Parsed | Extract<DriftResult, { ok: 
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = toData(doc, { maxAliasCount: 100 });
   } catch (e) {
     return { ok: false, reason: `cannot read ${what}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, line: 1, column: 1 };
   }

@@ -4,6 +4,7 @@
  * texts out.
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { toData } from '../matrix/plain-data.js';
 
 const SHIPPED_MATRIX = 'escalation-matrix.yaml';
 const SHIPPED_CASES = 'escalation-matrix.cases.yaml';
@@ -64,7 +65,13 @@ export function preCommitConfig(existing: string | undefined, matrix: string, ca
   if (!isMap(doc.contents)) return { ok: false, reason: 'it is not a mapping with repos:' };
   const repos = doc.get('repos');
   if (!isSeq(repos)) return { ok: false, reason: 'it has no repos: list' };
-  if (JSON.stringify(doc.toJS()).includes('"escalate-lint"')) return { ok: true, text: existing, unchanged: true };
+  let data: unknown;
+  try {
+    data = toData(doc, { maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, reason: `it cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  }
+  if (JSON.stringify(data).includes('"escalate-lint"')) return { ok: true, text: existing, unchanged: true };
   repos.add(doc.createNode(entry));
   return { ok: true, text: doc.toString({ lineWidth: 0 }) };
 }

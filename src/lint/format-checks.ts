@@ -22,6 +22,7 @@ export const FORMAT_CHECKS: readonly FormatCheck[] = [
   { id: 'yaml-too-complex', rationale: 'The YAML cannot be read safely.' },
   { id: 'too-deep', rationale: 'The YAML nests deeper than any matrix needs.' },
   { id: 'unknown-alias', rationale: 'An alias (*name) refers to an anchor that is not defined.' },
+  { id: 'recursive-alias', rationale: 'An alias inside the node its own anchor names would make a value that holds itself.' },
   { id: 'not-text', rationale: 'The file is binary, not YAML text.' },
   { id: 'file-too-large', rationale: 'The file is far larger than any matrix; it is refused before parsing.' },
   { id: 'not-a-matrix', rationale: 'The file is empty or not a mapping.' },

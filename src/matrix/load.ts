@@ -15,7 +15,7 @@ import { acceptMatrix } from './fast.js';
 import { issuesToDiagnostics } from './issues.js';
 import { checkReferences } from './references.js';
 import { MAX_NESTING, parseGuarded } from './depth.js';
-import { toData } from './plain-data.js';
+import { RecursiveAliasError, toData } from './plain-data.js';
 import { lazyLocator, quickMapping } from './quick-yaml.js';
 
 export interface LoadResult {
@@ -246,6 +246,10 @@ function summary(message: string): string {
 
 /** Why `toJS` gave up: an alias bomb, or an alias whose anchor does not exist (located). */
 function toJsFailure(error: unknown, doc: Document.Parsed, lines: Positions): Diagnostic {
+  if (error instanceof RecursiveAliasError) {
+    const { line, col } = error.offset === undefined ? { line: 1, col: 1 } : lines.linePos(error.offset);
+    return { code: 'recursive-alias', level: 'error', message: error.message, path: [], line, column: col };
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (/Unresolved alias/i.test(message)) {
     let found: Diagnostic | undefined;

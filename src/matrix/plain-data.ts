@@ -6,14 +6,47 @@
  * general path (a context object, anchor checks, merge-key checks per pair) costs about three
  * times the walk.
  */
-import { Scalar, YAMLMap, YAMLSeq, type Document, type ToJSOptions } from 'yaml';
+import { Scalar, visit, YAMLMap, YAMLSeq, type Alias, type Document, type ToJSOptions } from 'yaml';
 
 /** Marks a document the direct walk leaves to yaml. */
 const OTHER = Symbol('other');
 
+/**
+ * An alias inside the very node its anchor names (`a: &a [*a]`): yaml makes a value that holds
+ * itself, which every reader after it would walk for ever (a lint ran 48 s, took 4 GB and
+ * aborted). `offset` is where the alias is in the text.
+ */
+export class RecursiveAliasError extends Error {
+  constructor(
+    readonly source: string,
+    readonly offset: number | undefined,
+  ) {
+    super(`the alias *${source} is inside the node its anchor &${source} names, so the value would hold itself`);
+  }
+}
+
+/** The first alias that stands inside the node its anchor names, if any. */
+function recursiveAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (target !== undefined && path.includes(target)) {
+        found = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 export function toData(doc: Document, options: ToJSOptions): unknown {
   const data = walk(doc.contents);
-  return data === OTHER ? doc.toJS(options) : data;
+  if (data !== OTHER) return data;
+  const cyclic = recursiveAlias(doc);
+  if (cyclic) throw new RecursiveAliasError(cyclic.source, cyclic.range?.[0]);
+  return doc.toJS(options);
 }
 
 function walk(node: unknown): unknown {

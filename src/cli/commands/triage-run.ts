@@ -284,7 +284,7 @@ async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers:
 
 /** YAML or JSON (JSON is YAML); the parser is already loaded with the matrix. */
 async function parseAnswersText(text: string, file: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+  const [{ parseDocument }, { toData }] = await Promise.all([import('yaml'), import('../../matrix/plain-data.js')]);
   const doc = parseDocument(text, { uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
@@ -292,7 +292,7 @@ async function parseAnswersText(text: string, file: string): Promise<unknown> {
     throw fail('bad_answers_file', `${file}${where ? `:${where.line}:${where.col}` : ''}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   try {
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+    return toData(doc, { maxAliasCount: 100 });
   } catch (error) {
     throw fail('bad_answers_file', `${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }

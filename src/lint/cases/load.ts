@@ -1,7 +1,7 @@
 /** Loads a cases file: YAML text in, checked cases and located diagnostics out. Pure. */
 import { parseDocument } from 'yaml';
 import { tooDeepAt } from '../../matrix/depth.js';
-import { toData } from '../../matrix/plain-data.js';
+import { RecursiveAliasError, toData } from '../../matrix/plain-data.js';
 import { lazyLocator, quickMapping } from '../../matrix/quick-yaml.js';
 import type { Diagnostic, Path } from '../../diagnostics.js';
 import { formatPath } from '../../diagnostics.js';
@@ -100,6 +100,10 @@ export function loadCases(source: string, options: { quick?: boolean } = {}): Ca
     data = toData(doc, { maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof RangeError) return fatal(lines, 'too-deep', TOO_DEEP);
+    if (error instanceof RecursiveAliasError) {
+      const at = error.offset === undefined ? { line: 1, col: 1 } : lines.linePos(error.offset);
+      return { diagnostics: [{ code: 'recursive-alias', level: 'error', message: error.message, path: [], line: at.line, column: at.col }], locator };
+    }
     return { diagnostics: [{ code: 'alias-limit', level: 'error', message: 'aliases expand too far; a cases file never needs that many', path: [], line: 1, column: 1 }], locator };
   }
   // A valid file takes the plain-code path; anything else gets the schema's own messages.
