@@ -95,12 +95,14 @@ function checkFiles(files: readonly string[], schemas: Schemas, io: Io): number 
 
 /** A copy of a schema kept in the team's repository (say for a validator in another language). */
 function checkSchemaCopy(file: string, text: string, schemas: Schemas): string[] {
-  let title: unknown;
+  let data: unknown;
   try {
-    title = (JSON.parse(text) as { title?: unknown }).title;
+    data = JSON.parse(text);
   } catch (error) {
     throw usageError(`${file} is not JSON: ${(error as Error).message.split('\n')[0]}`);
   }
+  // `null`, a list or a number is JSON but no schema: it has no title to compare.
+  const title = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as { title?: unknown }).title : undefined;
   const mine = schemas.find((s) => (JSON.parse(s.text) as { title: string }).title === title);
   if (!mine) throw usageError(`${file} is not a JSON Schema escalate writes (its title is ${JSON.stringify(title ?? null)}, not "escalate matrix" or "escalate triage result")`);
   if (mine.text === text) return [];
