@@ -113,7 +113,7 @@ describe('escalate schema --check in a team repository', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toBe('escalate: other.json is not a JSON Schema escalate writes (its title is "something else", not "escalate matrix" or "escalate triage result")\n');
     // JSON, but no object: no title to read (a JavaScript error leaked for null).
-    for (const [name, text] of [['null.json', 'null'], ['list.json', '[1]'], ['number.json', '3']]) {
+    for (const [name, text] of [['null.json', 'null'], ['list.json', '[1]'], ['number.json', '3']] as const) {
       put(dir, name, text);
       expect(check(name)).toMatchObject({ code: 2, stderr: `escalate: ${name} is not a JSON Schema escalate writes (its title is null, not "escalate matrix" or "escalate triage result")\n` });
     }

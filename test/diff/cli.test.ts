@@ -135,6 +135,8 @@ describe('escalate diff errors: one line, the right exit code', () => {
 
   it('a folder at the revision exits 2', () => {
     oneLine(diff(repo, 'HEAD:sub', MATRIX), 2, /^escalate: cannot read HEAD:sub: it is a folder, not a matrix file\n$/);
+    // git show prints a commit for `REV:..` (read as a range): never parsed as a matrix.
+    oneLine(diff(repo, 'HEAD:..', MATRIX), 2, /^escalate: cannot read HEAD:\.\.: git names no file there, so it is not a matrix file\n$/);
   });
 
   it('a missing file exits 2', () => {

@@ -130,6 +130,10 @@ function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
   if (side.spec.startsWith('-')) throw usageError(`cannot read ${side.label}: a revision cannot start with "-"`);
   // `:PATH` is git's staged copy and `:/TEXT` a search of commit messages, neither a matrix at a revision.
   if (side.revision === '') throw usageError(`cannot read ${side.label}: name a revision before the colon, like HEAD${side.label}`);
+  // `REV:..` or `REV:` names a commit or a tree, which git show prints as text: only a file is a matrix.
+  const kind = objectKind(side.spec, io);
+  if (kind === 'tree') throw usageError(`cannot read ${side.label}: it is a folder, not a matrix file`);
+  if (kind !== undefined && kind !== 'blob') throw usageError(`cannot read ${side.label}: it names a ${kind} in git, not a matrix file`);
   let text: string;
   try {
     text = git(['show', '--no-textconv', side.spec], io);
@@ -139,6 +143,8 @@ function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
   }
   // For a folder, git show lists the tree instead of failing.
   if (text.startsWith(`tree ${side.spec}\n`)) throw usageError(`cannot read ${side.label}: it is a folder, not a matrix file`);
+  // git could not name the object, yet git show printed something (`REV:..` reads as a range of commits).
+  if (kind === undefined) throw usageError(`cannot read ${side.label}: git names no file there, so it is not a matrix file`);
   return text;
 }
 
@@ -158,6 +164,15 @@ function gitShowBeside(side: Extract<Side, { kind: 'git' }>, path: string, io: I
   if (text.startsWith(`tree ${spec}\n`)) throw Object.assign(new Error('it is a directory'), { code: 'EISDIR' });
   if (Buffer.byteLength(text) > HOLIDAY_FILE_MAX_BYTES) throw new TooLargeError(Buffer.byteLength(text), HOLIDAY_FILE_MAX_BYTES);
   return text;
+}
+
+/** What git's object at `spec` is (blob, tree, commit, tag), or undefined when git cannot say (git show then gives the reason). */
+function objectKind(spec: string, io: Io): string | undefined {
+  try {
+    return git(['cat-file', '-t', spec], io).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function isRevision(revision: string, io: Io): boolean {
