@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { toData } from '../../src/matrix/plain-data.js';
+import { RecursiveAliasError, toData } from '../../src/matrix/plain-data.js';
 
 const OPTIONS = { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' } as const;
 
@@ -42,8 +42,33 @@ describe('toData', () => {
       } catch {
         continue; // an alias bomb: toData leaves it to toJS, which throws the same
       }
-      expect(shape(toData(doc, { maxAliasCount: 100 })), file).toEqual(shape(expected));
+      let data: unknown;
+      try {
+        data = toData(doc, { maxAliasCount: 100 });
+      } catch (error) {
+        // A value that would hold itself (test/fixtures/hostile/alias-recursive-*): refused.
+        expect(error, file).toBeInstanceOf(RecursiveAliasError);
+        expect(file).toMatch(/alias-recursive/);
+        continue;
+      }
+      expect(shape(data), file).toEqual(shape(expected));
     }
+  });
+
+  it('refuses an alias inside the node its own anchor names, where toJS makes a value that holds itself', () => {
+    for (const [text, offset] of [['a: &a [*a]\n', 7], ['x:\n  m: &m\n    k: { again: *m }\n', 27]] as const) {
+      const doc = parseDocument(text, OPTIONS);
+      const cyclic = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+      expect(JSON.stringify(Object.keys(cyclic))).toBeTruthy(); // toJS gives the circular value
+      expect(() => toData(doc, { maxAliasCount: 100 })).toThrow(RecursiveAliasError);
+      try {
+        toData(doc, { maxAliasCount: 100 });
+      } catch (error) {
+        expect((error as RecursiveAliasError).offset).toBe(offset);
+      }
+    }
+    // An alias of a node elsewhere is no recursion.
+    same('a: &a [1]\nb: [*a, *a]\n');
   });
 
   it('equals toJS on keys an object already answers to, empty and non-text keys, and empty values', () => {
