@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signalOutcome } from '../../src/cli/entry.js';
-import { committedWork } from '../../src/cli/io.js';
+import { committedWork, markCommitted } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { example, runCli } from '../helpers/cli.js';
 import { memoryIo } from '../helpers/io.js';
@@ -22,9 +22,12 @@ describe('a signal after the write', () => {
     const dir = mkdtempSync(join(tmpdir(), 'escalate-signal-'));
     const record = join(dir, 'inc.json');
     expect(runCli(['triage', '--matrix', example('saas-support.yaml'), '--severity', 'sev1', '--at', '2026-11-24T10:00+01:00', '--record', record]).code).toBe(0);
-    const before = committedWork();
-    expect(before).toBeUndefined();
+    // Each run starts with nothing done (other tests in this worker ran commands before);
+    // one refused before its write marks nothing.
     const { io } = memoryIo({ now: () => new Date('2026-11-24T09:30:00Z') });
+    markCommitted('the work of an earlier run');
+    expect(await main({ argv: ['event', record, 'acknowledged'], io })).toBe(2); // no --by
+    expect(committedWork()).toBeUndefined();
     expect(await main({ argv: ['event', record, 'acknowledged', '--by', 'dana'], io })).toBe(0);
     expect(committedWork()).toBe(`the acknowledged event was written to ${record}`);
     expect(JSON.parse(readFileSync(record, 'utf8')).events).toHaveLength(1);
