@@ -151,7 +151,6 @@ function* jsonFiles(top: string, read: ReadFiles): Generator<string> {
   const root = safeRealpath(top);
   /** Real folders walked; the files read (in this walk and before it in the run) are in `read`. */
   const folders = new Set<string>([root]);
-  const readBefore = (folder: string, name: string): boolean => read.readBefore(folder, name);
   function* walk(folder: string, real: string, relativePath: string): Generator<string> {
     // Names and kinds only: a folder of a hundred thousand records is walked holding its names,
     // not its Dirents. Names sort natively (by UTF-16 code units, as `<` compares them).
@@ -168,7 +167,7 @@ function* jsonFiles(top: string, read: ReadFiles): Generator<string> {
       // Something else named like a record (a FIFO, a socket, a device): listed, so reading it
       // names it as a record that could not be read, never skipped without a word.
       if (kind === 0) {
-        if (isRecordFile(name) && !readBefore(real, name)) yield prefix + name;
+        if (isRecordFile(name) && !read.readBefore(real, name)) yield prefix + name;
         continue;
       }
       // Only a link or a folder needs the full path: a plain record is named from the folder's.
@@ -176,7 +175,7 @@ function* jsonFiles(top: string, read: ReadFiles): Generator<string> {
       const shown = prefix + name;
       if (file) {
         // A plain file, where its folder really is: no path to make, no system call.
-        if (!readBefore(real, name)) yield shown;
+        if (!read.readBefore(real, name)) yield shown;
         continue;
       }
       const path = join(folder, name);
@@ -199,15 +198,8 @@ function* jsonFiles(top: string, read: ReadFiles): Generator<string> {
         folders.add(where);
         yield* walk(path, where, shown);
       } else {
-        let where = real;
-        let base = name;
-        if (link) {
-          const target = safeRealpath(path);
-          const cut = target.lastIndexOf(sep);
-          where = cut === 0 ? sep : target.slice(0, cut);
-          base = target.slice(cut + 1);
-        }
-        if (readBefore(where, base)) continue;
+        // A link is followed to the file it names; a plain file is where its folder is.
+        if (link ? read.fileReadBefore(path) : read.readBefore(real, name)) continue;
         yield shown;
       }
     }

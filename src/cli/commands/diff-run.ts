@@ -141,8 +141,6 @@ function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {
     if ((error as NodeJS.ErrnoException).code === 'ENOBUFS') throw usageError(`cannot read ${side.label}: it is over the limit of ${MAX_MATRIX_CHARS / 1024 / 1024} MB for a matrix`);
     throw usageError(`cannot read ${side.label} with git show: ${gitReason(error, side.revision)}`);
   }
-  // For a folder, git show lists the tree instead of failing.
-  if (text.startsWith(`tree ${side.spec}\n`)) throw usageError(`cannot read ${side.label}: it is a folder, not a matrix file`);
   // git could not name the object, yet git show printed something (`REV:..` reads as a range of commits).
   if (kind === undefined) throw usageError(`cannot read ${side.label}: git names no file there, so it is not a matrix file`);
   return text;
