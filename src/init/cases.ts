@@ -7,6 +7,7 @@
 import type { Matrix } from '../matrix/schema.js';
 import { allPaths } from '../triage/engine.js';
 import { scalar } from './render.js';
+import { CONTROL_CHARACTERS, escapeCode } from '../matrix/controls.js';
 
 export interface StarterCases {
   text: string;
@@ -33,7 +34,7 @@ export function starterCases(matrix: Matrix, matrixFile: string): StarterCases {
     );
   }
   const header = [
-    `# Matrix tests for ${matrixFile}: each case walks the triage tree with its answers and`,
+    `# Matrix tests for ${matrixFile.replace(CONTROL_CHARACTERS, escapeCode)}: each case walks the triage tree with its answers and`,
     '# states the severity, owner and route they must lead to. `escalate lint` runs them;',
     '# `--coverage` names every triage outcome no case reaches. One case per outcome to start;',
     '# when you change the tree, change the cases with it. A case can also pin deadlines:',

@@ -291,6 +291,14 @@ describe('escalate init refuses, writing nothing', () => {
     nothingWritten(dir);
   });
 
+  it('a file name holding a control character (it would break the lines that name the file)', () => {
+    const dir = repo();
+    oneLineError(init(dir, 'a\nb.yaml'), /^escalate: the matrix file name "a\\nb\.yaml" holds U\+000A \(line feed\); choose a name without control characters\n$/);
+    oneLineError(init(dir, 'ops\u001b[2J/team.yaml'), /^escalate: the matrix file name "ops\\u001b\[2J\/team\.yaml" holds U\+001B \(ESC/);
+    oneLineError(init(dir, 'team\u202e.yaml'), /holds U\+202E \(right-to-left override\)/);
+    nothingWritten(dir);
+  });
+
   it('an existing matrix or cases file without --force', () => {
     const dir = repo();
     writeFileSync(join(dir, 'escalation-matrix.yaml'), 'mine\n');

@@ -112,4 +112,11 @@ describe('starter cases', () => {
     expect(count).toBe(0);
     expect(parse(text)).toEqual({ cases: [] });
   });
+
+  it('names the matrix file in its header comment on one line, whatever the name holds (a library caller may pass any)', () => {
+    const matrix = loadMatrix(renderMatrix(answers())).matrix!;
+    const { text } = starterCases(matrix, 'a\nb:\u001b\u2028.yaml');
+    expect(text.split('\n')[0]).toBe('# Matrix tests for a\\u000ab:\\u001b\\u2028.yaml: each case walks the triage tree with its answers and');
+    expect((parse(text) as { cases: unknown[] }).cases.length).toBeGreaterThan(0);
+  });
 });

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { starterCases } from '../../init/cases.js';
+import { describeControl, firstControl } from '../../matrix/controls.js';
 import { preCommitConfig, sheetPathFor, SIMPLE_PATH, workflowFor } from '../../init/ci.js';
 import { renderSheet } from '../../docs/sheet.js';
 import { defaultOwner, ownerChoices, renderMatrix, ROLE_ID, roleIds, TEMPLATES, textProblem, type NewRole, type TemplateName } from '../../init/render.js';
@@ -42,6 +43,10 @@ interface Planned {
 
 export async function runInit(file: string, options: InitOptions, io: Io): Promise<number> {
   const reviewed = options.today === undefined ? localToday(io.now()) : checkedDate(options.today);
+  // A control character in the name (a line feed, ESC) would break the lines that name the
+  // file: the cases file's header comment, lint's file:line:col, the CI and pre-commit entries.
+  const control = firstControl(file, false);
+  if (control !== undefined) throw usageError(`the matrix file name ${JSON.stringify(file)} holds ${describeControl(control.char)}; choose a name without control characters`);
   if (!/\.ya?ml$/i.test(file)) throw usageError(`a matrix file name ends in .yaml or .yml (lint finds its tests in NAME.cases.yaml); got "${file}"`);
   checkFlags(options);
   const target = resolve(io.cwd, file);
