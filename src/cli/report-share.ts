@@ -8,7 +8,7 @@
  */
 import { evaluate } from '../record/evaluate.js';
 import { timeTooFar } from '../record/limits.js';
-import { ReportAccumulator, type Rows } from '../record/report.js';
+import type { ReportAccumulator, Rows } from '../record/report.js';
 import { listedRecords } from './records.js';
 
 /** A share's result, as plain data (it crosses from a worker thread). */
@@ -32,7 +32,7 @@ export const farMessage = (file: string, tooFar: string) => `record ${file}: ${t
 export const BATCH = 32;
 
 export class ShareJudge {
-  private acc: ReportAccumulator;
+  private readonly acc: ReportAccumulator;
   private readonly zones = new Set<string>();
   private readonly problems: [number, string][] = [];
   private far: [number, string] | undefined;
@@ -67,14 +67,12 @@ export class ShareJudge {
 
   /** The rows held so far, handed over: the share starts again empty (a worker posts them as it goes, so it never holds many). */
   takeRows(): Rows {
-    const rows = this.acc.rows();
-    this.acc = new ReportAccumulator(this.acc.asOf);
-    return rows;
+    return this.acc.takeRows();
   }
 
   /** What the share found; its rows too when they must cross to another thread. */
   result(withRows = true): ShareResult {
-    return { rows: withRows ? this.acc.rows() : EMPTY_ROWS, zones: [...this.zones], problems: this.problems, ...(this.far ? { far: this.far } : {}), read: this.read };
+    return { rows: withRows ? this.acc.takeRows() : EMPTY_ROWS, zones: [...this.zones], problems: this.problems, ...(this.far ? { far: this.far } : {}), read: this.read };
   }
 }
 

@@ -145,7 +145,7 @@ function closeTally(t: Tally): Tally {
 }
 
 /** A group's figures, read from the columns of the incidents at `rows` (each read once, no view made). */
-function figures(s: Store, by: GroupFigures['by'], key: string, rows: readonly number[]): GroupFigures {
+function figures(s: Store, { segments, starts, segOf }: Placed, by: GroupFigures['by'], key: string, rows: readonly number[]): GroupFigures {
   // Each target's tally as counts by kind and state (see markCode), made into Tally objects at the end.
   const counts = new Int32Array(TARGET_KINDS.length * MARK_STATES.length);
   const ack: number[] = [];
@@ -156,24 +156,27 @@ function figures(s: Store, by: GroupFigures['by'], key: string, rows: readonly n
   let tracked = 0;
   const updates = { kept: 0, missed: 0 };
   const handoff = { required: 0, filled: 0, complete: 0 };
-  const num = s.num.a;
-  const int = s.int.a;
   for (const i of rows) {
-    const f = i * NF;
-    const k = i * NI;
+    const g = segOf[i]!;
+    const segment = segments[g]!;
+    const local = i - starts[g]!;
+    const num = segment.num;
+    const int = segment.int;
+    const f = local * NF;
+    const k = local * NI;
     const flags = int[k + I_FLAGS]!;
     if (flags & OPEN) open++;
     if (flags & ESCALATED) escalated++;
     if (!(flags & IMPORTED)) tracked++;
-    for (const code of s.markCodes(int[k + I_MARKS]!)) counts[code]!++;
+    for (const code of s.markCodes(segment.text(int[k + I_MARKS]!))) counts[code]!++;
     if (flags & HAS_ACK_MIN) ack.push(num[f + F_ACK_MIN]!);
     if (flags & HAS_RESOLVE_MIN) resolve.push(num[f + F_RESOLVE_MIN]!);
     const first = int[k + I_ESC]!;
     const count = int[k + I_ESCS]!;
     for (let j = first; j < first + count; j++) {
-      const layer = s.texts[s.escLayer.a[j]!]!;
+      const layer = s.texts[segment.text(segment.escLayer[j]!)]!;
       const list = layers.get(layer);
-      const minutes = s.escNum.a[j * EF + 1]!;
+      const minutes = segment.escNum[j * EF + 1]!;
       if (list) list.push(minutes);
       else layers.set(layer, [minutes]);
     }
@@ -235,7 +238,8 @@ export function inRange(e: Pick<Evaluation, 'start' | 'started'>, from?: Date, t
  * as numbers in typed columns and indices into one table of its strings (no record, event,
  * step or plan, and no object an incident), `finish` picks those that started in [from, to),
  * orders them and groups them from the columns (the report hands out small views of them).
- * Memory grows by about 200 bytes an incident and 50 a breach, whatever its record holds; the judgement passed to
+ * Memory grows by about 200 bytes an incident and 50 a breach, whatever its record holds (the
+ * columns are filled a block at a time and the blocks kept as they are; see Store); the judgement passed to
  * `add` is never kept, so the caller may drop (or reuse) it at once. Incidents of a finished
  * report may be added again, and the rows of one accumulator moved into another
  * (`rows`/`addRows`: plain arrays, so they cross to and from a worker thread).
@@ -262,9 +266,20 @@ export class ReportAccumulator {
     return this.store.rows();
   }
 
-  /** The incidents of another accumulator's `rows()`, as if each had been added here. */
+  /**
+   * The incidents of another accumulator's `rows()`, as if each had been added here. The rows
+   * are kept as they are, not copied: hand them over and change them no more.
+   */
   addRows(rows: Rows): void {
     this.store.addRows(rows);
+  }
+
+  /**
+   * rows(), and this accumulator emptied: what a worker thread posts as it goes (its columns
+   * are moved, not copied, and the next incidents fill the same room again).
+   */
+  takeRows(): Rows {
+    return this.store.takeRows();
   }
 
   /** Incidents that started in [from, to) and by `asOf`, judged as of `asOf`, grouped. */
@@ -274,48 +289,77 @@ export class ReportAccumulator {
     const lo = from ? from.getTime() : -Infinity;
     const hi = to ? to.getTime() : Infinity;
     const s = this.store;
+    const placed = s.placed();
+    const { segments, starts, segOf } = placed;
+    const startOf = new Float64Array(segOf.length);
     const chosen: number[] = [];
-    for (let i = 0; i < s.n; i++) {
-      const start = s.num.a[i * NF + F_START]!;
-      if (start >= lo && start < hi) chosen.push(i);
+    for (let g = 0; g < segments.length; g++) {
+      const num = segments[g]!.num;
+      for (let i = starts[g]!, l = 0; i < starts[g + 1]!; i++, l++) {
+        const start = num[l * NF + F_START]!;
+        startOf[i] = start;
+        if (start >= lo && start < hi) chosen.push(i);
+      }
     }
-    const files = s.files;
-    chosen.sort((a, b) => s.num.a[a * NF + F_START]! - s.num.a[b * NF + F_START]! || (files[a]! < files[b]! ? -1 : files[a]! > files[b]! ? 1 : 0));
-    const groups: GroupFigures[] = [figures(s, 'all', 'all', chosen)];
-    // Equal texts share one index in the store: incidents are grouped by it.
+    const fileOf = (i: number) => segments[segOf[i]!]!.files[i - starts[segOf[i]!]!]!;
+    chosen.sort((a, b) => {
+      if (startOf[a] !== startOf[b]) return startOf[a]! - startOf[b]!;
+      const x = fileOf(a);
+      const y = fileOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const groups: GroupFigures[] = [figures(s, placed, 'all', 'all', chosen)];
+    /** A text field of incident `i`, as an index into the store's table: equal texts share one, so incidents are grouped by it. */
+    const textOf = (i: number, field: number) => {
+      const g = segOf[i]!;
+      const segment = segments[g]!;
+      return segment.text(segment.int[(i - starts[g]!) * NI + field]!);
+    };
     const keyed = (by: 'severity' | 'tier' | 'client', field: number, order: (a: string, b: string) => number) => {
       const map = new Map<number, number[]>();
       for (const i of chosen) {
-        const k = s.int.a[i * NI + field]!;
+        const k = textOf(i, field);
         if (k < 0) continue; // no tier, no client
         const list = map.get(k);
         if (list) list.push(i);
         else map.set(k, [i]);
       }
-      for (const k of [...map.keys()].sort((a, b) => order(s.texts[a]!, s.texts[b]!))) groups.push(figures(s, by, s.texts[k]!, map.get(k)!));
+      for (const k of [...map.keys()].sort((a, b) => order(s.texts[a]!, s.texts[b]!))) groups.push(figures(s, placed, by, s.texts[k]!, map.get(k)!));
     };
     const rank = new Map<string, number>();
     for (const i of chosen) {
-      const severity = s.texts[s.int.a[i * NI + I_SEVERITY]!]!;
-      if (!rank.has(severity)) rank.set(severity, s.num.a[i * NF + F_RANK]!);
+      const severity = s.texts[textOf(i, I_SEVERITY)]!;
+      if (!rank.has(severity)) {
+        const g = segOf[i]!;
+        rank.set(severity, segments[g]!.num[(i - starts[g]!) * NF + F_RANK]!);
+      }
     }
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     keyed('severity', I_SEVERITY, (a, b) => rank.get(a)! - rank.get(b)! || byName(a, b));
     keyed('tier', I_TIER, byName);
     keyed('client', I_CLIENT, byName);
     let breachCount = 0;
-    for (const i of chosen) breachCount += s.int.a[i * NI + I_BREACHES]!;
+    for (const i of chosen) {
+      const g = segOf[i]!;
+      breachCount += segments[g]!.int[(i - starts[g]!) * NI + I_BREACHES]!;
+    }
     const walk: ReportWalk = {
       incidents: chosen.length,
       breaches: breachCount,
       *eachIncident() {
-        for (const i of chosen) yield new IncidentView(s, i);
+        for (const i of chosen) {
+          const g = segOf[i]!;
+          yield new IncidentView(s, segments[g]!, i - starts[g]!);
+        }
       },
       *eachBreach() {
         for (const i of chosen) {
-          const first = s.int.a[i * NI + I_BREACH]!;
-          const count = s.int.a[i * NI + I_BREACHES]!;
-          for (let k = first; k < first + count; k++) yield new BreachView(s, k);
+          const g = segOf[i]!;
+          const segment = segments[g]!;
+          const k = (i - starts[g]!) * NI;
+          const first = segment.int[k + I_BREACH]!;
+          const count = segment.int[k + I_BREACHES]!;
+          for (let j = first; j < first + count; j++) yield new BreachView(s, segment, j);
         }
       },
     };
@@ -404,6 +448,10 @@ class Column<T extends Float64Array | Int32Array> {
   append(values: ArrayLike<number>): void {
     const at = this.grow(values.length); // may replace `a`: read it after
     this.a.set(values, at);
+  }
+  /** Empty again, keeping its room. */
+  clear(): void {
+    this.n = 0;
   }
   /** The filled part, copied. */
   used(): T {
@@ -500,18 +548,79 @@ function marksOfKey(key: string): readonly Mark[] {
 const NONE: readonly never[] = Object.freeze([]);
 const dateOf = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
-/** The incidents of one accumulator, in columns. */
+/**
+ * A block of incidents in columns, kept as it is: one the store filled (its text fields are
+ * the store's own indices), or the rows of another accumulator (`map` turns their text
+ * indices into the store's). Incident, escalation and breach indices are the block's own.
+ */
+class Segment {
+  readonly n: number;
+  readonly files: string[];
+  readonly num: Float64Array;
+  readonly int: Int32Array;
+  readonly escLayer: Int32Array;
+  readonly escNum: Float64Array;
+  readonly bNum: Float64Array;
+  readonly bInt: Int32Array;
+  constructor(
+    rows: Rows,
+    private readonly map: Int32Array | undefined,
+  ) {
+    this.n = rows.files.length;
+    this.files = rows.files;
+    this.num = rows.num;
+    this.int = rows.int;
+    this.escLayer = rows.escLayer;
+    this.escNum = rows.escNum;
+    this.bNum = rows.bNum;
+    this.bInt = rows.bInt;
+  }
+  /** Whether the store filled it (its text fields are the store's indices). */
+  get own(): boolean {
+    return this.map === undefined;
+  }
+  /** A text field's value as an index into the store's table (-1 for none). */
+  text(value: number): TextField {
+    return value < 0 ? -1 : this.map === undefined ? value : this.map[value]!;
+  }
+}
+
+/** Where each incident of a finished store is: incident `i` is `local` in `segments[segOf[i]]`, with `local = i - starts[segOf[i]]`. */
+interface Placed {
+  segments: readonly Segment[];
+  starts: Int32Array;
+  segOf: Int32Array;
+}
+
+/**
+ * The store fills a block of this many incidents at a time, then keeps it as a segment and
+ * fills the same columns again: the columns grow only once, and what is kept is never copied
+ * again nor left behind to be collected (a worker's rows are kept as they come).
+ */
+const SEGMENT = 4096;
+
+const NO_TEXTS: string[] = [];
+
+/** The incidents of one accumulator, in blocks of columns (segments) and the block being filled. */
 class Store {
-  n = 0;
-  readonly files: string[] = [];
   readonly texts: string[] = [];
   private readonly textIndex = new Map<string, number>();
-  readonly num = new Column(f64(64 * NF), f64);
-  readonly int = new Column(i32(64 * NI), i32);
-  readonly escLayer = new Column(i32(64), i32);
-  readonly escNum = new Column(f64(64 * EF), f64);
-  readonly bNum = new Column(f64(64 * BF), f64);
-  readonly bInt = new Column(i32(64 * BI), i32);
+  /** Blocks kept, in the order their incidents were added. */
+  private segments: Segment[] = [];
+  private held = 0;
+  // The block being filled.
+  private files: string[] = [];
+  private readonly num = new Column(f64(64 * NF), f64);
+  private readonly int = new Column(i32(64 * NI), i32);
+  private readonly escLayer = new Column(i32(64), i32);
+  private readonly escNum = new Column(f64(64 * EF), f64);
+  private readonly bNum = new Column(f64(64 * BF), f64);
+  private readonly bInt = new Column(i32(64 * BI), i32);
+
+  /** Incidents held. */
+  get n(): number {
+    return this.held + this.files.length;
+  }
 
   text(value: string | undefined): TextField {
     if (value === undefined) return -1;
@@ -534,8 +643,37 @@ class Store {
     return codes;
   }
 
+  /** The block being filled, kept as a segment (its columns copied to their length), and the columns emptied for the next. */
+  private seal(): void {
+    const n = this.files.length;
+    if (n === 0) return;
+    const rows: Rows = { files: this.files, texts: NO_TEXTS, num: this.num.used(), int: this.int.used(), escLayer: this.escLayer.used(), escNum: this.escNum.used(), bNum: this.bNum.used(), bInt: this.bInt.used() };
+    this.segments.push(new Segment(rows, undefined));
+    this.held += n;
+    this.files = [];
+    for (const column of [this.num, this.int, this.escLayer, this.escNum, this.bNum, this.bInt]) column.clear();
+  }
+
+  /** After an incident is complete: a full block is kept. */
+  private filled(): void {
+    if (this.files.length >= SEGMENT) this.seal();
+  }
+
+  /** Every incident, placed: what finish and the views read. */
+  placed(): Placed {
+    this.seal();
+    const segments = this.segments.slice();
+    const starts = new Int32Array(segments.length + 1);
+    const segOf = new Int32Array(this.held);
+    segments.forEach((g, at) => {
+      starts[at + 1] = starts[at]! + g.n;
+      segOf.fill(at, starts[at]!, starts[at + 1]!);
+    });
+    return { segments, starts, segOf };
+  }
+
   private row(file: string, e: IncidentFigures | Evaluation, rank: number, targets: readonly { kind: TargetKindName; state: TargetState }[]): number {
-    const i = this.n++;
+    const i = this.files.length;
     this.files.push(file);
     const f = this.num.grow(NF);
     const num = this.num.a;
@@ -614,82 +752,112 @@ class Store {
     }
     if (found.length > 1) found.sort((a, b) => a.due - b.due);
     for (const b of found) this.breach(i, b.kind, b.label, b.due, b.state, b.at, b.late, b.clock);
+    this.filled();
   }
 
   /** An incident of a report (its figures and breaches, as they are). */
   addFigures(file: string, e: IncidentFigures): void {
     const i = this.row(file, e, e.rank, e.targets);
     for (const b of e.breaches) this.breach(i, b.kind, b.label, b.due.getTime(), b.state, b.at?.getTime(), b.late_minutes, b.clock);
+    this.filled();
   }
 
+  /** Every incident held, copied into one block of rows whose text fields index a copy of the store's table. */
   rows(): Rows {
-    return {
-      files: this.files.slice(),
-      texts: this.texts.slice(),
-      num: this.num.used(),
-      int: this.int.used(),
-      escLayer: this.escLayer.used(),
-      escNum: this.escNum.used(),
-      bNum: this.bNum.used(),
-      bInt: this.bInt.used(),
-    };
+    this.seal();
+    const segments = this.segments;
+    let n = 0;
+    let escs = 0;
+    let breaches = 0;
+    for (const g of segments) {
+      n += g.n;
+      escs += g.escLayer.length;
+      breaches += g.bInt.length / BI;
+    }
+    const out: Rows = { files: [], texts: this.texts.slice(), num: f64(n * NF), int: i32(n * NI), escLayer: i32(escs), escNum: f64(escs * EF), bNum: f64(breaches * BF), bInt: i32(breaches * BI) };
+    let base = 0;
+    let escBase = 0;
+    let breachBase = 0;
+    for (const g of segments) {
+      for (const file of g.files) out.files.push(file);
+      out.num.set(g.num, base * NF);
+      const int = out.int;
+      int.set(g.int, base * NI);
+      for (let k = base * NI; k < (base + g.n) * NI; k += NI) {
+        int[k + I_SEVERITY] = g.text(int[k + I_SEVERITY]!);
+        int[k + I_TIER] = g.text(int[k + I_TIER]!);
+        int[k + I_CLIENT] = g.text(int[k + I_CLIENT]!);
+        int[k + I_MARKS] = g.text(int[k + I_MARKS]!);
+        int[k + I_ESC]! += escBase;
+        int[k + I_BREACH]! += breachBase;
+      }
+      for (let j = 0; j < g.escLayer.length; j++) out.escLayer[escBase + j] = g.text(g.escLayer[j]!);
+      out.escNum.set(g.escNum, escBase * EF);
+      out.bNum.set(g.bNum, breachBase * BF);
+      const b = out.bInt;
+      b.set(g.bInt, breachBase * BI);
+      for (let k = breachBase * BI; k < breachBase * BI + g.bInt.length; k += BI) {
+        b[k + B_INCIDENT]! += base;
+        b[k + B_KIND] = g.text(b[k + B_KIND]!);
+        b[k + B_LABEL] = g.text(b[k + B_LABEL]!);
+        b[k + B_STATE] = g.text(b[k + B_STATE]!);
+        b[k + B_CLOCK] = g.text(b[k + B_CLOCK]!);
+      }
+      base += g.n;
+      escBase += g.escLayer.length;
+      breachBase += g.bInt.length / BI;
+    }
+    return out;
   }
 
+  /**
+   * rows(), and the store emptied: a block the store filled itself is handed over as it is
+   * (its columns may be moved to another thread), not copied. The columns being filled stay,
+   * emptied, for the next incidents.
+   */
+  takeRows(): Rows {
+    this.seal();
+    const only = this.segments.length === 1 ? this.segments[0]! : undefined;
+    const rows: Rows =
+      only !== undefined && only.own
+        ? { files: only.files, texts: this.texts.slice(), num: only.num, int: only.int, escLayer: only.escLayer, escNum: only.escNum, bNum: only.bNum, bInt: only.bInt }
+        : this.rows();
+    this.segments = [];
+    this.held = 0;
+    return rows;
+  }
+
+  /** Another accumulator's rows, kept as they are (not copied): whoever hands them over changes them no more. */
   addRows(rows: Rows): void {
+    if (rows.files.length === 0) return;
+    this.seal(); // incidents stay in the order they were added
     const map = Int32Array.from(rows.texts, (t) => this.text(t));
-    const text = (i: number) => (i < 0 ? -1 : map[i]!);
-    const base = this.n;
-    const escBase = this.escLayer.n;
-    const breachBase = this.bInt.n / BI;
-    const count = rows.files.length;
-    for (const file of rows.files) this.files.push(file);
-    this.n += count;
-    this.num.append(rows.num);
-    const k0 = this.int.grow(rows.int.length);
-    const int = this.int.a;
-    int.set(rows.int, k0);
-    for (let k = k0; k < k0 + rows.int.length; k += NI) {
-      int[k + I_SEVERITY] = text(int[k + I_SEVERITY]!);
-      int[k + I_TIER] = text(int[k + I_TIER]!);
-      int[k + I_CLIENT] = text(int[k + I_CLIENT]!);
-      int[k + I_MARKS] = text(int[k + I_MARKS]!);
-      int[k + I_ESC]! += escBase;
-      int[k + I_BREACH]! += breachBase;
-    }
-    const e0 = this.escLayer.grow(rows.escLayer.length);
-    for (let j = 0; j < rows.escLayer.length; j++) this.escLayer.a[e0 + j] = text(rows.escLayer[j]!);
-    this.escNum.append(rows.escNum);
-    this.bNum.append(rows.bNum);
-    const b0 = this.bInt.grow(rows.bInt.length);
-    const b = this.bInt.a;
-    b.set(rows.bInt, b0);
-    for (let k = b0; k < b0 + rows.bInt.length; k += BI) {
-      b[k + B_INCIDENT]! += base;
-      b[k + B_KIND] = text(b[k + B_KIND]!);
-      b[k + B_LABEL] = text(b[k + B_LABEL]!);
-      b[k + B_STATE] = text(b[k + B_STATE]!);
-      b[k + B_CLOCK] = text(b[k + B_CLOCK]!);
-    }
+    this.segments.push(new Segment(rows, map));
+    this.held += rows.files.length;
   }
 }
 
-/** An incident of a report, read from its accumulator's columns: both the incident (`file`, `evaluation`) and its figures. */
+/** An incident of a report, read from its segment's columns: both the incident (`file`, `evaluation`) and its figures. */
 class IncidentView implements Incident, IncidentFigures {
   constructor(
     private readonly s: Store,
+    private readonly g: Segment,
     private readonly i: number,
   ) {}
   private n(field: number): number {
-    return this.s.num.a[this.i * NF + field]!;
+    return this.g.num[this.i * NF + field]!;
   }
   private k(field: number): number {
-    return this.s.int.a[this.i * NI + field]!;
+    return this.g.int[this.i * NI + field]!;
+  }
+  private textOf(field: number): string | undefined {
+    return this.s.textAt(this.g.text(this.k(field)));
   }
   private has(flag: number): boolean {
     return (this.k(I_FLAGS) & flag) !== 0;
   }
   get file(): string {
-    return this.s.files[this.i]!;
+    return this.g.files[this.i]!;
   }
   get evaluation(): IncidentFigures {
     return this;
@@ -704,16 +872,16 @@ class IncidentView implements Incident, IncidentFigures {
     return new Date(this.n(F_AS_OF));
   }
   get severity(): string {
-    return this.s.textAt(this.k(I_SEVERITY))!;
+    return this.textOf(I_SEVERITY)!;
   }
   get rank(): number {
     return this.n(F_RANK);
   }
   get tier(): string | undefined {
-    return this.s.textAt(this.k(I_TIER));
+    return this.textOf(I_TIER);
   }
   get client(): string | undefined {
-    return this.s.textAt(this.k(I_CLIENT));
+    return this.textOf(I_CLIENT);
   }
   get open(): boolean {
     return this.has(OPEN);
@@ -737,14 +905,15 @@ class IncidentView implements Incident, IncidentFigures {
     return this.has(HAS_RESOLVE_MIN) ? this.n(F_RESOLVE_MIN) : undefined;
   }
   get targets(): readonly Mark[] {
-    return marksOfKey(this.s.textAt(this.k(I_MARKS))!);
+    return marksOfKey(this.textOf(I_MARKS)!);
   }
   get escalations(): Evaluation['escalations'] {
     const first = this.k(I_ESC);
     const count = this.k(I_ESCS);
     if (count === 0) return NONE as unknown as Evaluation['escalations'];
+    const g = this.g;
     const out: Evaluation['escalations'] = [];
-    for (let j = first; j < first + count; j++) out.push({ layer: this.s.textAt(this.s.escLayer.a[j]!)!, at: new Date(this.s.escNum.a[j * EF]!), minutes: this.s.escNum.a[j * EF + 1]! });
+    for (let j = first; j < first + count; j++) out.push({ layer: this.s.textAt(g.text(g.escLayer[j]!))!, at: new Date(g.escNum[j * EF]!), minutes: g.escNum[j * EF + 1]! });
     return out;
   }
   get cadence(): { kept: number; missed: number } {
@@ -758,54 +927,58 @@ class IncidentView implements Incident, IncidentFigures {
     const count = this.k(I_BREACHES);
     if (count === 0) return NONE;
     const out: Breach[] = [];
-    for (let j = first; j < first + count; j++) out.push(new BreachView(this.s, j));
+    for (let j = first; j < first + count; j++) out.push(new BreachView(this.s, this.g, j));
     return out;
   }
 }
 
-/** A breach, read from its accumulator's columns. */
+/** A breach, read from its segment's columns. */
 class BreachView implements Breach {
   constructor(
     private readonly s: Store,
+    private readonly g: Segment,
     private readonly j: number,
   ) {}
   private k(field: number): number {
-    return this.s.bInt.a[this.j * BI + field]!;
+    return this.g.bInt[this.j * BI + field]!;
   }
-  private of(field: number): number {
-    return this.s.int.a[this.k(B_INCIDENT) * NI + field]!;
+  private text(field: number): string | undefined {
+    return this.s.textAt(this.g.text(this.k(field)));
+  }
+  private of(field: number): string | undefined {
+    return this.s.textAt(this.g.text(this.g.int[this.k(B_INCIDENT) * NI + field]!));
   }
   get file(): string {
-    return this.s.files[this.k(B_INCIDENT)]!;
+    return this.g.files[this.k(B_INCIDENT)]!;
   }
   get severity(): string {
-    return this.s.textAt(this.of(I_SEVERITY))!;
+    return this.of(I_SEVERITY)!;
   }
   get tier(): string | undefined {
-    return this.s.textAt(this.of(I_TIER));
+    return this.of(I_TIER);
   }
   get client(): string | undefined {
-    return this.s.textAt(this.of(I_CLIENT));
+    return this.of(I_CLIENT);
   }
   get kind(): Breach['kind'] {
-    return this.s.textAt(this.k(B_KIND)) as Breach['kind'];
+    return this.text(B_KIND) as Breach['kind'];
   }
   get label(): string {
-    return this.s.textAt(this.k(B_LABEL))!;
+    return this.text(B_LABEL)!;
   }
   get due(): Date {
-    return new Date(this.s.bNum.a[this.j * BF + B_DUE]!);
+    return new Date(this.g.bNum[this.j * BF + B_DUE]!);
   }
   get state(): Breach['state'] {
-    return this.s.textAt(this.k(B_STATE)) as Breach['state'];
+    return this.text(B_STATE) as Breach['state'];
   }
   get at(): Date | undefined {
-    return this.k(B_HAS_AT) === 1 ? new Date(this.s.bNum.a[this.j * BF + B_AT]!) : undefined;
+    return this.k(B_HAS_AT) === 1 ? new Date(this.g.bNum[this.j * BF + B_AT]!) : undefined;
   }
   get late_minutes(): number {
-    return this.s.bNum.a[this.j * BF + B_LATE]!;
+    return this.g.bNum[this.j * BF + B_LATE]!;
   }
   get clock(): string {
-    return this.s.textAt(this.k(B_CLOCK))!;
+    return this.text(B_CLOCK)!;
   }
 }

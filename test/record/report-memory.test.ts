@@ -215,4 +215,77 @@ describe('the review kept in columns', () => {
     const from = new Date('2026-10-01T00:00:00Z');
     expect(formats(merged.finish({ from }))).toEqual(formats(one.finish({ from })));
   });
+
+  // Past several blocks of the store (4,096 incidents): blocks filled and kept, rows handed over
+  // without a copy (takeRows) and kept as they came (addRows), in any mix and order.
+  const lots: Judged[] = Array.from({ length: 8_500 }, (_, i) => {
+    const { file, record } = all[(i * 7) % all.length]!;
+    return { file: `${String(i).padStart(5, '0')}-${file}`, evaluation: evaluate(record, asOf) };
+  });
+  /** A small deterministic generator (the same mix each run; the seeds below cover several). */
+  const random = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  /** The review as JSON: every figure, incident and breach (the other formats are made from the same). */
+  const review = (r: ReturnType<typeof buildReport>) => JSON.stringify(reportJson(r, 'Europe/Berlin'));
+  let whole: string | undefined;
+  const expectedReview = () => {
+    if (whole !== undefined) return whole;
+    const one = new ReportAccumulator(asOf);
+    for (const j of lots) one.add(j);
+    expect(one.size).toBe(lots.length);
+    return (whole = review(one.finish()));
+  };
+
+  it.each([1, 2])('keeps blocks and handed-over rows in any mix with the same review as one accumulator (mix %i)', (seed) => {
+    const next = random(seed);
+    const expected = expectedReview();
+
+    const merged = new ReportAccumulator(asOf);
+    const worker = new ReportAccumulator(asOf);
+    const other = new ReportAccumulator(asOf);
+    for (const j of lots) {
+      const r = next();
+      // Some judged here, some by a "worker" that hands its rows over as it goes (its room
+      // reused), some by an accumulator whose copied rows come over at the end.
+      if (r < 0.4) merged.add(j);
+      else if (r < 0.8) worker.add(j);
+      else other.add(j);
+      if (worker.size >= 1 + Math.floor(next() * 3_000)) merged.addRows(structuredClone(worker.takeRows()));
+    }
+    expect(worker.size).toBeLessThan(3_000);
+    merged.addRows(structuredClone(worker.takeRows()));
+    expect(worker.size).toBe(0);
+    // A merged accumulator's rows (its own blocks and rows kept with their own text tables) copy into one block.
+    const again = new ReportAccumulator(asOf);
+    again.addRows(merged.rows());
+    again.addRows(other.rows());
+    merged.addRows(other.rows());
+    expect(merged.size).toBe(lots.length);
+    expect(again.size).toBe(lots.length);
+    expect(review(merged.finish())).toBe(expected);
+    expect(review(again.finish())).toBe(expected);
+    // The rows handed over stay as they were: added to two accumulators, each reads them alike.
+    const rows = other.rows();
+    const first = new ReportAccumulator(asOf);
+    const second = new ReportAccumulator(asOf);
+    second.add(lots[0]!);
+    first.addRows(rows);
+    second.addRows(rows);
+    expect(first.size).toBe(other.size);
+    expect(review(first.finish())).toBe(review(other.finish()));
+    // The other formats alike.
+    expect(formats(second.finish()).slice(1)).not.toEqual(formats(first.finish()).slice(1));
+    expect(formats(again.finish())).toEqual(formats(merged.finish()));
+  });
+
+  it('takes more incidents after finish, and a later finish has them all once', () => {
+    const acc = new ReportAccumulator(asOf);
+    const half = Math.floor(lots.length / 2);
+    for (const j of lots.slice(0, half)) acc.add(j);
+    const early = acc.finish();
+    expect(early.incidents).toHaveLength(half);
+    for (const j of lots.slice(half)) acc.add(j);
+    expect(review(acc.finish())).toBe(expectedReview());
+    // The first review is as it was.
+    expect(early.incidents).toHaveLength(half);
+  });
 });
