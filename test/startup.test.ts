@@ -30,4 +30,27 @@ process.stdout.write(JSON.stringify(boot.rejected));`;
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([]);
   });
+
+  // The report holds the main thread's young generation with a V8 flag (src/cli/young-generation.ts),
+  // and V8 accepts a cache only under the flags it was made with.
+  const lint = join(dist, 'commands', 'lint.cjs');
+  const rejectedUnder = (script: string) => {
+    const run = spawnSync(process.execPath, ['-e', `const v8 = require('node:v8');
+const boot = require(${JSON.stringify(join(dist, 'boot.cjs'))});
+const { Worker } = require('node:worker_threads');
+${script}`], { encoding: 'utf8', env: { ...process.env, ESCALATE_WRITE_CODE_CACHE: undefined } });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as string[];
+  };
+
+  it('is refused while the young generation is held, and accepted once it is let go', () => {
+    expect(rejectedUnder(`v8.setFlagsFromString('--semi-space-growth-factor=1'); boot.load(${JSON.stringify(lint)}); process.stdout.write(JSON.stringify(boot.rejected));`)).toEqual([lint]);
+    expect(rejectedUnder(`v8.setFlagsFromString('--semi-space-growth-factor=1'); v8.setFlagsFromString('--semi-space-growth-factor=2'); boot.load(${JSON.stringify(lint)}); process.stdout.write(JSON.stringify(boot.rejected));`)).toEqual([]);
+  });
+
+  it('is accepted in a worker thread started while the main thread holds its young generation (the start resets the flag)', () => {
+    const worker = `const boot = require(${JSON.stringify(join(dist, 'boot.cjs'))}); boot.load(${JSON.stringify(lint)}); require('node:worker_threads').parentPort.postMessage(boot.rejected);`;
+    expect(rejectedUnder(`v8.setFlagsFromString('--semi-space-growth-factor=1');
+new Worker(${JSON.stringify(worker)}, { eval: true }).once('message', (rejected) => process.stdout.write(JSON.stringify(rejected)));`)).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportAccumulator } from '../record/report.js';
 import type { Io } from './io.js';
+import { holdYoungGeneration } from './young-generation.js';
 import { BATCH, ShareJudge, type ShareResult, type WorkerMessage } from './report-share.js';
 import type { WorkerInput } from './report-worker.js';
 
@@ -79,14 +80,25 @@ export async function judgeShared(listing: Listing, report: ReportAccumulator, t
   if (file === undefined) throw new Error('the report worker bundle (report-worker.cjs) is missing beside the report command; rebuild escalate');
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers: Promise<ShareResult>[] = [];
+  let starting = threads - 1;
+  const nameEnds = new Int32Array(listing.names.length);
+  let length = 0;
+  listing.names.forEach((name, i) => (nameEnds[i] = length += name.length));
+  const namesText = listing.names.join('');
   for (let t = 1; t < threads; t++) {
-    const input: WorkerInput = { asOf: report.asOf.getTime(), hostClock: io.hostClock === true, ...listing, next };
+    const input: WorkerInput = { asOf: report.asOf.getTime(), hostClock: io.hostClock === true, top: listing.top, shown: listing.shown, start: listing.start, namesText, nameEnds, next };
     const worker = startWorker(file, input);
     workers.push(
       new Promise<ShareResult>((resolve, reject) => {
         let done = false;
         // Rows come as the worker goes (merged at once: it never holds many), then its result.
         worker.on('message', (message: WorkerMessage) => {
+          if ('ready' in message) {
+            // A worker's start resets V8's flags (see holdYoungGeneration): the hold is set again
+            // once every worker has loaded its code (from a cache made under V8's own flags).
+            if (--starting === 0) holdYoungGeneration(true);
+            return;
+          }
           if ('rows' in message) {
             report.addRows(message.rows);
             return;

@@ -82,5 +82,5 @@ export const transferables = (rows: Rows): ArrayBuffer[] => [rows.num, rows.int,
 /** A worker posts the rows it holds once it holds this many incidents (about 2 MB of columns). */
 export const POST_EVERY = 4096;
 
-/** What a worker posts: rows as it goes, then its result (with the rows still held). */
-export type WorkerMessage = { rows: Rows } | { done: ShareResult };
+/** What a worker posts: that it is ready (its code loaded), rows as it goes, then its result (with the rows still held). */
+export type WorkerMessage = { ready: true } | { rows: Rows } | { done: ShareResult };

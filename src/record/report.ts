@@ -116,10 +116,11 @@ const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 *
 const rate = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : undefined);
 
 /** Median (mean of the two middle values for an even count), p90 (nearest rank) and mean, to 0.1 min. */
-export function stats(values: number[], pending: number): Stats {
+export function stats(values: readonly number[] | Float64Array, pending: number): Stats {
   if (values.length === 0) return { count: 0, pending };
-  // A typed array sorts numbers natively, in the order (a, b) => a - b gives them.
-  const sorted = values.some(Number.isNaN) ? [...values].sort((a, b) => a - b) : Float64Array.from(values).sort();
+  // A typed array sorts numbers natively, in the order (a, b) => a - b gives them (one made
+  // for the purpose is sorted where it is).
+  const sorted = values.some(Number.isNaN) ? Array.from(values).sort((a, b) => a - b) : values instanceof Float64Array ? values.sort() : Float64Array.from(values).sort();
   const n = sorted.length;
   const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
   const p90 = sorted[Math.ceil(0.9 * n) - 1]!;
@@ -145,18 +146,23 @@ function closeTally(t: Tally): Tally {
 }
 
 /** A group's figures, read from the columns of the incidents at `rows` (each read once, no view made). */
-function figures(s: Store, { segments, starts, segOf }: Placed, by: GroupFigures['by'], key: string, rows: readonly number[]): GroupFigures {
+function figures(s: Store, { segments, starts, segOf }: Placed, by: GroupFigures['by'], key: string, rows: ArrayLike<number>): GroupFigures {
   // Each target's tally as counts by kind and state (see markCode), made into Tally objects at the end.
   const counts = new Int32Array(TARGET_KINDS.length * MARK_STATES.length);
-  const ack: number[] = [];
-  const resolve: number[] = [];
+  // Minutes to acknowledge and to resolve, at most one an incident: columns made to size, so a
+  // group of a hundred thousand incidents leaves no grown lists behind for the collector.
+  const ack = new Float64Array(rows.length);
+  const resolve = new Float64Array(rows.length);
+  let acks = 0;
+  let resolves = 0;
   const layers = new Map<string, number[]>();
   let open = 0;
   let escalated = 0;
   let tracked = 0;
   const updates = { kept: 0, missed: 0 };
   const handoff = { required: 0, filled: 0, complete: 0 };
-  for (const i of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
     const g = segOf[i]!;
     const segment = segments[g]!;
     const local = i - starts[g]!;
@@ -169,8 +175,8 @@ function figures(s: Store, { segments, starts, segOf }: Placed, by: GroupFigures
     if (flags & ESCALATED) escalated++;
     if (!(flags & IMPORTED)) tracked++;
     for (const code of s.markCodes(segment.text(int[k + I_MARKS]!))) counts[code]!++;
-    if (flags & HAS_ACK_MIN) ack.push(num[f + F_ACK_MIN]!);
-    if (flags & HAS_RESOLVE_MIN) resolve.push(num[f + F_RESOLVE_MIN]!);
+    if (flags & HAS_ACK_MIN) ack[acks++] = num[f + F_ACK_MIN]!;
+    if (flags & HAS_RESOLVE_MIN) resolve[resolves++] = num[f + F_RESOLVE_MIN]!;
     const first = int[k + I_ESC]!;
     const count = int[k + I_ESCS]!;
     for (let j = first; j < first + count; j++) {
@@ -214,8 +220,8 @@ function figures(s: Store, { segments, starts, segOf }: Placed, by: GroupFigures
     incidents: n,
     open,
     compliance: { ...(overall !== undefined ? { overall } : {}), targets: ordered },
-    time_to_acknowledge: stats(ack, n - ack.length),
-    time_to_resolve: stats(resolve, n - resolve.length),
+    time_to_acknowledge: stats(ack.subarray(0, acks), n - acks),
+    time_to_resolve: stats(resolve.subarray(0, resolves), n - resolves),
     time_to_escalate: Object.fromEntries([...layers].sort(([a], [b]) => layerOrder(a) - layerOrder(b)).map(([layer, values]) => [layer, stats(values, 0)])),
     escalated,
     ...(escalationRate !== undefined ? { escalation_rate: escalationRate } : {}),
@@ -292,15 +298,18 @@ export class ReportAccumulator {
     const placed = s.placed();
     const { segments, starts, segOf } = placed;
     const startOf = new Float64Array(segOf.length);
-    const chosen: number[] = [];
+    // Made to size, then cut to those in range: no grown list is left behind.
+    const chosen: number[] = new Array<number>(segOf.length);
+    let count = 0;
     for (let g = 0; g < segments.length; g++) {
       const num = segments[g]!.num;
       for (let i = starts[g]!, l = 0; i < starts[g + 1]!; i++, l++) {
         const start = num[l * NF + F_START]!;
         startOf[i] = start;
-        if (start >= lo && start < hi) chosen.push(i);
+        if (start >= lo && start < hi) chosen[count++] = i;
       }
     }
+    chosen.length = count;
     const fileOf = (i: number) => segments[segOf[i]!]!.files[i - starts[segOf[i]!]!]!;
     chosen.sort((a, b) => {
       if (startOf[a] !== startOf[b]) return startOf[a]! - startOf[b]!;
@@ -315,16 +324,21 @@ export class ReportAccumulator {
       const segment = segments[g]!;
       return segment.text(segment.int[(i - starts[g]!) * NI + field]!);
     };
+    const keys = new Int32Array(chosen.length);
     const keyed = (by: 'severity' | 'tier' | 'client', field: number, order: (a: string, b: string) => number) => {
-      const map = new Map<number, number[]>();
-      for (const i of chosen) {
-        const k = textOf(i, field);
-        if (k < 0) continue; // no tier, no client
-        const list = map.get(k);
-        if (list) list.push(i);
-        else map.set(k, [i]);
-      }
-      for (const k of [...map.keys()].sort((a, b) => order(s.texts[a]!, s.texts[b]!))) groups.push(figures(s, placed, by, s.texts[k]!, map.get(k)!));
+      // Each group's incidents (in review order) in a column made to its size: counted first, then placed.
+      const sizes = new Map<number, number>();
+      chosen.forEach((i, at) => {
+        const k = (keys[at] = textOf(i, field));
+        if (k >= 0) sizes.set(k, (sizes.get(k) ?? 0) + 1); // no tier, no client: in no group
+      });
+      const lists = new Map<number, { rows: Int32Array; n: number }>();
+      for (const [k, size] of sizes) lists.set(k, { rows: new Int32Array(size), n: 0 });
+      chosen.forEach((i, at) => {
+        const list = lists.get(keys[at]!);
+        if (list) list.rows[list.n++] = i;
+      });
+      for (const k of [...sizes.keys()].sort((a, b) => order(s.texts[a]!, s.texts[b]!))) groups.push(figures(s, placed, by, s.texts[k]!, lists.get(k)!.rows));
     };
     const rank = new Map<string, number>();
     for (const i of chosen) {

@@ -2,16 +2,27 @@
  * End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit.
  * A live owner's lock holding back a writer that came through a link is in lock-wait.test.ts.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RECORD_MAX_BYTES } from '../../src/record/limits.js';
 import { BIN, cliEnv, example, runCli } from '../helpers/cli.js';
 
 let dir: string;
 let record: string;
+
+/** Whether a program is on PATH, without starting it. */
+const onPath = (program: string) =>
+  (process.env.PATH ?? '').split(delimiter).some((folder) => {
+    try {
+      accessSync(join(folder || '.', program), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'escalate-files-'));
@@ -56,6 +67,40 @@ describe('a folder walk reads records reached through symlinks', () => {
       expect(once.records.map((r) => r.file)).toEqual([paths[0]!.endsWith('.json') ? paths[0] : join(folder, 'inc.json')]);
       const status = runCli(['status', ...paths, '--all', '--json', '--as-of', '2026-03-27T18:00+01:00']);
       expect(JSON.parse(status.stdout).records, paths.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('a folder that cannot be listed is named, and no review is made without its records', () => {
+    mkdirSync(join(dir, 'watch/locked'), { recursive: true });
+    writeFileSync(join(dir, 'watch/a.json'), readFileSync(record));
+    writeFileSync(join(dir, 'watch/locked/b.json'), readFileSync(record));
+    chmodSync(dir, 0o755);
+    for (const folder of ['store', 'watch', 'watch/locked']) chmodSync(join(dir, folder), 0o755);
+    chmodSync(join(dir, 'watch/locked'), 0o000);
+    // Root lists any folder: run as nobody there (setpriv, util-linux), as the user elsewhere.
+    const root = process.getuid?.() === 0;
+    if (root && !onPath('setpriv')) return;
+    const run = (...args: string[]) => {
+      const argv = [process.execPath, BIN, ...args];
+      const result = root ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...argv], { encoding: 'utf8', cwd: tmpdir() }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd: tmpdir() });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    // The run's temporary folder (made private) must let that user pass through.
+    const { mode } = statSync(tmpdir());
+    chmodSync(tmpdir(), mode | 0o011);
+    try {
+      for (const command of ['report', 'status']) {
+        const result = run(command, join(dir, 'watch'), '--as-of', '2026-03-27T18:00+01:00');
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(`escalate: cannot read the folder ${join(dir, 'watch/locked')}: permission denied, so its records cannot be read\n`);
+      }
+      chmodSync(join(dir, 'watch'), 0o000);
+      expect(run('report', join(dir, 'watch')).stderr).toBe(`escalate: cannot read the folder ${join(dir, 'watch')}: permission denied, so its records cannot be read\n`);
+    } finally {
+      chmodSync(tmpdir(), mode);
+      chmodSync(join(dir, 'watch'), 0o755);
+      chmodSync(join(dir, 'watch/locked'), 0o755);
     }
   });
 

@@ -17,9 +17,19 @@ import { judgeShared, reportThreads } from '../report-pool.js';
 import { farMessage } from '../report-share.js';
 import { timeTooFar } from '../../record/limits.js';
 import { slicer } from '../slices.js';
+import { holdYoungGeneration } from '../young-generation.js';
 import type { ReportOptions } from './report.js';
 
 export async function runReport(paths: string[], options: ReportOptions, io: Io): Promise<number> {
+  holdYoungGeneration(true);
+  try {
+    return await reportOn(paths, options, io);
+  } finally {
+    holdYoungGeneration(false);
+  }
+}
+
+async function reportOn(paths: string[], options: ReportOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
   const asked = options.timezone ?? options.tz;
   const flag = options.timezone !== undefined ? '--timezone' : '--tz';
