@@ -1,7 +1,7 @@
 /** The bundle entry: the process edge (real streams, real clock, exit code). */
 import { main } from './main.js';
-import { fstatSync, statSync, writeSync } from 'node:fs';
-import { committedWork, EXIT, type Io, type Output } from './io.js';
+import { closeSync, fstatSync, statSync, writeSync } from 'node:fs';
+import { committedWork, EXIT, terminalGone, type Io, type Output } from './io.js';
 
 /**
  * How a signal ends the run: its conventional code, or exit 0 when it came after the run's
@@ -14,6 +14,25 @@ export function signalOutcome(word: string, code: number, committed: string | un
 
 /** Also exported so the test suite can run the built program in-process (test/helpers/cli.ts). */
 export { main };
+
+/**
+ * After a hang-up the terminal is gone, and Node's restore of the terminal's settings as the
+ * process exits fails on it, which Node 20 treats as fatal (the process aborts with a native
+ * stack instead of exiting 129). Node skips a descriptor that was closed: each of 0-2 that is
+ * a terminal no longer (a hung-up terminal answers no terminal request) is closed first. A
+ * terminal still there (`kill -HUP` from elsewhere) keeps its descriptor and gets its settings
+ * back.
+ */
+function releaseLostTerminal(): void {
+  const { isatty } = require('node:tty') as typeof import('node:tty');
+  for (const fd of [0, 1, 2]) {
+    try {
+      if (fstatSync(fd).isCharacterDevice() && !isatty(fd)) closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+}
 
 /** Signals that end a run, each with its conventional exit code (128 + the signal number). */
 const SIGNALS = [
@@ -38,15 +57,25 @@ export function runProcess(argv: readonly string[]): void {
   // With stderr gone too there is nowhere left to report anything.
   const stderr = processOutput(2, () => undefined);
   // Writes are synchronous, so a signal never lands halfway through a file: only between steps.
-  for (const [signal, code, word] of SIGNALS) {
-    process.on(signal, () => {
-      // A prompt may have hidden the cursor; give it back.
-      if (stdout.isTTY && stdoutOpen) stdout.write('\x1b[?25h');
-      const outcome = signalOutcome(word, code, committedWork());
-      stderr.write(outcome.message);
-      process.exit(outcome.code);
-    });
-  }
+  const end = (word: string, code: number) => {
+    // A prompt may have hidden the cursor; give it back.
+    if (stdout.isTTY && stdoutOpen) stdout.write('\x1b[?25h');
+    const outcome = signalOutcome(word, code, committedWork());
+    stderr.write(outcome.message);
+    if (code === EXIT.hungUp) releaseLostTerminal();
+    process.exit(outcome.code);
+  };
+  for (const [signal, code, word] of SIGNALS) process.on(signal, () => end(word, code));
+  // What no command caught (an error event nobody listens to): one line, never a stack trace.
+  // A prompt's terminal that went away (its reader ends, switching its mode fails with EIO)
+  // ends the run as a hang-up.
+  process.on('uncaughtException', (error) => {
+    if (terminalGone(error)) end('hung up (the terminal closed)', EXIT.hungUp);
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    stderr.write(`escalate: internal error: ${message}\n`);
+    stderr.write(argv.includes('--debug') && error instanceof Error && error.stack ? `${error.stack}\n` : 'run with --debug for details\n');
+    process.exit(EXIT.usage);
+  });
 
   // ESCALATE_NOW pins the clock for end-to-end tests (an instant with its offset); see CONTRIBUTING.md.
   const pinned = process.env.ESCALATE_NOW;
@@ -85,6 +114,7 @@ export function runProcess(argv: readonly string[]): void {
 
   void main({ argv, io }).then((code) => {
     process.exitCode = code;
+    if (code === EXIT.hungUp) releaseLostTerminal();
     // Write errors arrive on a later tick: look once the last write has been handled.
     setImmediate(() => {
       if (stdoutFailure === undefined) return;

@@ -43,7 +43,17 @@ export class ExitError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, warning: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, warning: 3, hungUp: 129, interrupted: 130 } as const;
+
+/**
+ * Whether an error says the terminal has gone (hung up: a closed terminal window, a dropped
+ * SSH session): reading it or switching its mode fails with EIO. A prompt that meets it ends
+ * the run as a hang-up does, not as an internal error.
+ */
+export function terminalGone(error: unknown): boolean {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return e instanceof Error && (e.code === 'EIO' || e.errno === -5) && (e.syscall === 'setRawMode' || e.syscall === 'read' || /^(setRawMode|read) EIO\b/.test(e.message));
+}
 
 /** "Could not run as asked": a missing file, a bad option value. */
 export const usageError = (message: string) => new ExitError(EXIT.usage, message);

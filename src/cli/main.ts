@@ -3,7 +3,7 @@
  * implementation lazily, so a run only parses the code it needs.
  */
 import { Command, CommanderError } from 'commander';
-import { clearCommitted, ExitError, EXIT, safeIo, type Io } from './io.js';
+import { clearCommitted, ExitError, EXIT, safeIo, terminalGone, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
 import { COMMAND_EXIT_CODES, PROGRAM_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
@@ -74,6 +74,10 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     if (isInterrupt(error)) {
       io.stderr.write('escalate: interrupted\n');
       return EXIT.interrupted;
+    }
+    if (terminalGone(error)) {
+      io.stderr.write('escalate: hung up (the terminal closed)\n');
+      return EXIT.hungUp;
     }
     const debug = argv.includes('--debug');
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
