@@ -82,6 +82,11 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * so a FIFO swapped in meanwhile cannot block); the read itself stops at the limit.
  */
 export function readBounded(path: string, limit: number): string {
+  return readBoundedBytes(path, limit).toString('utf8');
+}
+
+/** readBounded's bytes as they are on disk, for a comparison that undecodable bytes must not pass (docs --check). */
+export function readBoundedBytes(path: string, limit: number): Buffer {
   const before = statSync(path);
   const early = kindFailure(before);
   if (early) throw early;
@@ -97,7 +102,7 @@ export function readBounded(path: string, limit: number): string {
     let length = 0;
     while (length < buffer.length) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
-      if (read === 0) return buffer.toString('utf8', 0, length);
+      if (read === 0) return buffer.subarray(0, length);
       length += read;
     }
     if (length > limit) throw new TooLargeError(length, limit);

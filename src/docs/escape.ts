@@ -10,9 +10,19 @@
  * word (`severity_name`), `&` that cannot start an entity, `<` that cannot start a tag.
  */
 const INLINE_SPECIAL = /[\\`*_[\]<&|~]/g;
-/** What starts a block at the start of a line: heading, quote, bullet, thematic break; numbered lists apart. */
+/**
+ * What starts a block at the start of a line: heading, quote, bullet, thematic break or
+ * setext underline (`-`, `--`, `---`); numbered lists and `=` underlines apart. Fences,
+ * HTML blocks and `*`/`_` breaks need nothing more: inline() has escaped their first
+ * character already.
+ */
 const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-(?=-))/;
 const NUMBERED_START = /^(\d{1,9})([.)])(?=\s|$)/;
+/**
+ * A line of nothing but `=` right under a paragraph line turns that line into a heading
+ * (a setext underline, CommonMark 4.3): a step note goes on the line after a hard break.
+ */
+const SETEXT_EQUALS = /^=+$/;
 const WORD = /[\p{L}\p{N}]/u;
 
 function needsEscape(c: string, offset: number, text: string): boolean {
@@ -32,9 +42,18 @@ export function inline(text: string): string {
 
 /** Prose that begins a line, list item or paragraph: also escapes block markers like `#` or `1.`. */
 export function leading(text: string): string {
-  return inline(text)
+  return lineStart(inline(text));
+}
+
+/**
+ * Already escaped text (inline() or cell()) that begins a line, list item, block quote or
+ * paragraph continuation: its block marker escaped, so it stays text of the block it is in.
+ */
+export function lineStart(escaped: string): string {
+  return escaped
     .replace(BLOCK_START, (marker) => `\\${marker}`)
-    .replace(NUMBERED_START, (_, digits: string, mark: string) => `${digits}\\${mark}`);
+    .replace(NUMBERED_START, (_, digits: string, mark: string) => `${digits}\\${mark}`)
+    .replace(SETEXT_EQUALS, (run) => `\\${run}`);
 }
 
 /** Paragraphs: blank lines separate paragraphs, single line breaks are joined. */

@@ -14,10 +14,15 @@ export interface DiffOptions {
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
-/** The diff of two texts, or '' when their lines are equal. */
+/**
+ * The diff of two texts, or '' when they are equal line for line. A final newline that one
+ * text has and the other lacks is a difference too, shown as diff shows it: the last line
+ * changed, followed by `\ No newline at end of file`.
+ */
 export function unifiedDiff(before: string, after: string, options: DiffOptions): string {
-  const a = splitLines(before);
-  const b = splitLines(after);
+  const markLast = endsLine(before) !== endsLine(after);
+  const a = splitLines(before, markLast);
+  const b = splitLines(after, markLast);
   const ops = diffLines(a, b);
   if (ops.every((op) => op.kind === ' ')) return '';
   const out = [`--- ${options.from}`, `+++ ${options.to}`, ...hunks(ops, options.context ?? 3)];
@@ -29,11 +34,20 @@ export function unifiedDiff(before: string, after: string, options: DiffOptions)
   return `${out.join('\n')}\n`;
 }
 
-function splitLines(text: string): string[] {
+/** Stands for a missing final newline at the end of a last line: no line holds a line feed, so it cannot be part of one. */
+const NO_NEWLINE = '\n';
+
+const endsLine = (text: string): boolean => text === '' || text.endsWith('\n');
+
+function splitLines(text: string, markLast: boolean): string[] {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  else if (markLast) lines[lines.length - 1] += NO_NEWLINE;
   return lines;
 }
+
+const opLines = (op: Op): string[] =>
+  op.line.endsWith(NO_NEWLINE) ? [`${op.kind}${op.line.slice(0, -NO_NEWLINE.length)}`, '\\ No newline at end of file'] : [`${op.kind}${op.line}`];
 
 /**
  * An edit script turning `a` into `b`: the shortest one when they differ in at most
@@ -115,7 +129,7 @@ function hunks(ops: readonly Op[], context: number): string[] {
     const slice = ops.slice(start, stop);
     const aCount = slice.filter((op) => op.kind !== '+').length;
     const bCount = slice.filter((op) => op.kind !== '-').length;
-    out.push(`@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`, ...slice.map((op) => `${op.kind}${op.line}`));
+    out.push(`@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`, ...slice.flatMap(opLines));
   }
   return out;
 }

@@ -9,6 +9,13 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/**
+ * An ATX heading; its text is already escaped. A run of `#` ending the text (after a space,
+ * or the whole text) would be read as the optional closing sequence and dropped (CommonMark
+ * 4.2: `# Support desk #` is "Support desk"), so its first `#` is escaped: `Support desk \#`.
+ */
+export const heading = (level: number, text: string): string => `${'#'.repeat(level)} ${text.replace(/(^|[ \t])(#+)$/, '$1\\$2')}`;
+
 /** What an empty table cell shows, so a blank is never mistaken for a rendering fault. */
 export const EMPTY = '—';
 

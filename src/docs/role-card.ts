@@ -4,7 +4,7 @@
  */
 import type { Matrix } from '../matrix/schema.js';
 import { code, inline, leading, paragraphs } from './escape.js';
-import { blocks, bullets } from './markdown.js';
+import { blocks, bullets, heading } from './markdown.js';
 import { SIDE_LABELS, type SheetOptions } from './format.js';
 import { authority, ownership } from './role/ownership.js';
 import { deadlines } from './role/deadlines.js';
@@ -17,8 +17,9 @@ export function renderRoleCard(matrix: Matrix, roleId: string, options: SheetOpt
   const owned = matrix.severities.filter((s) => s.owner === roleId);
   const from = options.source ? ` from ${code(options.source)}` : '';
   const head = blocks(
-    `# Role card: ${leading(role.title)}`,
-    `> ${inline(matrix.name)} · role ${code(roleId)} · ${SIDE_LABELS[role.side]}. Generated${from} by \`escalate docs --role ${roleId}\`; the full sheet has the rest.`,
+    heading(1, `Role card: ${leading(role.title)}`),
+    // The name begins the quote's line: a name like `# x` or `1. x` must stay text of the quote.
+    `> ${leading(matrix.name)} · role ${code(roleId)} · ${SIDE_LABELS[role.side]}. Generated${from} by \`escalate docs --role ${roleId}\`; the full sheet has the rest.`,
     `**Contact:** ${inline(role.contact)}${role.backup ? ` · **Backup:** ${inline(role.backup)}` : ''}`,
     role.description ? paragraphs(role.description) : undefined,
   );

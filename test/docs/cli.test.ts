@@ -115,6 +115,51 @@ describe('--check', () => {
     const out = join(dir, 'sheet.md');
     writeFileSync(out, docs().stdout.replace(/\n/g, '\r\n'));
     expect(docs('--out', out, '--check').code).toBe(0);
+    // --out judges alike: a file --check calls current is not rewritten, so the checkout's line endings stay.
+    expect([docs('--out', out).stdout, readFileSync(out, 'utf8')]).toEqual([`✓ ${out} is current (unchanged)\n`, docs().stdout.replace(/\n/g, '\r\n')]);
+  });
+
+  test('a file without the final newline is stale, the diff says so, and --out rewrites it', () => {
+    const out = join(dir, 'sheet.md');
+    const sheet = docs().stdout;
+    writeFileSync(out, sheet.slice(0, -1));
+    const result = docs('--out', out, '--check');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is stale: it no longer matches .*saas-support\.yaml; regenerate it with/);
+    const last = sheet.slice(0, -1).split('\n').at(-1)!;
+    expect(result.stdout).toContain(`\n-${last}\n\\ No newline at end of file\n+${last}\n`);
+    expect(docs('--out', out).stdout).toBe(`wrote ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toBe(sheet);
+  });
+
+  test('a byte that is not UTF-8 where the sheet has U+FFFD is stale, and --out rewrites it', () => {
+    writeFileSync(matrix, readFileSync(matrix, 'utf8').replace(/^name: .*$/m, 'name: "Acme \\uFFFD support"'));
+    const out = join(dir, 'sheet.md');
+    const sheet = Buffer.from(docs().stdout);
+    const at = sheet.indexOf('\ufffd');
+    expect(at).toBe('# Acme '.length);
+    // Read as UTF-8, the lone 0xff byte is U+FFFD too: only the bytes tell the file from the sheet.
+    const odd = Buffer.concat([sheet.subarray(0, at), Buffer.from([0xff]), sheet.subarray(at + 3)]);
+    expect(odd.toString('utf8')).toBe(sheet.toString('utf8'));
+    writeFileSync(out, odd);
+    const result = docs('--out', out, '--check');
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toMatch(/is stale: it no longer matches .*saas-support\.yaml, in bytes a line diff does not show \(line 1, byte 8 of the line: 0xff on disk, 0xef in the sheet\); regenerate it with/);
+    expect(readFileSync(out)).toEqual(odd);
+    expect(docs('--out', out).stdout).toBe(`wrote ${out}\n`);
+    expect(readFileSync(out)).toEqual(sheet);
+    expect(docs('--out', out, '--check').code).toBe(0);
+  });
+
+  test('only a file whose every line ending is CRLF is tolerated; one CR more is stale', () => {
+    const out = join(dir, 'sheet.md');
+    const lines = docs().stdout.split('\n');
+    lines[4] += '\r';
+    writeFileSync(out, lines.join('\n'));
+    const result = docs('--out', out, '--check');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/in bytes a line diff does not show \(line 5, byte \d+ of the line: 0x0d on disk, 0x0a in the sheet\)/);
+    expect(docs('--out', out).stdout).toBe(`wrote ${out}\n`);
   });
 
   test('--check of a role card compares the card, and names --role in the fix', () => {

@@ -34,11 +34,13 @@ describe('leading', () => {
     ['--- rule', '\\--- rule'],
     ['1. numbered', '1\\. numbered'],
     ['12) numbered', '12\\) numbered'],
+    ['=', '\\='],
+    ['===', '\\==='],
   ])('escapes the block marker of %j', (text, expected) => {
     expect(leading(text)).toBe(expected);
   });
 
-  test.each(['#support-queue', '2026 was a year', '-5 degrees', 'Plain text'])('leaves %j alone', (text) => {
+  test.each(['#support-queue', '2026 was a year', '-5 degrees', 'Plain text', '= 5', '2+2=4'])('leaves %j alone', (text) => {
     expect(leading(text)).toBe(text);
   });
 });

@@ -32,6 +32,12 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a\nb\n', '', names)).toBe('--- a.md\n+++ b.md\n@@ -1,2 +0,0 @@\n-a\n-b\n');
   });
 
+  test('a final newline on one side only is a difference, marked as diff marks it', () => {
+    expect(unifiedDiff('a\nb', 'a\nb\n', names)).toBe('--- a.md\n+++ b.md\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n');
+    expect(unifiedDiff('a\nb\n', 'a\nb', names)).toBe('--- a.md\n+++ b.md\n@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n');
+    expect(unifiedDiff('', 'a', names)).toBe('--- a.md\n+++ b.md\n@@ -0,0 +1 @@\n+a\n\\ No newline at end of file\n');
+  });
+
   test('a long diff is cut, saying how much was left out', () => {
     const before = Array.from({ length: 50 }, (_, i) => `old ${i}`).join('\n');
     const after = Array.from({ length: 50 }, (_, i) => `new ${i}`).join('\n');

@@ -10,7 +10,7 @@ import { localDate } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { unifiedDiff } from '../../docs/line-diff.js';
 import { colorsFor, type Colors } from '../colors.js';
-import { followLinks, readBounded, TooLargeError, writeFileAtomic } from '../files.js';
+import { followLinks, readBoundedBytes, TooLargeError, writeFileAtomic } from '../files.js';
 import { EXIT, safeText, usageError, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { DocsOptions } from './docs.js';
@@ -37,7 +37,8 @@ export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
   if (followLinks(outPath) === followLinks(resolve(io.cwd, matrixPath))) throw usageError(`--out ${options.out} is the matrix itself; write the sheet to a markdown file`);
   const current = readCurrent(outPath, options.out, options.check ? 'check' : 'write', text);
   if (options.check) return check(current, text, options, matrixPath, io);
-  if (current.kind === 'text' && current.text === text) {
+  // The same judgement as --check: a file --check calls current is left as it is, any other is replaced.
+  if (current.kind === 'bytes' && isCurrent(current.bytes, text)) {
     io.stdout.write(`✓ ${options.out} is current (unchanged)\n`);
     return EXIT.ok;
   }
@@ -67,10 +68,10 @@ function asOfDate(value: string, matrix: Matrix, io: Io): string {
   return parsed.data;
 }
 
-type Current = { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'large'; size: number };
+type Current = { kind: 'missing' } | { kind: 'bytes'; bytes: Buffer } | { kind: 'large'; size: number };
 
 /**
- * The file as it is now: missing (or cannot exist, under a regular file), its text, or only
+ * The file as it is now: missing (or cannot exist, under a regular file), its bytes, or only
  * its size when that is far beyond the sheet's (it cannot be current, and is not read). Not a
  * regular file (a device, FIFO, socket or folder), or unreadable: it can be neither checked
  * nor replaced, exit 2, before anything is written.
@@ -79,13 +80,46 @@ function readCurrent(path: string, shown: string, verb: 'check' | 'write', sheet
   // A checkout may have turned LF into CRLF: twice the sheet, and some room, is the most a current file holds.
   const limit = 2 * Buffer.byteLength(sheet) + 65_536;
   try {
-    return { kind: 'text', text: readBounded(path, limit) };
+    return { kind: 'bytes', bytes: readBoundedBytes(path, limit) };
   } catch (error) {
     if (error instanceof TooLargeError) return { kind: 'large', size: error.size };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     throw usageError(`cannot ${verb} ${shown}: ${fsReason(error)}`);
   }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Whether the file is the sheet: byte for byte, or with every line ending turned into CRLF
+ * by a checkout (the one difference docs.md allows). Bytes, not decoded text: decoding reads
+ * an invalid byte as U+FFFD, and line splitting drops a missing final newline, so a file
+ * that is not the sheet could pass. --check and the writer's "unchanged" both ask this.
+ */
+function isCurrent(bytes: Buffer, sheet: string): boolean {
+  const lf = Buffer.from(sheet, 'utf8');
+  if (bytes.equals(lf)) return true;
+  const lineEnds = lf.reduce((n, byte) => (byte === LF ? n + 1 : n), 0);
+  return bytes.length === lf.length + lineEnds && bytes.equals(Buffer.from(sheet.replace(/\n/g, '\r\n'), 'utf8'));
+}
+
+/**
+ * Where a stale file first differs from the sheet, for the differences a line diff of the
+ * decoded text cannot show (an undecodable byte read as U+FFFD, a CR on some lines only, a
+ * byte-order mark): compared with the sheet in the file's own line endings, judged by its first line.
+ */
+function firstDifference(bytes: Buffer, sheet: string): string {
+  const firstLf = bytes.indexOf(LF);
+  const crlf = firstLf > 0 && bytes[firstLf - 1] === CR;
+  const expected = Buffer.from(crlf ? sheet.replace(/\n/g, '\r\n') : sheet, 'utf8');
+  let at = 0;
+  while (at < bytes.length && at < expected.length && bytes[at] === expected[at]) at++;
+  const lineStart = at === 0 ? 0 : bytes.lastIndexOf(LF, at - 1) + 1;
+  const line = bytes.subarray(0, lineStart).reduce((n, byte) => (byte === LF ? n + 1 : n), 1);
+  const byte = (b: number | undefined) => (b === undefined ? 'the end' : `0x${b.toString(16).padStart(2, '0')}`);
+  return `line ${line}, byte ${at - lineStart + 1} of the line: ${byte(bytes[at])} on disk, ${byte(expected[at])} in the sheet`;
 }
 
 /** A missing or non-folder parent gets a message about the folder, not about a temporary file. */
@@ -112,11 +146,17 @@ async function check(current: Current, text: string, options: DocsOptions, matri
     io.stderr.write(`✖ ${out} is stale: it is ${current.size} bytes, far more than the ${Buffer.byteLength(text)} of the sheet from ${matrixPath}; ${fix}\n`);
     return EXIT.findings;
   }
-  // A checkout that turned LF into CRLF has not changed the sheet.
-  const diff = unifiedDiff(current.text.replace(/\r\n/g, '\n'), text, { from: `${out} (on disk)`, to: `${out} (from ${matrixPath})`, maxLines: MAX_DIFF_LINES });
-  if (diff === '') {
+  if (isCurrent(current.bytes, text)) {
     io.stdout.write(`✓ ${out} is current\n`);
     return EXIT.ok;
+  }
+  // The diff is of the text as an editor shows it (a byte-order mark dropped, CRLF read as LF),
+  // so it shows what changed; what it cannot show is said by firstDifference.
+  const onDisk = new TextDecoder().decode(current.bytes).replace(/\r\n/g, '\n');
+  const diff = unifiedDiff(onDisk, text, { from: `${out} (on disk)`, to: `${out} (from ${matrixPath})`, maxLines: MAX_DIFF_LINES });
+  if (diff === '') {
+    io.stderr.write(`✖ ${out} is stale: it no longer matches ${matrixPath}, in bytes a line diff does not show (${firstDifference(current.bytes, text)}); ${fix}\n`);
+    return EXIT.findings;
   }
   io.stderr.write(`✖ ${out} is stale: it no longer matches ${matrixPath}; ${fix}\n`);
   io.stdout.write(colorDiff(diff, await colorsFor(io)));

@@ -2,7 +2,7 @@
 import type { Matrix, Severity } from '../../matrix/schema.js';
 import { reviewDue } from '../../matrix/upkeep.js';
 import { allPaths } from '../../triage/engine.js';
-import { cell, code, inline } from '../escape.js';
+import { cell, code, inline, lineStart } from '../escape.js';
 import { sentenceList } from '../markdown.js';
 import { dateTimeText, severityLabel, stepWhen } from '../format.js';
 
@@ -50,5 +50,6 @@ export function ownership(matrix: Matrix, roleId: string, owned: readonly Severi
 export function authority(matrix: Matrix, roleId: string): string[] {
   return (matrix.authority ?? [])
     .filter((a) => a.role === roleId)
-    .map((a) => `${cell(a.may)}${a.limit ? ` (limit: ${inline(a.limit)})` : ''}${a.severities?.length ? ` — levels ${a.severities.map(code).join(', ')}` : ''}.`);
+    // `may` begins its bullet: `# x`, `- x` or `1. x` must stay the bullet's text, not a block inside it.
+    .map((a) => `${lineStart(cell(a.may))}${a.limit ? ` (limit: ${inline(a.limit)})` : ''}${a.severities?.length ? ` — levels ${a.severities.map(code).join(', ')}` : ''}.`);
 }

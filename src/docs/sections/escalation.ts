@@ -1,7 +1,7 @@
 /** For each severity, its escalation path as a numbered timeline. */
 import type { EscalationStep, Matrix, Severity } from '../../matrix/schema.js';
 import { leading } from '../escape.js';
-import { blocks, numbered } from '../markdown.js';
+import { blocks, heading, numbered } from '../markdown.js';
 import { roleReach, runsOn, severityLabel, stepWhen } from '../format.js';
 
 export const ESCALATION_HEADING = 'Escalation paths';
@@ -21,7 +21,7 @@ function severityPath(matrix: Matrix, severity: Severity): string {
   facts.push(`targets run ${runsOn(severity.calendar)}`);
   const steps = severity.escalation ?? [];
   return blocks(
-    `### ${severityLabel(severity)}`,
+    heading(3, severityLabel(severity)),
     facts.join(' · '),
     steps.length ? numbered(steps.map((step) => stepText(matrix, step))) : '*No escalation path: the owner handles it alone.*',
   );

@@ -2,7 +2,7 @@
 import type { Matrix } from '../../matrix/schema.js';
 import { daysUntilReview, reviewDue } from '../../matrix/upkeep.js';
 import { code, inline, leading, paragraphs } from '../escape.js';
-import { blocks, bullets } from '../markdown.js';
+import { blocks, bullets, heading } from '../markdown.js';
 import { roleReach, type SheetOptions } from '../format.js';
 
 export function headerSection(matrix: Matrix, options: SheetOptions): string {
@@ -17,7 +17,7 @@ export function headerSection(matrix: Matrix, options: SheetOptions): string {
   const triggers = matrix.review_triggers?.length
     ? `**Review early when:**\n\n${bullets(matrix.review_triggers.map(leading))}`
     : undefined;
-  return blocks(`# ${leading(matrix.name)}`, note, matrix.description ? paragraphs(matrix.description) : undefined, bullets(facts), triggers);
+  return blocks(heading(1, leading(matrix.name)), note, matrix.description ? paragraphs(matrix.description) : undefined, bullets(facts), triggers);
 }
 
 function reviewStatus(matrix: Matrix, { asOf }: SheetOptions): string {
