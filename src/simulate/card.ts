@@ -10,6 +10,7 @@ import { clockText, offsetText } from '../time/display.js';
 import { parseDuration } from '../time/duration.js';
 import { cardWidth, wrap } from '../triage/card.js';
 import type { PagedRole, SimulateResult, Simulation } from './result-schema.js';
+import { findingRuns } from './finding-runs.js';
 
 const LABEL = 12;
 
@@ -69,14 +70,7 @@ function parityLines(result: SimulateResult, c: Colors, width: number): string[]
 function toolParityLines(result: SimulateResult, parity: NonNullable<SimulateResult['parity']>, c: Colors, width: number): string[] {
   const zone = result.timezone;
   const out = ['', ...wrap(c.bold(`Parity with ${({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`), width)];
-  const runs: { from: string; to: string; key: string; message: string }[] = [];
-  const order = result.instants.map((i) => i.at);
-  for (const f of parity.findings) {
-    const key = `${f.severity}|${f.kind}|${f.role ?? ''}`;
-    const same = runs.find((r) => r.key === key && order.indexOf(r.to) + 1 === order.indexOf(f.at));
-    if (same) same.to = f.at;
-    else runs.push({ from: f.at, to: f.at, key, message: f.message });
-  }
+  const runs = findingRuns(result, parity.findings, (f) => `${f.severity}|${f.kind}|${f.role ?? ''}`);
   for (const r of runs) {
     const span = r.from === r.to ? clockText(new Date(r.from), zone) : `${clockText(new Date(r.from), zone)} – ${clockText(new Date(r.to), zone)}`;
     out.push(...wrap(`  ${span}`, width, { keepSpaces: true }), ...wrap(`      ${r.from === r.to ? r.message : r.message.replace(/^/, 'e.g. ')}`, width, { indent: '      ' }));

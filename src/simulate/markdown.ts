@@ -3,6 +3,7 @@ import { clockText, offsetText } from '../time/display.js';
 import { mdText } from '../triage/markdown.js';
 import { runs, stateText } from './card.js';
 import type { SimulateResult } from './result-schema.js';
+import { findingRuns } from './finding-runs.js';
 
 export function formatSimulationMarkdown(result: SimulateResult): string {
   const zone = result.timezone;
@@ -54,14 +55,7 @@ function toolParityMarkdown(result: SimulateResult, parity: NonNullable<Simulate
   const name = ({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool;
   const out = ['', `#### Parity with ${name}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`, ''];
   if (parity.findings.length > 0) {
-    const order = result.instants.map((i) => i.at);
-    const rows: { from: string; to: string; key: string; kind: string; message: string }[] = [];
-    for (const f of parity.findings) {
-      const key = `${f.severity}|${f.calendar ?? ''}|${f.kind}|${f.role ?? ''}`;
-      const same = rows.find((r) => r.key === key && order.indexOf(r.to) + 1 === order.indexOf(f.at));
-      if (same) same.to = f.at;
-      else rows.push({ from: f.at, to: f.at, key, kind: f.kind, message: f.message });
-    }
+    const rows = findingRuns(result, parity.findings, (f) => `${f.severity}|${f.calendar ?? ''}|${f.kind}|${f.role ?? ''}`);
     out.push('| from | to | kind | difference (at the first start) |', '| --- | --- | --- | --- |');
     for (const r of rows) out.push(`| ${clockText(new Date(r.from), zone)} | ${clockText(new Date(r.to), zone)} | ${mdText(r.kind)} | ${mdText(r.message)} |`);
     out.push('');

@@ -16,6 +16,7 @@ import { formatInstant } from '../time/instant.js';
 import { firstOnGrid, inIntervals, readIntervals, type IntervalEntry } from './am-time.js';
 import type { ParityFinding } from './parity-pagerduty.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
+import { completed, type Steps } from './steps.js';
 
 /** Alertmanager's defaults (dispatch/route.go DefaultRouteOpts). */
 export const DEFAULT_GROUP_WAIT = 30_000;
@@ -115,6 +116,11 @@ const AFTER_OPENING = DEFAULT_GROUP_WAIT + DEFAULT_GROUP_INTERVAL;
 
 /** Every start and severity of a simulation, compared with Alertmanager running `config` (parsed YAML). */
 export function alertmanagerParity(result: SimulateResult, config: unknown, contract: { tier?: string; client?: string; outcome?: string }): AlertmanagerParity | { ok: false; reason: string } {
+  return completed(alertmanagerParitySteps(result, config, contract));
+}
+
+/** alertmanagerParity, a start at a time (see Steps). */
+export function* alertmanagerParitySteps(result: SimulateResult, config: unknown, contract: { tier?: string; client?: string; outcome?: string }): Steps<AlertmanagerParity | { ok: false; reason: string }> {
   if (!isRecord(config) || !isRecord(config.route)) return { ok: false, reason: 'the configuration has no `route`' };
   const read = readIntervals(config);
   if (!read.ok) return { ok: false, reason: read.reason };
@@ -137,6 +143,7 @@ export function alertmanagerParity(result: SimulateResult, config: unknown, cont
   const findings: ParityFinding[] = [];
   const routings = new Map<string, Routing>();
   for (const instant of result.instants) {
+    yield;
     const start = Date.parse(instant.at);
     for (const sim of instant.severities) {
       const id = sim.severity.id;

@@ -15,6 +15,7 @@ import { clockText } from '../time/display.js';
 import { localDate } from '../time/instant.js';
 import type { ParityFinding } from './parity-pagerduty.js';
 import type { SimulateResult } from './result-schema.js';
+import { completed, type Steps } from './steps.js';
 
 const MAX_OCCURRENCES = 20_000;
 const DAY = 86_400_000;
@@ -98,6 +99,11 @@ export function icsState(events: CalendarEvents, at: number, zone: string): { st
 
 /** Each start, for each calendar the simulated severities run on, compared with the calendar file. */
 export function icsParity(result: SimulateResult, text: string): { findings: ParityFinding[]; notes: string[] } | { ok: false; reason: string } {
+  return completed(icsParitySteps(result, text));
+}
+
+/** icsParity, a start at a time once the file is read (see Steps). */
+export function* icsParitySteps(result: SimulateResult, text: string): Steps<{ findings: ParityFinding[]; notes: string[] } | { ok: false; reason: string }> {
   const zoneOf = new Map<string, string>();
   const severitiesOf = new Map<string, string[]>();
   for (const sim of result.instants[0]?.severities ?? []) {
@@ -119,6 +125,7 @@ export function icsParity(result: SimulateResult, text: string): { findings: Par
   const when = (ms: number) => clockText(new Date(ms), zone);
   const findings: ParityFinding[] = [];
   for (const instant of result.instants) {
+    yield;
     const at = Date.parse(instant.at);
     const done = new Set<string>();
     for (const sim of instant.severities) {

@@ -14,6 +14,7 @@ import { isPullInName, resourceName } from '../export/pagerduty.js';
 import { clockText } from '../time/display.js';
 import { formatInstant, matrixInstant } from '../time/instant.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
+import { completed, type Steps } from './steps.js';
 
 export const PARITY_KINDS = ['holiday', 'low-urgency', 'earlier', 'later', 'not-paged', 'held', 'other-receiver', 'missing-holiday', 'extra-holiday', 'hours'] as const;
 export type ParityKind = (typeof PARITY_KINDS)[number];
@@ -92,11 +93,17 @@ export function pullInPageAt(config: PagerdutyConfig, key: string, id: string, s
 
 /** Every start and severity of a simulation, compared with PagerDuty running the exported configuration. */
 export function pagerdutyParity(result: SimulateResult, config: PagerdutyConfig): ParityFinding[] {
+  return completed(pagerdutyParitySteps(result, config));
+}
+
+/** pagerdutyParity, a start at a time (see Steps). */
+export function* pagerdutyParitySteps(result: SimulateResult, config: PagerdutyConfig): Steps<ParityFinding[]> {
   const zone = result.timezone;
   const iso = (ms: number) => formatInstant(new Date(ms), zone);
   const when = (ms: number) => clockText(new Date(ms), zone);
   const out: ParityFinding[] = [];
   for (const instant of result.instants) {
+    yield;
     const start = Date.parse(instant.at);
     for (const sim of instant.severities) {
       const key = resourceName(sim.severity.id);

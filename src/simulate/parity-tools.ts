@@ -10,8 +10,9 @@ import { exportAlertmanager, outcomeLabel } from '../export/alertmanager.js';
 import { exportIcs } from '../export/ics.js';
 import type { Matrix } from '../matrix/schema.js';
 import { walk } from '../triage/engine.js';
-import { alertmanagerParity } from './parity-alertmanager.js';
-import { icsParity } from './parity-ics.js';
+import { alertmanagerParitySteps } from './parity-alertmanager.js';
+import { icsParitySteps } from './parity-ics.js';
+import { completed, type Steps } from './steps.js';
 import type { ParityFinding } from './parity-pagerduty.js';
 import type { SimulateResult } from './result-schema.js';
 import { weekSimulation } from './week.js';
@@ -45,14 +46,23 @@ export function contractLabels(matrix: Matrix, contract: SimulateResult['contrac
   };
 }
 
+type ParityOutcome = { ok: true; parity: NonNullable<SimulateResult['parity']> } | { ok: false; reason: string };
+
 /** `simulate --parity TOOL`: the simulation evaluated on what `escalate export TOOL` writes today. */
-export function exportParity(tool: ParityTool, matrix: Matrix, result: SimulateResult): { ok: true; parity: NonNullable<SimulateResult['parity']> } | { ok: false; reason: string } {
-  return evaluate(tool, matrix, result, tool === 'alertmanager' ? exportAlertmanager(matrix).config : Object.keys(matrix.calendars ?? {}).length > 0 ? exportIcs(matrix).text : '');
+export function exportParity(tool: ParityTool, matrix: Matrix, result: SimulateResult): ParityOutcome {
+  return completed(exportParitySteps(tool, matrix, result));
 }
 
-function evaluate(tool: ParityTool, matrix: Matrix, result: SimulateResult, data: unknown): { ok: true; parity: NonNullable<SimulateResult['parity']> } | { ok: false; reason: string } {
+/** exportParity, a start at a time once the export is made (see Steps). */
+export function* exportParitySteps(tool: ParityTool, matrix: Matrix, result: SimulateResult): Steps<ParityOutcome> {
+  const data = tool === 'alertmanager' ? exportAlertmanager(matrix).config : Object.keys(matrix.calendars ?? {}).length > 0 ? exportIcs(matrix).text : '';
+  yield;
+  return yield* evaluate(tool, matrix, result, data);
+}
+
+function* evaluate(tool: ParityTool, matrix: Matrix, result: SimulateResult, data: unknown): Steps<ParityOutcome> {
   if (tool === 'ics' && data === '') return { ok: true, parity: { tool, findings: [], notes: ['the matrix defines no calendars: every target runs round the clock'] } };
-  const found = tool === 'alertmanager' ? alertmanagerParity(result, data, contractLabels(matrix, result.contract, result.answers)) : icsParity(result, String(data));
+  const found = tool === 'alertmanager' ? yield* alertmanagerParitySteps(result, data, contractLabels(matrix, result.contract, result.answers)) : yield* icsParitySteps(result, String(data));
   if ('ok' in found) return found;
   return { ok: true, parity: { tool, findings: found.findings, notes: found.notes } };
 }
@@ -69,7 +79,7 @@ export function toolParityDiagnostics(tool: ParityTool, matrix: Matrix, text: st
       return { ok: false, reason: `cannot read the configuration: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
     }
   }
-  const found = evaluate(tool, matrix, simulated.result, data);
+  const found = completed(evaluate(tool, matrix, simulated.result, data));
   if (!found.ok) return found;
   const lines = text.split(/\r?\n/);
   const lineOf = (f: ParityFinding) => {

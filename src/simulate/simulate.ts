@@ -11,6 +11,7 @@ import { addWorkingMinutes, isWorkingTime, type WorkingCalendar } from '../time/
 import type { ResolvedOutcome } from '../triage/engine.js';
 import { planIncident, targetClock, type IncidentPlan, type RoleView } from '../triage/plan.js';
 import type { CalendarState, PagedRole, SimulateResult, Simulation } from './result-schema.js';
+import { completed, type Steps } from './steps.js';
 
 export interface SimulateOptions {
   /** The outcomes to simulate: one per severity, or the one the triage answers reached. */
@@ -27,6 +28,11 @@ export type SimulationFailure = { ok: false; code: string; reason: string; at: D
 
 /** Every outcome at every instant, or the first plan that failed (an unknown client, a calendar without working time). */
 export function simulate(matrix: Matrix, options: SimulateOptions): { ok: true; instants: SimulateResult['instants'] } | SimulationFailure {
+  return completed(simulateSteps(matrix, options));
+}
+
+/** simulate, a start at a time (see Steps). */
+export function* simulateSteps(matrix: Matrix, options: SimulateOptions): Steps<{ ok: true; instants: SimulateResult['instants'] } | SimulationFailure> {
   const zone = options.displayZone ?? matrix.timezone;
   const instants: SimulateResult['instants'] = [];
   for (const start of options.instants) {
@@ -43,6 +49,7 @@ export function simulate(matrix: Matrix, options: SimulateOptions): { ok: true; 
       severities.push(simulation(matrix, planned.plan));
     }
     instants.push({ at: formatInstant(start, zone), severities });
+    yield;
   }
   return { ok: true, instants };
 }

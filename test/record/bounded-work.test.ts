@@ -106,4 +106,24 @@ describe('a signal mid-computation', () => {
     // result; without slices the whole judging finishes and prints first (how fast is the bench's).
     expect(stdout).toBe('');
   }, 60_000);
+
+  it('SIGTERM during a year of hourly starts simulated with every parity check stops the work: exit 143, nothing printed', async () => {
+    // 8,760 starts, each planned for every severity and checked against three exports: seconds
+    // of CPU, so the signal comes long before the end.
+    const child = spawn(
+      process.execPath,
+      [BIN, 'simulate', '--matrix', example('msp.yaml'), '--from', '2026-01-01T00:00', '--to', '2026-12-31T23:00', '--every', '1h', '--parity', 'all', '--json'],
+      { env: cliEnv({ ESCALATE_NOW: '2026-12-06T00:00:00Z' }), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    await judging(child.pid!, 1);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(stderr).toBe('\nescalate: terminated (SIGTERM)\n');
+    expect(stdout).toBe('');
+  }, 60_000);
 });

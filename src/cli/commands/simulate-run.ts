@@ -11,7 +11,9 @@ import { parseDuration } from '../../time/duration.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type ResolvedOutcome } from '../../triage/engine.js';
 import { checkAnswers, choiceList, keyedByUser, parseAnswerFlag } from '../../triage/answers.js';
-import { simulate } from '../../simulate/simulate.js';
+import { simulateSteps } from '../../simulate/simulate.js';
+import type { Steps } from '../../simulate/steps.js';
+import { slicer } from '../slices.js';
 import type { SimulateResult } from '../../simulate/result-schema.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
@@ -91,13 +93,22 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     instants = [options.at !== undefined ? startAt('--at', options.at) : now];
   }
 
-  const simulated = simulate(matrix, {
+  // A year of hourly starts takes seconds: the steps run in slices, so a signal is answered mid-sweep.
+  const pause = slicer();
+  const sliced = async <T>(steps: Steps<T>): Promise<T> => {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      await pause();
+    }
+  };
+  const simulated = await sliced(simulateSteps(matrix, {
     outcomes,
     instants,
     displayZone: zone,
     ...(options.client !== undefined ? { client: options.client } : {}),
     ...(options.tier !== undefined ? { tier: options.tier } : {}),
-  });
+  }));
   if (!simulated.ok) {
     const where = instants.length > 1 ? ` (${simulated.severity} starting ${formatInstant(simulated.at, zone)})` : '';
     throw fail(simulated.code.replace(/-/g, '_'), `${simulated.reason}${where}`);
@@ -116,7 +127,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     if (options.svg) throw fail('invalid_option', '--parity lists differences; draw the picture without it');
     const tools = options.parity === 'all' ? (['pagerduty', 'alertmanager', 'ics'] as const) : [options.parity];
     const found: NonNullable<SimulateResult['parity']>[] = [];
-    for (const tool of tools) found.push(await parityWith(tool, matrix, result));
+    for (const tool of tools) found.push(await parityWith(tool, matrix, result, sliced));
     if (options.parity === 'all') result.parities = found;
     else result.parity = found[0]!;
   }
@@ -135,16 +146,16 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
 }
 
 /** The simulation evaluated on what `escalate export TOOL` writes today. */
-async function parityWith(tool: 'pagerduty' | 'alertmanager' | 'ics', matrix: Matrix, result: SimulateResult): Promise<NonNullable<SimulateResult['parity']>> {
+async function parityWith(tool: 'pagerduty' | 'alertmanager' | 'ics', matrix: Matrix, result: SimulateResult, sliced: <T>(steps: Steps<T>) => Promise<T>): Promise<NonNullable<SimulateResult['parity']>> {
   if (tool === 'pagerduty') {
     const { exportPagerduty } = await import('../../export/pagerduty.js');
-    const { pagerdutyParity, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
+    const { pagerdutyParitySteps, pagerdutyNotes } = await import('../../simulate/parity-pagerduty.js');
     const config = exportPagerduty(matrix).config;
     const notes = [...new Set((result.instants[0]?.severities ?? []).map((sim) => pagerdutyNotes(sim, config)).filter((n): n is string => n !== undefined))];
-    return { tool: 'pagerduty', findings: pagerdutyParity(result, config), notes };
+    return { tool: 'pagerduty', findings: await sliced(pagerdutyParitySteps(result, config)), notes };
   }
-  const { exportParity } = await import('../../simulate/parity-tools.js');
-  const found = exportParity(tool, matrix, result);
+  const { exportParitySteps } = await import('../../simulate/parity-tools.js');
+  const found = await sliced(exportParitySteps(tool, matrix, result));
   if (!found.ok) throw fail('parity', `--parity ${tool}: ${found.reason}`);
   return found.parity;
 }
