@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
-import { loadMatrix, type LoadResult } from '../matrix/load.js';
+import { loadMatrix, withoutBom, type LoadResult } from '../matrix/load.js';
 import { withFileHolidays, type FileHolidays } from '../matrix/holiday-files.js';
 import { resolveLevels, type ResolvedLevels, type RuleSettings } from './config.js';
 import { MATRIX_RULES } from './registry.js';
@@ -43,8 +43,9 @@ export function lintMatrix(source: string, given: LintOptions): MatrixLint {
   const matrix = withFileHolidays(inline, fileHolidays);
 
   let tree: TreeIndex | undefined;
-  // Rules see the matrix as written (positions of its own holidays), with the file dates beside it.
-  const ctx: RuleContext = { matrix: inline, fileHolidays, locator: load.locator, source, today: String(options.today ?? ''), tree: () => (tree ??= buildTreeIndex(inline)) };
+  // Rules see the matrix as written (positions of its own holidays), with the file dates beside
+  // it, and the text the locator counts in (a byte-order mark is not a column of line 1).
+  const ctx: RuleContext = { matrix: inline, fileHolidays, locator: load.locator, source: withoutBom(source), today: String(options.today ?? ''), tree: () => (tree ??= buildTreeIndex(inline)) };
   const diagnostics = [...load.diagnostics, ...levels.diagnostics];
   for (const rule of MATRIX_RULES) {
     const level = levels.level(rule.id);

@@ -15,7 +15,7 @@ export type RuleGroup = 'tree' | 'timing' | 'ownership' | 'upkeep' | 'cases' | '
 export interface RuleContext {
   matrix: Matrix;
   locator: Locator;
-  /** The matrix text, for findings inside a multi-line value (a template body). */
+  /** The matrix text without a leading byte-order mark (as the locator counts), for findings inside a value (a template body). */
   source: string;
   /** Dates from the calendars' holidays files (`holidays_from`), by calendar id; `matrix` holds only its own. */
   fileHolidays?: FileHolidays;

@@ -43,6 +43,11 @@ export interface IcsHolidays {
 interface Line {
   text: string;
   line: number;
+  /**
+   * Where each folded continuation starts in `text`, and its physical line: an offset past a
+   * fold is a place on a later line of the file (its column counts the space the fold began with).
+   */
+  folds?: { at: number; line: number }[];
 }
 interface Prop {
   name: string;
@@ -78,7 +83,8 @@ export function parseIcsHolidays(source: string, window: RecurrenceWindow, work?
   const events: EventBlock[] = [];
   let event: EventBlock | undefined;
   let calendars = 0;
-  for (const { text: content, line } of lines) {
+  for (const logical of lines) {
+    const { text: content, line } = logical;
     const name = NAME.exec(content)?.[0];
     const colon = name === undefined ? -1 : valueStart(content, name.length);
     if (name === undefined || colon < 0) return fail('ics-syntax', `this line is not NAME:VALUE (${preview(content)})`, line);
@@ -102,7 +108,7 @@ export function parseIcsHolidays(source: string, window: RecurrenceWindow, work?
       if (kind === 'VEVENT' && stack.length === 1) event = undefined;
       continue;
     }
-    if (event && stack.length === 2) event.props.push({ name: upper, params: content.slice(name.length, colon), value, line, column: colon + 2 });
+    if (event && stack.length === 2) event.props.push({ name: upper, params: content.slice(name.length, colon), value, ...placeOf(logical, colon + 1) });
   }
   if (stack.length > 0) return fail('ics-syntax', `the file ends inside BEGIN:${stack[stack.length - 1]} (no END:${stack[stack.length - 1]})`, lines[lines.length - 1]!.line);
 
@@ -174,10 +180,21 @@ function unfold(text: string): Line[] {
   const physical = text.split(/\r\n|\n|\r/);
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i]!;
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length > 0) out[out.length - 1]!.text += raw.slice(1);
-    else if (raw.trim() !== '') out.push({ text: raw, line: i + 1 });
+    const last = out[out.length - 1];
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) {
+      (last.folds ??= []).push({ at: last.text.length, line: i + 1 });
+      last.text += raw.slice(1);
+    } else if (raw.trim() !== '') out.push({ text: raw, line: i + 1 });
   }
   return out;
+}
+
+/** The file's line and 1-based column of an offset in an unfolded line. */
+function placeOf(logical: Line, offset: number): { line: number; column: number } {
+  let place = { line: logical.line, column: offset + 1 };
+  // The last continuation that starts at or before the offset holds it; its first character is column 2.
+  for (const fold of logical.folds ?? []) if (fold.at <= offset) place = { line: fold.line, column: offset - fold.at + 2 };
+  return place;
 }
 
 /** The index of the colon that ends the name and parameters (a quoted parameter value may hold colons), or -1. */

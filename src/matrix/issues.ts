@@ -64,7 +64,8 @@ export function issueToDiagnostics(issue: Issue, locator: Locator, data: unknown
     // `__proto__` gets its own, clearer finding from the loader.
     return issue.keys.filter((key) => key !== '__proto__').map((key) => {
       // A comma inside `{ … }` ends the value and starts a new key: the commonest flow-map slip.
-      const hint = /\s/.test(key) ? '; a comma inside { … } starts a new key, so quote a value that contains commas' : didYouMean(key, allowed);
+      // Only the YAML says whether that happened: a key with a space in a block mapping is a typo.
+      const hint = locator.splitAtComma([...path, key]) ? '; a comma inside { … } starts a new key, so quote a value that contains commas' : didYouMean(key, allowed);
       // A key is one line: a line break or control character in it is shown as `\u000a`, never as a new line of output.
       const shown = key.replace(CONTROL_CHARACTERS, escapeCode);
       return at(locator.key([...path, key]), 'unknown-key', `unknown key "${shown}" in ${where}${hint}`, [...path, key]);

@@ -62,11 +62,18 @@ export interface LoadOptions {
 // yaml's own duplicate-key check scans every earlier key (quadratic); ours (yamlDiagnostics) is linear.
 const YAML_OPTIONS = { uniqueKeys: false, strict: true, stringKeys: true, prettyErrors: false, version: '1.2' } as const;
 
+/**
+ * The text a matrix's lines and columns count in: the file without a leading byte-order mark.
+ * Everything that turns an offset of the text into a place (the locator, the rules that find a
+ * placeholder inside a value) must count in the same text, or line 1 is one column off.
+ */
+export const withoutBom = (source: string): string => (source.startsWith('\uFEFF') ? source.slice(1) : source);
+
 export function loadMatrix(source: string, options: LoadOptions = {}): LoadResult {
   if (typeof source !== 'string') {
     return { diagnostics: [fatal('not-text', `a matrix is YAML text, given as a string; got ${source === null ? 'null' : typeof source}`)], locator: createLocator(parseDocument(''), new TextPositions('')) };
   }
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const text = withoutBom(source);
   const lines = new TextPositions(text, options.work);
   if (text.includes('\0')) {
     return { diagnostics: [fatal('not-text', 'the file contains binary data (NUL bytes); a matrix is a YAML text file')], locator: createLocator(parseDocument(''), lines) };

@@ -23,6 +23,12 @@ export interface Locator {
   value(path: Path): Span;
   /** The key of the last path segment (a map key), or the value when there is no key. */
   key(path: Path): Span;
+  /**
+   * True when the last path segment is a key that a comma split off the pair before it in a
+   * flow mapping: not the mapping's first key, and followed by no `:` (`{ scope: One user, or
+   * two }` reads `or two` as a key without a value).
+   */
+  splitAtComma(path: Path): boolean;
 }
 
 type Range = readonly [number, number, number?];
@@ -112,6 +118,14 @@ export function createLocator(doc: Document.Parsed | Document, lines: Positions)
       const found = walk(path);
       if (found.exact && found.keyNode) return span(rangeOf(found.keyNode), true);
       return this.value(path);
+    },
+    splitAtComma(path) {
+      const found = walk(path);
+      const map = found.parent;
+      if (!found.exact || !(map instanceof MapNode) || !map.flow) return false;
+      const pair = pairOf(map, String(path[path.length - 1]));
+      // yaml leaves a pair's value null only when no `:` follows its key (`a:` alone holds a null scalar).
+      return pair !== undefined && pair.value === null && map.items.indexOf(pair) > 0;
     },
   };
 }

@@ -116,5 +116,5 @@ function plain(value: unknown): boolean {
 export function lazyLocator(make: () => Locator): Locator {
   let real: Locator | undefined;
   const get = () => (real ??= make());
-  return { value: (path) => get().value(path), key: (path) => get().key(path) };
+  return { value: (path) => get().value(path), key: (path) => get().key(path), splitAtComma: (path) => get().splitAtComma(path) };
 }

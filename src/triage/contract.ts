@@ -75,18 +75,6 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
   const tierId = client?.tier ?? request.tier;
   const tier = tierId !== undefined && has(matrix.tiers, tierId) ? matrix.tiers[tierId] : undefined;
 
-  const targets: Targets = { ...severity.targets };
-  const targetSources: Partial<Record<TargetKind, Source>> = {};
-  for (const kind of TARGET_KINDS) if (targets[kind] !== undefined) targetSources[kind] = 'severity';
-  const overlay = (overrides: Record<string, Targets> | undefined, source: Source) => {
-    const forSeverity = overrides && Object.hasOwn(overrides, severity.id) ? overrides[severity.id] : undefined;
-    for (const kind of TARGET_KINDS) {
-      const value = forSeverity?.[kind];
-      if (value === undefined) continue;
-      targets[kind] = value;
-      targetSources[kind] = source;
-    }
-  };
   const extraRoles: { role: string; source: Source }[] = [];
   const addRoles = (roles: string[] | undefined, source: Source) => {
     for (const role of roles ?? []) if (!extraRoles.some((r) => r.role === role)) extraRoles.push({ role, source });
@@ -95,28 +83,26 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
   let calendar = severity.calendar;
   let calendarSource: Source = 'severity';
   if (tier && tierId !== undefined) {
-    overlay(tier.targets, `tier ${tierId}`);
     addRoles(tier.notify, `tier ${tierId}`);
     if (tier.calendar !== undefined) {
       calendar = tier.calendar;
       calendarSource = `tier ${tierId}`;
     }
   }
-  if (client && clientId !== undefined) {
-    overlay(client.targets, `client ${clientId}`);
-    addRoles(client.notify, `client ${clientId}`);
-  }
+  if (client && clientId !== undefined) addRoles(client.notify, `client ${clientId}`);
   const exceptions: ActiveException[] = [];
+  let applying: MatrixException[] | undefined;
   let owner: AppliedContract['owner'];
   for (const exception of matrix.exceptions ?? []) {
     const active = activeException(exception, severity.id, clientId, start, matrix.timezone);
     if (!active) continue;
     exceptions.push(active);
+    (applying ??= []).push(exception);
     const source = `exception ${exception.id}`;
-    overlay(exception.targets, source);
     addRoles(exception.notify, source);
     if (exception.owner !== undefined) owner = { role: exception.owner, source };
   }
+  const { targets, targetSources } = targetsInForce(matrix, severity, tier ? tierId : undefined, client ? clientId : undefined, applying ?? NONE);
 
   const changes: TargetChange[] = [];
   for (const kind of TARGET_KINDS) {
@@ -141,6 +127,55 @@ export function applyContract(matrix: Matrix, severity: Severity, request: Contr
   contract.extraRoles = extraRoles;
   if (owner) contract.owner = owner;
   return { ok: true, contract };
+}
+
+const NONE: readonly MatrixException[] = [];
+
+/** The targets in force and where each came from (`severity`, `tier premium`, `client northwind`, `exception peak`). */
+export interface TargetsInForce {
+  targets: Targets;
+  targetSources: Partial<Record<TargetKind, Source>>;
+}
+
+/**
+ * The targets of a severity as a tier, a client and exceptions replace them, kind by kind,
+ * weakest first: the severity's own < the tier's < the client's < each exception in the order
+ * given. The one place that order is written: triage plans an incident by it (with the
+ * exceptions active at its start), and lint checks what it gives for every client and tier an
+ * exception covers, so a target lint accepts is the one an incident is planned with. The ids
+ * are taken as given (`applyContract` resolves and checks them); the exceptions are taken as
+ * applying, whatever their window or the severities and clients they name.
+ */
+export function targetsInForce(
+  matrix: Matrix,
+  severity: Severity,
+  tierId: string | undefined,
+  clientId: string | undefined,
+  exceptions: readonly MatrixException[],
+): TargetsInForce {
+  const targets: Targets = { ...severity.targets };
+  const targetSources: Partial<Record<TargetKind, Source>> = {};
+  for (const kind of TARGET_KINDS) if (targets[kind] !== undefined) targetSources[kind] = 'severity';
+  const overlay = (overrides: Record<string, Targets> | undefined, source: Source) => {
+    const forSeverity = overrides && Object.hasOwn(overrides, severity.id) ? overrides[severity.id] : undefined;
+    if (forSeverity === undefined) return;
+    for (const kind of TARGET_KINDS) {
+      const value = forSeverity[kind];
+      if (value === undefined) continue;
+      targets[kind] = value;
+      targetSources[kind] = source;
+    }
+  };
+  if (tierId !== undefined && has(matrix.tiers, tierId)) overlay(matrix.tiers[tierId]!.targets, `tier ${tierId}`);
+  if (clientId !== undefined && has(matrix.clients, clientId)) overlay(matrix.clients[clientId]!.targets, `client ${clientId}`);
+  for (const exception of exceptions) overlay(exception.targets, `exception ${exception.id}`);
+  return { targets, targetSources };
+}
+
+/** Whether an exception covers this severity and client (or an incident without a client), whatever its window. */
+export function exceptionCovers(exception: MatrixException, severityId: string, clientId: string | undefined): boolean {
+  if (exception.severities && !exception.severities.includes(severityId)) return false;
+  return !exception.clients || (clientId !== undefined && exception.clients.includes(clientId));
 }
 
 /**
@@ -177,8 +212,7 @@ export function activeException(
   start: Date,
   zone: string,
 ): ActiveException | undefined {
-  if (exception.severities && !exception.severities.includes(severityId)) return undefined;
-  if (exception.clients && (clientId === undefined || !exception.clients.includes(clientId))) return undefined;
+  if (!exceptionCovers(exception, severityId, clientId)) return undefined;
   const window = exceptionWindow(exception, zone);
   if (!window || start < window.from || start >= window.until) return undefined;
   return { id: exception.id, reason: exception.reason, ...window, approvedBy: exception.approved_by };

@@ -106,6 +106,14 @@ describe('a holidays file that cannot be used is a located error', () => {
     expect(triage.stderr).toContain(`holidays/england-and-wales.ics:${line}:20: DTSTART 20261325 is not a date in the calendar (ics-event)`);
   });
 
+  it('a value after a folded line is reported on the physical line it is on, at its column there', () => {
+    const feed = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=\r\n DATE:2026133\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const { code, json } = lintJson(copy({ feed }));
+    expect(code).toBe(1);
+    // Line 4 is `DTSTART;VALUE=` (14 characters); the value follows ` DATE:` on line 5.
+    expect(found(json)).toEqual([`m.yaml:${FROM_LINE}:20 error holidays-file`, 'holidays/england-and-wales.ics:5:7 error ics-event']);
+  });
+
   it('a timed event is a warning at its line; the rest of the feed counts', () => {
     const feed = FEED.replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:party@test\r\nDTSTART:20270709T150000Z\r\nDTEND:20270709T180000Z\r\nSUMMARY:Summer party\r\nEND:VEVENT\r\nEND:VCALENDAR');
     const line = feed.split('\r\n').findIndex((l) => l.startsWith('DTSTART:2027')) + 1;

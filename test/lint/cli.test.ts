@@ -228,3 +228,22 @@ describe('files, globs and usage errors', () => {
     expect(bundle).not.toMatch(/ExitPromptError|@inquirer/);
   });
 });
+
+describe('lint and triage read an exception the same way', () => {
+  it('an exception escalating at 12m for a client whose tier assigns an owner at 10m: no timing-order error, and triage plans the owner first', () => {
+    const dir = tmp();
+    const path = join(dir, 'msp.yaml');
+    const text = readFileSync(example('msp.yaml'), 'utf8');
+    expect(text).toContain('p1: { acknowledge: 5m, escalate_after: 30m }');
+    writeFileSync(path, text.replace('p1: { acknowledge: 5m, escalate_after: 30m }', 'p1: { acknowledge: 5m, escalate_after: 12m }'));
+    const lint = runCli(['lint', path, '--no-cases', '--format', 'json', '--today', '2026-12-01']);
+    expect(lint.stdout + lint.stderr).not.toMatch(STACK_TRACE);
+    const codes = JSON.parse(lint.stdout).files[0].diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).not.toContain('timing-order');
+    const triage = runCli(['triage', '-m', path, '--severity', 'p1', '--client', 'northwind', '--at', '2027-01-16T10:00', '--json']);
+    expect(triage.code).toBe(0);
+    const deadline = (kind: string) => JSON.parse(triage.stdout).deadlines.find((d: { kind: string }) => d.kind === kind);
+    expect([deadline('assign_owner').target, deadline('assign_owner').source]).toEqual(['10m', 'tier premium']);
+    expect([deadline('escalate_after').target, deadline('escalate_after').source]).toEqual(['12m', 'exception northwind-migration']);
+  });
+});

@@ -103,3 +103,20 @@ describe('dst-wall-time', () => {
     expect(findings(calendar('[sat, sun]', '00:00-24:00'), 'dst-wall-time')).toEqual([]);
   });
 });
+
+describe('placeholders on the first line of a file with a byte-order mark', () => {
+  // One-line JSON puts every template on line 1, where a mark before the text would shift a
+  // column counted in the raw text by one against the locator, which counts without it.
+  it.each([
+    ['template-placeholder', '{{sevrity}}'],
+    ['template-value', '{{rca_by}}'],
+    ['template-internal-contact', '{{owner_contact}}'],
+  ])('%s: at the placeholder, with or without the mark', (code, placeholder) => {
+    const json = JSON.stringify(loadMatrix(readFileSync(fixture(`lint/${code}.yaml`), 'utf8')).data);
+    const at = (text: string) => lintMatrix(text, { today: TODAY }).diagnostics.filter((d) => d.code === code).map((d) => `${d.line}:${d.column}`);
+    const column = json.indexOf(placeholder) + 1;
+    expect(column).toBeGreaterThan(1);
+    expect(at(json)[0]).toBe(`1:${column}`);
+    expect(at(`\uFEFF${json}`)).toEqual(at(json));
+  });
+});

@@ -82,6 +82,37 @@ describe('the text as published', () => {
     expect(got.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['11:20 ics-event']);
     expect(got.diagnostics[0]!.message).toMatch(/20271399 is not a date in the calendar/);
   });
+
+  it('a value after a fold in the name or parameters is reported on the line it continues onto, at its column there', () => {
+    // Lines 1-3 are the calendar's head; the value starts after `DATE:` on the continuation (its space is column 1).
+    const text = ics('BEGIN:VEVENT', 'DTSTART;VALUE=', ' DATE:2026133', 'END:VEVENT');
+    expect(codes(text)).toEqual(['6:7 error ics-event']);
+    // Several folds, a tab fold, and a fold right after the colon.
+    const twice = ics('BEGIN:VEVENT', 'DTST', ' ART;VAL', '\tUE=DATE:', ' 2026133', 'END:VEVENT');
+    expect(codes(twice)).toEqual(['8:2 error ics-event']);
+  });
+
+  it('every value a finding points at is where the file has it, however the lines are folded', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.constantFrom('\r\n', '\n'), fc.constantFrom(' ', '\t'), (width, eol, indent) => {
+        const logical = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:fold@test', 'DTSTART;VALUE=DATE:2026133', 'DTEND;VALUE=DATE:x20261', 'END:VEVENT', 'END:VCALENDAR'];
+        const physical = logical.flatMap((l) => {
+          const parts = [l.slice(0, width)];
+          for (let at = width; at < l.length; at += width) parts.push(`${indent}${l.slice(at, at + width)}`);
+          return parts;
+        });
+        const got = parseIcsHolidays(physical.join(eol) + eol, WINDOW);
+        expect(got.diagnostics.length).toBeGreaterThan(0);
+        for (const d of got.diagnostics) {
+          const line = physical[d.line - 1]!;
+          expect(d.column, `${d.line}:${d.column} in ${JSON.stringify(line)}`).toBeLessThanOrEqual(line.length);
+          // The first character of the value the finding quotes.
+          expect(line[d.column - 1]).toBe(/\("(.)/.exec(d.message)?.[2] ?? '2');
+        }
+      }),
+      { numRuns: runs(200) },
+    );
+  });
 });
 
 describe('what cannot be read is an error at its line', () => {

@@ -100,6 +100,22 @@ describe('loadMatrix: messages a person can act on', () => {
   it('explains a comma inside a flow mapping', () => {
     expect(message('flow-comma')[0]).toContain('a comma inside { … } starts a new key');
   });
+  it('gives the comma hint only for a key a comma split off in { … }; any other key gets its did-you-mean', () => {
+    const text = readFileSync(fixture('broken/flow-comma.yaml'), 'utf8');
+    const flow = '    impact: { scope: One user, or two, workaround: Yes }\n';
+    const messages = (replacement: string, edited = text) => loadMatrix(edited.replace(flow, replacement)).diagnostics.filter((d) => d.code === 'unknown-key').map((d) => d.message);
+    const COMMA = 'a comma inside { … } starts a new key';
+    // A block mapping has no commas to split at: a key with a space is a typo of the key with an underscore.
+    expect(messages(flow.replace(' or two,', ''), text.replace('\nreview_every: 90d\n', '\nreview every: 90d\n'))).toEqual(['unknown key "review every" in the matrix (did you mean "review_every"?)']);
+    expect(messages('    impact:\n      scope: One user\n      work around: Yes\n')).toEqual(['unknown key "work around" in severities[1].impact (did you mean "workaround"?)']);
+    // In { … }, a pair written with its colon is a key as meant, space or not.
+    expect(messages('    impact: { scope: One user, work around: Yes }\n')).toEqual(['unknown key "work around" in severities[1].impact (did you mean "workaround"?)']);
+    // A comma split a word off the value before it: the hint, with or without a space in it.
+    expect(messages('    impact: { scope: Users, admins, workaround: Yes }\n')).toEqual([`unknown key "admins" in severities[1].impact; ${COMMA}, so quote a value that contains commas`]);
+    expect(messages('    impact: {\n      scope: One user,\n      or two,\n      workaround: Yes }\n')).toEqual([`unknown key "or two" in severities[1].impact; ${COMMA}, so quote a value that contains commas`]);
+    // The first key of { … } follows no comma.
+    expect(messages('    impact: { scopes, workaround: Yes }\n')).toEqual(['unknown key "scopes" in severities[1].impact (did you mean "scope"?)']);
+  });
   it('tells a missing key from a wrong type', () => {
     expect(message('missing-severity-owner')).toEqual(['severities[0] needs "owner"']);
     expect(message('wrong-type')).toEqual(['name must be text, not a list']);

@@ -117,7 +117,7 @@ describe('the quick YAML reading', () => {
     const span = { line: 3, column: 1, endLine: 3, endColumn: 2, exact: true };
     const locator = lazyLocator(() => {
       made++;
-      return { value: () => span, key: () => span };
+      return { value: () => span, key: () => span, splitAtComma: () => false };
     });
     expect(made).toBe(0);
     expect(locator.key(['a'])).toBe(span);

@@ -1,6 +1,6 @@
 import type { EscalationStep } from '../../matrix/schema.js';
-import { contracts, minutes, under } from '../facts.js';
-import { findingAt, type Finding, type Rule } from '../rule.js';
+import { contractFindings, contracts, minutes } from '../facts.js';
+import type { Rule } from '../rule.js';
 
 /** The step escalate_after should name: the first one after the path's first responders. */
 function expectedStep(steps: readonly EscalationStep[]): { j: number; after: string } | undefined {
@@ -19,7 +19,8 @@ export const escalateAfterStep: Rule = {
   level: 'warning',
   rationale: 'The triage card shows `escalate_after` as the time to escalate; when no step of the path happens then, the card and the path disagree.',
   check({ matrix, locator }) {
-    const out: Finding[] = [];
+    // An exception is checked under each client or tier it covers; its escalate_after is the same under each, reported once.
+    const found = contractFindings(locator);
     for (const contract of contracts(matrix)) {
       matrix.severities.forEach((severity, i) => {
         const steps = severity.escalation ?? [];
@@ -33,11 +34,9 @@ export const escalateAfterStep: Rule = {
         const hint = expected
           ? `expected step ${expected.j + 1} (after ${expected.after}, line ${line}), the first escalation after the first responders; set escalate_after: ${expected.after} or add a step at ${value.text}`
           : `the path has no step after its first to escalate to; add a step at ${value.text}`;
-        out.push(
-          findingAt(locator, value.path, `${under(severity.id, contract.name)}: escalate_after ${value.text} matches no step of the escalation path (steps after ${times}); ${hint}`),
-        );
+        found.add(contract, severity.id, value.path, `escalate_after ${value.text} matches no step of the escalation path (steps after ${times}); ${hint}`);
       });
     }
-    return out;
+    return found.list();
   },
 };

@@ -1,6 +1,6 @@
 import type { TargetKind } from '../../matrix/schema.js';
-import { contracts, under, type TargetValue } from '../facts.js';
-import { findingAt, type Finding, type Rule } from '../rule.js';
+import { contractFindings, contracts, origin, type TargetValue } from '../facts.js';
+import type { Rule } from '../rule.js';
 
 /** The order things must happen in within one severity. */
 const ORDER: readonly TargetKind[] = ['acknowledge', 'assign_owner', 'escalate_after', 'workaround', 'resolution'];
@@ -11,8 +11,9 @@ export const timingOrder: Rule = {
   level: 'error',
   rationale: 'Within a level, acknowledge ≤ assign owner ≤ escalate ≤ workaround ≤ resolution; anything else cannot be met in order.',
   check({ matrix, locator }) {
-    const out: Finding[] = [];
+    const found = contractFindings(locator);
     for (const contract of contracts(matrix)) {
+      const inside = (value: TargetValue) => [value.text, origin(value, contract)].filter(Boolean).join(', ');
       matrix.severities.forEach((severity, i) => {
         let latest: { kind: TargetKind; value: TargetValue } | undefined;
         for (const kind of ORDER) {
@@ -22,18 +23,17 @@ export const timingOrder: Rule = {
           const fresh = contract.name === '' || value.overridden || latest?.value.overridden;
           if (latest && value.minutes < latest.value.minutes && fresh) {
             const which = !value.overridden && latest.value.overridden ? latest : { kind, value };
-            out.push(
-              findingAt(
-                locator,
-                which.value.path,
-                `${under(severity.id, contract.name)}: ${kind} (${value.text}) falls before ${latest.kind} (${latest.value.text}); a level runs acknowledge ≤ assign_owner ≤ escalate_after ≤ workaround ≤ resolution`,
-              ),
+            found.add(
+              contract,
+              severity.id,
+              which.value.path,
+              `${kind} (${inside(value)}) falls before ${latest.kind} (${inside(latest.value)}); a level runs acknowledge ≤ assign_owner ≤ escalate_after ≤ workaround ≤ resolution`,
             );
           }
           if (!latest || value.minutes >= latest.value.minutes) latest = { kind, value };
         }
       });
     }
-    return out;
+    return found.list();
   },
 };
