@@ -54,7 +54,7 @@ export function exportBehaviour(matrix: Matrix): ToolBehaviour[] {
     performs:
       calendars.length === 0
         ? []
-        : calendars.map((id) => `calendar ${id}: working hours ${matrix.calendars![id]!.hours} on ${matrix.calendars![id]!.days.join(', ')} as a weekly event, ${matrix.calendars![id]!.holidays?.length ?? 0} holidays excluded and listed as all-day events`),
+        : calendars.map((id) => `calendar ${id}: working hours ${matrix.calendars![id]!.hours} on ${matrix.calendars![id]!.days.join(', ')} as a weekly event, ${new Set(matrix.calendars![id]!.holidays).size} holidays excluded and listed as all-day events`),
     not: calendars.length === 0 ? [] : [...exportIcs(matrix).warnings, { code: 'calendar-only', path: ['calendars'], message: 'a calendar pages nobody: it gives helpdesk and calendar tools the working time the targets count' }],
   };
   return [alertmanager, pagerduty, ics];

@@ -148,7 +148,18 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
           if (typeof tzid === 'string') zonesUsed.add(tzid);
         }
       }
-      const exdates = vevent.getAllProperties('exdate').flatMap((p) => p.getValues().map((v) => timeKey(v as ICAL.Time))).sort();
+      // Days excluded from the review date on: the matrix holidays. The export also excludes the
+      // working days before it from the rule's anchor on (see ics.ts); those are no holidays, and
+      // the occurrences compared below say whether a file shows any of them.
+      const reviewedStart = windowStart.clone();
+      reviewedStart.isDate = false;
+      if (event.startDate && !event.startDate.isDate) reviewedStart.zone = event.startDate.zone;
+      const exdates = vevent
+        .getAllProperties('exdate')
+        .flatMap((p) => p.getValues() as ICAL.Time[])
+        .filter((v) => (v.isDate ? v.toString() >= windowStart.toString() : v.toUnixTime() >= reviewedStart.toUnixTime()))
+        .map(timeKey)
+        .sort();
       const blockInfo = eventBlocks[i]!;
       events.set(uid, {
         uid,

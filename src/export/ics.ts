@@ -36,16 +36,22 @@ const offsetText = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.fl
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** What a CI log reads as a command at the start of a line, after blanks (see cli/io.ts). */
-const CI_COMMAND_START = /^(::|##\[|##vso\[)/;
+/**
+ * What the output edge (CI_COMMAND in cli/io.ts) reads as a CI log command at the start of a
+ * line: `::`, `##[` or `##vso[` after any run of blanks and tabs (or colour codes, which the
+ * file cannot hold: ESC is no TEXT character). Sticky: tried at one index of a line.
+ */
+const CI_COMMAND_START = /([ \t]*)(::|##\[|##vso\[)/y;
 
 /**
- * Lines folded at 75 octets, never inside a character, joined with CRLF (RFC 5545 §3.1). A
- * continuation line never starts (after its blank) with what a CI log reads as a command
- * (`::`, `##[`): it holds one character instead, so the output edge has nothing to defuse
- * and the value is written unchanged.
+ * Lines folded at 75 octets, never inside a character, joined with CRLF (RFC 5545 §3.1). No
+ * continuation line reads as a CI log command, its folding blank included: where the rest of
+ * the line does, the continuation holds only the blanks and tabs before the command and the
+ * command's first character (one octet each; when the blanks run past 74 octets, the next
+ * continuation is held to the same test), so it is ` :` or ` \t#`, which the output edge
+ * leaves alone: the file says what `--check` compares, and the value is written unchanged.
  */
-function fold(lines: readonly string[]): string {
+export function fold(lines: readonly string[]): string {
   const out: string[] = [];
   const encoder = new TextEncoder();
   for (const line of lines) {
@@ -59,7 +65,9 @@ function fold(lines: readonly string[]): string {
         out.push(current);
         current = ' ';
         octets = 1;
-        limit = CI_COMMAND_START.test(line.slice(index)) ? 1 + size : 75;
+        CI_COMMAND_START.lastIndex = index;
+        const command = CI_COMMAND_START.exec(line);
+        limit = command ? 1 + Math.min(74, command[1]!.length + 1) : 75;
       }
       index += char.length;
       current += char;
@@ -68,6 +76,19 @@ function fold(lines: readonly string[]): string {
     out.push(current);
   }
   return `${out.join('\r\n')}\r\n`;
+}
+
+/**
+ * A short digest of the exact matrix name (FNV-1a, 32 bits, of its UTF-8 bytes), as 8 hex
+ * digits. The UID's slug keeps ASCII letters and digits only, so names in other scripts, or
+ * differing only in punctuation or case, shared it; with the digest, two teams' exports
+ * imported into one calendar never replace each other's events (RFC 5545 §3.8.4.7), and the
+ * same name gives the same UIDs on every run and machine.
+ */
+function nameDigest(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }
 
 export interface IcsExport {
@@ -79,13 +100,17 @@ export function exportIcs(matrix: Matrix): IcsExport {
   const warnings: ExportWarning[] = [];
   const calendars = Object.entries(matrix.calendars ?? {});
   const stamp = `${matrix.reviewed.replace(/-/g, '')}T000000Z`;
-  const slug = matrix.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'matrix';
+  // Readable, and unique to the matrix by the digest of its exact name (see nameDigest).
+  const slug = `${matrix.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'matrix'}-${nameDigest(matrix.name)}`;
   const zones = [...new Set(calendars.map(([, c]) => canonicalZone(c.timezone ?? matrix.timezone)))].sort();
   const firstYear = Number(matrix.reviewed.slice(0, 4));
 
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//escalate//export ics//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(`${matrix.name}: working hours and holidays`)}`];
   for (const zone of zones) lines.push(...vtimezone(zone, firstYear));
-  for (const [id, calendar] of calendars) {
+  for (const [id, given] of calendars) {
+    // Each date once, as dates from `holidays_from` already are: a date listed twice made two
+    // events with one UID and a repeated EXDATE.
+    const calendar: Calendar = given.holidays === undefined ? given : { ...given, holidays: [...new Set(given.holidays)] };
     const zone = canonicalZone(calendar.timezone ?? matrix.timezone);
     lines.push(...workingHours(id, calendar, zone, matrix.reviewed, stamp, slug, firstYear));
     for (const holiday of calendar.holidays ?? []) {
@@ -110,32 +135,44 @@ export function exportIcs(matrix: Matrix): IcsExport {
 
 function workingHours(id: string, calendar: Calendar, zone: string, reviewed: string, stamp: string, slug: string, firstYear: number): string[] {
   const [open, close] = calendar.hours.split('-') as [string, string];
-  // The first working day on or after the review date anchors the weekly rule.
   const working = new Set(calendar.days.map((d) => DAY_INDEX[d]!));
+  const changes = changeDays(zone, close, firstYear);
+  // The occurrences start on the first working day on or after the review date.
   let first = dayOf(reviewed);
   while (!working.has(first.getUTCDay())) first = new Date(first.getTime() + DAY);
-  const start = new Date(first.getTime() + clock(open) * MINUTE);
-  const end = new Date(first.getTime() + clock(close) * MINUTE);
-  const exdates = (calendar.holidays ?? [])
-    .map(dayOf)
-    .filter((d) => working.has(d.getUTCDay()) && d.getTime() >= first.getTime())
-    .map((d) => `EXDATE;TZID=${zone}:${wall(new Date(d.getTime() + clock(open) * MINUTE))}`);
+  // DTSTART and DTEND give every occurrence its length: RFC 5545 keeps their exact difference
+  // for each, ical.js adds it to each one's local time. On a day the clocks change, that is
+  // not the normal length (23 or 25 hours, half an hour short, nothing at all), and a skipped
+  // or repeated DTSTART is read differently from reader to reader; every week would take it.
+  // So the rule is anchored on the nearest working day on or before the first that the clocks
+  // do not change on, and the working days from it up to the first are excluded (EXDATE, which
+  // RFC 5545 lets exclude DTSTART). The clock-change days keep their own occurrences below.
+  let anchor = first;
+  for (let back = 0; back < 366 && (changes.has(anchor.getTime()) || !working.has(anchor.getUTCDay())); back++) anchor = new Date(anchor.getTime() - DAY);
+  if (changes.has(anchor.getTime()) || !working.has(anchor.getUTCDay())) anchor = first;
+  const at = (day: Date, hhmm: string) => new Date(day.getTime() + clock(hhmm) * MINUTE);
+  const before: Date[] = [];
+  for (let day = anchor; day.getTime() < first.getTime(); day = new Date(day.getTime() + DAY)) if (working.has(day.getUTCDay())) before.push(day);
+  const exdates = [
+    ...before,
+    ...(calendar.holidays ?? []).map(dayOf).filter((d) => working.has(d.getUTCDay()) && d.getTime() >= first.getTime()),
+  ].map((d) => `EXDATE;TZID=${zone}:${wall(at(d, open))}`);
   const uid = `UID:${slug}-${id}-hours@escalate`;
   const tail = [`SUMMARY:${escapeText(`Working hours: calendar ${id} (${calendar.hours})`)}`, 'TRANSP:TRANSPARENT', `CATEGORIES:${escapeText(id)}`, 'END:VEVENT'];
   return [
     'BEGIN:VEVENT',
     uid,
     `DTSTAMP:${stamp}`,
-    `DTSTART;TZID=${zone}:${wall(start)}`,
-    `DTEND;TZID=${zone}:${wall(end)}`,
+    `DTSTART;TZID=${zone}:${wall(at(anchor, open))}`,
+    `DTEND;TZID=${zone}:${wall(at(anchor, close))}`,
     `RRULE:FREQ=WEEKLY;BYDAY=${calendar.days.map((d) => BYDAY[d]).join(',')}`,
     ...exdates,
     ...tail,
-    ...clockChangeDays(calendar, zone, first, firstYear).flatMap(({ day, opens, closes }) => [
+    ...clockChangeDays(calendar, zone, changes, first).flatMap(({ day, opens, closes }) => [
       'BEGIN:VEVENT',
       uid,
       `DTSTAMP:${stamp}`,
-      `RECURRENCE-ID;TZID=${zone}:${wall(new Date(day.getTime() + clock(open) * MINUTE))}`,
+      `RECURRENCE-ID;TZID=${zone}:${wall(at(day, open))}`,
       `DTSTART:${utc(opens)}`,
       `DTEND:${utc(closes)}`,
       ...tail,
@@ -147,6 +184,26 @@ const utc = (ms: number) => `${wall(new Date(ms))}Z`;
 
 
 /**
+ * The local days (midnight, as a wall-clock time in ms) whose working hours a change of the
+ * zone's clocks can reach, over the years the VTIMEZONE covers: the day it happens on (in the
+ * offset it leaves and the one it enters), and the day before when hours end at 24:00.
+ */
+function changeDays(zone: string, close: string, firstYear: number): Set<number> {
+  const out = new Set<number>();
+  for (let year = firstYear - 1; year < firstYear - 1 + YEARS; year++) {
+    for (const tr of transitions(zone, year)) {
+      for (const offset of [tr.from, tr.to]) {
+        const local = new Date(tr.at + offset * MINUTE);
+        const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+        out.add(today);
+        if (close === '24:00') out.add(today - DAY);
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The working days on which the zone's clocks change, with the instants the matrix opens and
  * closes at (the time core's rule: a skipped time is the jump, a repeated one its earlier
  * occurrence; a day is as long as it really is). Calendar programs read such a day of a
@@ -155,31 +212,15 @@ const utc = (ms: number) => `${wall(new Date(ms))}Z`;
  * occurrence in UTC (RECURRENCE-ID), which every reader takes as it is. Within the years the
  * VTIMEZONE covers; holidays are excluded already.
  */
-function clockChangeDays(calendar: Calendar, zone: string, first: Date, firstYear: number): { day: Date; opens: number; closes: number }[] {
+function clockChangeDays(calendar: Calendar, zone: string, changes: ReadonlySet<number>, first: Date): { day: Date; opens: number; closes: number }[] {
   const [open, close] = calendar.hours.split('-') as [string, string];
   const working = new Set(calendar.days.map((d) => DAY_INDEX[d]!));
   const holidays = new Set(calendar.holidays ?? []);
-  const out: { day: Date; opens: number; closes: number }[] = [];
-  const seen = new Set<number>();
-  for (let year = firstYear - 1; year < firstYear - 1 + YEARS; year++) {
-    for (const tr of transitions(zone, year)) {
-      // The local day it happens on (in the offset it leaves and the one it enters), and the day before when hours end at 24:00.
-      const dates = new Set<number>();
-      for (const offset of [tr.from, tr.to]) {
-        const local = new Date(tr.at + offset * MINUTE);
-        const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-        dates.add(today);
-        if (close === '24:00') dates.add(today - DAY);
-      }
-      for (const dayMs of dates) {
-        const day = new Date(dayMs);
-        if (seen.has(dayMs) || dayMs < first.getTime() || !working.has(day.getUTCDay()) || holidays.has(day.toISOString().slice(0, 10))) continue;
-        seen.add(dayMs);
-        out.push({ day, opens: wallToInstant(zone, dayMs + clock(open) * MINUTE), closes: wallToInstant(zone, dayMs + clock(close) * MINUTE) });
-      }
-    }
-  }
-  return out.sort((a, b) => a.day.getTime() - b.day.getTime());
+  return [...changes]
+    .sort((a, b) => a - b)
+    .map((dayMs) => new Date(dayMs))
+    .filter((day) => day.getTime() >= first.getTime() && working.has(day.getUTCDay()) && !holidays.has(day.toISOString().slice(0, 10)))
+    .map((day) => ({ day, opens: wallToInstant(zone, day.getTime() + clock(open) * MINUTE), closes: wallToInstant(zone, day.getTime() + clock(close) * MINUTE) }));
 }
 
 interface Transition {

@@ -5,7 +5,7 @@
  * occurrence of the working-hours event over more than a year (both clock changes, holidays
  * left out through EXDATE) and on every all-day holiday event, for each example, each example
  * moved into zones with and without daylight saving, south and north, with 30- and 45-minute
- * offsets, and for hostile names. ics.test.ts holds ical.js to the matrix, so both parsers
+ * offsets, with review dates on and beside a clock change, and for hostile names. ics.test.ts holds ical.js to the matrix, so both parsers
  * read the matrix's own working time. node-ical is a test-only dependency.
  */
 import ICAL from 'ical.js';
@@ -286,6 +286,50 @@ describe('random calendars (days, hours near the clock changes, holidays, zones)
   });
 });
 
+describe('review dates on and beside a clock change (the first working day may be one)', () => {
+  const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  /** Each zone's clock changes in 2027, as local dates (Temporal). */
+  const changeDates = (zone: string) => {
+    const out: string[] = [];
+    let t = Temporal.Instant.from('2027-01-01T00:00:00Z').toZonedDateTimeISO(zone).getTimeZoneTransition('next');
+    for (; t && t.year === 2027; t = t.getTimeZoneTransition('next')) out.push(t.toPlainDate().toString());
+    return out;
+  };
+  const zones = [...ZONES, 'Australia/Lord_Howe', 'America/Santiago'].filter((z) => changeDates(z).length > 0);
+  const calendarArb = fc.record({
+    zone: fc.constantFrom(...zones),
+    change: fc.nat(),
+    shift: fc.integer({ min: -1, max: 1 }),
+    days: fc.subarray([...DAYS], { minLength: 1 }),
+    // Hours around the small hours the clocks jump in, and whole days.
+    open: fc.oneof(fc.integer({ min: 0, max: 16 }).map((q) => q * 15), fc.constant(0)),
+    length: fc.oneof(fc.integer({ min: 1, max: 16 }).map((q) => q * 15), fc.constant(24 * 60)),
+  });
+  it('both parsers expand every occurrence alike, and to the matrix working time (the oracle)', () => {
+    fc.assert(
+      fc.property(calendarArb, ({ zone, change, shift, days, open, length }) => {
+        const dates = changeDates(zone);
+        const close = Math.min(open + length, 24 * 60);
+        const m = variant('saas-support', (x) => {
+          x.reviewed = Temporal.PlainDate.from(dates[change % dates.length]!).add({ days: shift }).toString();
+          x.timezone = zone;
+          for (const c of Object.values(x.calendars ?? {})) {
+            c.timezone = zone;
+            c.days = days;
+            c.hours = `${hhmm(open)}-${close === 24 * 60 ? '24:00' : hhmm(close)}`;
+            delete c.holidays;
+          }
+        });
+        const { from, to } = windowOf(m);
+        const timed = [...compare(m).icalJs.values()].flat().filter((x) => x.includes('T')).sort();
+        expect(timed).toEqual(oracle(m, from, to));
+      }),
+      { numRuns: runs(24) },
+    );
+  });
+});
+
 describe('days the clocks change on (Europe/Berlin, every day 00:00-24:00)', () => {
   const m = variant('msp', (x) => {
     x.calendars!.business!.timezone = 'Europe/Berlin';
@@ -308,7 +352,7 @@ describe('days the clocks change on (Europe/Berlin, every day 00:00-24:00)', () 
     const r = icsDrift(m, removed);
     // ical.js alone reads that day as the matrix does (local times), so the check compares the occurrences written on their own too.
     expect(r.ok && r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
-      'drift-hours event northpoint-it-managed-services-business-hours@escalate does not write the clock-change day 2027-03-28T00:00:00 on its own (2027-03-27T23:00Z → 2027-03-28T22:00Z); calendar programs that keep an occurrence\'s exact length (RFC 5545) read that day wrong',
+      'drift-hours event northpoint-it-managed-services-0956b7a2-business-hours@escalate does not write the clock-change day 2027-03-28T00:00:00 on its own (2027-03-27T23:00Z → 2027-03-28T22:00Z); calendar programs that keep an occurrence\'s exact length (RFC 5545) read that day wrong',
     ]);
     // Written in another form (UTC instead of the zone's local time) is the same occurrence: not drift.
     const utc = text.replace('DTSTART:20270327T230000Z', 'DTSTART;TZID=Europe/Berlin:20270328T000000');

@@ -8,10 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alertmanagerYaml, exportAlertmanager } from '../../src/export/alertmanager.js';
 import { alertmanagerDrift, icsDrift, pagerdutyDrift } from '../../src/export/drift.js';
-import { exportIcs } from '../../src/export/ics.js';
+import { exportIcs, fold } from '../../src/export/ics.js';
 import { exportPagerduty, pagerdutyJson } from '../../src/export/pagerduty.js';
 import { safeText } from '../../src/cli/io.js';
 import type { Matrix } from '../../src/matrix/schema.js';
@@ -63,6 +64,56 @@ describe('folded iCalendar lines', () => {
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(lines.filter((l) => /^[ \t]*(::|##\[|##vso\[)/.test(l))).toEqual([]);
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain(`X-WR-CALNAME:${m.name}: working hours and holidays\r\n`);
+  });
+});
+
+describe('folded iCalendar lines: a command after blanks or tabs at a fold', () => {
+  const encoder = new TextEncoder();
+  /** What the output edge would change, lines over 75 octets or not well formed, and whether it unfolds to the line. */
+  const problems = (line: string) => {
+    const text = fold([line]);
+    return [
+      ...(safeText(text) === text ? [] : [`the output edge rewrites it: ${JSON.stringify(safeText(text))}`]),
+      ...text.split('\r\n').filter((l) => encoder.encode(l).length > 75 || !(l as string & { isWellFormed(): boolean }).isWellFormed()).map((l) => `line ${JSON.stringify(l)}`),
+      ...(text.replace(/\r\n[ \t]/g, '') === `${line}\r\n` ? [] : ['it unfolds to something else']),
+    ];
+  };
+
+  it('`::`, `##[` and `##vso[` after no blank, blanks or tabs, at every position around the first three folds, after one- to four-octet characters', () => {
+    // "X-WR-CALNAME:" is 13 octets: a line folds after 75 octets, then after every 74 more.
+    const found: string[] = [];
+    for (const command of ['::', '##[', '##vso[']) {
+      for (const lead of ['', ' ', '  ', '\t', ' \t ', '\t\t']) {
+        for (const before of ['A', 'é', '€', '😀']) {
+          for (const at of [75, 149, 223]) {
+            for (let n = at - 10; n <= at + 2; n++) {
+              const line = `X-WR-CALNAME:${'A'.repeat(n - 14)}${before}${lead}${command}x: working hours and holidays`;
+              for (const p of problems(line)) found.push(`${JSON.stringify(line.slice(n - 16, n + 12))} (${n}): ${p}`);
+            }
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('a run of blanks and tabs longer than a line before the command', () => {
+    for (const lead of [' '.repeat(80), '\t'.repeat(150), ' \t'.repeat(100)]) {
+      expect(problems(`X-WR-CALNAME:${'A'.repeat(60)}${lead}::error::x`)).toEqual([]);
+      expect(problems(`X-WR-CALNAME:${'A'.repeat(61)}${lead}##[group]x`)).toEqual([]);
+    }
+  });
+
+  it('the export: 62 letters, then " :: EMEA support" (the blank lands first on the continuation) reads back, and --check of the bytes the edge writes is clean', () => {
+    for (const name of [`${'A'.repeat(62)} :: EMEA support`, `${'A'.repeat(62)}\t##[group] EMEA`, `${'é'.repeat(31)} ##vso[task] ${'A'.repeat(70)}  :: x`]) {
+      const m = variant('client-vendor', (x) => (x.name = name));
+      const ics = exportIcs(m).text;
+      const written = safeText(ics);
+      expect(written).toBe(ics);
+      for (const line of ics.split('\r\n')) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
+      expect(new ICAL.Component(ICAL.parse(written)).getFirstPropertyValue('x-wr-calname')).toBe(`${name}: working hours and holidays`);
+      expect(icsDrift(m, written)).toEqual({ ok: true, diagnostics: [] });
+    }
   });
 });
 

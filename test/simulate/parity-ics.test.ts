@@ -61,7 +61,7 @@ describe('parity with the iCalendar export', () => {
     expect(findings).toHaveLength(hours);
     expect(findings[0]!.calendar).toBe('business');
     expect(findings[0]!.message).toMatch(/^p3, p4 on calendar business: 2026-12-25 is a matrix holiday/);
-    if (exdate !== undefined) expect(findings.find((f) => f.at === '2026-12-25T10:00:00-05:00')!.message).toMatch(/working hours \(northpoint-it-managed-services-business-hours@escalate\)/);
+    if (exdate !== undefined) expect(findings.find((f) => f.at === '2026-12-25T10:00:00-05:00')!.message).toMatch(/working hours \(northpoint-it-managed-services-0956b7a2-business-hours@escalate\)/);
   });
 
   it('saas-support: a holiday added by hand, and working hours that close an hour early', () => {
@@ -89,7 +89,7 @@ describe('parity with the iCalendar export', () => {
       'END:VCALENDAR',
       [
         'BEGIN:VEVENT',
-        'UID:northpoint-it-managed-services-business-hours@escalate',
+        'UID:northpoint-it-managed-services-0956b7a2-business-hours@escalate',
         'DTSTAMP:20261001T000000Z',
         'RECURRENCE-ID;TZID=America/New_York:20261223T080000',
         'DTSTART;TZID=America/New_York:20261223T100000',
@@ -102,7 +102,7 @@ describe('parity with the iCalendar export', () => {
     const { findings } = parity(week('msp', '2026-12-21'), text);
     expect(findings.map((f) => `${f.kind} ${f.at}`)).toEqual(['hours 2026-12-23T08:00:00-05:00', 'hours 2026-12-23T09:00:00-05:00']);
     // An override belongs to the event with its UID only (ical.js alone would apply it to any event).
-    const other = text.replace(/UID:northpoint-it-managed-services-business-hours@escalate(\r\nDTSTAMP:20261001T000000Z\r\nRECURRENCE-ID)/, 'UID:someone-else@example$1');
+    const other = text.replace(/UID:northpoint-it-managed-services-0956b7a2-business-hours@escalate(\r\nDTSTAMP:20261001T000000Z\r\nRECURRENCE-ID)/, 'UID:someone-else@example$1');
     expect(other).not.toBe(text);
     expect(parity(week('msp', '2026-12-21'), other).findings).toEqual([]);
   });
