@@ -49,7 +49,8 @@ const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 
 /**
  * The files that drive the prompts in-process: `@inquirer/testing` replaces @inquirer/prompts
- * in the module graph it is loaded into, so each of these runs in a fresh one. Every other
+ * in the module graph it is loaded into, so each of these runs in a fresh one; likewise the
+ * file that replaces node:fs to make writes fail on cue (`test/cli/write-failure.test.ts`). Every other
  * file shares its worker's loaded modules with the files before it (`isolate: false`): the
  * bundles, zod, yaml and the time core load once per worker instead of once per file (imports
  * took ~49 s of CPU, a tenth of the suite; ~15 s now). A suite file must then leave what it
@@ -61,6 +62,7 @@ const ISOLATED = [
   'test/triage/prompt.test.ts',
   'test/triage/back-preselect.test.ts',
   'test/init/interactive.test.ts',
+  'test/cli/write-failure.test.ts',
 ];
 
 /**

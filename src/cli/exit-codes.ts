@@ -21,7 +21,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   ],
   init: [
     [0, 'the files are written'],
-    [2, `${COULD_NOT_RUN}, and nothing is written: a file exists (without --force), a wrong option, a folder on the path is a file`],
+    [2, `${COULD_NOT_RUN}, and nothing is written: a file exists (without --force) or cannot be replaced (a folder, several hard links), a wrong option, a folder on the path is a file or a link to nowhere, a folder that cannot be made or written in`],
   ],
   triage: [
     [0, 'the result is printed'],
@@ -36,12 +36,12 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   diff: [
     [0, 'compared (also when there are changes, unless --fail-on matched)'],
     [1, '--fail-on matched (a change, or more breaches on replayed records), or a side is not a valid matrix'],
-    [2, `${COULD_NOT_RUN}: a missing file, an unknown revision, a bad option value`],
+    [2, `${COULD_NOT_RUN}: a missing file, an unknown revision, a bad option value, a --coverage picture that would replace a file the diff reads`],
   ],
   docs: [
     [0, 'printed, written, or --check found the file current'],
     [1, 'the matrix has errors, or --check found the file stale or missing'],
-    [2, `${COULD_NOT_RUN}: --check without --out, an unknown --role, a bad --as-of, a missing folder for --out`],
+    [2, `${COULD_NOT_RUN}: --check without --out, an unknown --role, a bad --as-of, a missing folder for --out, an --out that is the matrix or a holidays file it names`],
   ],
   event: [
     [0, 'the event is appended'],
@@ -56,7 +56,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   ],
   report: [
     [0, 'the report is printed or written'],
-    [2, `${COULD_NOT_RUN}: a missing path, a file that is not a valid record, a bad --from, --to, --as-of or --timezone, or records of matrices in different zones without --timezone`],
+    [2, `${COULD_NOT_RUN}: a missing path, a file that is not a valid record, a bad --from, --to, --as-of or --timezone, records of matrices in different zones without --timezone, or an --out that is a file the report reads`],
   ],
   import: [
     [0, 'every row is imported'],
@@ -66,7 +66,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   export: [
     [0, 'the export is written, or --check found no drift (a matcher it cannot check is only a warning; with --parity, no parity error)'],
     [1, 'the matrix has errors, or --check found drift, or --parity found a parity gap: the tool paging someone else, later or not at all (PagerDuty: also through a holiday; ics: other working hours or holidays than the matrix)'],
-    [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value`],
+    [2, `${COULD_NOT_RUN}: FILE cannot be read, a matrix without calendars for ics, a bad option value, an --out or --tests that is a file the export reads`],
   ],
   simulate: [
     [0, 'the simulation is printed'],

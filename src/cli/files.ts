@@ -7,8 +7,8 @@
  * hard links and never clobbering by accident; what is written passes the same safeText as
  * everything printed.
  */
-import { chmodSync, chownSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, chmodSync, chownSync, closeSync, constants, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitError, inLines, safeText, usageError } from './io.js';
 
@@ -49,6 +49,10 @@ export function fsReason(error: unknown): string {
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file would be larger than this process may write (ulimit -f)';
     case 'ENAMETOOLONG':
       return 'the name is too long for the file system';
     case 'ELOOP':
@@ -151,6 +155,8 @@ export interface WriteOptions {
   overwrite: boolean;
   /** The error when the file exists and may not be replaced (default: pass --force). */
   whenExists?: string;
+  /** How messages name the file (default: the path as given). */
+  shown?: string;
 }
 
 /** Temporary files not yet renamed into place; removed if a signal ends the process mid-write. */
@@ -166,13 +172,40 @@ export function removePendingFiles(): void {
   pending.clear();
 }
 
+/** A temporary name beside `path`: short and fixed in length, so any name the file system accepts can be written. */
+const tempBeside = (path: string) => join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
+
+/** Removes a temporary file this run made (or its backup of a replaced file). */
+function discard(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // gone already (renamed into place)
+  }
+  pending.delete(temp);
+}
+
+const alreadyExists = (target: string) => `${target} already exists; pass --force to replace it`;
+
+interface Target {
+  /** As the caller named it, for messages. */
+  target: string;
+  /** Where its symlinks lead: the file written. */
+  path: string;
+  existing: Stats | undefined;
+  overwrite: boolean;
+  whenExists: string;
+}
+
 /**
- * The checks both atomic writes make before writing anything: the path a symlink names, the
+ * The checks every atomic write makes before writing anything: the path a symlink names, the
  * file there if any (refused when it is not a regular file, exists without `overwrite`, or has
- * several hard links), and a temporary name beside it, short and fixed in length.
+ * several hard links).
  */
-function prepareTarget(target: string, overwrite: boolean | undefined, whenExists: string) {
-  const path = followLinks(target);
+function prepareTarget(file: string, { overwrite, whenExists: given, shown }: WriteOptions): Target {
+  const target = shown ?? file;
+  const whenExists = given ?? alreadyExists(target);
+  const path = followLinks(file);
   const existing = statIfAny(path, target);
   if (existing) {
     const kind = otherKind(existing);
@@ -182,53 +215,59 @@ function prepareTarget(target: string, overwrite: boolean | undefined, whenExist
       throw usageError(`cannot write ${target}: it has ${existing.nlink} hard links, and replacing it would leave the other names with the old text; remove the extra links or write to another file`);
     }
   }
-  const temp = join(dirname(path), `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
-  return { path, existing, temp };
+  return { target, path, existing, overwrite, whenExists };
+}
+
+/**
+ * That the folder the file goes in exists and takes a new file from this process, as far as
+ * can be known before trying: access(2) answers for the permission bits and a read-only file
+ * system, and in a folder with the sticky bit (like /tmp) only a file's owner, or the
+ * folder's, may replace it. What no check can foresee (a full disk) fails the write itself,
+ * which then leaves nothing behind.
+ */
+function checkFolder({ target, path, existing }: Target): void {
+  const folder = dirname(path);
+  let stats: Stats;
+  try {
+    stats = statSync(folder);
+  } catch (error) {
+    throw usageError(`cannot write ${target}: ${missingFolder(error, path) ?? fsReason(error)}`);
+  }
+  if (!stats.isDirectory()) throw usageError(`cannot write ${target}: ${fsReason({ code: 'ENOTDIR' })}`);
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw usageError(`cannot write ${target}: the folder ${folder} takes no new file: ${fsReason(error)}`);
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (existing && uid !== undefined && uid !== 0 && (stats.mode & 0o1000) !== 0 /* the sticky bit */ && existing.uid !== uid && stats.uid !== uid) {
+    throw usageError(`cannot write ${target}: ${fsReason({ code: 'EPERM' })}: in the folder ${folder} only the file's owner may replace it`);
+  }
+}
+
+/** Two targets that lead to one file (by a link, or a folder reached two ways): the second would silently replace the first. */
+function refuseSameFile(targets: readonly Target[]): void {
+  if (targets.length < 2) return;
+  const places = targets.map(({ path }) => {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  });
+  places.forEach((place, i) => {
+    const first = places.indexOf(place);
+    if (first < i) throw usageError(`${targets[first]!.target} and ${targets[i]!.target} are the same file; write each to its own file`);
+  });
 }
 
 /**
  * The refusals a write to `target` would meet, made before anything is written (see
- * prepareTarget; and a folder that does not exist): a command that writes several files
- * checks them all first, so a refusal of the second never leaves the first written.
+ * prepareTarget and checkFolder): a command that must do something else first (init makes
+ * its folders) checks every target before that, so a refusal never leaves anything done.
  */
-export function checkTarget(target: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
-  const { path } = prepareTarget(target, overwrite, whenExists);
-  if (!existsSync(dirname(path))) throw usageError(`cannot write ${target}: no such file or folder: the folder ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`);
-}
-
-/**
- * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
- * target that is not a regular file (device, FIFO, socket, directory), an existing file
- * without `overwrite`, and a file with several hard links (replacing it would split them:
- * the other names would keep the old text). A symlink, dangling or not, is followed to the
- * path it names, which is written; the link stays. An existing target keeps its mode (and,
- * where permitted, its owner). The temporary name is short and fixed in length, so any name
- * the file system accepts can be written.
- */
-export function writeFileAtomic(target: string, text: string, { overwrite, whenExists = `${target} already exists; pass --force to replace it` }: WriteOptions): void {
-  const { path, existing, temp } = prepareTarget(target, overwrite, whenExists);
-  pending.add(temp);
-  let created = false;
-  try {
-    // Files are an output edge too: the bytes are those a terminal would get (see safeText).
-    writeFileSync(temp, safeText(text), { flag: 'wx' });
-    created = true;
-    if (existing) keepOwnership(temp, existing);
-    if (overwrite) renameSync(temp, path);
-    else linkSync(temp, path); // fails with EEXIST instead of replacing
-  } catch (error) {
-    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw usageError(exists ? whenExists : `cannot write ${target}: ${missingFolder(error, path) ?? fsReason(error)}`);
-  } finally {
-    if (created) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // renamed into place
-      }
-    }
-    pending.delete(temp);
-  }
+export function checkTarget(target: string, options: WriteOptions): void {
+  checkFolder(prepareTarget(target, options));
 }
 
 /** What a streamed write held at most at once, for tests that prove it bounded by counting. */
@@ -241,38 +280,15 @@ export interface StreamStats {
 export const STREAM_CHUNK_BYTES = 64 * 1024;
 
 /**
- * Writes lines to `target` atomically, as writeFileAtomic does (same refusals, temporary
- * file + rename or link, mode and owner kept), but a chunk at a time: memory holds at most
- * one chunk and one line, whatever the number of lines. Each line ends with a newline and
- * passes safeText. Past `limit` bytes the write stops and nothing is left behind.
+ * Fills the new file `temp` with `texts`, a chunk of about STREAM_CHUNK_BYTES at a time, and
+ * returns the bytes written. Any failure on the way (a full disk, a file-size limit, a
+ * `limit` passed, a text that fails to be made) removes the file before the error goes on: the
+ * file exists from the open on, so a write that fails after it must never leave it behind.
  */
-export function writeLinesAtomic(target: string, lines: Iterable<string>, options: WriteOptions & { limit?: number; stats?: StreamStats }): number {
-  return writeTextsAtomic(target, (function* () {
-    for (const line of lines) yield `${safeText(line)}\n`;
-  })(), options);
-}
-
-/**
- * Writes text made in pieces to `target` atomically, as writeLinesAtomic does, never holding
- * all of it: the pieces are joined into chunks of whole lines (as the terminal gets them), and
- * each chunk passes safeText. For a report over a hundred thousand records (160 MB of JSON).
- */
-export function writePiecesAtomic(target: string, pieces: Iterable<string>, options: WriteOptions & { stats?: StreamStats }): number {
-  return writeTextsAtomic(target, (function* () {
-    for (const chunk of inLines(pieces)) yield safeText(chunk);
-  })(), options);
-}
-
-/** Texts, already safe, written to `target` in chunks of about STREAM_CHUNK_BYTES. */
-function writeTextsAtomic(
-  target: string,
-  texts: Iterable<string>,
-  { overwrite, whenExists = `${target} already exists; pass --force to replace it`, limit = Infinity, stats }: WriteOptions & { limit?: number; stats?: StreamStats },
-): number {
-  const { path, existing, temp } = prepareTarget(target, overwrite, whenExists);
+function fillTemp(temp: string, texts: Iterable<string>, { limit = Infinity, stats, sync = true }: { limit?: number; stats?: StreamStats; sync?: boolean } = {}): number {
   pending.add(temp);
-  let created = false;
   let fd: number | undefined;
+  let created = false;
   let bytes = 0;
   try {
     fd = openSync(temp, 'wx');
@@ -293,58 +309,204 @@ function writeTextsAtomic(
     }
     flush();
     if (stats) stats.bytes = bytes;
-    fsyncSync(fd);
-    closeSync(fd);
+    // A full disk may only show when the data reaches it: before the rename, never after.
+    if (sync) fsyncSync(fd);
+    const open = fd;
     fd = undefined;
-    if (existing) keepOwnership(temp, existing);
-    if (overwrite) renameSync(temp, path);
-    else linkSync(temp, path); // fails with EEXIST instead of replacing
+    closeSync(open);
+    return bytes;
   } catch (error) {
-    if (error instanceof ExitError) throw error;
-    const exists = created && (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw usageError(exists ? whenExists : `cannot write ${target}: ${missingFolder(error, path) ?? fsReason(error)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-    if (created) {
+    if (fd !== undefined) {
       try {
-        unlinkSync(temp);
+        closeSync(fd);
       } catch {
-        // renamed into place
+        // the error that matters is the one being thrown
       }
     }
-    pending.delete(temp);
+    if (created) discard(temp);
+    else pending.delete(temp); // never made (or another file by that name, which is not ours to remove)
+    throw error;
   }
+}
+
+/** One file of an atomic write: where, what (already safe text, in pieces), and how. */
+export interface FileWrite extends WriteOptions {
+  target: string;
+  texts: Iterable<string>;
+  /** Past this many bytes the write stops and nothing is left behind. */
+  limit?: number;
+  stats?: StreamStats;
+}
+
+/** A failure of the write to `t`, as the one line the user reads. */
+function writeFailure(error: unknown, t: Target, placing: boolean, unrestored: string[] = []): Error {
+  if (error instanceof ExitError) return error;
+  // Placing a file that must not replace one: a file appeared there since the check.
+  if (placing && !t.overwrite && (error as NodeJS.ErrnoException).code === 'EEXIST') return usageError(t.whenExists);
+  const lost = unrestored.length === 0 ? '' : `; could not put back ${unrestored.join(', ')}`;
+  return usageError(`cannot write ${t.target}: ${missingFolder(error, t.path) ?? fsReason(error)}${lost}`);
+}
+
+/**
+ * Writes files all or nothing (every target of `init`, `export --out --tests`, ...), each as
+ * writeFileAtomic writes one. Every target is checked before anything is written (its kind,
+ * hard links, an existing file without `overwrite`, its folder, two targets that are one file);
+ * then every temporary file is written, each beside its target, so a full disk or a failing
+ * text stops the run with only temporary files to remove; only then is each renamed (or, without
+ * `overwrite`, hard-linked) into place. Should that still fail halfway, the files already
+ * replaced get their old text back, each kept under a second name (a hard link) until the last
+ * is in place, and the new ones are removed. Returns the bytes written to each file.
+ */
+export function writeFilesAtomic(writes: readonly FileWrite[]): number[] {
+  const targets = writes.map((w) => prepareTarget(w.target, w));
+  targets.forEach(checkFolder);
+  refuseSameFile(targets);
+
+  const temps: string[] = [];
+  const bytes: number[] = [];
+  let at = 0;
+  try {
+    for (; at < writes.length; at++) {
+      const { texts, limit, stats } = writes[at]!;
+      const temp = tempBeside(targets[at]!.path);
+      bytes.push(fillTemp(temp, texts, { ...(limit !== undefined ? { limit } : {}), ...(stats ? { stats } : {}) }));
+      temps.push(temp);
+      const { existing } = targets[at]!;
+      if (existing) keepOwnership(temp, existing);
+    }
+  } catch (error) {
+    temps.forEach(discard);
+    throw writeFailure(error, targets[at]!, false);
+  }
+
+  const backups: (string | undefined)[] = [];
+  at = 0;
+  try {
+    for (; at < writes.length; at++) {
+      const { path, existing, overwrite } = targets[at]!;
+      const temp = temps[at]!;
+      // The last file needs no second name: if it cannot be placed, it was never replaced.
+      backups.push(existing && at < writes.length - 1 ? keepOld(path) : undefined);
+      if (overwrite) {
+        renameSync(temp, path);
+        pending.delete(temp);
+      } else {
+        linkSync(temp, path); // fails with EEXIST instead of replacing
+        discard(temp);
+      }
+    }
+  } catch (error) {
+    // Undo the files placed, last first: the old file back by its second name (a rename, so
+    // it is whole at every moment), a new one removed.
+    const unrestored: string[] = [];
+    for (let i = at - 1; i >= 0; i--) {
+      const backup = backups[i];
+      try {
+        if (backup !== undefined) renameSync(backup, targets[i]!.path);
+        else unlinkSync(targets[i]!.path);
+      } catch {
+        // The second name then holds the only copy of the old text: kept, and named.
+        unrestored.push(backup !== undefined ? `${targets[i]!.target} (its old text is in ${backup})` : `${targets[i]!.target} (written new, not removed)`);
+      }
+      if (backup !== undefined) pending.delete(backup);
+    }
+    for (let i = at; i < writes.length; i++) {
+      discard(temps[i]!);
+      const backup = backups[i];
+      if (backup !== undefined) discard(backup);
+    }
+    throw writeFailure(error, targets[at]!, true, unrestored);
+  }
+  for (const backup of backups) if (backup !== undefined) discard(backup);
   return bytes;
+}
+
+/** A second name for the file at `path` before it is replaced: a hard link, or a copy where the file system has none. */
+function keepOld(path: string): string {
+  const backup = tempBeside(path);
+  pending.add(backup);
+  try {
+    linkSync(path, backup);
+  } catch {
+    try {
+      copyFileSync(path, backup, constants.COPYFILE_EXCL);
+    } catch (error) {
+      // A name taken already is another file's (not ours to remove); a copy cut short is.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') discard(backup);
+      else pending.delete(backup);
+      throw error;
+    }
+  }
+  return backup;
+}
+
+/**
+ * Writes `text` to `target` atomically. Refused before anything is written (exit 2): a
+ * target that is not a regular file (device, FIFO, socket, directory), an existing file
+ * without `overwrite`, a file with several hard links (replacing it would split them: the
+ * other names would keep the old text), and a folder that is missing or cannot take a new
+ * file. A symlink, dangling or not, is followed to the path it names, which is written; the
+ * link stays. An existing target keeps its mode (and, where permitted, its owner). A write
+ * that fails (a full disk) leaves the target as it was and no temporary file.
+ */
+export function writeFileAtomic(target: string, text: string, options: WriteOptions): void {
+  // Files are an output edge too: the bytes are those a terminal would get (see safeText).
+  writeFilesAtomic([{ target, texts: [safeText(text)], ...options }]);
+}
+
+/**
+ * Writes lines to `target` atomically, as writeFileAtomic does (same refusals, temporary
+ * file + rename or link, mode and owner kept), but a chunk at a time: memory holds at most
+ * one chunk and one line, whatever the number of lines. Each line ends with a newline and
+ * passes safeText. Past `limit` bytes the write stops and nothing is left behind.
+ */
+export function writeLinesAtomic(target: string, lines: Iterable<string>, options: WriteOptions & { limit?: number; stats?: StreamStats }): number {
+  return writeFilesAtomic([
+    {
+      target,
+      texts: (function* () {
+        for (const line of lines) yield `${safeText(line)}\n`;
+      })(),
+      ...options,
+    },
+  ])[0]!;
+}
+
+/**
+ * Writes text made in pieces to `target` atomically, as writeLinesAtomic does, never holding
+ * all of it: the pieces are joined into chunks of whole lines (as the terminal gets them), and
+ * each chunk passes safeText. For a report over a hundred thousand records (160 MB of JSON).
+ */
+export function writePiecesAtomic(target: string, pieces: Iterable<string>, options: WriteOptions & { stats?: StreamStats }): number {
+  return writeFilesAtomic([
+    {
+      target,
+      texts: (function* () {
+        for (const chunk of inLines(pieces)) yield safeText(chunk);
+      })(),
+      ...options,
+    },
+  ])[0]!;
 }
 
 /**
  * Lines written to a new temporary file in `folder`, a chunk at a time (as writeLinesAtomic
  * holds them), for a command that reads them back before writing its real output: the file
- * is removed if a signal ends the process, and by `removeTemp` once it is read.
+ * is removed if the write fails or a signal ends the process, and by `removeTemp` once it is read.
  */
 export function writeTempLines(folder: string, lines: Iterable<string>): string {
-  const temp = join(folder, `.escalate-${Math.random().toString(36).slice(2, 10).padEnd(8, '0')}.tmp`);
-  pending.add(temp);
-  let fd: number | undefined;
+  const temp = tempBeside(join(folder, 'x'));
   try {
-    fd = openSync(temp, 'wx');
-    let chunk = '';
-    const flush = () => {
-      const buffer = Buffer.from(chunk, 'utf8');
-      for (let at = 0; at < buffer.length; ) at += writeSync(fd!, buffer, at, buffer.length - at);
-      chunk = '';
-    };
-    for (const line of lines) {
-      chunk += `${line}\n`;
-      if (chunk.length >= STREAM_CHUNK_BYTES) flush();
-    }
-    flush();
-    closeSync(fd);
-    fd = undefined;
+    // Read back at once and then removed: no need to wait for the disk.
+    fillTemp(
+      temp,
+      (function* () {
+        for (const line of lines) yield `${line}\n`;
+      })(),
+      { sync: false },
+    );
     return temp;
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    removeTemp(temp);
     if (error instanceof ExitError) throw error;
     throw usageError(`cannot write a temporary file in ${folder}: ${fsReason(error)}`);
   }
@@ -352,12 +514,33 @@ export function writeTempLines(folder: string, lines: Iterable<string>): string 
 
 /** Removes a file writeTempLines made. */
 export function removeTemp(temp: string): void {
+  discard(temp);
+}
+
+/** A file a command reads, and how a message names it. */
+export interface FileRead {
+  path: string;
+  what: string;
+}
+
+/**
+ * Which of the files a command reads `target` is, if any: the same file by device and inode,
+ * so a symlink, a hard link or a folder reached through a link is caught as surely as the
+ * same name. A command never writes over its own input (`docs --out` onto the holidays feed
+ * its matrix reads would lose the feed and break the matrix). A path with no file yet is none.
+ */
+export function fileReadAt(target: string, reads: readonly FileRead[]): FileRead | undefined {
+  const id = fileId(target);
+  return id === undefined ? undefined : reads.find((read) => fileId(read.path) === id);
+}
+
+function fileId(path: string): string | undefined {
   try {
-    unlinkSync(temp);
+    const stats = statSync(path, { bigint: true });
+    return `${stats.dev}:${stats.ino}`;
   } catch {
-    // gone already
+    return undefined;
   }
-  pending.delete(temp);
 }
 
 /** For a write into a folder that does not exist, the reason names the folder and the fix. */

@@ -3,7 +3,7 @@ import { RECORD_MAX_BYTES } from '../record/limits.js';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadMatrix, MAX_MATRIX_CHARS, tooLarge, type LoadResult } from '../matrix/load.js';
-import { fsReason, readBounded, readListedFile, TooLargeError } from './files.js';
+import { fsReason, readBounded, readListedFile, TooLargeError, type FileRead } from './files.js';
 import type { Matrix } from '../matrix/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { byPosition } from '../diagnostics.js';
@@ -118,6 +118,22 @@ export function readMatrixText(path: string, io: Io): { text: string } | { text?
     if (error instanceof TooLargeError) return { size: error.size };
     throw usageError(`cannot read matrix ${path}: ${fsReason(error)}`);
   }
+}
+
+/**
+ * The files loading the matrix at `path` read: the matrix and each holidays file its calendars
+ * name (once, by the first calendar that names it), for a command that must not write over them.
+ */
+export function matrixFilesRead(path: string, matrix: Matrix, io: Io): FileRead[] {
+  const matrixFile = resolve(io.cwd, path);
+  const reads: FileRead[] = [{ path: matrixFile, what: 'the matrix itself' }];
+  const seen = new Set<string>();
+  for (const { calendar, path: file } of holidayFileRefs(matrix)) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    reads.push({ path: resolve(dirname(matrixFile), file), what: `the holidays file of calendar "${calendar}" (holidays_from: ${file})` });
+  }
+  return reads;
 }
 
 /** For commands that need a usable matrix: errors are printed as located lines, exit 1. */

@@ -56,6 +56,12 @@ export class ReadFiles {
     const cut = real.lastIndexOf(sep);
     return this.readBefore(cut === 0 ? sep : real.slice(0, cut), real.slice(cut + 1));
   }
+  /** Whether the file at `path` (a link followed) is one of those marked, without marking it: a report never writes over a record it read. */
+  has(path: string): boolean {
+    const real = safeRealpath(path);
+    const cut = real.lastIndexOf(sep);
+    return this.byFolder.get(cut === 0 ? sep : real.slice(0, cut))?.has(real.slice(cut + 1)) === true;
+  }
 }
 
 export interface LoadedRecord<T> {

@@ -5,7 +5,7 @@
  * located one-line error, never a hang or a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -232,5 +232,53 @@ describe('diff sees the feed holidays', () => {
     const result = runCli(['diff', '--matrix', 'm.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('HEAD:holidays/england-and-wales.ics:1:1: this line is not NAME:VALUE ("not a calendar") (ics-syntax)');
+  });
+});
+
+describe('no command writes over the holidays file its matrix reads', () => {
+  /** Every name in the folder and below it, for "nothing else was written". */
+  const names = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+  const refused = (result: ReturnType<typeof runCli>, message: RegExp) => {
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  };
+
+  it('docs, export and report --out (and export --tests) refuse the feed by any name: its path, a symlink, a hard link, a linked folder', () => {
+    const dir = copy();
+    symlinkSync('holidays', join(dir, 'linked'));
+    symlinkSync('holidays/england-and-wales.ics', join(dir, 'feed.md'));
+    linkSync(join(dir, 'holidays', 'england-and-wales.ics'), join(dir, 'hard.ics'));
+    const before = names(dir);
+    const commands: [string[], string][] = [
+      [['docs', '-m', 'm.yaml', '--out'], 'write the sheet to a markdown file'],
+      [['export', 'ics', '-m', 'm.yaml', '--out'], 'write the export to another file'],
+      [['export', 'pagerduty', '-m', 'm.yaml', '--out'], 'write the export to another file'],
+      [['export', 'alertmanager', '-m', 'm.yaml', '--tests'], 'write the routing tests to another file'],
+      [['report', example('records'), '--as-of', '2026-11-27T12:10:00Z', '--matrix', 'm.yaml', '--force', '--out'], 'write the report to another file'],
+    ];
+    for (const [command, fix] of commands) {
+      for (const out of ['holidays/england-and-wales.ics', 'linked/england-and-wales.ics', 'feed.md', 'hard.ics']) {
+        const flag = command[command.length - 1]!;
+        refused(runCli([...command, out], { cwd: dir }), new RegExp(`^escalate: ${flag} ${out.replace('.', '\\.')} is the holidays file of calendar "office" \\(holidays_from: holidays/england-and-wales\\.ics\\); ${fix}\\n$`));
+      }
+    }
+    expect(readFileSync(join(dir, 'holidays', 'england-and-wales.ics'), 'utf8')).toBe(FEED);
+    expect(names(dir)).toEqual(before);
+  });
+
+  it('diff --coverage refuses a folder where a picture would replace a feed a matrix reads', () => {
+    const dir = copy({ holidaysFrom: 'pictures/coverage-after.svg' });
+    mkdirSync(join(dir, 'pictures'));
+    writeFileSync(join(dir, 'pictures', 'coverage-after.svg'), FEED);
+    const before = names(dir);
+    refused(
+      runCli(['diff', 'm.yaml', 'm.yaml', '--coverage', 'pictures', '--coverage-week', '2026-12-21'], { cwd: dir }),
+      /^escalate: --coverage pictures: pictures\/coverage-after\.svg is the holidays file of calendar "office" \(holidays_from: pictures\/coverage-after\.svg\); name another folder\n$/,
+    );
+    // Neither picture is written, not even the one that was free.
+    expect(names(dir)).toEqual(before);
+    expect(readFileSync(join(dir, 'pictures', 'coverage-after.svg'), 'utf8')).toBe(FEED);
   });
 });

@@ -4,12 +4,12 @@
  * anything is written), reads check the kind and size first (a FIFO never hangs, a sparse
  * 200 MB file is refused unread), and the smaller breaks each stay fixed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, STACK_TRACE } from '../helpers/cli.js';
+import { BIN, cliEnv, example, runCli, STACK_TRACE } from '../helpers/cli.js';
 
 const MSP = example('msp.yaml');
 const tmp = () => mkdtempSync(join(tmpdir(), 'escalate-outputs-'));
@@ -87,6 +87,29 @@ describe('writes: only regular files and new paths', () => {
     linkSync(out, join(dir, 'other.md'));
     oneLine(runCli(['docs', '--matrix', MSP, '--out', out]), /has 2 hard links/);
     expect(readFileSync(join(dir, 'other.md'), 'utf8')).toBe('old\n');
+  });
+
+  it('a write that fails partway (a full disk; here a file-size limit) leaves the old file and no temporary file', () => {
+    // No file over 4 KB (sh's ulimit -f counts 512-byte blocks): each write fails once its
+    // temporary file exists and has taken 4 KB, as on a full disk (EFBIG instead of ENOSPC).
+    const limited = (...args: string[]) => {
+      const run = spawnSync('sh', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', env: cliEnv({}) });
+      return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    const dir = tmp();
+    const old = join(dir, 'old.out');
+    writeFileSync(old, 'old\n');
+    const runs: [string, string[]][] = [
+      ['docs --out', ['docs', '--matrix', MSP]],
+      ['export --out', ['export', 'pagerduty', '--matrix', MSP]],
+      ['report --out', ['report', example('records'), '--as-of', '2026-11-27T12:10:00Z', '--force']],
+    ];
+    for (const [what, args] of runs) {
+      oneLine(limited(...args, '--out', old), /^escalate: cannot write .*old\.out: the file would be larger than this process may write \(ulimit -f\)\n$/);
+      oneLine(limited(...args, '--out', join(dir, 'new.out')), /the file would be larger than this process may write/);
+      expect(readdirSync(dir), what).toEqual(['old.out']);
+      expect(readFileSync(old, 'utf8')).toBe('old\n');
+    }
   });
 
   it('docs --out and init write names of 255 bytes', () => {

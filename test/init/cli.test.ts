@@ -1,6 +1,6 @@
 /** End-to-end: `escalate init` as a team runs it in its own repository, without a terminal. */
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -365,5 +365,98 @@ describe('escalate init refuses, writing nothing', () => {
     writeFileSync(join(dir, 'ops'), '');
     oneLineError(init(dir, 'ops/team/m.yaml'), /^escalate: cannot write into ops: it is a file, not a folder\n$/);
     nothingWritten(dir, 'ops');
+  });
+
+  it('--force replaces none of the files when one of them cannot be replaced (checked before the first write)', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'escalation-matrix.yaml'), 'my precious matrix\n');
+    writeFileSync(join(dir, 'escalation-matrix.cases.yaml'), 'keep\n');
+    writeFileSync(join(dir, 'escalation-matrix.md'), 'sheet\n');
+    linkSync(join(dir, 'escalation-matrix.md'), join(dir, 'other.md'));
+    const force = () => init(dir, '--yes', '--force', '--timezone', 'UTC');
+    let before = snapshot(dir);
+    oneLineError(force(), /^escalate: cannot write escalation-matrix\.md: it has 2 hard links, and replacing it would leave the other names with the old text/);
+    expect(snapshot(dir)).toBe(before);
+
+    unlinkSync(join(dir, 'other.md'));
+    unlinkSync(join(dir, 'escalation-matrix.cases.yaml'));
+    mkdirSync(join(dir, 'escalation-matrix.cases.yaml'));
+    before = snapshot(dir);
+    oneLineError(force(), /^escalate: cannot write escalation-matrix\.cases\.yaml: it is not a regular file but a directory/);
+    expect(snapshot(dir)).toBe(before);
+
+    // A sheet that is a link to the matrix: writing both would leave the sheet in the matrix.
+    rmSync(join(dir, 'escalation-matrix.cases.yaml'), { recursive: true });
+    unlinkSync(join(dir, 'escalation-matrix.md'));
+    symlinkSync('escalation-matrix.yaml', join(dir, 'escalation-matrix.md'));
+    before = snapshot(dir);
+    oneLineError(force(), /^escalate: escalation-matrix\.yaml and escalation-matrix\.md are the same file; write each to its own file\n$/);
+    expect(snapshot(dir)).toBe(before);
+  });
+
+  it('a write that fails partway (a full disk; here a file-size limit) leaves every file as it was and no temporary file', () => {
+    // The process may write no file over `bytes` (sh's ulimit -f counts 512-byte blocks): a
+    // write fails once its temporary file exists, as on a full disk (EFBIG instead of ENOSPC).
+    const limited = (dir: string, bytes: number, ...args: string[]) => {
+      const run = spawnSync('sh', ['-c', `ulimit -f ${bytes / 512} && exec "$0" "$@"`, process.execPath, BIN, 'init', '--today', TODAY, '--yes', '--timezone', 'UTC', ...args], { cwd: dir, encoding: 'utf8', env: ENV });
+      return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    const dir = repo();
+    expect(init(dir, '--yes', '--timezone', 'UTC').code).toBe(0);
+    const names = ['escalation-matrix.yaml', 'escalation-matrix.cases.yaml', 'escalation-matrix.md'];
+    // Matrix and cases fit under the limit, the sheet (written last) does not.
+    const [matrix, cases, sheet] = names.map((name) => statSync(join(dir, name)).size) as [number, number, number];
+    expect(Math.max(matrix, cases)).toBeLessThan(16_384);
+    expect(sheet).toBeGreaterThan(16_384);
+    for (const name of names) writeFileSync(join(dir, name), `the team's own ${name}\n`);
+    const before = snapshot(dir);
+    oneLineError(limited(dir, 16_384, '--force'), /^escalate: cannot write escalation-matrix\.md: the file would be larger than this process may write \(ulimit -f\)\n$/);
+    expect(snapshot(dir)).toBe(before);
+
+    // Nothing there before, nothing after: no file, no folder made for it, no temporary file.
+    const fresh = repo();
+    oneLineError(limited(fresh, 4096, 'ops/team.yaml'), /^escalate: cannot write ops\/team\.yaml: the file would be larger/);
+    nothingWritten(fresh);
+  });
+
+  it('a path through a symbolic link that leads nowhere or round a loop', () => {
+    const dir = repo();
+    symlinkSync('gone', join(dir, 'link'));
+    symlinkSync('loop2', join(dir, 'loop1'));
+    symlinkSync('loop1', join(dir, 'loop2'));
+    oneLineError(init(dir, '--yes', 'link/m.yaml'), /^escalate: cannot write into link: it is a symbolic link to gone, which does not exist; create that folder or name another path\n$/);
+    oneLineError(init(dir, '--yes', 'link/deep/m.yaml'), /^escalate: cannot write into link: it is a symbolic link to gone/);
+    oneLineError(init(dir, '--yes', 'loop1/m.yaml'), /^escalate: cannot write into loop1: too many levels of symbolic links\n$/);
+    oneLineError(init(dir, '--yes', 'loop1/deep/m.yaml'), /^escalate: cannot write into loop1: too many levels of symbolic links\n$/);
+    nothingWritten(dir, 'link', 'loop1', 'loop2');
+  });
+
+  it('a folder this user may not write in, to make a folder or a file', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'locked'), 0o555);
+    // Root writes in any folder: run as nobody there (setpriv, util-linux), as the user elsewhere.
+    const root = process.getuid?.() === 0;
+    if (root && !onPath('setpriv')) return;
+    const run = (...args: string[]) => {
+      const argv = [process.execPath, BIN, 'init', '--today', TODAY, '--yes', '--timezone', 'UTC', ...args];
+      const result = root ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...argv], { encoding: 'utf8', cwd: dir, env: ENV }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd: dir, env: ENV });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    // The run's temporary folder (made private) must let that user pass through.
+    const { mode } = statSync(tmpdir());
+    chmodSync(tmpdir(), mode | 0o011);
+    try {
+      oneLineError(run('locked/new/deep.yaml'), /^escalate: cannot create the folder locked\/new: permission denied in locked\n$/);
+      const file = run('locked/m.yaml');
+      oneLineError(file, /takes no new file: permission denied\n$/);
+      expect(file.stderr).toBe(`escalate: cannot write locked/m.yaml: the folder ${join(dir, 'locked')} takes no new file: permission denied\n`);
+      expect(readdirSync(join(dir, 'locked'))).toEqual([]);
+      nothingWritten(dir, 'locked');
+    } finally {
+      chmodSync(tmpdir(), mode);
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** End-to-end: `escalate report` formats, range, --out, and its refusals. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,28 @@ describe('escalate report', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists; pass --force/);
     expect(runCli(['report', dir, '--format', 'csv', '--as-of', AS_OF, '--out', out, '--force']).code).toBe(0);
+  });
+
+  it('never writes over a record it reads or the --matrix file, even with --force, by its name or a link', () => {
+    const dir = copy();
+    const parent = join(dir, '..');
+    cpSync(join(ROOT, 'examples/msp.yaml'), join(parent, 'msp.yaml'));
+    symlinkSync(join(dir, '2026-11-05-harbor-vpn.json'), join(parent, 'latest.json'));
+    const before = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+    const refused = (out: string, message: RegExp, ...extra: string[]) => {
+      const result = runCli(['report', dir, '--as-of', AS_OF, '--force', '--out', out, ...extra]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    };
+    refused(join(dir, '2026-11-05-harbor-vpn.json'), /--out .*2026-11-05-harbor-vpn\.json is a record this report reads; write the report to another file\n$/);
+    refused(join(parent, 'latest.json'), /--out .*latest\.json is a record this report reads/);
+    refused(join(parent, 'msp.yaml'), /--out .*msp\.yaml is the --matrix file; write the report to another file\n$/, '--matrix', join(parent, 'msp.yaml'));
+    expect(Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]))).toEqual(before);
+    expect(readFileSync(join(parent, 'msp.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/msp.yaml'), 'utf8'));
+    // A file beside the records that is none of them is written as asked.
+    expect(runCli(['report', dir, '--as-of', AS_OF, '--force', '--out', join(dir, 'review.md')]).code).toBe(0);
   });
 
   it('makes no report when a record cannot be read, naming it', () => {

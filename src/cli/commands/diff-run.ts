@@ -12,9 +12,9 @@ import { atRevision, parseSide, type Side } from '../../diff/side.js';
 import { loadMatrix, MAX_MATRIX_CHARS, tooLarge } from '../../matrix/load.js';
 import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
-import { EXIT, ExitError, usageError, type Io } from '../io.js';
-import { fsReason, readMatrixText, resolveMatrixPath, withHolidayFiles } from '../matrix-file.js';
-import { TooLargeError, writeFileAtomic } from '../files.js';
+import { EXIT, ExitError, safeText, usageError, type Io } from '../io.js';
+import { fsReason, matrixFilesRead, readMatrixText, resolveMatrixPath, withHolidayFiles } from '../matrix-file.js';
+import { fileReadAt, TooLargeError, writeFilesAtomic, type FileRead } from '../files.js';
 import { HOLIDAY_FILE_MAX_BYTES } from '../holiday-files.js';
 import { localDate } from '../../time/instant.js';
 import type { DiffOptions } from './diff.js';
@@ -52,7 +52,7 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   const failOn: FailOnResult | undefined = options.failOn ? { mode: options.failOn, failed: reason !== undefined, ...(reason ? { reason } : {}) } : undefined;
 
   if (options.coverageWeek !== undefined && options.coverage === undefined) throw usageError('--coverage-week chooses the week of --coverage FOLDER; pass --coverage too');
-  const pictures = options.coverage !== undefined ? await coveragePair(a, b, options.coverage, options.coverageWeek, io) : undefined;
+  const pictures = options.coverage !== undefined ? await coveragePair(a, b, options.coverage, options.coverageWeek, loaded.flatMap((l) => l.reads), io) : undefined;
 
   if (options.format === 'json') {
     const json = renderJson(diff, labels, failOn);
@@ -70,8 +70,11 @@ export async function runDiff(oldArg: string | undefined, newArg: string | undef
   return EXIT.findings;
 }
 
-/** Writes the coverage picture of each side into `folder`; returns their paths as shown. */
-async function coveragePair(before: Matrix, after: Matrix, folder: string, week: string | undefined, io: Io): Promise<[string, string]> {
+/**
+ * Writes the coverage picture of each side into `folder`, both or neither, and never over a
+ * file the diff read (a matrix or its holidays file); returns their paths as shown.
+ */
+async function coveragePair(before: Matrix, after: Matrix, folder: string, week: string | undefined, reads: FileRead[], io: Io): Promise<[string, string]> {
   const full = resolve(io.cwd, folder);
   let isFolder = false;
   try {
@@ -83,15 +86,17 @@ async function coveragePair(before: Matrix, after: Matrix, folder: string, week:
   const { weekSimulation } = await import('../../simulate/week.js');
   const { formatCoverageSvg } = await import('../../simulate/coverage-svg.js');
   const date = week ?? localDate(io.now(), after.timezone);
-  const paths: string[] = [];
+  const pictures: { target: string; shown: string; svg: string }[] = [];
   for (const [matrix, name] of [[before, 'coverage-before.svg'], [after, 'coverage-after.svg']] as const) {
     const simulated = weekSimulation(matrix, date);
     if (!simulated.ok) throw usageError(`--coverage${week !== undefined ? '-week' : ''}: ${simulated.reason}`);
     const target = join(full, name);
-    writeFileAtomic(target, formatCoverageSvg(simulated.result), { overwrite: true });
-    paths.push(join(folder, name));
+    const clash = fileReadAt(target, reads);
+    if (clash) throw usageError(`--coverage ${folder}: ${join(folder, name)} is ${clash.what.replace(/^the matrix itself$/, 'a matrix this diff reads')}; name another folder`);
+    pictures.push({ target, shown: join(folder, name), svg: formatCoverageSvg(simulated.result) });
   }
-  return paths as [string, string];
+  writeFilesAtomic(pictures.map(({ target, svg }) => ({ target, texts: [safeText(svg)], overwrite: true })));
+  return pictures.map(({ shown }) => shown) as [string, string];
 }
 
 /** `--records`: every record there replayed under both matrices, as of now or --as-of; unreadable records stop the run (exit 2) like report. */
@@ -106,7 +111,7 @@ function replayRecords(path: string, asOfText: string | undefined, a: Matrix, b:
 }
 
 /** A checked matrix, or the side's located errors in the same form `lint` uses. */
-async function load(side: Side, io: Io): Promise<{ matrix?: Matrix; problems: string[] }> {
+async function load(side: Side, io: Io): Promise<{ matrix?: Matrix; problems: string[]; reads: FileRead[] }> {
   // A folder or another kind of file by that name is reported as what it is.
   if (side.kind === 'file' && side.unknown && !existsSync(resolve(io.cwd, side.path))) {
     throw usageError(`cannot read ${side.label}: it is neither a file nor a revision git knows`);
@@ -115,7 +120,8 @@ async function load(side: Side, io: Io): Promise<{ matrix?: Matrix; problems: st
   const loaded = read.text === undefined ? tooLarge(read.size) : loadMatrix(read.text);
   // Holidays files are read from the same side: the working tree, or the same revision.
   const { result, holidayFiles } = await withHolidayFiles(side.kind === 'file' ? side.path : side.label.slice(side.revision.length + 1), loaded, io, side.kind === 'git' ? (path) => gitShowBeside(side, path, io) : undefined);
-  if (result.matrix) return { matrix: result.matrix, problems: [] };
+  // The files of the working tree read for this side: --coverage must not write over them.
+  if (result.matrix) return { matrix: result.matrix, problems: [], reads: side.kind === 'file' ? matrixFilesRead(side.path, result.matrix, io) : [] };
   const label = (file: string) => (side.kind === 'git' ? `${side.revision}:${file}` : file);
   const errors = [
     ...(holidayFiles ?? []).flatMap((f) => f.diagnostics.filter((d) => d.level === 'error').map((d) => ({ at: label(f.file), d }))),
@@ -123,7 +129,7 @@ async function load(side: Side, io: Io): Promise<{ matrix?: Matrix; problems: st
   ];
   const lines = errors.slice(0, 5).map(({ at, d }) => `${at}:${d.line}:${d.column}: ${d.message} (${d.code})`);
   if (errors.length > 5) lines.push(`… and ${errors.length - 5} more`);
-  return { problems: [`${side.label} is not a valid matrix:`, ...lines] };
+  return { problems: [`${side.label} is not a valid matrix:`, ...lines], reads: [] };
 }
 
 function gitShow(side: Extract<Side, { kind: 'git' }>, io: Io): string {

@@ -10,9 +10,9 @@ import { localDate } from '../../time/instant.js';
 import { useHostClock } from '../../time/offset.js';
 import { unifiedDiff } from '../../docs/line-diff.js';
 import { colorsFor, type Colors } from '../colors.js';
-import { followLinks, readBoundedBytes, TooLargeError, writeFileAtomic } from '../files.js';
+import { fileReadAt, readBoundedBytes, TooLargeError, writeFileAtomic } from '../files.js';
 import { EXIT, safeText, usageError, type Io } from '../io.js';
-import { fsReason, loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
+import { fsReason, loadMatrixFile, matrixFilesRead, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { DocsOptions } from './docs.js';
 
 /** Diff lines shown by --check before the rest is summed up; enough to see what changed. */
@@ -34,7 +34,9 @@ export async function runDocs(options: DocsOptions, io: Io): Promise<number> {
     return EXIT.ok;
   }
   const outPath = resolve(io.cwd, options.out);
-  if (followLinks(outPath) === followLinks(resolve(io.cwd, matrixPath))) throw usageError(`--out ${options.out} is the matrix itself; write the sheet to a markdown file`);
+  // Never over a file the sheet is made from: the matrix, or a holidays file it names.
+  const clash = fileReadAt(outPath, matrixFilesRead(matrixPath, matrix, io));
+  if (clash) throw usageError(`--out ${options.out} is ${clash.what}; write the sheet to a markdown file`);
   const current = readCurrent(outPath, options.out, options.check ? 'check' : 'write', text);
   if (options.check) return check(current, text, options, matrixPath, io);
   // The same judgement as --check: a file --check calls current is left as it is, any other is replaced.

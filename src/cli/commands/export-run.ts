@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Matrix } from '../../matrix/schema.js';
 import type { ExportWarning } from '../../export/warnings.js';
-import { checkTarget, followLinks, writeFileAtomic } from '../files.js';
-import { EXIT, usageError, type Io } from '../io.js';
-import { loadMatrixFile, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
+import { fileReadAt, followLinks, writeFilesAtomic, type FileRead } from '../files.js';
+import { EXIT, safeText, usageError, type Io } from '../io.js';
+import { loadMatrixFile, matrixFilesRead, readText, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { ExportOptions, ExportTool } from './export.js';
 
 interface Built {
@@ -36,20 +36,20 @@ export async function runExport(tool: ExportTool, options: ExportOptions, io: Io
 
   const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   const testsPath = built.tests && options.tests !== undefined ? resolve(io.cwd, options.tests) : undefined;
-  // The files written, where their links lead, must be none of the files read nor each other.
-  const real = (path: string) => followLinks(resolve(io.cwd, path));
-  const read = [{ path: real(matrixPath), what: 'the matrix itself' }, ...(built.casesPath !== undefined ? [{ path: real(built.casesPath), what: 'the matrix tests file this export reads' }] : [])];
+  // The files written must be none of the files read (the matrix, its holidays files, the
+  // matrix tests for --tests; by device and inode, so links are no way round) nor each other.
+  const read: FileRead[] = [...matrixFilesRead(matrixPath, matrix, io), ...(built.casesPath !== undefined ? [{ path: resolve(io.cwd, built.casesPath), what: 'the matrix tests file this export reads' }] : [])];
   for (const [flag, given, path] of [['--out', options.out, outPath], ['--tests', options.tests, testsPath]] as const) {
     if (path === undefined) continue;
-    const clash = read.find((r) => r.path === real(path));
+    const clash = fileReadAt(path, read);
     if (clash) throw usageError(`${flag} ${given} is ${clash.what}; write the ${flag === '--out' ? 'export' : 'routing tests'} to another file`);
   }
-  if (outPath !== undefined && testsPath !== undefined && real(outPath) === real(testsPath)) throw usageError(`--out and --tests name the same file (${options.out}); give each its own`);
-  // Both targets checked before either is written: a refused --tests never leaves --out written.
-  if (outPath !== undefined) checkTarget(outPath, { overwrite: true });
-  if (testsPath !== undefined) checkTarget(testsPath, { overwrite: true });
-  if (outPath !== undefined) writeFileAtomic(outPath, built.text, { overwrite: true });
-  if (testsPath !== undefined) writeFileAtomic(testsPath, built.tests!.text, { overwrite: true });
+  if (outPath !== undefined && testsPath !== undefined && followLinks(outPath) === followLinks(testsPath)) throw usageError(`--out and --tests name the same file (${options.out}); give each its own`);
+  // Both written all or nothing: both checked first, and a refused or failed --tests never leaves --out written.
+  writeFilesAtomic([
+    ...(outPath !== undefined ? [{ target: outPath, texts: [safeText(built.text)], overwrite: true }] : []),
+    ...(testsPath !== undefined ? [{ target: testsPath, texts: [safeText(built.tests!.text)], overwrite: true }] : []),
+  ]);
 
   if (options.json) {
     const report = {

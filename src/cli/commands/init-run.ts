@@ -2,9 +2,10 @@
  * `escalate init`: gather the team's answers (options, then prompts on a terminal), render
  * the starter matrix and its matrix tests, check that they lint clean with full coverage,
  * and write them (plus the CI workflow or pre-commit hook on request). Every check runs
- * before the first write; a failed write removes the files this run created.
+ * before the first write, and the files are written all or nothing: a failure leaves the
+ * folder as it was (files replaced get their old text back, folders made are removed).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { starterCases } from '../../init/cases.js';
 import { describeControl, firstControl } from '../../matrix/controls.js';
@@ -16,7 +17,7 @@ import { PLACEHOLDER_CONTACT } from '../../lint/rules/role-contact.js';
 import { loadMatrix } from '../../matrix/load.js';
 import { didYouMean } from '../../matrix/suggest.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { packagePath, writeFileAtomic } from '../files.js';
+import { checkTarget, fsReason, packagePath, writeFilesAtomic } from '../files.js';
 import { repositoryRoot, schemaPath } from '../schema-location.js';
 import type { InitPrompter } from '../init-prompt.js';
 import { EXIT, safeText, usageError, type Io } from '../io.js';
@@ -51,9 +52,9 @@ export async function runInit(file: string, options: InitOptions, io: Io): Promi
   checkFlags(options);
   const target = resolve(io.cwd, file);
   const folder = dirname(target);
-  const missing = missingFolders(folder, io.cwd);
-  const casesPath = target.replace(/\.ya?ml$/i, '.cases.yaml');
   const shown = (path: string) => relative(io.cwd, path) || path;
+  const missing = missingFolders(folder, shown);
+  const casesPath = target.replace(/\.ya?ml$/i, '.cases.yaml');
   // Before any question: nobody should answer six of them to learn the file is taken.
   refuseExisting([target, casesPath], options, shown);
 
@@ -92,7 +93,7 @@ export async function runInit(file: string, options: InitOptions, io: Io): Promi
   }
   refuseExisting(plan.filter((step) => !step.overwrite).map((step) => step.path), options, shown);
 
-  writeAll(plan, missing);
+  writeAll(plan, missing, shown);
   if (missing.length > 0) io.stdout.write(`created folder ${shown(missing[missing.length - 1]!)}\n`);
   for (const step of plan) io.stdout.write(`wrote ${shown(step.path)}: ${step.note}\n`);
   if (!schema.installed) {
@@ -204,36 +205,81 @@ async function checkClean(matrix: string, cases: string, matrixPath: string, cas
   if (first) throw new Error(`the starter matrix does not lint clean: ${first}`);
 }
 
-/** Folders to create for the matrix, outermost first; refuses a path through a file. */
-function missingFolders(folder: string, cwd: string): string[] {
+/**
+ * Folders to create for a file in `folder`, outermost first. Refused in one line before
+ * anything is made: a folder on the path that is a file, a symbolic link that leads nowhere
+ * (mkdir would stop at it) or round in a loop, a folder that cannot be searched, and a missing
+ * folder whose parent this process may not write in.
+ */
+function missingFolders(folder: string, shown: (path: string) => string): string[] {
   const missing: string[] = [];
   for (let dir = folder; ; dir = dirname(dir)) {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(dir);
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A loop of links further up: named at the link that loops, not below it.
+      if (code === 'ELOOP' && symlinkTarget(dir) === undefined && dirname(dir) !== dir) continue;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw usageError(`cannot write into ${shown(dir)}: ${fsReason(error)}`);
+      const link = symlinkTarget(dir);
+      if (link !== undefined) throw usageError(`cannot write into ${shown(dir)}: it is a symbolic link to ${link}, which does not exist; create that folder or name another path`);
       missing.unshift(dir);
       if (dirname(dir) === dir) break;
       continue;
     }
-    if (!stat.isDirectory()) throw usageError(`cannot write into ${relative(cwd, dir) || dir}: it is a file, not a folder`);
+    if (!stat.isDirectory()) throw usageError(`cannot write into ${shown(dir)}: it is a file, not a folder`);
+    if (missing.length > 0) {
+      try {
+        accessSync(dir, constants.W_OK | constants.X_OK);
+      } catch (error) {
+        throw usageError(`cannot create the folder ${shown(missing[0]!)}: ${fsReason(error)} in ${shown(dir)}`);
+      }
+    }
     break;
   }
   return missing;
 }
 
-function writeAll(plan: Planned[], folders: string[]): void {
-  const created: string[] = [];
+/** Where the symbolic link at `path` points, or undefined when it is none (stat has said what it leads to is missing, or a loop). */
+function symlinkTarget(path: string): string | undefined {
   try {
-    if (folders.length > 0) mkdirSync(folders[folders.length - 1]!, { recursive: true });
-    for (const step of plan) {
-      const existed = existsSync(step.path);
-      if (!existsSync(dirname(step.path))) mkdirSync(dirname(step.path), { recursive: true });
-      writeFileAtomic(step.path, step.text, { overwrite: step.overwrite });
-      if (!existed) created.push(step.path);
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the missing folders and writes every file, all or nothing: every target is checked
+ * before anything is made (kind, hard links, an existing file, its folder), then the folders
+ * are made and the files written together (writeFilesAtomic: every temporary file first, then
+ * the renames, undone should one fail). If anything fails, the folders made are removed again,
+ * so a refusal (exit 2) leaves the tree as it was.
+ */
+function writeAll(plan: Planned[], matrixFolders: string[], shown: (path: string) => string): void {
+  // The workflow's folder (.github/workflows) may be missing too; parents before children.
+  const folders = [...new Set([...matrixFolders, ...plan.flatMap((step) => missingFolders(dirname(step.path), shown))])].sort((a, b) => a.length - b.length);
+  for (const step of plan) if (!folders.includes(dirname(step.path))) checkTarget(step.path, { overwrite: step.overwrite, shown: shown(step.path) });
+  const made: string[] = [];
+  try {
+    for (const folder of folders) {
+      try {
+        mkdirSync(folder);
+      } catch (error) {
+        throw usageError(`cannot create the folder ${shown(folder)}: ${fsReason(error)}`);
+      }
+      made.push(folder);
     }
+    writeFilesAtomic(plan.map((step) => ({ target: step.path, texts: [safeText(step.text)], overwrite: step.overwrite, shown: shown(step.path) })));
   } catch (error) {
-    for (const path of created) unlinkSync(path);
+    for (const folder of made.reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // not empty: something else was put there meanwhile, and is not ours to remove
+      }
+    }
     throw error;
   }
 }

@@ -6,10 +6,10 @@ import { ReportAccumulator, type Incident, type Report } from '../../record/repo
 import { reportCsv, reportJsonText, reportMarkdownLines } from '../../record/report-format.js';
 import { evaluateGovernance } from '../../record/governance.js';
 import { governanceJson, governanceMarkdown } from '../../record/governance-format.js';
-import { loadMatrixFile, requireMatrix } from '../matrix-file.js';
+import { loadMatrixFile, matrixFilesRead, requireMatrix } from '../matrix-file.js';
 import { useHostClock } from '../../time/offset.js';
 import { isValidTimeZone } from '../../time/zone.js';
-import { writePiecesAtomic } from '../files.js';
+import { fileReadAt, writePiecesAtomic } from '../files.js';
 import { EXIT, usageError, writeInLines, type Io } from '../io.js';
 import { asOfTime, eachRecord, listedRecords, ReadFiles, recordFolderListing, type LoadedRecord } from '../records.js';
 import type { RecordCore } from '../../record/evaluate.js';
@@ -127,7 +127,13 @@ async function reportOn(paths: string[], options: ReportOptions, io: Io): Promis
         ? [reportCsv(review)]
         : markdownPieces(review, zone, governance);
   if (options.out !== undefined) {
-    writePiecesAtomic(resolve(io.cwd, options.out), pieces, { overwrite: options.force === true });
+    // Never over a file the report is made from (with --force it would replace one): a record
+    // read (by its real path; a hard-linked one is refused by the write), the --matrix file
+    // or a holidays file it names.
+    const out = resolve(io.cwd, options.out);
+    const clash = read.has(out) ? 'a record this report reads' : fileReadAt(out, governance?.reads ?? [])?.what.replace(/^the matrix itself$/, 'the --matrix file');
+    if (clash !== undefined) throw usageError(`--out ${options.out} is ${clash}; write the report to another file`);
+    writePiecesAtomic(out, pieces, { overwrite: options.force === true });
     io.stderr.write(`wrote ${options.out}\n`);
   } else await writeInLines(io.stdout, pieces);
   return EXIT.ok;
@@ -149,7 +155,7 @@ async function governanceOf(path: string | undefined, incidents: () => Incident[
   if (path === undefined) return undefined;
   const matrix = requireMatrix(await loadMatrixFile(path, io));
   const thresholds = matrix.governance_review ?? [];
-  return { results: evaluateGovernance(thresholds, incidents()), free: thresholds.filter((t): t is string => typeof t === 'string') };
+  return { results: evaluateGovernance(thresholds, incidents()), free: thresholds.filter((t): t is string => typeof t === 'string'), reads: matrixFilesRead(path, matrix, io) };
 }
 
 /**
