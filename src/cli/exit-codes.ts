@@ -71,7 +71,7 @@ export const COMMAND_EXIT_CODES: Record<string, Codes> = {
   simulate: [
     [0, 'the simulation is printed'],
     [1, 'the matrix has errors'],
-    [2, `${COULD_NOT_RUN}: a bad --at, --from, --to, --every or --week, an unknown severity, client or tier, answers that stop short of an outcome, a sweep of more than 10,000 starts, a calendar that cannot meet a target`],
+    [2, `${COULD_NOT_RUN}: a bad --at, --from, --to, --every or --week, an unknown severity, client or tier, answers that stop short of an outcome, two different answers to one question, clients or tiers, a sweep of more than 10,000 starts, a calendar that cannot meet a target`],
   ],
 };
 

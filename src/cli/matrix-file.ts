@@ -10,6 +10,7 @@ import { byPosition } from '../diagnostics.js';
 import { holidayFileRefs, recurrenceWindow, withFileHolidays } from '../matrix/holiday-files.js';
 import { readHolidayFiles } from './holiday-files.js';
 import { ExitError, EXIT, usageError, type Io } from './io.js';
+import { oneLine } from '../quote.js';
 
 export { fsReason } from './files.js';
 
@@ -74,7 +75,7 @@ export function readListedText(path: string, what: FileRole): string {
 
 function readFailure(path: string, what: FileRole, error: unknown): Error {
   const reason = error instanceof TooLargeError ? `${error.message.replace('the limit', `the limit for ${article(what)}`)}` : fsReason(error);
-  return usageError(`cannot read ${what} ${path}: ${reason}`);
+  return usageError(`cannot read ${what} ${oneLine(path)}: ${reason}`);
 }
 
 const article = (what: string) => (what === 'file' ? 'a file' : /^[aeiou]/.test(what) ? `an ${what}` : `a ${what}`);
@@ -116,7 +117,7 @@ export function readMatrixText(path: string, io: Io): { text: string } | { text?
     return { text: readBounded(resolve(io.cwd, path), READ_LIMITS.matrix) };
   } catch (error) {
     if (error instanceof TooLargeError) return { size: error.size };
-    throw usageError(`cannot read matrix ${path}: ${fsReason(error)}`);
+    throw usageError(`cannot read matrix ${oneLine(path)}: ${fsReason(error)}`);
   }
 }
 
@@ -143,7 +144,8 @@ export function requireMatrix(file: LoadedFile): Matrix {
     ...(file.holidayFiles ?? []).flatMap((f) => f.diagnostics.filter((d) => d.level === 'error').map((d) => ({ file: f.file, d }))),
     ...file.result.diagnostics.filter((d) => d.level === 'error').map((d) => ({ file: file.path, d })),
   ];
-  const lines = errors.slice(0, 5).map(({ file: at, d }) => `${at}:${d.line}:${d.column}: ${d.message} (${d.code})`);
-  if (errors.length > 5) lines.push(`… and ${errors.length - 5} more; run escalate lint ${file.path}`);
+  // Each error is a line of its own; a file name holding a line break must not make two.
+  const lines = errors.slice(0, 5).map(({ file: at, d }) => `${oneLine(at)}:${d.line}:${d.column}: ${d.message} (${d.code})`);
+  if (errors.length > 5) lines.push(`… and ${errors.length - 5} more; run escalate lint ${oneLine(file.path)}`);
   throw new ExitError(EXIT.findings, `the matrix has errors:\n${lines.join('\n')}`);
 }

@@ -6,6 +6,7 @@
 import type { Placeholder } from '../matrix/placeholders.js';
 import type { Matrix } from '../matrix/schema.js';
 import { clockText, offsetText } from '../time/display.js';
+import { instantOf } from '../time/instant.js';
 import type { TriageResult } from '../triage/result-schema.js';
 import type { PlaceholderValues } from './render.js';
 
@@ -20,7 +21,7 @@ const IMPACT_FIELDS = ['impact-summary', 'impact', 'affected-systems'];
 
 export function placeholderValues(result: TriageResult, responder: ResponderText): { values: PlaceholderValues; gaps: Placeholder[] } {
   const zone = result.timezone;
-  const time = (iso: string | undefined) => (iso ? `${clockText(new Date(iso), zone)} (${offsetText(new Date(iso), zone)})` : undefined);
+  const time = (iso: string | undefined) => (iso ? `${clockText(instantOf(iso), zone)} (${offsetText(instantOf(iso), zone)})` : undefined);
   const deadline = (kind: string) => time(result.deadlines.find((d) => d.kind === kind)?.at);
   const nextStep = result.escalation.find((s) => !s.reached);
   const given = [...result.handoff.fields, ...(result.handoff.extra ?? [])];

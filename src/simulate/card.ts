@@ -7,6 +7,7 @@
  */
 import type { Colors } from '../cli/colors.js';
 import { clockText, offsetText } from '../time/display.js';
+import { instantOf } from '../time/instant.js';
 import { parseDuration } from '../time/duration.js';
 import { cardWidth, wrap } from '../triage/card.js';
 import type { PagedRole, SimulateResult, Simulation } from './result-schema.js';
@@ -17,7 +18,7 @@ const LABEL = 12;
 export function formatSimulationCard(result: SimulateResult, c: Colors, options: { columns?: number } = {}): string {
   const width = cardWidth(options.columns);
   const zone = result.timezone;
-  const when = (iso: string) => clockText(new Date(iso), zone);
+  const when = (iso: string) => clockText(instantOf(iso), zone);
   const out: string[] = [];
   const row = (label: string, text: string) => out.push(...wrap(text, width - LABEL, { keepSpaces: true }).map((line, i) => `${(i === 0 ? `  ${label}` : '').padEnd(LABEL)}${line}`));
   const first = result.instants[0];
@@ -25,7 +26,7 @@ export function formatSimulationCard(result: SimulateResult, c: Colors, options:
 
   if (!result.sweep && first) {
     out.push(...wrap(`${c.bold(`What if an incident starts ${yearClock(first.at, zone)}`)} ${c.dim(`· ${result.matrix.name}`)}`, width, { keepSpaces: true }));
-    out.push(...wrap(c.dim(`times in ${zone}, ${offsetText(new Date(first.at), zone)}${contract ? ` · ${contract}` : ''}`), width));
+    out.push(...wrap(c.dim(`times in ${zone}, ${offsetText(instantOf(first.at), zone)}${contract ? ` · ${contract}` : ''}`), width));
     for (const sim of first.severities) {
       out.push('');
       out.push(...wrap(`${c.bold(`${sim.severity.id.toUpperCase()} · ${sim.severity.name}`)} · owner ${sim.owner.title}`, width, { keepSpaces: true }));
@@ -72,7 +73,7 @@ function toolParityLines(result: SimulateResult, parity: NonNullable<SimulateRes
   const out = ['', ...wrap(c.bold(`Parity with ${({ pagerduty: 'PagerDuty', alertmanager: 'Alertmanager', ics: 'the calendar file' } as Record<string, string>)[parity.tool] ?? parity.tool}: ${parity.findings.length === 0 ? (parity.tool === 'ics' ? 'it shows the matrix calendar at every start' : 'it pages as the matrix does at every start') : `${parity.findings.length} difference${parity.findings.length === 1 ? '' : 's'}`}`), width)];
   const runs = findingRuns(result, parity.findings, (f) => `${f.severity}|${f.kind}|${f.role ?? ''}`);
   for (const r of runs) {
-    const span = r.from === r.to ? clockText(new Date(r.from), zone) : `${clockText(new Date(r.from), zone)} – ${clockText(new Date(r.to), zone)}`;
+    const span = r.from === r.to ? clockText(instantOf(r.from), zone) : `${clockText(instantOf(r.from), zone)} – ${clockText(instantOf(r.to), zone)}`;
     out.push(...wrap(`  ${span}`, width, { keepSpaces: true }), ...wrap(`      ${r.from === r.to ? r.message : r.message.replace(/^/, 'e.g. ')}`, width, { indent: '      ' }));
   }
   for (const note of parity.notes) out.push(...wrap(`  ${note}`, width, { indent: '    ' }));
@@ -96,12 +97,12 @@ export function runs(result: SimulateResult, severityId: string): { from: string
 
 /** What a start shares with its neighbours: first paged, when acknowledgement is due, the calendar state, exceptions. */
 function runSummary(sim: Simulation, at: string, zone: string): { key: string; text: string } {
-  const start = new Date(at).getTime();
+  const start = instantOf(at).getTime();
   const who = sim.first_paged ? sim.first_paged.roles.map((r) => r.role).join(', ') : `${sim.owner.role} (no escalation path)`;
-  const firstLate = sim.first_paged && new Date(sim.first_paged.at).getTime() !== start ? ` at +${minutesText((new Date(sim.first_paged.at).getTime() - start) / 60_000)}` : '';
+  const firstLate = sim.first_paged && instantOf(sim.first_paged.at).getTime() !== start ? ` at +${minutesText((instantOf(sim.first_paged.at).getTime() - start) / 60_000)}` : '';
   const ack = sim.deadlines.find((d) => d.kind === 'acknowledge');
   const running = sim.calendar.state === 'open' || sim.calendar.state === 'round-the-clock';
-  const ackText = !ack ? 'no acknowledge target' : running ? ackIn(ack, start) : `ack by ${clockText(new Date(ack.at), zone)}`;
+  const ackText = !ack ? 'no acknowledge target' : running ? ackIn(ack, start) : `ack by ${clockText(instantOf(ack.at), zone)}`;
   const cal = sim.calendar.state === 'round-the-clock' ? '24x7' : `${sim.calendar.id} ${stateText(sim.calendar)}`;
   const exceptions = sim.exceptions.map((e) => `exception ${e.id}`);
   const parts = [`first ${who}${firstLate}`, ackText, cal, ...exceptions];
@@ -110,7 +111,7 @@ function runSummary(sim: Simulation, at: string, zone: string): { key: string; t
 
 /** `ack in 4h`, or on a calendar that closes first `ack in 4h working time (+19h)`. */
 function ackIn(ack: Simulation['deadlines'][number], start: number): string {
-  const elapsed = (new Date(ack.at).getTime() - start) / 60_000;
+  const elapsed = (instantOf(ack.at).getTime() - start) / 60_000;
   const target = parseDuration(ack.target);
   if (target.ok && target.minutes !== elapsed) return `ack in ${ack.target} working time (+${minutesText(elapsed)})`;
   return `ack in ${minutesText(elapsed)}`;
@@ -156,7 +157,7 @@ function roleText(role: PagedRole, c: Colors): string {
 
 /** `Fri 25 Dec 2026 03:00` */
 function yearClock(iso: string, zone: string): string {
-  const text = clockText(new Date(iso), zone);
+  const text = clockText(instantOf(iso), zone);
   return text.replace(/^(\S+ \d+ \S+)/, `$1 ${iso.slice(0, 4)}`);
 }
 

@@ -6,7 +6,7 @@
  * same sweep as `--markdown` is the table alternative. Pure: a simulation in, text out.
  */
 import { clockText, dayText } from '../time/display.js';
-import { localDate } from '../time/instant.js';
+import { instantOf, localDate } from '../time/instant.js';
 import { runs } from './card.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
 
@@ -41,12 +41,12 @@ export function formatCoverageSvg(result: SimulateResult): string {
   };
   const body: string[] = [];
   const title = `Who is paged first, and how fast acknowledgement is due — ${result.matrix.name}`;
-  const span = hours.length > 0 ? `${clockText(new Date(hours[0]!.at), zone)} to ${clockText(new Date(hours[hours.length - 1]!.at), zone)} (${zone})` : '';
+  const span = hours.length > 0 ? `${clockText(instantOf(hours[0]!.at), zone)} to ${clockText(instantOf(hours[hours.length - 1]!.at), zone)} (${zone})` : '';
 
   // Day columns: a label per local day, "holiday" under a day any severity's calendar keeps as one.
   const days: { date: string; first: number; count: number; holiday: boolean }[] = [];
   hours.forEach((h, i) => {
-    const date = localDate(new Date(h.at), zone);
+    const date = localDate(instantOf(h.at), zone);
     const holiday = h.severities.some((s) => s.calendar.state === 'holiday');
     const last = days[days.length - 1];
     if (last && last.date === date) {
@@ -58,7 +58,7 @@ export function formatCoverageSvg(result: SimulateResult): string {
     const x = LEFT + d.first * cell;
     body.push(`<line x1="${x}" y1="${TOP - 30}" x2="${x}" y2="${TOP + severities.length * (ROW + GAP)}" stroke="#999" stroke-width="1"/>`);
     if (d.count * cell >= 40) {
-      body.push(`<text x="${x + 3}" y="${TOP - 16}" font-size="12">${xml(dayText(new Date(hours[d.first]!.at), zone))}</text>`);
+      body.push(`<text x="${x + 3}" y="${TOP - 16}" font-size="12">${xml(dayText(instantOf(hours[d.first]!.at), zone))}</text>`);
       if (d.holiday) body.push(`<text x="${x + 3}" y="${TOP - 3}" font-size="11" fill="#B00020">holiday</text>`);
     }
   }
@@ -69,12 +69,12 @@ export function formatCoverageSvg(result: SimulateResult): string {
     hours.forEach((h, i) => {
       const sim = h.severities[row]!;
       const { key, colour } = colourOf(sim);
-      const start = Date.parse(h.at);
+      const start = instantOf(h.at).getTime();
       const ack = sim.deadlines.find((d) => d.kind === 'acknowledge');
-      const minutes = ack ? (Date.parse(ack.at) - start) / 60_000 : Number.POSITIVE_INFINITY;
+      const minutes = ack ? (instantOf(ack.at).getTime() - start) / 60_000 : Number.POSITIVE_INFINITY;
       const [, opacity] = SPEEDS.find(([limit]) => minutes <= limit)!;
       const x = LEFT + i * cell;
-      const words = [`${clockText(new Date(h.at), zone)} ${severity.id}: first ${key}`, ack ? `acknowledge by ${clockText(new Date(ack.at), zone)}` : 'no acknowledge target'];
+      const words = [`${clockText(instantOf(h.at), zone)} ${severity.id}: first ${key}`, ack ? `acknowledge by ${clockText(instantOf(ack.at), zone)}` : 'no acknowledge target'];
       if (sim.calendar.state === 'holiday') words.push(`holiday ${sim.calendar.holiday}`);
       for (const e of sim.exceptions) words.push(`exception ${e.id}`);
       body.push(`<rect x="${x}" y="${y}" width="${cell}" height="${ROW}" fill="${colour}" fill-opacity="${opacity}"><title>${xml(words.join('; '))}</title></rect>`);
@@ -101,7 +101,7 @@ export function formatCoverageSvg(result: SimulateResult): string {
   body.push(`<rect x="230" y="${y - 11}" width="14" height="4" fill="#B00020"/><text x="250" y="${y}" font-size="12">exception active${exceptionNames(result)}</text>`);
   const height = y + 16;
 
-  const desc = [`${span}.`, ...severities.flatMap((s) => runs(result, s.id).map((r) => `${s.id}, ${clockText(new Date(r.from), zone)} to ${clockText(new Date(r.to), zone)}: ${r.text}.`))].join(' ');
+  const desc = [`${span}.`, ...severities.flatMap((s) => runs(result, s.id).map((r) => `${s.id}, ${clockText(instantOf(r.from), zone)} to ${clockText(instantOf(r.to), zone)}: ${r.text}.`))].join(' ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="coverage-title coverage-desc" font-family="sans-serif">`,
     `<title id="coverage-title">${xml(title)}</title>`,

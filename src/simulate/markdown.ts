@@ -1,5 +1,6 @@
 /** `simulate --markdown`: the simulation as markdown to paste into a pull request or a review. Pure. */
 import { clockText, offsetText } from '../time/display.js';
+import { instantOf } from '../time/instant.js';
 import { mdText } from '../triage/markdown.js';
 import { runs, stateText } from './card.js';
 import type { SimulateResult } from './result-schema.js';
@@ -7,13 +8,13 @@ import { findingRuns } from './finding-runs.js';
 
 export function formatSimulationMarkdown(result: SimulateResult): string {
   const zone = result.timezone;
-  const when = (iso: string) => clockText(new Date(iso), zone);
+  const when = (iso: string) => clockText(instantOf(iso), zone);
   const out: string[] = [];
   const first = result.instants[0];
   const contract = result.contract.client ? `, client ${mdText(result.contract.client)}` : result.contract.tier ? `, tier ${mdText(result.contract.tier)}` : '';
   if (!result.sweep && first) {
     out.push(`### What if an incident starts ${mdText(first.at)} — ${mdText(result.matrix.name)}`, '');
-    out.push(`Times in ${mdText(zone)} (${offsetText(new Date(first.at), zone)})${contract}.`, '');
+    out.push(`Times in ${mdText(zone)} (${offsetText(instantOf(first.at), zone)})${contract}.`, '');
     for (const sim of first.severities) {
       out.push(`#### ${mdText(sim.severity.id.toUpperCase())} · ${mdText(sim.severity.name)}`, '');
       out.push(`- **Owner:** ${mdText(sim.owner.title)} (${mdText(sim.owner.contact)})`);
@@ -57,7 +58,7 @@ function toolParityMarkdown(result: SimulateResult, parity: NonNullable<Simulate
   if (parity.findings.length > 0) {
     const rows = findingRuns(result, parity.findings, (f) => `${f.severity}|${f.calendar ?? ''}|${f.kind}|${f.role ?? ''}`);
     out.push('| from | to | kind | difference (at the first start) |', '| --- | --- | --- | --- |');
-    for (const r of rows) out.push(`| ${clockText(new Date(r.from), zone)} | ${clockText(new Date(r.to), zone)} | ${mdText(r.kind)} | ${mdText(r.message)} |`);
+    for (const r of rows) out.push(`| ${clockText(instantOf(r.from), zone)} | ${clockText(instantOf(r.to), zone)} | ${mdText(r.kind)} | ${mdText(r.message)} |`);
     out.push('');
   }
   for (const note of parity.notes) out.push(`- ${mdText(note)}`);

@@ -12,7 +12,7 @@
  */
 import { matches, legacyMatchers, parseMatchers, type Matcher } from '../export/am-matchers.js';
 import { clockText } from '../time/display.js';
-import { formatInstant } from '../time/instant.js';
+import { formatInstant, instantOf } from '../time/instant.js';
 import { firstOnGrid, inIntervals, readIntervals, type IntervalEntry } from './am-time.js';
 import type { ParityFinding } from './parity-pagerduty.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
@@ -144,7 +144,7 @@ export function* alertmanagerParitySteps(result: SimulateResult, config: unknown
   const routings = new Map<string, Routing>();
   for (const instant of result.instants) {
     yield;
-    const start = Date.parse(instant.at);
+    const start = instantOf(instant.at).getTime();
     for (const sim of instant.severities) {
       const id = sim.severity.id;
       const labels: Record<string, string> = { severity: id, ...(contract.tier !== undefined ? { tier: contract.tier } : {}), ...(contract.client !== undefined ? { client: contract.client } : {}), ...(contract.outcome !== undefined ? { outcome: contract.outcome } : {}) };
@@ -160,7 +160,7 @@ export function* alertmanagerParitySteps(result: SimulateResult, config: unknown
       for (const note of severityNotes(sim)) notes.add(note);
       const first = sim.first_paged;
       if (!first) continue;
-      const matrixAt = Date.parse(first.at);
+      const matrixAt = instantOf(first.at).getTime();
       // The receivers the matrix pages first, by role; each receiver's first notification by Alertmanager.
       const wanted = first.roles.filter((r) => r.side === 'internal' && r.alertmanager !== undefined);
       const tool = new Map<string, number | undefined>();
@@ -184,7 +184,7 @@ export function* alertmanagerParitySteps(result: SimulateResult, config: unknown
         }
         const delay = at - matrixAt;
         if (Math.abs(delay) <= ON_TIME) continue;
-        const opensAt = sim.calendar.opens_at !== undefined ? Date.parse(sim.calendar.opens_at) : undefined;
+        const opensAt = sim.calendar.opens_at !== undefined ? instantOf(sim.calendar.opens_at).getTime() : undefined;
         const closed = sim.calendar.state !== 'open' && sim.calendar.state !== 'round-the-clock';
         const kind = delay < 0 ? 'earlier' : closed && opensAt !== undefined && at <= opensAt + AFTER_OPENING ? 'held' : 'later';
         const why = kind === 'held' ? `: its route's time intervals hold it until calendar ${sim.calendar.id} opens, when the matrix's clock starts` : kind === 'later' ? ': its route is muted or inactive until then' : '';

@@ -12,7 +12,7 @@ import ICAL from 'ical.js';
 import { registerFileZones, removeFileZones } from '../export/ics-zones.js';
 import { unsafeTimezoneRule } from '../export/ics-guard.js';
 import { clockText } from '../time/display.js';
-import { localDate } from '../time/instant.js';
+import { instantOf, localDate } from '../time/instant.js';
 import type { ParityFinding } from './parity-pagerduty.js';
 import type { SimulateResult } from './result-schema.js';
 import { completed, type Steps } from './steps.js';
@@ -114,7 +114,7 @@ export function* icsParitySteps(result: SimulateResult, text: string): Steps<{ f
   const notes: string[] = [];
   const ids = [...zoneOf.keys()];
   if (ids.length === 0) return { findings: [], notes: ['every simulated severity runs round the clock: no calendar to compare'] };
-  const starts = result.instants.map((i) => Date.parse(i.at));
+  const starts = result.instants.map((i) => instantOf(i.at).getTime());
   const read = icsEvents(text, ids, Math.min(...starts), Math.max(...starts));
   if (!read.ok) return read;
   for (const id of ids) {
@@ -126,7 +126,7 @@ export function* icsParitySteps(result: SimulateResult, text: string): Steps<{ f
   const findings: ParityFinding[] = [];
   for (const instant of result.instants) {
     yield;
-    const at = Date.parse(instant.at);
+    const at = instantOf(instant.at).getTime();
     const done = new Set<string>();
     for (const sim of instant.severities) {
       const id = sim.calendar.id;

@@ -12,7 +12,7 @@
 import type { PagerdutyConfig, PagerdutyService } from '../export/pagerduty.js';
 import { isPullInName, resourceName } from '../export/pagerduty.js';
 import { clockText } from '../time/display.js';
-import { formatInstant, matrixInstant } from '../time/instant.js';
+import { formatInstant, instantOf, matrixInstant } from '../time/instant.js';
 import type { SimulateResult, Simulation } from './result-schema.js';
 import { completed, type Steps } from './steps.js';
 
@@ -104,7 +104,7 @@ export function* pagerdutyParitySteps(result: SimulateResult, config: PagerdutyC
   const out: ParityFinding[] = [];
   for (const instant of result.instants) {
     yield;
-    const start = Date.parse(instant.at);
+    const start = instantOf(instant.at).getTime();
     for (const sim of instant.severities) {
       const key = resourceName(sim.severity.id);
       const policy = config.resource.pagerduty_escalation_policy[key];
@@ -113,7 +113,7 @@ export function* pagerdutyParitySteps(result: SimulateResult, config: PagerdutyC
       const highFrom = high ? start : (nextSupportStart(service!, start) ?? Number.POSITIVE_INFINITY);
       const base = { at: instant.at, severity: sim.severity.id };
       if (service && high && sim.calendar.state === 'holiday') {
-        out.push({ ...base, kind: 'holiday', message: `${sim.severity.id}: PagerDuty cannot know holiday ${sim.calendar.holiday}: it pages at high urgency and escalates by the clock; the matrix's clock is stopped${sim.calendar.opens_at ? ` until ${when(Date.parse(sim.calendar.opens_at))}` : ''}` });
+        out.push({ ...base, kind: 'holiday', message: `${sim.severity.id}: PagerDuty cannot know holiday ${sim.calendar.holiday}: it pages at high urgency and escalates by the clock; the matrix's clock is stopped${sim.calendar.opens_at ? ` until ${when(instantOf(sim.calendar.opens_at).getTime())}` : ''}` });
       }
       if (service && !high) {
         out.push({ ...base, kind: 'low-urgency', message: `${sim.severity.id}: PagerDuty opens it at low urgency outside support hours; nothing escalates until ${Number.isFinite(highFrom) ? when(highFrom) : 'support hours start'}` });
@@ -126,7 +126,7 @@ export function* pagerdutyParitySteps(result: SimulateResult, config: PagerdutyC
         elapsed += rule.escalation_delay_in_minutes * 60_000;
       }
       for (const step of sim.paged) {
-        const matrixAt = Date.parse(step.at);
+        const matrixAt = instantOf(step.at).getTime();
         for (const role of step.roles) {
           if (!role.pagerduty) continue;
           const id = role.pagerduty.split(' ').pop()!;
@@ -167,7 +167,7 @@ export function pagerdutyNotes(sim: Simulation, config?: PagerdutyConfig): strin
   const key = resourceName(sim.severity.id);
   const pulledIn = (step: Simulation['paged'][number]) =>
     config !== undefined && step.roles.every((r) => r.pagerduty === undefined || pullInPageAt(config, key, r.pagerduty.split(' ').pop()!, 0) !== undefined);
-  const after = sim.paged.filter((s) => Date.parse(s.at) > Date.parse(ack.at) && !pulledIn(s));
+  const after = sim.paged.filter((s) => instantOf(s.at).getTime() > instantOf(ack.at).getTime() && !pulledIn(s));
   if (after.length === 0) return undefined;
   return `${sim.severity.id}: PagerDuty stops escalating once someone acknowledges; the matrix's steps after the acknowledge deadline (${after.map((s) => `+${s.after}`).join(', ')}) page only if nobody acknowledged, unless they are added by hand`;
 }

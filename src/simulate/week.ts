@@ -6,6 +6,7 @@ import type { Matrix } from '../matrix/schema.js';
 import { formatInstant, matrixInstant } from '../time/instant.js';
 import { simulate } from './simulate.js';
 import type { SimulateResult } from './result-schema.js';
+import { quoted } from '../quote.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -13,7 +14,7 @@ const HOUR = 3_600_000;
 /** Monday 00:00 and Sunday 23:00 of the week holding `date` (YYYY-MM-DD) in `zone`, or why not. */
 export function weekOf(date: string, zone: string): { ok: true; from: Date; to: Date } | { ok: false; reason: string } {
   const day = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(date)) return { ok: false, reason: `"${date}" is not a date; write it like 2026-12-21` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(date)) return { ok: false, reason: `${quoted(date)} is not a date; write it like 2026-12-21` };
   const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
   const from = matrixInstant(`${monday.toISOString().slice(0, 10)}T00:00`, zone);
   const next = matrixInstant(`${new Date(monday.getTime() + 7 * DAY).toISOString().slice(0, 10)}T00:00`, zone);

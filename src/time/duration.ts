@@ -3,6 +3,7 @@
  * Parsing is pure and shared by the schema (validation) and the deadline arithmetic.
  */
 import { remembered } from '../memo.js';
+import { quoted } from '../quote.js';
 
 const UNIT_MINUTES = { w: 7 * 24 * 60, d: 24 * 60, h: 60, m: 1 } as const;
 type Unit = keyof typeof UNIT_MINUTES;
@@ -18,8 +19,8 @@ export function parseDuration(text: string): DurationResult {
   const trimmed = text.trim();
   const match = DURATION.exec(trimmed);
   if (trimmed === '' || !match || match.slice(1).every((part) => part === undefined)) {
-    if (/^-/.test(trimmed)) return { ok: false, reason: `"${text}" is negative; durations count forward from the incident start` };
-    return { ok: false, reason: `"${text}" is not a duration; write it like 15m, 2h, 1d, 1h30m or 2w` };
+    if (/^-/.test(trimmed)) return { ok: false, reason: `${quoted(text)} is negative; durations count forward from the incident start` };
+    return { ok: false, reason: `${quoted(text)} is not a duration; write it like 15m, 2h, 1d, 1h30m or 2w` };
   }
   const units: Unit[] = ['w', 'd', 'h', 'm'];
   let minutes = 0;
@@ -27,7 +28,7 @@ export function parseDuration(text: string): DurationResult {
     const part = match[i + 1];
     if (part !== undefined) minutes += Number(part) * UNIT_MINUTES[unit];
   });
-  if (minutes > MAX_DURATION_MINUTES) return { ok: false, reason: `"${text}" is longer than a year; is it a typo?` };
+  if (minutes > MAX_DURATION_MINUTES) return { ok: false, reason: `${quoted(text)} is longer than a year; is it a typo?` };
   return { ok: true, minutes };
 }
 

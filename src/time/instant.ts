@@ -18,6 +18,7 @@
  */
 import { offsetSeconds } from './offset.js';
 import { wallInstants } from './wall.js';
+import { quoted } from '../quote.js';
 
 export type InstantResult = { ok: true; date: Date } | { ok: false; reason: string };
 
@@ -37,19 +38,19 @@ interface Written {
 
 function readText(text: string): { ok: true; written: Written } | { ok: false; reason: string } {
   const match = ISO.exec(text.trim());
-  if (!match) return { ok: false, reason: `"${text}" is not an ISO 8601 time; ${EXAMPLE}` };
+  if (!match) return { ok: false, reason: `${quoted(text)} is not an ISO 8601 time; ${EXAMPLE}` };
   const [, ys, mos, ds, hs, mis = '0', ss = '0', frac = '', offset] = match;
   const [y, mo, d, h, mi, s] = [ys, mos, ds, hs ?? '0', mis, ss].map(Number) as [number, number, number, number, number, number];
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  if (!realDate(y, mo, d)) return { ok: false, reason: `"${text}": ${ys}-${mos}-${ds} is not a date in the calendar` };
-  if (h > 23 || mi > 59 || s > 59) return { ok: false, reason: `"${text}": ${hs}:${mis} is not a time of day` };
+  if (!realDate(y, mo, d)) return { ok: false, reason: `${quoted(text)}: ${ys}-${mos}-${ds} is not a date in the calendar` };
+  if (h > 23 || mi > 59 || s > 59) return { ok: false, reason: `${quoted(text)}: ${hs}:${mis} is not a time of day` };
   const utc = new Date(0);
   utc.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years below 100 as 19xx
   utc.setUTCHours(h, mi, s, ms);
   const written: Written = { wall: utc.getTime(), dateOnly: hs === undefined };
   if (offset !== undefined) {
     const minutes = offsetSecondsOf(offset);
-    if (minutes === undefined) return { ok: false, reason: `"${text}": ${offset} is not a UTC offset; ${EXAMPLE}` };
+    if (minutes === undefined) return { ok: false, reason: `${quoted(text)}: ${offset} is not a UTC offset; ${EXAMPLE}` };
     written.offset = minutes;
   }
   return { ok: true, written };
@@ -107,13 +108,13 @@ export function parseInstant(text: string, zone: string): InstantResult {
   const { local, wall, dateOnly } = read;
   if (local.kind === 'skipped') {
     if (dateOnly) return { ok: true, date: local.jump };
-    return { ok: false, reason: `"${text}" does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
+    return { ok: false, reason: `${quoted(text)} does not exist in ${zone}: the clocks skip that hour (daylight saving); give an offset` };
   }
   if (dateOnly) return { ok: true, date: local.earlier };
   const [first, second] = [local.earlier, local.later].map((d) => offsetLabel(offsetOf(zone, d.getTime())));
   return {
     ok: false,
-    reason: `"${text}" happens twice in ${zone}: the clocks go back (daylight saving), so it is either ${first} or ${second}; give an offset, like ${wallText(wall)}${first}`,
+    reason: `${quoted(text)} happens twice in ${zone}: the clocks go back (daylight saving), so it is either ${first} or ${second}; give an offset, like ${wallText(wall)}${first}`,
   };
 }
 
@@ -131,7 +132,7 @@ function readInZone(
   const { wall, dateOnly, offset } = read.written;
   if (offset !== undefined) return { result: { ok: true, date: new Date(wall - offset * 1000) } };
   const local = resolveLocal(wall, zone);
-  if (local.kind === 'unknown-zone') return { result: { ok: false, reason: `"${text}": unknown time zone ${zone}` } };
+  if (local.kind === 'unknown-zone') return { result: { ok: false, reason: `${quoted(text)}: unknown time zone ${zone}` } };
   if (local.kind === 'unique') return { result: { ok: true, date: local.date } };
   return { local, wall, dateOnly };
 }
@@ -168,11 +169,11 @@ export function localTimeExists(text: string, zone: string): { ok: true } | { ok
   if (!read.ok) return read;
   const { wall, dateOnly, offset } = read.written;
   if (offset !== undefined || dateOnly) {
-    if (Number.isNaN(offsetOf(zone, wall))) return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+    if (Number.isNaN(offsetOf(zone, wall))) return { ok: false, reason: `${quoted(text)}: unknown time zone ${zone}` };
     return { ok: true };
   }
   const local = resolveLocal(wall, zone);
-  if (local.kind === 'unknown-zone') return { ok: false, reason: `"${text}": unknown time zone ${zone}` };
+  if (local.kind === 'unknown-zone') return { ok: false, reason: `${quoted(text)}: unknown time zone ${zone}` };
   if (local.kind !== 'skipped') return { ok: true };
   const jump = local.jump.getTime();
   const [before, after] = [offsetOf(zone, jump - 1), offsetOf(zone, jump)];
@@ -198,6 +199,18 @@ function offsetSecondsOf(offset: string): number | undefined {
   const s = Number(digits.slice(4) || '0');
   if (h > 18 || m > 59 || s > 59) return undefined;
   return sign * (h * 3600 + m * 60 + s);
+}
+
+/**
+ * The instant an ISO 8601 text with an offset names, as formatInstant writes it, for those
+ * that print a result's times again (the card, markdown, messages). `new Date` and
+ * `Date.parse` cannot read the seconds of a local mean time offset
+ * (`1960-01-04T10:00:00-00:44:30`: Invalid Date, printed as NaN); this reads every offset
+ * formatInstant writes. Text without an offset names no instant: an Invalid Date.
+ */
+export function instantOf(text: string): Date {
+  const read = readText(text);
+  return read.ok && read.written.offset !== undefined ? new Date(read.written.wall - read.written.offset * 1000) : new Date(Number.NaN);
 }
 
 /** Whether an ISO 8601 text states its UTC offset (`Z`, `+01:00`), so no zone is needed to read it. */

@@ -5,6 +5,7 @@
  * present and the zones are passed in; everything is arithmetic on instants.
  */
 import { formatInstant, offsetAt, parseInstant } from './instant.js';
+import { quoted } from '../quote.js';
 
 export interface StartContext {
   /** The present: "ago" and clock times are measured from it. */
@@ -42,19 +43,19 @@ export function parseStart(text: string, context: StartContext): StartResult {
   if (iso.ok) return { ok: true, date: iso.date, form: 'iso' };
   // Text that looks like a date keeps parseInstant's precise reason (a skipped hour, a bad day).
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return iso;
-  return { ok: false, reason: `"${text}" is not a ${context.noun ?? 'start time'}; write ${START_FORMS}` };
+  return { ok: false, reason: `${quoted(text)} is not a ${context.noun ?? 'start time'}; write ${START_FORMS}` };
 }
 
 function agoStart(text: string, spans: string, now: Date): StartResult {
   let minutes = 0;
   for (const [, amount, unit] of spans.matchAll(PART)) {
     const size = UNITS[unit!];
-    if (size === undefined) return { ok: false, reason: `"${text}": "${unit}" is not a unit; write minutes, hours or days, like 20 min ago or 1h30m ago` };
+    if (size === undefined) return { ok: false, reason: `${quoted(text)}: ${quoted(unit!)} is not a unit; write minutes, hours or days, like 20 min ago or 1h30m ago` };
     minutes += Number(amount) * size;
   }
   // Triage's 100-year rule, here for every reader of the form: a larger amount (a typo, or
   // digits enough to leave the range of a date) is refused, never read as an invalid time.
-  if (!(minutes <= MAX_AGO_MINUTES)) return { ok: false, reason: `"${text}" is more than 100 years ago; check the number` };
+  if (!(minutes <= MAX_AGO_MINUTES)) return { ok: false, reason: `${quoted(text)} is more than 100 years ago; check the number` };
   // Elapsed time: "2h ago" is two real hours, also across a daylight-saving change.
   return { ok: true, date: new Date(now.getTime() - minutes * MINUTE), form: 'ago' };
 }
@@ -65,13 +66,13 @@ function agoStart(text: string, spans: string, now: Date): StartResult {
  * twice is its later occurrence when that has already happened.
  */
 function clockStart(text: string, hour: number, minute: number, { now, displayZone }: StartContext): StartResult {
-  if (hour > 23 || minute > 59) return { ok: false, reason: `"${text}" is not a time of day; write it like 03:10` };
+  if (hour > 23 || minute > 59) return { ok: false, reason: `${quoted(text)} is not a time of day; write it like 03:10` };
   const today = formatInstant(now, displayZone).slice(0, 10);
   for (let back = 0; back <= 2; back++) {
     const candidates = wallInstants(shiftDate(today, -back), hour, minute, displayZone).filter((d) => d.getTime() <= now.getTime());
     if (candidates.length > 0) return { ok: true, date: candidates[candidates.length - 1]!, form: 'clock' };
   }
-  return { ok: false, reason: `"${text}": ${displayZone} showed no such time in the last two days` };
+  return { ok: false, reason: `${quoted(text)}: ${displayZone} showed no such time in the last two days` };
 }
 
 /** Every instant at which the zone's clocks show `date hour:minute`, earliest first (none in a skipped hour, two in a repeated one). */

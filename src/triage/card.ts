@@ -8,6 +8,7 @@
  */
 import type { Colors } from '../cli/colors.js';
 import { clockText, dayText, offsetText, timeText } from '../time/display.js';
+import { instantOf } from '../time/instant.js';
 import { agoText } from '../time/relative.js';
 import type { TriageResult } from './result-schema.js';
 
@@ -42,7 +43,8 @@ export const cardWidth = (columns: number | undefined) => Math.max(40, Math.min(
 export function formatCard(result: TriageResult, c: Colors, options: CardOptions = {}): string {
   const width = cardWidth(options.columns);
   const zone = result.timezone;
-  const t = (iso: string) => new Date(iso);
+  // The result's times read back with the time core's reader: `new Date` gives NaN for a local mean time offset (-00:44:30).
+  const t = instantOf;
   const out: string[] = [];
   const row = (label: string, text: string) => out.push(...wrap(text, width - LABEL).map((line, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${line}`));
   const sev = result.severity;
@@ -157,13 +159,15 @@ export function callNow(result: TriageResult): Role[] {
 function firstStepText(result: TriageResult): string {
   const next = result.escalation.find((s) => !s.reached);
   if (!next) return 'no one besides the owner';
-  return `no one yet; the first step is ${clockText(new Date(next.at), result.timezone)} (${next.relative})`;
+  // A step that has come but named only the owner is not "the first step" still ahead.
+  const which = result.escalation.some((s) => s.reached) ? 'no one besides the owner yet; the next step is' : 'no one yet; the first step is';
+  return `${which} ${clockText(instantOf(next.at), result.timezone)} (${next.relative})`;
 }
 
 /** The deadlines that matter first: acknowledge, the client notice, the next update and the next escalation step. */
 export function dueNext(result: TriageResult, c: Colors): [string, string][] {
   const zone = result.timezone;
-  const at = (iso: string) => clockText(new Date(iso), zone);
+  const at = (iso: string) => clockText(instantOf(iso), zone);
   const rows: [string, string][] = [];
   const byKind = (kind: Deadline['kind']) => result.deadlines.find((d) => d.kind === kind);
   const ack = byKind('acknowledge');
@@ -199,8 +203,8 @@ function timeline(result: TriageResult, c: Colors, width: number): string[] {
   type Item = { kind: 'step'; step: TriageResult['escalation'][number]; index: number } | { kind: 'target'; deadline: Deadline };
   const items: Item[] = result.escalation.map((step, index) => ({ kind: 'step', step, index }));
   if (escalateAfter) {
-    const at = new Date(escalateAfter.at).getTime();
-    const after = items.findIndex((i) => i.kind === 'step' && new Date(i.step.at).getTime() > at);
+    const at = instantOf(escalateAfter.at).getTime();
+    const after = items.findIndex((i) => i.kind === 'step' && instantOf(i.step.at).getTime() > at);
     items.splice(after < 0 ? items.length : after, 0, { kind: 'target', deadline: escalateAfter });
   }
   const nextIndex = result.escalation.findIndex((s) => !s.reached);
@@ -210,16 +214,16 @@ function timeline(result: TriageResult, c: Colors, width: number): string[] {
     const gutter = `  ${bar}   `;
     if (item.kind === 'target') {
       const d = item.deadline;
-      out.push(...wrap(`  ◇ ${clockText(new Date(d.at), zone)}  ${c.dim(`+${d.target}`)}  escalate if unresolved · ${relColor(d, c)}`, width, { indent: gutter }));
+      out.push(...wrap(`  ◇ ${clockText(instantOf(d.at), zone)}  ${c.dim(`+${d.target}`)}  escalate if unresolved · ${relColor(d, c)}`, width, { indent: gutter }));
       return;
     }
     const s = item.step;
     const mark = s.reached ? c.green('●') : item.index === nextIndex ? c.yellow('◉') : c.dim('○');
     // The step says when the client is told; whether that notice is late is the client notice's own deadline.
-    const dueElsewhere = notice && notice.at !== s.at ? ` (due ${sameDay(notice.at, s.at, zone) ? timeText(new Date(notice.at), zone) : clockText(new Date(notice.at), zone)})` : '';
+    const dueElsewhere = notice && notice.at !== s.at ? ` (due ${sameDay(notice.at, s.at, zone) ? timeText(instantOf(notice.at), zone) : clockText(instantOf(notice.at), zone)})` : '';
     const client = s.notify_client ? `client notice${dueElsewhere}` : undefined;
     const bits = [s.layer, s.reached ? 'reached' : s.relative, client ? c.bold(client) : undefined].filter(Boolean);
-    out.push(...wrap(`  ${mark} ${clockText(new Date(s.at), zone)}  ${c.dim(`+${s.after}`)}  ${bits.join(' · ')}`, width, { indent: gutter }));
+    out.push(...wrap(`  ${mark} ${clockText(instantOf(s.at), zone)}  ${c.dim(`+${s.after}`)}  ${bits.join(' · ')}`, width, { indent: gutter }));
     for (const role of s.notify) out.push(...wrap(`${gutter}${roleLine(role, c)}`, width, { indent: `${gutter}  ` }));
     if (s.approval) out.push(...wrap(`${gutter}${c.dim('approval:')} ${s.approval.title} · ${s.approval.contact}`, width, { indent: `${gutter}  ` }));
     if (s.note) wrap(s.note, width - 8).forEach((line) => out.push(`${gutter}${c.dim(line)}`));
@@ -228,7 +232,7 @@ function timeline(result: TriageResult, c: Colors, width: number): string[] {
   return out;
 }
 
-const sameDay = (a: string, b: string, zone: string) => dayText(new Date(a), zone) === dayText(new Date(b), zone);
+const sameDay = (a: string, b: string, zone: string) => dayText(instantOf(a), zone) === dayText(instantOf(b), zone);
 
 function severityColor(rank: number, c: Colors): (text: string) => string {
   if (rank === 1) return c.red;
@@ -276,7 +280,7 @@ export function contractLines(result: TriageResult, c: Colors): [string, string]
     const roles = k.added_roles.filter((r) => r.source === source);
     const owner = k.owner?.source === source ? `; owner ${titles.get(k.owner.role) ?? k.owner.role}` : '';
     const what = `${changes.length ? `; ${changeText(changes)}` : ''}${roles.length ? `; adds ${names(roles)}` : ''}${owner}`;
-    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}${what}; active until ${clockText(new Date(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
+    lines.push(['Exception', `${c.yellow(e.id)}: ${e.reason.replace(/[.;]$/, '')}${what}; active until ${clockText(instantOf(e.until), result.timezone)}, approved by ${e.approved_by.title}`]);
   }
   return lines;
 }

@@ -9,6 +9,7 @@ import type { Matrix, MatrixException, Severity, Targets, TargetKind } from '../
 import { TARGET_KINDS } from '../matrix/kinds.js';
 import { matrixInstant } from '../time/instant.js';
 import { remembered } from '../memo.js';
+import { quoted } from '../quote.js';
 
 export interface ContractRequest {
   /** A client id under `clients` (its tier applies too). */
@@ -63,14 +64,14 @@ const has = <T>(record: Record<string, T> | undefined, key: string): record is R
 export function applyContract(matrix: Matrix, severity: Severity, request: ContractRequest, start: Date): ContractResult {
   const clientId = request.client;
   if (clientId !== undefined && !has(matrix.clients, clientId)) {
-    return { ok: false, code: 'unknown-client', reason: `unknown client "${clientId}"; known: ${names(matrix.clients)}` };
+    return { ok: false, code: 'unknown-client', reason: `unknown client ${quoted(clientId)}; known: ${names(matrix.clients)}` };
   }
   const client = clientId !== undefined ? matrix.clients![clientId] : undefined;
   if (request.tier !== undefined && !has(matrix.tiers, request.tier)) {
-    return { ok: false, code: 'unknown-tier', reason: `unknown tier "${request.tier}"; known: ${names(matrix.tiers)}` };
+    return { ok: false, code: 'unknown-tier', reason: `unknown tier ${quoted(request.tier)}; known: ${names(matrix.tiers)}` };
   }
   if (client && request.tier !== undefined && request.tier !== client.tier) {
-    return { ok: false, code: 'tier-mismatch', reason: `client "${clientId}" is on tier "${client.tier}", not "${request.tier}"; pass only --client` };
+    return { ok: false, code: 'tier-mismatch', reason: `client ${quoted(clientId!)} is on tier "${client.tier}", not ${quoted(request.tier)}; pass only --client` };
   }
   const tierId = client?.tier ?? request.tier;
   const tier = tierId !== undefined && has(matrix.tiers, tierId) ? matrix.tiers[tierId] : undefined;

@@ -81,13 +81,33 @@ export function questionView(id: string, question: Question): QuestionView {
   };
 }
 
-/** The answer a responder meant: a choice id or label, case-insensitively, or "unsure". */
+/**
+ * The choices a given answer names, at the first level that names any: a choice id exactly
+ * as written, else every choice whose id or label it is regardless of case. An id as written
+ * wins over another choice's label (`yes` is the choice whose id is `yes`, even when an
+ * earlier choice is labelled "Yes"): the id is what the prompt, a record's answers and the
+ * bot loop's choices carry, so a replay takes the choice that was taken. More than one only
+ * where a text names several choices (lint's tree-duplicate-answer); none of them is taken.
+ */
+export function answersNamed(question: Question, given: string): Answer[] {
+  if (typeof given !== 'string') return [];
+  const text = given.trim();
+  const byId = question.answers.filter((a) => answerId(a) === text);
+  if (byId.length > 0) return byId;
+  const wanted = text.toLowerCase();
+  return question.answers.filter((a) => answerId(a).toLowerCase() === wanted || a.label.trim().toLowerCase() === wanted);
+}
+
+/**
+ * The answer a responder meant: a choice id or label, case-insensitively, or "unsure".
+ * Undefined when it names no choice, or more than one (see answersNamed): a guess between
+ * two would pick the severity.
+ */
 export function matchAnswer(question: Question, given: string): { answer: Answer; unsure: boolean } | undefined {
-  if (typeof given !== 'string') return undefined;
-  const wanted = given.trim().toLowerCase();
-  const exact = question.answers.find((a) => answerId(a).toLowerCase() === wanted || a.label.trim().toLowerCase() === wanted);
-  if (exact) return { answer: exact, unsure: false };
-  if (UNSURE_WORDS.has(wanted)) {
+  const named = answersNamed(question, given);
+  if (named.length === 1) return { answer: named[0]!, unsure: false };
+  if (named.length > 1 || typeof given !== 'string') return undefined;
+  if (UNSURE_WORDS.has(given.trim().toLowerCase())) {
     const unsure = question.answers.find((a) => a.unsure);
     if (unsure) return { answer: unsure, unsure: true };
   }

@@ -6,6 +6,7 @@
  */
 import type { Matrix } from '../matrix/schema.js';
 import { didYouMean } from '../matrix/suggest.js';
+import { quoted } from '../quote.js';
 
 export interface HandoffFieldView {
   id: string;
@@ -28,7 +29,7 @@ export function unknownHandoffField(matrix: Matrix, ids: Iterable<string>): { gi
   for (const id of ids) {
     if (known.includes(id)) continue;
     const list = known.length > 0 ? `fields: ${known.join(', ')}` : 'the matrix defines no handoff fields';
-    return { given: id, message: `no handoff field "${id}"${didYouMean(id, known)}; ${list}` };
+    return { given: id, message: `no handoff field ${quoted(id)}${didYouMean(id, known)}; ${list}` };
   }
   return undefined;
 }

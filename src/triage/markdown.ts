@@ -1,6 +1,7 @@
 /** `--markdown`: the triage result as a block to paste into a ticket or a chat channel. Pure. */
 import { fenced } from '../docs/escape.js';
 import { clockText, offsetText } from '../time/display.js';
+import { instantOf } from '../time/instant.js';
 import type { TriageResult } from './result-schema.js';
 
 /** Escapes text for a markdown table cell or inline text. */
@@ -12,7 +13,7 @@ const role = (r: TriageResult['owner']) => `${mdText(r.title)} (${mdText(r.conta
 
 export function formatMarkdown(result: TriageResult): string {
   const zone = result.timezone;
-  const when = (iso: string) => clockText(new Date(iso), zone);
+  const when = (iso: string) => clockText(instantOf(iso), zone);
   const sev = result.severity;
   const out: string[] = [];
   out.push(`### ${mdText(sev.id.toUpperCase())} · ${mdText(sev.name)} — ${mdText(result.matrix.name)}`, '');
@@ -21,7 +22,7 @@ export function formatMarkdown(result: TriageResult): string {
   if (result.route) out.push(`- **Route:** ${mdText(result.route.id)} → ${role(result.route.to)}${result.route.via ? `, ${mdText(result.route.via)}` : ''}`);
   if (result.inform.length > 0) out.push(`- **Inform:** ${result.inform.map(role).join(', ')}`);
   if (result.note) out.push(`- **Next:** ${mdText(result.note)}`);
-  out.push(`- **Started:** ${when(result.started_at)} (${zone}, ${offsetText(new Date(result.started_at), zone)})`);
+  out.push(`- **Started:** ${when(result.started_at)} (${zone}, ${offsetText(instantOf(result.started_at), zone)})`);
   out.push(`- **Clock:** ${result.clock.hours ? `${mdText(result.clock.id)} business hours (${result.clock.days?.join(', ') ?? ''} ${result.clock.hours})` : 'round the clock'}`);
   const k = result.contract;
   // Each change under what made it: the tier's and client's on the contract, an exception's on its own line.

@@ -18,6 +18,7 @@ import { minutesFrom, relativeText } from '../time/relative.js';
 import { NoWorkingTimeError, sharedWorkingCalendar } from '../time/working-time.js';
 import { applyContract, type AppliedContract, type ContractRequest, type Source } from './contract.js';
 import type { ResolvedOutcome } from './engine.js';
+import { quoted } from '../quote.js';
 
 export interface RoleView {
   role: string;
@@ -282,7 +283,7 @@ function optionsProblem(options: PlanOptions): { ok: false; code: string; reason
   }
   const zone: unknown = options.displayZone;
   if (zone !== undefined && (typeof zone !== 'string' || !isValidTimeZone(zone))) {
-    return { ok: false, code: 'invalid-zone', reason: `options.displayZone ${typeof zone === 'string' ? `"${zone}"` : `(a ${typeof zone})`} is not an IANA time zone` };
+    return { ok: false, code: 'invalid-zone', reason: `options.displayZone ${typeof zone === 'string' ? quoted(zone) : `(a ${typeof zone})`} is not an IANA time zone` };
   }
   return undefined;
 }
@@ -291,7 +292,7 @@ function planTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: P
   const problem = optionsProblem(options);
   if (problem) return problem;
   const resolved = typeof outcome === 'string' ? severityOutcome(matrix, outcome) : outcome;
-  if (!resolved) return { ok: false, code: 'unknown-severity', reason: `unknown severity ${typeof outcome === 'string' ? `"${outcome}"` : `(a ${outcome === null ? 'null' : typeof outcome})`}; known: ${matrix.severities.map((s) => s.id).join(', ')}` };
+  if (!resolved) return { ok: false, code: 'unknown-severity', reason: `unknown severity ${typeof outcome === 'string' ? quoted(outcome) : `(a ${outcome === null ? 'null' : typeof outcome})`}; known: ${matrix.severities.map((s) => s.id).join(', ')}` };
   const { severity } = resolved;
   const applied = applyContract(matrix, severity, options, options.start);
   if (!applied.ok) return applied;

@@ -176,10 +176,24 @@ describe('refusals: one line, exit 2, no stack trace', () => {
     ['answers that stop short', ['-a', 'security=no'], /the answers stop at "[a-z-]+"/],
     ['severity and answers', ['-s', 'sev1', '-a', 'security=yes'], /either --severity or --answer/],
     ['a year far off', ['--at', '2199-01-01T00:00'], /more than 100 years from now/],
+    // Two different answers to one question, or two clients or tiers: the last never silently wins.
+    ['one question answered twice', ['-a', 'security=no', '-a', 'security=yes'], /^escalate: --answer "security=no" and --answer "security=yes" are two different answers to one question; pass one\n$/],
+    ['two clients', ['-m', example('msp.yaml'), '--client', 'northwind', '--client', 'contoso'], /^escalate: --client "northwind" and --client "contoso" disagree; pass --client once\n$/],
+    ['two tiers', ['-m', example('msp.yaml'), '--tier', 'standard', '--tier', 'premium'], /^escalate: --tier "standard" and --tier "premium" disagree; pass --tier once\n$/],
+    // User text with a line feed stays on the message's one line.
+    ['a line feed in --at', ['--at', 'garbage\nescalate: ok'], /^escalate: --at "garbage\\nescalate: ok" is not a start time/],
+    ['a line feed in --from', ['--from', 'x\ny', '--to', 'now'], /^escalate: --from "x\\ny" is not a start time/],
+    ['a line feed in --severity', ['--severity', 'sev\n1'], /^escalate: --severity "sev\\n1" is not defined/],
+    ['a line feed in --tz', ['--tz', 'Europe/X\nY'], /^escalate: --tz "Europe\/X\\nY" is not a time zone/],
+    ['a line feed in --client', ['--client', 'a\nb'], /^escalate: unknown client "a\\nb"/],
+    ['a line feed in --every', ['--from', 'now', '--to', 'now', '--every', '1\nh'], /^escalate: --every "1\\nh" is not a duration/],
+    ['a line feed in --week', ['--week', '2026-12-21\n'], /^escalate: --week "2026-12-21\\n" is not a date/],
+    ['a line feed in an answer', ['-a', 'secu\nrity=no'], /^escalate: no question "secu\\nrity" in the triage tree/],
   ];
   for (const [what, args, message] of cases) {
     it(what, () => {
-      const run = runCli(['simulate', '-m', example('saas-support.yaml'), ...args], { env: NOW });
+      const matrix = args[0] === '-m' ? [] : ['-m', example('saas-support.yaml')];
+      const run = runCli(['simulate', ...matrix, ...args], { env: NOW });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(message);
@@ -198,5 +212,28 @@ describe('refusals: one line, exit 2, no stack trace', () => {
     const run = runCli(['simulate', '-m', 'test/fixtures/broken/missing-severity-owner.yaml'], { env: NOW });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/missing-severity-owner\.yaml:\d+:\d+: /);
+  });
+
+  it('the same answer, client or tier twice is that one', () => {
+    expect(json(['-m', example('msp.yaml'), '--severity', 'p1', '--client', 'northwind', '--client', 'northwind', '--at', CHRISTMAS]).contract).toEqual({ client: 'northwind' });
+    expect(json(['-m', example('saas-support.yaml'), ...['security=no', 'security=NO', 'confirmed=yes', 'scope=many', 'core=yes'].flatMap((a) => ['-a', a]), '--at', CHRISTMAS]).instants[0]!.severities[0]!.severity.id).toBe('sev1');
+  });
+});
+
+describe('a local mean time offset (Monrovia, UTC-00:44:30 in 1960)', () => {
+  it('the card and the markdown print its times and offset, not NaN', () => {
+    const args = ['simulate', '-m', 'test/fixtures/triage/local-mean-time.yaml', '--severity', 'sev1', '--at', '1960-01-04T10:00'];
+    const card = runCli(args, { env: NOW });
+    expect(card.code).toBe(0);
+    expect(card.stdout).not.toMatch(/NaN|undefined/);
+    expect(card.stdout).toMatch(/^What if an incident starts Mon 4 Jan 1960 10:00 · Monrovia desk\ntimes in Africa\/Monrovia, UTC-00:44:30$/m);
+    expect(card.stdout).toMatch(/^ {2}Paged +Mon 4 Jan 10:00 +\+0m +Support lead$/m);
+    expect(card.stdout).toMatch(/Mon 4 Jan 10:15 +Acknowledge \(15m\)/);
+    const markdown = runCli([...args, '--markdown'], { env: NOW });
+    expect(markdown.stdout).not.toMatch(/NaN|undefined/);
+    expect(markdown.stdout).toContain('Times in Africa/Monrovia (UTC-00:44:30)');
+    const sweep = runCli(['simulate', '-m', 'test/fixtures/triage/local-mean-time.yaml', '--severity', 'sev1', '--from', '1960-01-04T08:00', '--to', '1960-01-04T18:00', '--every', '2h'], { env: NOW });
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout).not.toMatch(/NaN|undefined/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, localDate, localTimeExists, matrixInstant, parseInstant } from '../../src/time/instant.js';
+import { formatInstant, instantOf, localDate, localTimeExists, matrixInstant, parseInstant } from '../../src/time/instant.js';
 import { underBothClocks } from '../helpers/clocks.js';
 
 const iso = (text: string, zone: string) => {
@@ -80,6 +80,21 @@ underBothClocks(() => {
       expect(parseInstant(text, 'UTC')).toEqual(t);
       expect(formatInstant(new Date('1880-01-01T00:00:00Z'), 'Europe/Berlin')).toBe('1880-01-01T00:53:28+00:53:28');
       expect(parseInstant('1960-01-04T10:00:00-00:44:61', 'UTC').ok).toBe(false);
+    });
+
+    it('is read back by instantOf, local mean time seconds included, where new Date gives NaN', () => {
+      // The card, markdown and messages print a result's times again from this text.
+      expect(Number.isNaN(new Date('1960-01-04T10:00:00-00:44:30').getTime())).toBe(true);
+      expect(instantOf('1960-01-04T10:00:00-00:44:30').toISOString()).toBe('1960-01-04T10:44:30.000Z');
+      expect(instantOf('1880-01-01T00:53:28+00:53:28').toISOString()).toBe('1880-01-01T00:00:00.000Z');
+      for (const zone of ['Africa/Monrovia', 'Europe/Berlin', 'Asia/Kolkata', 'America/St_Johns', 'UTC']) {
+        for (const ms of [Date.UTC(1960, 0, 4, 10), Date.UTC(1899, 11, 31, 23, 59, 59), Date.UTC(2026, 2, 29, 1, 30)]) {
+          expect(instantOf(formatInstant(new Date(ms), zone)).getTime()).toBe(ms);
+        }
+      }
+      // Without an offset a text names no instant: never read in some zone.
+      expect(Number.isNaN(instantOf('2026-03-27T16:30').getTime())).toBe(true);
+      expect(Number.isNaN(instantOf('yesterday').getTime())).toBe(true);
     });
 
     const t = new Date('2026-03-29T15:30:00Z');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allPaths, walk } from '../../src/triage/engine.js';
-import { loadExample } from './load-example.js';
+import { allPaths, matchAnswer, walk } from '../../src/triage/engine.js';
+import { invalidAnswerMessage } from '../../src/triage/answers.js';
+import { interview } from '../../src/triage/interview.js';
+import { loadExample, loadTriageFixture } from './load-example.js';
 
 const examples = ['saas-support.yaml', 'msp.yaml', 'client-vendor.yaml'].map((name) => [name, loadExample(name)] as const);
 
@@ -56,5 +58,39 @@ describe('walk on the SaaS example', () => {
   it('routes a billing problem to finance', () => {
     const result = walk(saas, { security: 'no', confirmed: 'yes', scope: 'one', blocked: 'yes', domain: 'billing' });
     expect(result).toMatchObject({ kind: 'outcome', outcome: { owner: 'finance', route: 'finance', severity: { id: 'sev2' } } });
+  });
+});
+
+describe('an answer id as written wins over another choice\'s label', () => {
+  // down: { id: partial, label: "Yes" → sev2 }, { id: yes, label: "Yes, fully" → sev1 }
+  const clash = loadTriageFixture('id-label-clash.yaml');
+  const severity = (given: string) => {
+    const result = walk(clash, { down: given });
+    return result.kind === 'outcome' ? result.outcome.severity.id : result.kind;
+  };
+
+  it('takes the choice whose id is the text as written, not an earlier choice labelled so', () => {
+    expect(severity('yes')).toBe('sev1');
+    expect(severity(' yes ')).toBe('sev1');
+    expect(severity('partial')).toBe('sev2');
+    expect(severity('Yes, fully')).toBe('sev1');
+    expect(severity('unsure')).toBe('sev1');
+  });
+
+  it('refuses a text that names two choices (a label, and another id regardless of case) instead of guessing', () => {
+    const question = clash.triage!.questions.down!;
+    for (const given of ['Yes', 'YES']) {
+      expect(matchAnswer(question, given)).toBeUndefined();
+      expect(walk(clash, { down: given })).toMatchObject({ kind: 'invalid-answer', given });
+    }
+    const view = { id: 'down', text: 'Is it down?', choices: [{ id: 'partial', label: 'Yes', unsure: false }, { id: 'yes', label: 'Yes, fully', unsure: true }] };
+    expect(invalidAnswerMessage(view, 'Yes')).toBe('"Yes" names more than one answer to down (Is it down?): partial (Yes), yes (Yes, fully); answer with one choice\'s id as written');
+  });
+
+  it('the prompt takes the choice picked: it answers with ids', async () => {
+    for (const [id, expected] of [['yes', 'sev1'], ['partial', 'sev2']] as const) {
+      const result = await interview(clash, {}, async () => ({ kind: 'answer', id }));
+      expect(result.kind === 'outcome' && result.outcome.severity.id).toBe(expected);
+    }
   });
 });

@@ -494,3 +494,161 @@ describe('escalate triage: --at without an offset and --tz', () => {
     expect(runCli(['triage', '--matrix', SAAS, '--severity', 'sev1', '--at', '2026-03-27T16:30', '--json']).stderr).toBe('');
   });
 });
+
+describe('escalate triage: an answers file with answers: refuses what it would not read', () => {
+  const MSP = example('msp.yaml');
+  const NOW = { ESCALATE_NOW: '2027-01-16T12:00-05:00' };
+  const answersFile = (text: string) => {
+    const file = join(tmp(), 'incident.yaml');
+    writeFileSync(file, text);
+    return file;
+  };
+  const run = (file: string, ...args: string[]) => runCli(['triage', '--matrix', MSP, '--answers', file, ...args], { env: NOW });
+  const refused = (file: string, message: RegExp) => {
+    const r = run(file);
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(json(run(file, '--json').stdout).error.code).toBe('bad_answers_file');
+  };
+  const TREE = 'answers:\n  outage: "yes"\n  reach: many\n';
+
+  it('a client: beside the answers is refused, not dropped (it left the contract out: the client notice at 12:20 instead of 12:10)', () => {
+    refused(answersFile(`${TREE}client: northwind\nstarted_at: 2027-01-16T11:50-05:00\n`), /^escalate: .*incident\.yaml: client was read as "northwind", but a record's client is the client notice it printed, not the contract; answer contract: ID under answers:, or pass --client ID\n$/);
+    // Said as the file can say it, the contract applies: the 10-minute notice of Northwind's contract.
+    const r = run(answersFile(`${TREE}  contract: northwind\nstarted_at: 2027-01-16T11:50-05:00\n`), '--json');
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out.contract.client.id).toBe('northwind');
+    expect(out.deadlines.find((d: { kind: string }) => d.kind === 'notify_client').at).toBe('2027-01-16T12:10:00-05:00');
+  });
+
+  it.each([
+    ['at: 11:50', /unknown top-level key "at" \(did you mean "started_at"\?\)/],
+    ['started: 2027-01-16T11:50-05:00', /unknown top-level key "started" \(did you mean "started_at"\?\)/],
+    ['severity: p1', /severity was read as "p1", not as a record writes it/],
+    ['tier: premium', /unknown top-level key "tier"/],
+  ])('%s is refused, naming the key', (line, message) => {
+    refused(answersFile(`${TREE}${line}\n`), message);
+  });
+
+  it('a started_at that is not text is refused, saying what it was read as, never taken as now', () => {
+    refused(answersFile(`%YAML 1.1\n---\nanswers: {outage: "yes", reach: many}\nstarted_at: 2027-01-16T09:00:00-05:00\n`), /started_at was read as a YAML 1\.1 timestamp, not text; quote it, like started_at: "/);
+    refused(answersFile(`${TREE}started_at: 1737039000\n`), /started_at was read as the number 1737039000, not a time/);
+    refused(answersFile(`${TREE}started_at:\n`), /started_at was read as empty, not a time/);
+    // Quoted, YAML 1.1 reads it as text, and it is the start.
+    const quotedStart = run(answersFile(`%YAML 1.1\n---\nanswers: {outage: "yes", reach: many}\nstarted_at: "2027-01-16T09:00:00-05:00"\n`), '--json');
+    expect(json(quotedStart.stdout).started_at).toBe('2027-01-16T09:00:00-05:00');
+  });
+
+  it('a record replays as before, with the events appended to it since', () => {
+    const file = join(tmp(), 'r.json');
+    expect(runCli(['triage', '--matrix', MSP, '--answer', 'outage=yes', '--answer', 'reach=many', '--client', 'northwind', '--at', '11:50', '--field', 'logs=see ticket', '--record', file], { env: NOW }).code).toBe(0);
+    expect(runCli(['event', file, 'acknowledged', '--at', '11:55', '--by', 'priya'], { env: NOW }).code).toBe(0);
+    const r = run(file, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ decided_by: 'tree', started_at: '2027-01-16T11:50:00-05:00', contract: { client: { id: 'northwind' } } });
+    expect(out.handoff.fields.find((f: { id: string }) => f.id === 'logs').value).toBe('see ticket');
+  });
+});
+
+describe('escalate triage: a question, severity, client or tier given twice', () => {
+  const MSP = example('msp.yaml');
+  const twice = (args: string[], message: RegExp) => {
+    const r = runCli(['triage', '--at', START, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(json(runCli(['triage', '--at', START, ...args, '--json']).stdout).error.message).toBe(r.stderr.replace(/^escalate: /, '').trim());
+  };
+
+  it('two different values exit 2 naming both; the last never silently wins', () => {
+    twice(['--matrix', SAAS, '--answer', 'security=no', '--answer', 'security=yes'], /^escalate: --answer "security=no" and --answer "security=yes" are two different answers to one question; pass one\n$/);
+    twice(['--matrix', SAAS, '--severity', 'sev1', '--severity', 'sev2'], /^escalate: --severity "sev1" and --severity "sev2" disagree; pass --severity once\n$/);
+    twice(['--matrix', MSP, '--severity', 'p1', '--client', 'northwind', '--client', 'contoso'], /^escalate: --client "northwind" and --client "contoso" disagree; pass --client once\n$/);
+    twice(['--matrix', MSP, '--severity', 'p1', '--tier', 'standard', '--tier', 'premium'], /^escalate: --tier "standard" and --tier "premium" disagree/);
+    twice(['--matrix', MSP, '--severity', 'p1', '--client', 'northwind', '--answer', 'contract=contoso'], /^escalate: --client "northwind" and --answer "contract=contoso" name two different contracts; pass one\n$/);
+  });
+
+  it('the same value twice is that value', () => {
+    expect(json(triage(...SEV1, '--answer', 'security=No', '--json').stdout).severity.id).toBe('sev1');
+    expect(json(runCli(['triage', '--matrix', SAAS, '--at', START, '--severity', 'sev2', '--severity', 'sev2', '--json']).stdout).severity.id).toBe('sev2');
+    const contract = runCli(['triage', '--matrix', MSP, '--at', START, '--severity', 'p1', '--client', 'northwind', '--client', 'northwind', '--answer', 'contract=northwind', '--json']);
+    expect(json(contract.stdout).contract.client.id).toBe('northwind');
+  });
+});
+
+describe('escalate triage: an answer id wins over another choice\'s label', () => {
+  const CLASH = fixture('triage/id-label-clash.yaml');
+  it('--answer down=yes takes the choice whose id is yes (sev1), not the one labelled "Yes" (sev2); "Yes" names both and is refused', () => {
+    expect(json(runCli(['triage', '--matrix', CLASH, '--at', START, '--answer', 'down=yes', '--json']).stdout).severity.id).toBe('sev1');
+    expect(json(runCli(['triage', '--matrix', CLASH, '--at', START, '--answer', 'down=partial', '--json']).stdout).severity.id).toBe('sev2');
+    const both = runCli(['triage', '--matrix', CLASH, '--at', START, '--answer', 'down=Yes']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('escalate: "Yes" names more than one answer to down (Is it down?): partial (Yes), yes (Yes, fully); answer with one choice\'s id as written\n');
+  });
+});
+
+describe('escalate triage: a local mean time offset on the card, markdown and messages', () => {
+  // Monrovia in 1960 was UTC-00:44:30: the JSON was right, the card printed NaN.
+  const LMT = ['--matrix', fixture('triage/local-mean-time.yaml'), '--severity', 'sev1', '--at', '1960-01-04T10:00'];
+  const run = (...args: string[]) => runCli(['triage', ...LMT, ...args], { env: { ESCALATE_NOW: '1960-01-04T11:05:00Z' } });
+
+  it('shows every time, the offset and who to call', () => {
+    const card = run('--full');
+    expect(card.code).toBe(0);
+    expect(card.stdout).not.toMatch(/NaN|undefined/);
+    expect(card.stdout).toMatch(/^ {2}Acknowledge +Mon 4 Jan 10:15 +overdue by 5 min$/m);
+    expect(card.stdout).toMatch(/^Started +Mon 4 Jan 10:00 \(20 min ago\) · times in Africa\/Monrovia,\n +UTC-00:44:30$/m);
+    expect(card.stdout).toMatch(/^ {2}● Mon 4 Jan 10:00 +\+0m +reached$/m);
+    // The +0m step has come (it named only the owner): the one ahead is the next, not the first.
+    expect(card.stdout).toMatch(/^Call now +no one besides the owner yet; the next step is Mon 4 Jan 12:00/m);
+    const markdown = run('--markdown');
+    expect(markdown.stdout).not.toMatch(/NaN|undefined/);
+    expect(markdown.stdout).toContain('- **Started:** Mon 4 Jan 10:00 (Africa/Monrovia, UTC-00:44:30)');
+    expect(run('--message', 'acknowledge', '--audience', 'internal').stdout).toBe('Acknowledge by Mon 4 Jan 10:15 (UTC-00:44:30); next update Mon 4 Jan 10:30 (UTC-00:44:30).\n');
+  });
+});
+
+describe('escalate triage: user text never breaks a message into two lines', () => {
+  const MSP = example('msp.yaml');
+  const dir = tmp();
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  it.each([
+    [['--severity', 'p1', '--at', 'garbage\nescalate: ok'], /^escalate: --at "garbage\\nescalate: ok" is not a start time;/],
+    [['--answer', 'secu\nrity=no'], /^escalate: no question "secu\\nrity" in the triage tree/],
+    [['--answer', 'outage=ye\ns'], /^escalate: "ye\\ns" is not an answer to outage/],
+    [['--answer', 'outage\n'], /^escalate: --answer "outage\\n": write it as QUESTION=ANSWER/],
+    [['--severity', 'p\n1'], /^escalate: --severity "p\\n1" is not defined/],
+    [['--severity', 'p1', '--tz', 'Europe/X\nescalate: ok'], /^escalate: --tz "Europe\/X\\nescalate: ok" is not a time zone/],
+    [['--severity', 'p1', '--client', 'north\nwind'], /^escalate: unknown client "north\\nwind"; known: /],
+    [['--severity', 'p1', '--tier', 'gold\nx'], /^escalate: unknown tier "gold\\nx"; known: /],
+    [['--severity', 'p1', '--field', 'lo\ngs=x'], /^escalate: --field "lo\\ngs": no handoff field "lo\\ngs"/],
+    [['--severity', 'p1', '--matrix', 'no\nsuch.yaml'], /^escalate: cannot read matrix no\\nsuch\.yaml: /],
+    [['--answers', file('values.yaml', 'outage: "ye\\ns"\n')], /^escalate: "ye\\ns" is not an answer to outage/],
+    [['--answers', file('keys.yaml', 'answers: {outage: "yes"}\n"sta\\nrted": x\n')], /unknown top-level key "sta\\nrted"/],
+    [['--answers', join(dir, 'no\nfile.yaml')], /^escalate: cannot read answers file .*no\\nfile\.yaml: /],
+  ])('%j', (args, message) => {
+    const r = runCli(['triage', '--matrix', MSP, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+    expect(runCli(['triage', '--matrix', MSP, ...args, '--json']).stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('"recorded to" names a record whose name holds a line feed on one line', () => {
+    const name = join(tmp(), 'a\nescalate: ok.json');
+    const r = runCli(['triage', '--matrix', MSP, '--severity', 'p1', '--record', name]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`recorded to ${name.replace('\n', '\\n')}\n`);
+    expect(readdirSync(join(name, '..'))).toEqual(['a\nescalate: ok.json']);
+    const again = runCli(['triage', '--matrix', MSP, '--severity', 'p1', '--record', name]);
+    expect(again.stderr).toBe(`escalate: ${name.replace('\n', '\\n')} already exists; a record is never overwritten, name a new file\n`);
+  });
+});

@@ -10,7 +10,7 @@ import { weekOf } from '../../simulate/week.js';
 import { parseDuration } from '../../time/duration.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type ResolvedOutcome } from '../../triage/engine.js';
-import { checkAnswers, choiceList, keyedByUser, parseAnswerFlag } from '../../triage/answers.js';
+import { answersFromFlags, checkAnswers, choiceList, keyedByUser, sameAnswer } from '../../triage/answers.js';
 import { simulateSteps } from '../../simulate/simulate.js';
 import type { Steps } from '../../simulate/steps.js';
 import { slicer } from '../slices.js';
@@ -19,7 +19,9 @@ import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
-import type { SimulateOptions } from './simulate.js';
+import type { SimulateFlags, SimulateOptions, SingleValued } from './simulate.js';
+import { oneValue } from '../flags.js';
+import { quoted } from '../../quote.js';
 
 /** A sweep longer than this many starts is a typo in --every or the range (a year of hours is 8,784). */
 export const MAX_STARTS = 10_000;
@@ -38,12 +40,12 @@ class SimulateExit extends ExitError {
 
 const fail = (code: string, message: string, exitCode: number = EXIT.usage) => new SimulateExit(exitCode, message, code);
 
-export async function runSimulate(options: SimulateOptions, io: Io): Promise<number> {
+export async function runSimulate(flags: SimulateFlags, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
   try {
-    return await run(options, io);
+    return await run(singleValues(flags), io);
   } catch (error) {
-    if (options.json && error instanceof ExitError) {
+    if (flags.json && error instanceof ExitError) {
       const code = error instanceof SimulateExit ? error.code : error.exitCode === EXIT.findings ? 'invalid_matrix' : 'usage';
       io.stdout.write(`${JSON.stringify({ error: { code, message: error.message.split('\n')[0] } })}\n`);
     }
@@ -51,9 +53,24 @@ export async function runSimulate(options: SimulateOptions, io: Io): Promise<num
   }
 }
 
+/** The options that take one value, by the flag that gives it. */
+const SINGLE_VALUED: Record<SingleValued, string> = { client: '--client', tier: '--tier' };
+
+/** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
+function singleValues(flags: SimulateFlags): SimulateOptions {
+  const options = { ...flags } as SimulateOptions;
+  for (const [key, flag] of Object.entries(SINGLE_VALUED) as [SingleValued, string][]) {
+    const one = oneValue(flag, flags[key]);
+    if (!one.ok) throw fail('invalid_option', one.reason);
+    if (one.value === undefined) delete options[key];
+    else options[key] = one.value;
+  }
+  return options;
+}
+
 async function run(options: SimulateOptions, io: Io): Promise<number> {
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) {
-    throw fail('invalid_option', `--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
+    throw fail('invalid_option', `--tz ${quoted(options.tz)} is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
   }
   if (options.week !== undefined && (options.from !== undefined || options.to !== undefined)) throw fail('invalid_option', '--week is a sweep of its own; pass --week or --from/--to, not both');
   const sweeping = options.from !== undefined || options.to !== undefined || options.week !== undefined;
@@ -71,7 +88,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
   const startAt = (flag: string, text: string): Date => {
     const parsed = parseStart(text, { now, displayZone: zone, matrixZone: matrix.timezone });
     if (!parsed.ok) throw fail('invalid_option', `${flag} ${parsed.reason}`);
-    if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) throw fail('invalid_option', `${flag} "${text}" is more than 100 years from now; check the year`);
+    if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) throw fail('invalid_option', `${flag} ${quoted(text)} is more than 100 years from now; check the year`);
     return parsed.date;
   };
 
@@ -83,7 +100,7 @@ async function run(options: SimulateOptions, io: Io): Promise<number> {
     const every = options.every ?? '1h';
     const step = parseDuration(every);
     if (!step.ok) throw fail('invalid_option', `--every ${step.reason}`);
-    if (step.minutes < 1) throw fail('invalid_option', `--every "${every}" must be at least 1m`);
+    if (step.minutes < 1) throw fail('invalid_option', `--every ${quoted(every)} must be at least 1m`);
     if (to.getTime() < from.getTime()) throw fail('invalid_option', `--to ${formatInstant(to, zone)} is before --from ${formatInstant(from, zone)}`);
     const count = Math.floor((to.getTime() - from.getTime()) / (step.minutes * 60_000)) + 1;
     if (count > MAX_STARTS) throw fail('invalid_option', `--from/--to --every ${every} makes ${count} starts; at most ${MAX_STARTS} (a year of hours is 8,784): take a longer step or a shorter range`);
@@ -170,11 +187,10 @@ function weekRange(date: string, zone: string): { from: Date; to: Date } {
 function chooseOutcomes(matrix: Matrix, options: SimulateOptions): { outcomes: ResolvedOutcome[]; answers: Record<string, string> } {
   const answers = keyedByUser<string>();
   if (options.answer) {
-    for (const flag of options.answer) {
-      const parsed = parseAnswerFlag(flag);
-      if ('code' in parsed) throw fail(parsed.code, parsed.message);
-      answers[parsed.question] = parsed.answer;
-    }
+    // Two flags that answer one question differently are refused, as in triage.
+    const flagged = answersFromFlags(options.answer, sameAnswer(matrix));
+    if ('problem' in flagged) throw fail(flagged.problem.code, flagged.problem.message);
+    Object.assign(answers, flagged.answers);
     if (!matrix.triage) throw fail('no_tree', 'the matrix has no triage tree; pass --severity ID');
     const problem = checkAnswers(matrix, answers);
     if (problem) throw fail(problem.code, problem.message);
@@ -188,7 +204,7 @@ function chooseOutcomes(matrix: Matrix, options: SimulateOptions): { outcomes: R
   const ids = options.severity ?? matrix.severities.map((s) => s.id);
   const outcomes = ids.map((id) => {
     const severity = matrix.severities.find((s) => s.id === id);
-    if (!severity) throw fail('unknown_severity', `--severity "${id}" is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
+    if (!severity) throw fail('unknown_severity', `--severity ${quoted(id)} is not defined; severities: ${matrix.severities.map((s) => s.id).join(', ')}`);
     return { severity, owner: severity.owner };
   });
   return { outcomes: outcomes.filter((o, i) => outcomes.findIndex((p) => p.severity.id === o.severity.id) === i), answers: {} };

@@ -13,7 +13,7 @@ import { formatInstant, hasUtcOffset } from '../../time/instant.js';
 import { parseStart } from '../../time/start.js';
 import { walk, type PathEntry, type QuestionView, type ResolvedOutcome } from '../../triage/engine.js';
 import { replyOf, type Reply } from '../../triage/interview.js';
-import { answersFromData, checkAnswers, choiceList, invalidAnswerMessage, keyedByUser, parseAnswerFlag, type AnswerProblem, type Replay } from '../../triage/answers.js';
+import { answersFromData, answersFromFlags, checkAnswers, choiceList, invalidAnswerMessage, keyedByUser, sameAnswer, type AnswerProblem, type Replay } from '../../triage/answers.js';
 import { didYouMeanNotSibling } from '../../matrix/suggest.js';
 import { unknownHandoffField } from '../../triage/handoff.js';
 import { planIncident } from '../../triage/plan.js';
@@ -25,7 +25,9 @@ import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, markCommitted, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, readText, requireMatrix, resolveMatrixPath, type LoadedFile } from '../matrix-file.js';
-import type { TriageOptions } from './triage.js';
+import type { SingleValued, TriageFlags, TriageOptions } from './triage.js';
+import { oneValue } from '../flags.js';
+import { oneLine, quoted } from '../../quote.js';
 
 type ErrorDetail = TriageError['error'];
 
@@ -49,12 +51,12 @@ class AfterResultExit extends ExitError {}
 const fail = (code: string, message: string, extra: Partial<ErrorDetail> = {}, exitCode: number = EXIT.usage) =>
   new TriageExit(exitCode, message, { code, message, ...extra });
 
-export async function runTriage(options: TriageOptions, io: Io): Promise<number> {
+export async function runTriage(flags: TriageFlags, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
   try {
-    return await triage(options, io);
+    return await triage(singleValues(flags), io);
   } catch (error) {
-    if (options.json && error instanceof Error && error.name === 'ExitError' && !(error instanceof AfterResultExit)) {
+    if (flags.json && error instanceof Error && error.name === 'ExitError' && !(error instanceof AfterResultExit)) {
       const exit = error as ExitError;
       const detail: ErrorDetail = error instanceof TriageExit ? error.detail : { code: exit.exitCode === EXIT.findings ? 'invalid_matrix' : 'usage', message: exit.message.split('\n')[0]! };
       io.stdout.write(`${JSON.stringify({ error: detail })}\n`);
@@ -63,10 +65,25 @@ export async function runTriage(options: TriageOptions, io: Io): Promise<number>
   }
 }
 
+/** The options that take one value, by the flag that gives it. */
+const SINGLE_VALUED: Record<SingleValued, string> = { severity: '--severity', client: '--client', tier: '--tier' };
+
+/** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
+function singleValues(flags: TriageFlags): TriageOptions {
+  const options = { ...flags } as TriageOptions;
+  for (const [key, flag] of Object.entries(SINGLE_VALUED) as [SingleValued, string][]) {
+    const one = oneValue(flag, flags[key]);
+    if (!one.ok) throw fail('invalid_option', one.reason);
+    if (one.value === undefined) delete options[key];
+    else options[key] = one.value;
+  }
+  return options;
+}
+
 async function triage(options: TriageOptions, io: Io): Promise<number> {
   const interactive = options.input !== false && io.stdinIsTTY && io.stdout.isTTY;
   if (options.tz !== undefined && !isValidTimeZone(options.tz)) {
-    throw fail('invalid_option', `--tz "${options.tz}" is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
+    throw fail('invalid_option', `--tz ${quoted(options.tz)} is not a time zone; use an IANA name like Europe/Berlin or America/New_York`);
   }
   const recordPath = options.record !== undefined ? resolve(io.cwd, options.record) : undefined;
   // Checked before any question is asked, so a bad path never costs the answers.
@@ -75,7 +92,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   const file = await loadMatrixFile(path, io);
   const matrix = usableMatrix(file);
 
-  const scripted = await gatherAnswers(options, io);
+  const scripted = await gatherAnswers(matrix, options, io);
   const { replay } = scripted;
   // A start given up front is checked before any question, so a typo never costs the answers.
   const startGiven = options.at ?? replay.at;
@@ -83,17 +100,30 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
 
   const fieldValues = parseFields(options.field ?? []);
   const unknownFlag = unknownHandoffField(matrix, Object.keys(fieldValues));
-  if (unknownFlag) throw fail('invalid_option', `--field "${unknownFlag.given}": ${unknownFlag.message}`, { given: unknownFlag.given });
+  if (unknownFlag) throw fail('invalid_option', `--field ${quoted(unknownFlag.given)}: ${unknownFlag.message}`, { given: unknownFlag.given });
   const unknownKept = unknownHandoffField(matrix, Object.keys(scripted.handoff));
-  if (unknownKept) throw fail('bad_answers_file', `${options.answers}: ${unknownKept.message}`, { given: unknownKept.given });
+  if (unknownKept) throw fail('bad_answers_file', `${oneLine(options.answers!)}: ${unknownKept.message}`, { given: unknownKept.given });
   const handoffValues = { ...scripted.handoff, ...fieldValues };
 
   const { treeAnswers, contractAnswer } = splitContractAnswer(matrix, scripted.answers);
+  const fromFlags = options.client !== undefined || options.tier !== undefined;
+  // Checked before any question, so the clash never costs the answers.
+  if (fromFlags && contractAnswer !== undefined && Object.hasOwn(scripted.flagAnswers, CONTRACT_QUESTION)) {
+    // Flags win over a file, but two flags naming two contracts is a guess either way.
+    const flagged = flagContract(options);
+    const answered = matchContract(matrix, contractAnswer);
+    const request = answered ? requestOf(answered) : undefined;
+    // A client's tier given beside it is checked against the client when the contract is applied.
+    const alike = request !== undefined && request.client === flagged.client && (request.tier === flagged.tier || request.client !== undefined);
+    if (!alike) {
+      const given = options.client !== undefined ? `--client ${quoted(options.client)}` : `--tier ${quoted(options.tier!)}`;
+      throw fail('invalid_option', `${given} and --answer ${quoted(`${CONTRACT_QUESTION}=${contractAnswer}`)} name two different contracts; pass one`);
+    }
+  }
   let decision = await decide(matrix, options, treeAnswers, replay, interactive, io);
 
   // The contract comes from the command line when it names one, then an answer to the
   // contract question, then a replayed record; on a terminal it is asked after the tree.
-  const fromFlags = options.client !== undefined || options.tier !== undefined;
   let contract: ContractRequest | undefined = fromFlags
     ? flagContract(options)
     : contractAnswer !== undefined
@@ -131,7 +161,7 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   const { client, tier } = contract;
   const replayed = !fromFlags && contractAnswer === undefined && (client !== undefined || tier !== undefined);
   const planned = planIncident(matrix, outcome, { start, now, ...(options.tz ? { displayZone: options.tz } : {}), ...(client ? { client } : {}), ...(tier ? { tier } : {}) });
-  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), replayed ? `${planned.reason} (replayed from ${options.answers})` : planned.reason);
+  if (!planned.ok) throw fail(planned.code.replace(/-/g, '_'), replayed ? `${planned.reason} (replayed from ${oneLine(options.answers!)})` : planned.reason);
   const plan = planned.plan;
 
   let handoffAsked = 0;
@@ -176,8 +206,8 @@ async function triage(options: TriageOptions, io: Io): Promise<number> {
   }
   if (recordPath) {
     writeRecord(recordPath, options.record!, json);
-    markCommitted(`the record was written to ${options.record!}`);
-    if (!options.json) io.stderr.write(`recorded to ${options.record}\n`);
+    markCommitted(`the record was written to ${oneLine(options.record!)}`);
+    if (!options.json) io.stderr.write(`recorded to ${oneLine(options.record!)}\n`);
   }
   return EXIT.ok;
 }
@@ -195,7 +225,7 @@ function usableMatrix(file: LoadedFile): Matrix {
   const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
   throw new TriageExit(EXIT.findings, lines, {
     code: 'invalid_matrix',
-    message: `the matrix ${file.path} has ${count}; run escalate lint ${file.path}`,
+    message: `the matrix ${oneLine(file.path)} has ${count}; run escalate lint ${oneLine(file.path)}`,
     diagnostics: errors.map((d) => ({ file: file.path, line: d.line, column: d.column, code: d.code, message: d.message })),
   });
 }
@@ -204,25 +234,26 @@ function usableMatrix(file: LoadedFile): Matrix {
 function startTime(options: TriageOptions, replay: Replay, matrix: Matrix, now: Date, io: Io): Date {
   const text = options.at ?? replay.at;
   if (text === undefined) return now;
-  const [what, code] = options.at !== undefined ? ['--at', 'invalid_option'] : [`${options.answers}: started_at`, 'bad_answers_file'];
+  const [what, code] = options.at !== undefined ? ['--at', 'invalid_option'] : [`${oneLine(options.answers!)}: started_at`, 'bad_answers_file'];
   const parsed = parseStart(text, { now, displayZone: options.tz ?? matrix.timezone, matrixZone: matrix.timezone });
   if (!parsed.ok) throw fail(code, `${what} ${parsed.reason}`);
   if (Math.abs(parsed.date.getTime() - now.getTime()) > MAX_AT_DISTANCE_MS) {
-    throw fail(code, `${what} "${text}" is more than 100 years from now; check the year`);
+    throw fail(code, `${what} ${quoted(text)} is more than 100 years from now; check the year`);
   }
   if (parsed.form === 'iso' && options.at !== undefined && options.tz !== undefined && options.tz !== matrix.timezone && !hasUtcOffset(options.at)) {
-    io.stderr.write(`note: --at ${options.at} has no offset, so it was read in the matrix time zone ${matrix.timezone} (${formatInstant(parsed.date, matrix.timezone)}), not in --tz ${options.tz}\n`);
+    io.stderr.write(`note: --at ${oneLine(options.at)} has no offset, so it was read in the matrix time zone ${matrix.timezone} (${formatInstant(parsed.date, matrix.timezone)}), not in --tz ${options.tz}\n`);
   }
   return parsed.date;
 }
 
 /** Refuses a record path that exists or whose folder cannot take a new file, before anything is asked. */
-function checkRecordTarget(target: string, shown: string): void {
+function checkRecordTarget(target: string, given: string): void {
+  const shown = oneLine(given);
   // A symlink, dangling or not, is written where it points (as --out and init do).
   const full = followLinks(target);
   if (taken(full)) throw fail('record_exists', `${shown} already exists; a record is never overwritten, name a new file`);
   const folder = dirname(full);
-  const folderShown = dirname(shown) === '.' ? 'the current folder' : `the folder ${dirname(shown)}`;
+  const folderShown = dirname(given) === '.' ? 'the current folder' : `the folder ${oneLine(dirname(given))}`;
   let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
@@ -250,7 +281,8 @@ function taken(path: string): boolean {
 }
 
 /** Writes the record atomically and never over an existing file (a temp file, then a hard link). */
-function writeRecord(full: string, shown: string, text: string): void {
+function writeRecord(full: string, given: string, text: string): void {
+  const shown = oneLine(given);
   const lost = 'the result above was printed but not recorded';
   try {
     writeFileAtomic(full, text, { overwrite: false, whenExists: `${shown} appeared while triaging; a record is never overwritten, so ${lost}` });
@@ -261,7 +293,11 @@ function writeRecord(full: string, shown: string, text: string): void {
   }
 }
 
-async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers: Record<string, string>; handoff: Record<string, string>; replay: Replay }> {
+async function gatherAnswers(
+  matrix: Matrix,
+  options: TriageOptions,
+  io: Io,
+): Promise<{ answers: Record<string, string>; flagAnswers: Record<string, string>; handoff: Record<string, string>; replay: Replay }> {
   const answers = keyedByUser<string>();
   let handoff: Record<string, string> = keyedByUser<string>();
   let replay: Replay = {};
@@ -274,12 +310,12 @@ async function gatherAnswers(options: TriageOptions, io: Io): Promise<{ answers:
     handoff = read.handoff;
     replay = read.replay;
   }
-  for (const flag of options.answer ?? []) {
-    const parsed = parseAnswerFlag(flag);
-    if ('code' in parsed) throw problem(parsed);
-    answers[parsed.question] = parsed.answer;
-  }
-  return { answers, handoff, replay };
+  // Flags win over the file; two flags that answer one question differently are refused.
+  const flagged = answersFromFlags(options.answer ?? [], sameAnswer(matrix));
+  if ('problem' in flagged) throw problem(flagged.problem);
+  const flagAnswers = flagged.answers;
+  Object.assign(answers, flagAnswers);
+  return { answers, flagAnswers, handoff, replay };
 }
 
 /** YAML or JSON (JSON is YAML); the parser is already loaded with the matrix. */
@@ -289,12 +325,12 @@ async function parseAnswersText(text: string, file: string): Promise<unknown> {
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0];
-    throw fail('bad_answers_file', `${file}${where ? `:${where.line}:${where.col}` : ''}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw fail('bad_answers_file', `${oneLine(file)}${where ? `:${where.line}:${where.col}` : ''}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   try {
     return toData(doc, { maxAliasCount: 100 });
   } catch (error) {
-    throw fail('bad_answers_file', `${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw fail('bad_answers_file', `${oneLine(file)}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
 
@@ -302,7 +338,7 @@ function parseFields(flags: string[]): Record<string, string> {
   const out = keyedByUser<string>();
   for (const flag of flags) {
     const at = flag.indexOf('=');
-    if (at <= 0) throw fail('invalid_option', `--field "${flag}": write it as ID=TEXT, like --field impact-summary="Checkout down for all tenants"`);
+    if (at <= 0) throw fail('invalid_option', `--field ${quoted(flag)}: write it as ID=TEXT, like --field impact-summary="Checkout down for all tenants"`);
     out[flag.slice(0, at).trim()] = flag.slice(at + 1);
   }
   return out;
@@ -347,15 +383,15 @@ async function decide(
         'invalid_option',
         options.severity !== undefined
           ? '--severity skips the tree; pass either --severity or answers, not both'
-          : `${options.answers} was decided by --severity ${severityId}, not by answers; pass either --severity or answers, not both`,
+          : `${oneLine(options.answers!)} was decided by --severity ${oneLine(severityId)}, not by answers; pass either --severity or answers, not both`,
       );
     }
-    const what = options.severity !== undefined ? '--severity' : `the severity recorded in ${options.answers},`;
+    const what = options.severity !== undefined ? '--severity' : `the severity recorded in ${oneLine(options.answers!)},`;
     // Ids are matched as written, then regardless of case (--severity P1 is p1), as answers are.
     const severity = matrix.severities.find((s) => s.id === severityId) ?? matrix.severities.find((s) => s.id.toLowerCase() === severityId.toLowerCase());
     if (!severity) {
       const ids = matrix.severities.map((s) => s.id);
-      throw fail('unknown_severity', `${what} "${severityId}" is not defined${didYouMeanNotSibling(severityId, ids)}; severities: ${ids.join(', ')}`);
+      throw fail('unknown_severity', `${what} ${quoted(severityId)} is not defined${didYouMeanNotSibling(severityId, ids)}; severities: ${ids.join(', ')}`);
     }
     return { outcome: { severity, owner: severity.owner }, path: [], decidedBy: 'severity' };
   }

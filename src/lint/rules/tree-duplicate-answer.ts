@@ -10,7 +10,7 @@ export const treeDuplicateAnswer: Rule = {
   id: 'tree-duplicate-answer',
   group: 'tree',
   level: 'error',
-  rationale: 'Two answers that read or script the same cannot be told apart; the second is never taken.',
+  rationale: 'Two answers that read or script the same cannot be told apart; triage takes the name they share only as an id written exactly, and refuses it otherwise.',
   check({ tree, locator, work }) {
     const { ids, questions } = tree();
     const out: Finding[] = [];
