@@ -13,3 +13,18 @@ export function oneValue(flag: string, values: readonly string[] | undefined): {
   if (other !== undefined) return { ok: false, reason: `${flag} ${quoted(first!)} and ${flag} ${quoted(other)} disagree; pass ${flag} once` };
   return { ok: true, value: first };
 }
+
+/**
+ * `flags` with each single-valued option (`flagOf`: option key → its flag) as its one value,
+ * or left out when not given; two different values are refused through `refuse`.
+ */
+export function withOneValues<K extends string, F extends Partial<Record<K, readonly string[]>>>(flags: F, flagOf: Record<K, string>, refuse: (reason: string) => Error): Omit<F, K> & Partial<Record<K, string>> {
+  const options: Record<string, unknown> = { ...flags };
+  for (const [key, flag] of Object.entries(flagOf) as [K, string][]) {
+    const one = oneValue(flag, flags[key]);
+    if (!one.ok) throw refuse(one.reason);
+    if (one.value === undefined) delete options[key];
+    else options[key] = one.value;
+  }
+  return options as Omit<F, K> & Partial<Record<K, string>>;
+}

@@ -20,7 +20,7 @@ import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
 import type { SimulateFlags, SimulateOptions, SingleValued } from './simulate.js';
-import { oneValue } from '../flags.js';
+import { withOneValues } from '../flags.js';
 import { quoted } from '../../quote.js';
 
 /** A sweep longer than this many starts is a typo in --every or the range (a year of hours is 8,784). */
@@ -58,14 +58,7 @@ const SINGLE_VALUED: Record<SingleValued, string> = { client: '--client', tier: 
 
 /** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
 function singleValues(flags: SimulateFlags): SimulateOptions {
-  const options = { ...flags } as SimulateOptions;
-  for (const [key, flag] of Object.entries(SINGLE_VALUED) as [SingleValued, string][]) {
-    const one = oneValue(flag, flags[key]);
-    if (!one.ok) throw fail('invalid_option', one.reason);
-    if (one.value === undefined) delete options[key];
-    else options[key] = one.value;
-  }
-  return options;
+  return withOneValues(flags, SINGLE_VALUED, (reason) => fail('invalid_option', reason)) as SimulateOptions;
 }
 
 async function run(options: SimulateOptions, io: Io): Promise<number> {

@@ -26,7 +26,7 @@ import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, markCommitted, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, readText, requireMatrix, resolveMatrixPath, type LoadedFile } from '../matrix-file.js';
 import type { SingleValued, TriageFlags, TriageOptions } from './triage.js';
-import { oneValue } from '../flags.js';
+import { withOneValues } from '../flags.js';
 import { oneLine, quoted } from '../../quote.js';
 
 type ErrorDetail = TriageError['error'];
@@ -70,14 +70,7 @@ const SINGLE_VALUED: Record<SingleValued, string> = { severity: '--severity', cl
 
 /** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
 function singleValues(flags: TriageFlags): TriageOptions {
-  const options = { ...flags } as TriageOptions;
-  for (const [key, flag] of Object.entries(SINGLE_VALUED) as [SingleValued, string][]) {
-    const one = oneValue(flag, flags[key]);
-    if (!one.ok) throw fail('invalid_option', one.reason);
-    if (one.value === undefined) delete options[key];
-    else options[key] = one.value;
-  }
-  return options;
+  return withOneValues(flags, SINGLE_VALUED, (reason) => fail('invalid_option', reason)) as TriageOptions;
 }
 
 async function triage(options: TriageOptions, io: Io): Promise<number> {
