@@ -111,3 +111,30 @@ function runInProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv, now: 
 
 /** A stack trace line, which no output of escalate may ever contain for bad input. */
 export const STACK_TRACE = /^\s+at .+(\.js|\.ts|node:)/m;
+
+/** A process argv[0] argv[1..], run as a user the file permissions hold back. */
+export type UnprivilegedRun = (argv: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) => { code: number | null; stdout: string; stderr: string };
+
+/**
+ * How to run the built program as a user whom permissions hold back, for the tests of a
+ * folder that cannot be read or written: this user, or, as root (which passes every
+ * permission check), `nobody` through setpriv (util-linux). Undefined, with the reason, where
+ * neither works: no setpriv, or a checkout `nobody` cannot read (a clone in a private folder).
+ */
+export function unprivileged(): { run: UnprivilegedRun } | { skip: string } {
+  const plain: UnprivilegedRun = (argv, { cwd, env }) => {
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd, env });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  if (process.getuid?.() !== 0) return { run: plain };
+  const asNobody = ['--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+  const probe = spawnSync('setpriv', [...asNobody, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { encoding: 'utf8', cwd: '/' });
+  if (probe.error !== undefined) return { skip: 'setpriv (util-linux) is not installed, and root passes every permission check' };
+  if (probe.status !== 0) return { skip: `the user nobody cannot read ${BIN} (a checkout in a private folder), and root passes every permission check` };
+  return {
+    run: (argv, { cwd, env }) => {
+      const r = spawnSync('setpriv', [...asNobody, ...argv], { encoding: 'utf8', cwd, env });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, ROOT, runCli, STACK_TRACE, type CliResult } from '../helpers/cli.js';
+import { BIN, ROOT, runCli, STACK_TRACE, unprivileged, type CliResult } from '../helpers/cli.js';
 import { memoryIo } from '../helpers/io.js';
 import { main } from '../../src/cli/main.js';
 import { installLinked } from './linked-install.js';
@@ -436,14 +436,10 @@ describe('escalate init refuses, writing nothing', () => {
     mkdirSync(join(dir, 'locked'));
     chmodSync(dir, 0o755);
     chmodSync(join(dir, 'locked'), 0o555);
-    // Root writes in any folder: run as nobody there (setpriv, util-linux), as the user elsewhere.
-    const root = process.getuid?.() === 0;
-    if (root && !onPath('setpriv')) return;
-    const run = (...args: string[]) => {
-      const argv = [process.execPath, BIN, 'init', '--today', TODAY, '--yes', '--timezone', 'UTC', ...args];
-      const result = root ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...argv], { encoding: 'utf8', cwd: dir, env: ENV }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd: dir, env: ENV });
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    };
+    // Root writes in any folder: run as nobody there, as the user elsewhere.
+    const as = unprivileged();
+    if ('skip' in as) return void console.warn(`skipped: ${as.skip}`);
+    const run = (...args: string[]) => as.run([process.execPath, BIN, 'init', '--today', TODAY, '--yes', '--timezone', 'UTC', ...args], { cwd: dir, env: ENV });
     // The run's temporary folder (made private) must let that user pass through.
     const { mode } = statSync(tmpdir());
     chmodSync(tmpdir(), mode | 0o011);

@@ -2,27 +2,17 @@
  * End-to-end: every record read (symlinks in a folder walk), the lock on the real file, stale locks recovered, one size limit.
  * A live owner's lock holding back a writer that came through a link is in lock-wait.test.ts.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RECORD_MAX_BYTES } from '../../src/record/limits.js';
-import { BIN, cliEnv, example, runCli } from '../helpers/cli.js';
+import { BIN, cliEnv, example, runCli, unprivileged } from '../helpers/cli.js';
 
 let dir: string;
 let record: string;
 
-/** Whether a program is on PATH, without starting it. */
-const onPath = (program: string) =>
-  (process.env.PATH ?? '').split(delimiter).some((folder) => {
-    try {
-      accessSync(join(folder || '.', program), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'escalate-files-'));
@@ -77,14 +67,10 @@ describe('a folder walk reads records reached through symlinks', () => {
     chmodSync(dir, 0o755);
     for (const folder of ['store', 'watch', 'watch/locked']) chmodSync(join(dir, folder), 0o755);
     chmodSync(join(dir, 'watch/locked'), 0o000);
-    // Root lists any folder: run as nobody there (setpriv, util-linux), as the user elsewhere.
-    const root = process.getuid?.() === 0;
-    if (root && !onPath('setpriv')) return;
-    const run = (...args: string[]) => {
-      const argv = [process.execPath, BIN, ...args];
-      const result = root ? spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', ...argv], { encoding: 'utf8', cwd: tmpdir() }) : spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', cwd: tmpdir() });
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    };
+    // Root lists any folder: run as nobody there, as the user elsewhere.
+    const as = unprivileged();
+    if ('skip' in as) return void console.warn(`skipped: ${as.skip}`);
+    const run = (...args: string[]) => as.run([process.execPath, BIN, ...args], { cwd: tmpdir() });
     // The run's temporary folder (made private) must let that user pass through.
     const { mode } = statSync(tmpdir());
     chmodSync(tmpdir(), mode | 0o011);
