@@ -1,8 +1,9 @@
 /**
  * Parity with Alertmanager, held to the real consumer: for every example, severity, tier and
- * client, the receivers the parity walk finds are those `amtool config routes test` prints
- * for the same labels, on the export and on hand-edited files. The time part (amtool takes
- * no time) is the evaluator proved in am-time.test.ts. Then what the parity reports: the
+ * client, the receivers the parity walk finds are those Alertmanager routes the same labels
+ * to (what `amtool config routes test` prints, read from one running Alertmanager), on the
+ * export and on hand-edited files that pass `amtool check-config`. The time part (routing
+ * takes no time) is the evaluator proved in am-time.test.ts. Then what the parity reports: the
  * unedited exports only hold business-hours severities until their calendar opens (a
  * warning), while a mute over Christmas and a swapped receiver are gaps at exactly the
  * instants they change.
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerYaml, exportAlertmanager, type AlertmanagerConfig, type AlertmanagerRoute } from '../../src/export/alertmanager.js';
 import type { Matrix } from '../../src/matrix/schema.js';
 import { alertmanagerParity, DEFAULT_GROUP_INTERVAL, DEFAULT_GROUP_WAIT, promDuration, routeAlert } from '../../src/simulate/parity-alertmanager.js';
@@ -23,6 +24,7 @@ import { simulate } from '../../src/simulate/simulate.js';
 import { weekOf, weekSimulation } from '../../src/simulate/week.js';
 import { EXAMPLES, exampleMatrix } from '../export/helpers.js';
 import { agreeOn, agreeOnData } from '../helpers/agree.js';
+import { alertmanagerFor, startAlertmanager, type RunningAlertmanager } from '../helpers/alertmanager.js';
 import { runs, ZONE_PASS } from '../helpers/runs.js';
 
 const amtool = spawnSync('amtool', ['--version'], { encoding: 'utf8' });
@@ -32,9 +34,9 @@ if (!hasAmtool) console.warn('SKIP the amtool parity tests: amtool is not on PAT
 
 const dir = mkdtempSync(join(tmpdir(), 'escalate-am-parity-'));
 let files = 0;
-function write(config: unknown): string {
+function write(text: string): string {
   const file = join(dir, `config-${files++}.yml`);
-  writeFileSync(file, typeof config === 'string' ? config : stringify(config, { lineWidth: 0 }));
+  writeFileSync(file, text);
   return file;
 }
 
@@ -67,13 +69,6 @@ function amtoolRuns(runs: readonly (readonly string[])[]): { status: number; std
   });
 }
 
-/** amtool's routing of each label set through `file`: the receivers, in order, for each. */
-function amtoolRoutes(file: string, labelSets: readonly Record<string, string>[]): string[][] {
-  return amtoolRuns(labelSets.map((labels) => routesTest(file, labels))).map((run) => {
-    agreeOn(run.status, 0, run.stderr);
-    return run.stdout.trim().split(',');
-  });
-}
 const routesTest = (file: string, labels: Record<string, string>) => ['config', 'routes', 'test', `--config.file=${file}`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
 
 const walked = (config: AlertmanagerConfig | Record<string, unknown>, labels: Record<string, string>) => {
@@ -133,19 +128,86 @@ function parityOf(config: unknown, result: SimulateResult, matrix: Matrix) {
   return found;
 }
 
-// Routing by labels reads no clock: amtool's answers are compared in the host pass only (the
-// zone passes run the time part below again under each host zone; see test/helpers/runs.ts).
-describe.skipIf(!hasAmtool || ZONE_PASS !== undefined)('the parity walk routes as amtool does', () => {
-  it.each(EXAMPLES)('%s: the export, every severity × tier × client', (name) => {
+/**
+ * Alertmanager's routing, read from one running server rather than from an amtool process per
+ * label set (~45 ms each: a process start and a configuration parse, hundreds of them). Both
+ * give the same answer, as Alertmanager 0.25's source reads: `amtool config routes test`
+ * (cli/test_routing.go) prints the receivers of the routes that `Match(labels)` finds on
+ * `dispatch.NewRoute(cfg.Route, nil)`, in order, joined by commas; GET /api/v2/alerts
+ * (getAlertsHandler in api/v2/api.go) lists each alert with the receivers of the routes that
+ * `api.route.Match(labels)` finds, in the same order and with a receiver met twice listed
+ * twice, as amtool prints it; `api.route` is `dispatch.NewRoute(cfg.Route, nil)` again, made
+ * at every reload (API.Update). Neither reads a clock, a silence or a time interval to route.
+ * So the server takes every label set once, as an alert firing for a day (identical label
+ * sets are one alert, so answers are read back by label set), each configuration is loaded by
+ * a reload, and the alerts are read back. The server does not take every label set as it is:
+ * it refuses an alert without labels or with a label name Prometheus does not allow, and
+ * drops labels with empty values (postAlertsHandler, model.Alert.Validate). amtool routes
+ * those, the empty label set among them, as it routed every label set before.
+ */
+const binary = alertmanagerFor('the Alertmanager parity tests');
+
+/** A label set Alertmanager takes as an alert as it is: some labels, each name one Prometheus allows, no empty value. */
+const alertable = (labels: Record<string, string>) => {
+  const entries = Object.entries(labels);
+  return entries.length > 0 && entries.every(([name, value]) => /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) && value !== '');
+};
+const labelKey = (labels: Record<string, string>) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+type AmtoolRun = ReturnType<typeof amtoolRuns>[number];
+
+// Routing by labels reads no clock: Alertmanager's answers are compared in the host pass only
+// (the zone passes run the time part below again under each host zone; see test/helpers/runs.ts).
+describe.skipIf(!hasAmtool || binary === undefined || ZONE_PASS !== undefined)('the parity walk routes as Alertmanager does', () => {
+  let alertmanager: RunningAlertmanager | undefined;
+
+  beforeAll(async () => {
+    alertmanager = await startAlertmanager(binary!, 'route:\n  receiver: none\nreceivers:\n  - name: none\n');
+    const sets = new Map(EXAMPLES.flatMap((name) => labelSets(exampleMatrix(name)).filter(alertable)).map((labels) => [labelKey(labels), labels]));
+    const now = Date.now();
+    const alerts = [...sets.values()].map((labels) => ({ labels, startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() }));
+    const post = await fetch(`${alertmanager.base}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) });
+    expect(post.status, await post.text()).toBe(200);
+  }, 60_000);
+
+  afterAll(async () => {
+    await alertmanager?.stop();
+  }, 60_000);
+
+  /**
+   * The receivers, in order, each label set is routed to through `text`: Alertmanager's answer
+   * for the label sets it holds as alerts, amtool's for the others (`byAmtool`, their runs on
+   * the same configuration in order).
+   */
+  async function routed(text: string, sets: readonly Record<string, string>[], byAmtool: readonly AmtoolRun[]): Promise<string[][]> {
+    await alertmanager!.load(text);
+    const alerts = (await (await fetch(`${alertmanager!.base}/api/v2/alerts`)).json()) as { labels: Record<string, string>; receivers: { name: string }[] }[];
+    const held = new Map(alerts.map((a) => [labelKey(a.labels), a.receivers.map((r) => r.name)]));
+    let next = 0;
+    const receivers = sets.map((labels) => {
+      if (alertable(labels)) {
+        const found = held.get(labelKey(labels));
+        if (!found) throw new Error(`Alertmanager holds no alert ${JSON.stringify(labels)}`);
+        return found;
+      }
+      const run = byAmtool[next++]!;
+      agreeOn(run.status, 0, run.stderr);
+      return run.stdout.trim().split(',');
+    });
+    expect(next, 'one amtool run for each label set Alertmanager cannot take').toBe(byAmtool.length);
+    return receivers;
+  }
+
+  it.each(EXAMPLES)('%s: the export, every severity × tier × client', async (name) => {
     const matrix = exampleMatrix(name);
     const { config, warnings } = exportAlertmanager(matrix);
-    const file = write(alertmanagerYaml(config, matrix.name, warnings));
+    const text = alertmanagerYaml(config, matrix.name, warnings);
+    const file = write(text);
     const sets = labelSets(matrix);
-    const routed = amtoolRoutes(file, sets);
-    sets.forEach((labels, i) => agreeOnData(walked(config, labels), routed[i], JSON.stringify(labels)));
+    const routes = await routed(text, sets, amtoolRuns(sets.filter((labels) => !alertable(labels)).map((labels) => routesTest(file, labels))));
+    sets.forEach((labels, i) => agreeOnData(walked(config, labels), routes[i], JSON.stringify(labels)));
   });
 
-  it.each(EXAMPLES)('%s: hand-edited files (a receiver swapped, a route without continue, legacy match, a regex matcher)', (name) => {
+  it.each(EXAMPLES)('%s: hand-edited files (a receiver swapped, a route without continue, legacy match, a regex matcher)', async (name) => {
     const matrix = exampleMatrix(name);
     const first = matrix.severities[0]!.id;
     const edits: ((c: AlertmanagerConfig) => void)[] = [
@@ -167,20 +229,20 @@ describe.skipIf(!hasAmtool || ZONE_PASS !== undefined)('the parity walk routes a
       },
     ];
     const sets = labelSets(matrix);
+    const others = sets.filter((labels) => !alertable(labels));
     const files = edits.map((edit) => {
       const config = edited(matrix, edit);
-      return { config, file: write(config) };
+      const text = stringify(config, { lineWidth: 0 });
+      return { config, text, file: write(text) };
     });
-    // Every file's check and routings in one batch: per file, check-config, then each label set.
-    const results = amtoolRuns(files.flatMap(({ file }) => [['check-config', file], ...sets.map((labels) => routesTest(file, labels))]));
-    files.forEach(({ config, file }, f) => {
-      const [check, ...routed] = results.slice(f * (sets.length + 1), (f + 1) * (sets.length + 1));
+    // amtool's runs in one batch: per file, check-config, then the label sets Alertmanager cannot take.
+    const results = amtoolRuns(files.flatMap(({ file }) => [['check-config', file], ...others.map((labels) => routesTest(file, labels))]));
+    for (const [f, { config, text, file }] of files.entries()) {
+      const [check, ...byAmtool] = results.slice(f * (others.length + 1), (f + 1) * (others.length + 1));
       expect(check!.status, `amtool check-config ${file}: ${check!.stderr}`).toBe(0);
-      sets.forEach((labels, i) => {
-        agreeOn(routed[i]!.status, 0, routed[i]!.stderr);
-        agreeOnData(walked(config, labels), routed[i]!.stdout.trim().split(','), `${JSON.stringify(labels)} in ${file}`);
-      });
-    });
+      const routes = await routed(text, sets, byAmtool);
+      sets.forEach((labels, i) => agreeOnData(walked(config, labels), routes[i], `${JSON.stringify(labels)} in ${file}`));
+    }
   });
 });
 
