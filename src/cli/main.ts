@@ -3,8 +3,9 @@
  * implementation lazily, so a run only parses the code it needs.
  */
 import { Command, CommanderError } from 'commander';
-import { clearCommitted, ExitError, EXIT, safeIo, terminalGone, type Io } from './io.js';
-import { registerCommands } from './commands/index.js';
+import { clearCommitted, ExitError, EXIT, safeIo, terminalGone, usageError, type Io } from './io.js';
+import { JSON_REFUSALS, registerCommands } from './commands/index.js';
+import { watchOneValues } from './flags.js';
 import { VERSION } from '../version.js';
 import { COMMAND_EXIT_CODES, PROGRAM_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
 
@@ -54,6 +55,17 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     command.configureHelp({ helpWidth: HELP_WIDTH });
     command.addHelpText('after', exitCodesHelp(COMMAND_EXIT_CODES[command.name()] ?? PROGRAM_EXIT_CODES));
   }
+  // An option that takes one value, given twice with different values, is refused before the
+  // command runs (commander would keep the last); see flags.ts.
+  const refusals = new Map([program, ...program.commands].map((command) => [command, watchOneValues(command)]));
+  program.hook('preAction', (_program, command) => {
+    for (let c: Command | null = command; c; c = c.parent) {
+      const reason = refusals.get(c)?.();
+      if (reason === undefined) continue;
+      if (JSON_REFUSALS.has(command.name()) && command.opts().json === true) io.stdout.write(`${JSON.stringify({ error: { code: 'invalid_option', message: reason } })}\n`);
+      throw usageError(reason);
+    }
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -347,7 +347,7 @@ describe('escalate init refuses, writing nothing', () => {
 
   it('a bad --today, --template or --ci value, or a file name that is not YAML', () => {
     const dir = repo();
-    oneLineError(init(dir, '--today', '2026-02-30'), /^escalate: --today takes a calendar date, YYYY-MM-DD; got "2026-02-30"\n$/);
+    oneLineError(runCli(['init', '--today', '2026-02-30'], { cwd: dir }), /^escalate: --today takes a calendar date, YYYY-MM-DD; got "2026-02-30"\n$/);
     expect(init(dir, '--template', 'bank').code).toBe(2);
     expect(init(dir, '--ci', 'gitlab').stderr).toMatch(/^error: option '--ci <provider>' argument 'gitlab' is invalid. Allowed choices are github./);
     oneLineError(init(dir, 'matrix.json'), /^escalate: a matrix file name ends in \.yaml or \.yml .*; got "matrix\.json"\n$/);

@@ -205,7 +205,7 @@ describe('escalate triage: the bot contract without a terminal', () => {
 
   it('an answer that is no choice gets the nearest choice; --severity matches regardless of case, but never guesses a numbered sibling', () => {
     expect(triage('--answer', 'security=noo').stderr).toMatch(/^escalate: "noo" is not an answer to security \(Could customer data .*\) \(did you mean "no"\?\); choices: /);
-    const upper = triage('--severity', 'SEV1', '--at', '2026-03-27T16:30', '--json');
+    const upper = runCli(['triage', '--matrix', SAAS, '--severity', 'SEV1', '--at', '2026-03-27T16:30', '--json']);
     expect(upper.code).toBe(0);
     expect(json(upper.stdout).severity.id).toBe('sev1');
     expect(triage('--severity', 'sevv1').stderr).toMatch(/^escalate: --severity "sevv1" is not defined \(did you mean "sev1"\?\); severities: /);
@@ -303,12 +303,14 @@ describe('escalate triage: bad input is one line and exit 2', () => {
     [['--severity', 'sev1', '--field', 'impact_summary=down'], /^escalate: --field "impact_summary": no handoff field "impact_summary" \(did you mean "impact-summary"\?\); fields: impact-summary, /, 'invalid_option'],
     [['--severity', 'sev1', '--record', 'no-such-folder/r.json'], /^escalate: --record no-such-folder\/r.json: the folder no-such-folder does not exist; create it first or name another file\n$/, 'invalid_option'],
   ])('%j', (args, pattern, code) => {
-    const r = triage(...args);
+    // A case with its own --at gives it instead of the usual start: a second, different --at is refused.
+    const run = (...more: string[]) => runCli(['triage', '--matrix', SAAS, ...(args.includes('--at') ? [] : ['--at', START]), ...args, ...more]);
+    const r = run();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(STACK_TRACE);
-    const withJson = triage(...args, '--json');
+    const withJson = run('--json');
     expect(json(withJson.stdout).error.code).toBe(code);
   });
 
@@ -635,11 +637,13 @@ describe('escalate triage: user text never breaks a message into two lines', () 
     [['--answers', file('keys.yaml', 'answers: {outage: "yes"}\n"sta\\nrted": x\n')], /unknown top-level key "sta\\nrted"/],
     [['--answers', join(dir, 'no\nfile.yaml')], /^escalate: cannot read answers file .*no\\nfile\.yaml: /],
   ])('%j', (args, message) => {
-    const r = runCli(['triage', '--matrix', MSP, ...args]);
+    // A case with its own --matrix gives it instead of MSP: a second, different --matrix is refused.
+    const matrix = args.includes('--matrix') ? [] : ['--matrix', MSP];
+    const r = runCli(['triage', ...matrix, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
-    expect(runCli(['triage', '--matrix', MSP, ...args, '--json']).stdout.trim().split('\n')).toHaveLength(1);
+    expect(runCli(['triage', ...matrix, ...args, '--json']).stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('"recorded to" names a record whose name holds a line feed on one line', () => {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import type { SetExit } from './index.js';
+import { collect } from '../flags.js';
 
 export interface ImportOptions {
   matrix?: string;
@@ -13,8 +14,6 @@ export interface ImportOptions {
   force?: boolean;
   skipInvalid?: boolean;
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerImport(program: Command, io: Io, setExit: SetExit): void {
   program

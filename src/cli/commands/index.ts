@@ -15,6 +15,9 @@ import { registerSimulate } from './simulate.js';
 
 export type SetExit = (code: number) => void;
 
+/** The commands whose --json also prints a refusal on stdout, as {"error":{"code","message"}} (docs/triage.md, docs/simulate.md). */
+export const JSON_REFUSALS: ReadonlySet<string> = new Set(['triage', 'simulate']);
+
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: Record<string, (program: Command, io: Io, setExit: SetExit) => void> = {
   lint: registerLint,

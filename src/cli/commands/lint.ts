@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import type { SetExit } from './index.js';
+import { collect } from '../flags.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 
@@ -16,8 +17,6 @@ export interface LintOptions {
   maxWarnings?: string;
   quiet?: boolean;
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerLint(program: Command, io: Io, setExit: SetExit): void {
   program

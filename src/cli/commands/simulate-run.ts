@@ -19,8 +19,7 @@ import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, type Io } from '../io.js';
 import { loadMatrixFile, requireMatrix, resolveMatrixPath } from '../matrix-file.js';
-import type { SimulateFlags, SimulateOptions, SingleValued } from './simulate.js';
-import { withOneValues } from '../flags.js';
+import type { SimulateOptions } from './simulate.js';
 import { quoted } from '../../quote.js';
 
 /** A sweep longer than this many starts is a typo in --every or the range (a year of hours is 8,784). */
@@ -40,25 +39,17 @@ class SimulateExit extends ExitError {
 
 const fail = (code: string, message: string, exitCode: number = EXIT.usage) => new SimulateExit(exitCode, message, code);
 
-export async function runSimulate(flags: SimulateFlags, io: Io): Promise<number> {
+export async function runSimulate(options: SimulateOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
   try {
-    return await run(singleValues(flags), io);
+    return await run(options, io);
   } catch (error) {
-    if (flags.json && error instanceof ExitError) {
+    if (options.json && error instanceof ExitError) {
       const code = error instanceof SimulateExit ? error.code : error.exitCode === EXIT.findings ? 'invalid_matrix' : 'usage';
       io.stdout.write(`${JSON.stringify({ error: { code, message: error.message.split('\n')[0] } })}\n`);
     }
     throw error;
   }
-}
-
-/** The options that take one value, by the flag that gives it. */
-const SINGLE_VALUED: Record<SingleValued, string> = { client: '--client', tier: '--tier' };
-
-/** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
-function singleValues(flags: SimulateFlags): SimulateOptions {
-  return withOneValues(flags, SINGLE_VALUED, (reason) => fail('invalid_option', reason)) as SimulateOptions;
 }
 
 async function run(options: SimulateOptions, io: Io): Promise<number> {

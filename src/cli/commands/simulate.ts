@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import type { SetExit } from './index.js';
+import { collect } from '../flags.js';
 
 export interface SimulateOptions {
   matrix?: string;
@@ -20,15 +21,6 @@ export interface SimulateOptions {
   markdown?: boolean;
 }
 
-/**
- * Options that decide the contract, as commander hands them over: every value given, so a
- * second, different one is refused rather than taking the last (see ../flags.ts).
- */
-export type SingleValued = 'client' | 'tier';
-export type SimulateFlags = Omit<SimulateOptions, SingleValued> & { [K in SingleValued]?: string[] };
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 export function registerSimulate(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('simulate')
@@ -42,8 +34,8 @@ export function registerSimulate(program: Command, io: Io, setExit: SetExit): vo
     .option('-m, --matrix <file>', 'the matrix file (default: $ESCALATE_MATRIX, then escalation-matrix.yaml here or above)')
     .option('-s, --severity <id>', 'simulate this severity (repeatable; default: every severity)', collect)
     .option('-a, --answer <question=answer>', 'answer a triage question by choice id or label; the answers must reach an outcome (repeatable)', collect)
-    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles)', collect)
-    .option('--tier <id>', 'apply this customer tier\u2019s targets, calendar and extra roles', collect)
+    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles)')
+    .option('--tier <id>', 'apply this customer tier\u2019s targets, calendar and extra roles')
     .option('--at <time>', 'when the incident starts: now (default), "20 min ago", 03:10 or ISO 8601 (without an offset, in the matrix time zone)')
     .option('--from <time>', 'sweep: the first start (any --at form); needs --to')
     .option('--to <time>', 'sweep: the last start (any --at form)')
@@ -54,7 +46,7 @@ export function registerSimulate(program: Command, io: Io, setExit: SetExit): vo
     .addOption(new Option('--json', 'print the simulation as JSON (schemas/simulate-result.schema.json)').conflicts('markdown'))
     .addOption(new Option('--markdown', 'print the simulation as markdown, for a pull request or a review (for a sweep, the table alternative to --svg)').conflicts('svg'))
     .addOption(new Option('--svg', 'draw a sweep as an SVG coverage picture: hours × severity, coloured by who is paged first and shaded by how fast acknowledgement is due').conflicts('json'))
-    .action(async (options: SimulateFlags) => {
+    .action(async (options: SimulateOptions) => {
       const { runSimulate } = await import('./simulate-run.js');
       setExit(await runSimulate(options, io));
     });

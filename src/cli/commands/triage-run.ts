@@ -25,8 +25,7 @@ import type { Matrix } from '../../matrix/schema.js';
 import { colorsFor } from '../colors.js';
 import { EXIT, ExitError, markCommitted, type Io } from '../io.js';
 import { fsReason, loadMatrixFile, readText, requireMatrix, resolveMatrixPath, type LoadedFile } from '../matrix-file.js';
-import type { SingleValued, TriageFlags, TriageOptions } from './triage.js';
-import { withOneValues } from '../flags.js';
+import type { TriageOptions } from './triage.js';
 import { oneLine, quoted } from '../../quote.js';
 
 type ErrorDetail = TriageError['error'];
@@ -51,26 +50,18 @@ class AfterResultExit extends ExitError {}
 const fail = (code: string, message: string, extra: Partial<ErrorDetail> = {}, exitCode: number = EXIT.usage) =>
   new TriageExit(exitCode, message, { code, message, ...extra });
 
-export async function runTriage(flags: TriageFlags, io: Io): Promise<number> {
+export async function runTriage(options: TriageOptions, io: Io): Promise<number> {
   useHostClock(io.hostClock === true);
   try {
-    return await triage(singleValues(flags), io);
+    return await triage(options, io);
   } catch (error) {
-    if (flags.json && error instanceof Error && error.name === 'ExitError' && !(error instanceof AfterResultExit)) {
+    if (options.json && error instanceof Error && error.name === 'ExitError' && !(error instanceof AfterResultExit)) {
       const exit = error as ExitError;
       const detail: ErrorDetail = error instanceof TriageExit ? error.detail : { code: exit.exitCode === EXIT.findings ? 'invalid_matrix' : 'usage', message: exit.message.split('\n')[0]! };
       io.stdout.write(`${JSON.stringify({ error: detail })}\n`);
     }
     throw error;
   }
-}
-
-/** The options that take one value, by the flag that gives it. */
-const SINGLE_VALUED: Record<SingleValued, string> = { severity: '--severity', client: '--client', tier: '--tier' };
-
-/** The options, each single-valued one once: a second, different value is refused (see ../flags.ts). */
-function singleValues(flags: TriageFlags): TriageOptions {
-  return withOneValues(flags, SINGLE_VALUED, (reason) => fail('invalid_option', reason)) as TriageOptions;
 }
 
 async function triage(options: TriageOptions, io: Io): Promise<number> {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import type { SetExit } from './index.js';
+import { collect } from '../flags.js';
 
 export interface TriageOptions {
   matrix?: string;
@@ -26,15 +27,6 @@ export interface TriageOptions {
   nextStep?: string;
 }
 
-/**
- * Options that decide the outcome or the contract, as commander hands them over: every value
- * given, so a second, different one is refused rather than taking the last (see ../flags.ts).
- */
-export type SingleValued = 'severity' | 'client' | 'tier';
-export type TriageFlags = Omit<TriageOptions, SingleValued> & { [K in SingleValued]?: string[] };
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 export function registerTriage(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('triage')
@@ -48,11 +40,11 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('-m, --matrix <file>', 'the matrix file (default: $ESCALATE_MATRIX, then escalation-matrix.yaml here or above)')
     .option('-a, --answer <question=answer>', 'answer a question by choice id or label, case-insensitively; "unsure" takes the not-sure answer (repeatable)', collect)
     .option('--answers <file>', 'answers from a YAML or JSON file (question: answer), or a --record transcript to replay: its answers (or its --severity), client or tier, start and handoff values; flags win')
-    .option('-s, --severity <id>', 'skip the tree: the severity is already known', collect)
+    .option('-s, --severity <id>', 'skip the tree: the severity is already known')
     .option('--at <time>', 'when the incident started: now (default), "20 min ago", "2h ago", 03:10 (the latest 03:10 not in the future, in the display zone) or ISO 8601 (without an offset, in the matrix time zone)')
     .option('--tz <zone>', 'show times in this IANA time zone, like America/New_York, instead of the matrix one')
-    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles); "none" says no contract applies (same as --answer contract=none)', collect)
-    .option('--tier <id>', 'apply this customer tier\u2019s targets and extra roles', collect)
+    .option('--client <id>', 'apply this client\u2019s contract (its tier, targets and extra roles); "none" says no contract applies (same as --answer contract=none)')
+    .option('--tier <id>', 'apply this customer tier\u2019s targets and extra roles')
     .addOption(new Option('--json', 'print the result as JSON (schemas/triage-result.schema.json)').conflicts('markdown'))
     .option('--markdown', 'print the result as markdown, to paste into a ticket or chat')
     .option('--full', 'the whole card: every deadline, the escalation timeline, updates, RCA, follow-up and handoff (default: the answer only, to fit one screen)')
@@ -65,7 +57,7 @@ export function registerTriage(program: Command, io: Io, setExit: SetExit): void
     .option('--field <id=text>', 'a handoff packet field value by field id (repeatable); an unknown id is refused, one the severity does not require is kept as an extra field', collect)
     .option('--record <file>', 'also write the JSON transcript to this new file (never overwritten; its folder must exist)')
     .option('--no-input', 'never prompt, even on a terminal: a missing answer is an error')
-    .action(async (options: TriageFlags) => {
+    .action(async (options: TriageOptions) => {
       const { runTriage } = await import('./triage-run.js');
       setExit(await runTriage(options, io));
     });
