@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { clearCommitted, ExitError, EXIT, safeIo, terminalGone, usageError, type Io } from './io.js';
 import { JSON_REFUSALS, registerCommands } from './commands/index.js';
 import { watchOneValues } from './flags.js';
+import { commanderLine } from '../quote.js';
 import { VERSION } from '../version.js';
 import { COMMAND_EXIT_CODES, PROGRAM_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
 
@@ -37,6 +38,9 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     getErrHelpWidth: () => HELP_WIDTH,
     getOutHasColors: () => false,
     getErrHasColors: () => false,
+    // Commander's own messages quote what was typed (`unknown option '…'`): a line feed in it
+    // would end the message early, so every control character there is written as its escape.
+    outputError: (message: string, write: (s: string) => void) => write(commanderLine(message)),
   };
   program
     .description('Lint, triage and document an escalation matrix kept as YAML in your repository.')
