@@ -309,11 +309,13 @@ function serviceFor(matrix: Matrix, severity: Severity, index: number, policyNam
     path: ['severities', index, 'calendar'],
     message: `${severity.id}: its targets count working time on calendar "${calendarId}"; PagerDuty delays count wall-clock minutes; outside ${calendar.hours} an incident is low urgency and does not escalate until support hours start, when it turns high`,
   });
-  if ((calendar.holidays ?? []).length > 0) {
+  // Each date once: a date the matrix lists twice is one holiday, as in the ics export.
+  const holidays = [...new Set(calendar.holidays ?? [])];
+  if (holidays.length > 0) {
     warnings.push({
       code: 'holidays',
       path: ['calendars', calendarId, 'holidays'],
-      message: `${severity.id}: calendar "${calendarId}" has ${calendar.holidays!.length} holidays (${calendar.holidays!.join(', ')}); PagerDuty support hours have no holidays, so those days page at high urgency`,
+      message: `${severity.id}: calendar "${calendarId}" has ${holidays.length} holidays (${holidays.join(', ')}); PagerDuty support hours have no holidays, so those days page at high urgency`,
     });
   }
   return {

@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { exportPagerduty, pagerdutyJson, terraformLiteral } from '../../src/export/pagerduty.js';
 import { example, runCli } from '../helpers/cli.js';
 import { EXAMPLES, exampleMatrix, variant } from './helpers.js';
+import { withFileHolidays } from '../../src/matrix/holiday-files.js';
+import type { Matrix } from '../../src/matrix/schema.js';
 import { validate, validateTerraform } from './provider-schema.js';
 
 describe('the provider schema check itself', () => {
@@ -58,6 +60,16 @@ describe('policies', () => {
       ['calendars', 'operations', 'holidays'],
       ['calendars', 'operations', 'holidays'],
     ]);
+  });
+
+  it('a holiday listed twice, in the matrix or again in its holidays file, is named once', () => {
+    const holidaysOf = (m: Matrix) => exportPagerduty(m).warnings.filter((w) => w.code === 'holidays').map((w) => w.message);
+    const once = '2026-12-25, 2026-12-26, 2027-01-01, 2027-03-26, 2027-03-29';
+    const twice = variant('client-vendor', (m) => m.calendars!.operations!.holidays!.push('2026-12-25', '2027-01-01'));
+    for (const message of holidaysOf(twice)) expect(message).toContain(`has 5 holidays (${once});`);
+    const fromFile = withFileHolidays(exampleMatrix('client-vendor'), { operations: ['2026-12-25', '2027-12-24', '2027-12-24'] });
+    for (const message of holidaysOf(fromFile)) expect(message).toContain(`has 6 holidays (${once}, 2027-12-24);`);
+    expect(holidaysOf(fromFile)).toHaveLength(2);
   });
 
   it('lists client layers, business-hours targets, holidays and client-side roles, in the file and as warnings', () => {
