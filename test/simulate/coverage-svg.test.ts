@@ -22,10 +22,15 @@ const BROWSER = ['chromium', 'chromium-browser'].find((name) => spawnSync('sh', 
 const SKIP = BROWSER ? false : 'chromium is not installed (apt-get install chromium)';
 if (!BROWSER && process.env.CI) throw new Error('CI needs chromium for the coverage picture tests: apt-get install chromium');
 
+/** Each example's picture, made once: the structure test and both browser checks read the same run's output. */
+const svgs = new Map<string, string>();
 const svgOf = (name: string) => {
+  const made = svgs.get(name);
+  if (made !== undefined) return made;
   const run = runCli(['simulate', '-m', example(name), '--week', '2026-12-21', '--svg'], { env: NOW });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
+  svgs.set(name, run.stdout);
   return run.stdout;
 };
 
@@ -43,46 +48,40 @@ function browser(args: string[]): string {
 }
 
 /**
- * One browser start per check for all the examples (a start is most of a check's time): the
- * first test that needs it renders every example, the others read their part.
+ * One browser start for every browser check of every example (a start is most of a check's
+ * time, ~3 s): the first test that needs it renders the page and the others read their part.
+ * The page shows each picture as its own SVG document (as a browser opens the file), one under
+ * another, filling the window the screenshot is taken of; below the window, each picture again
+ * inline, whose labels a script measures once the page has loaded, for the DOM dump.
  */
 const SHOT = { width: 1010, height: 400 };
-let screenshots: Map<string, { width: number; height: number; data: Uint8Array }> | undefined;
-function screenshotOf(name: string) {
-  if (!screenshots) {
-    // Each picture as its own SVG document (as a browser opens the file), one under another.
-    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
-    const frames = EXAMPLES.map(([example], i) => {
-      writeFileSync(join(dir, `coverage-${i}.svg`), svgOf(example));
-      return `<iframe src="coverage-${i}.svg" width="${SHOT.width}" height="${SHOT.height}" scrolling="no" style="display:block;border:0"></iframe>`;
-    });
-    writeFileSync(join(dir, 'page.html'), `<!doctype html><html><body style="margin:0">${frames.join('')}</body></html>`);
-    const png = join(dir, 'coverage.png');
-    browser([`--window-size=${SHOT.width},${SHOT.height * EXAMPLES.length}`, `--screenshot=${png}`, `file://${join(dir, 'page.html')}`]);
-    const { width, height, data } = readPng(readFileSync(png));
-    expect([width, height]).toEqual([SHOT.width, SHOT.height * EXAMPLES.length]);
-    const band = width * SHOT.height * 4;
-    screenshots = new Map(EXAMPLES.map(([example], i) => [example, { width, height: SHOT.height, data: data.subarray(i * band, (i + 1) * band) }]));
-  }
-  return screenshots.get(name)!;
+let rendered: { screenshots: Map<string, { width: number; height: number; data: Uint8Array }>; labelWidths: Map<string, Map<string, number>> } | undefined;
+function render() {
+  if (rendered) return rendered;
+  const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
+  const frames = EXAMPLES.map(([example], i) => {
+    writeFileSync(join(dir, `coverage-${i}.svg`), svgOf(example));
+    return `<iframe src="coverage-${i}.svg" width="${SHOT.width}" height="${SHOT.height}" scrolling="no" style="display:block;border:0"></iframe>`;
+  });
+  const measure = `<script>addEventListener('load', () => { const out = [...document.querySelectorAll('section')].map((s) => [...s.querySelectorAll('svg text')].map((t) => t.textContent + '=' + Math.round(t.getBBox().width))); document.getElementById('out').textContent = JSON.stringify(out); });</script>`;
+  const sections = EXAMPLES.map(([example]) => `<section>${svgOf(example)}</section>`).join('');
+  writeFileSync(join(dir, 'page.html'), `<!doctype html><html><body style="margin:0">${frames.join('')}${sections}<pre id="out"></pre>${measure}</body></html>`);
+  const png = join(dir, 'coverage.png');
+  const dom = browser([`--window-size=${SHOT.width},${SHOT.height * EXAMPLES.length}`, `--screenshot=${png}`, '--virtual-time-budget=5000', '--dump-dom', `file://${join(dir, 'page.html')}`]);
+  const { width, height, data } = readPng(readFileSync(png));
+  expect([width, height]).toEqual([SHOT.width, SHOT.height * EXAMPLES.length]);
+  const band = width * SHOT.height * 4;
+  const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? '[]';
+  const perExample = JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')) as string[][];
+  expect(perExample).toHaveLength(EXAMPLES.length);
+  rendered = {
+    screenshots: new Map(EXAMPLES.map(([example], i) => [example, { width, height: SHOT.height, data: data.subarray(i * band, (i + 1) * band) }])),
+    labelWidths: new Map(EXAMPLES.map(([example], i) => [example, new Map(perExample[i]!.map((s) => [s.slice(0, s.lastIndexOf('=')), Number(s.slice(s.lastIndexOf('=') + 1))]))])),
+  };
+  return rendered;
 }
-
-let labelWidths: Map<string, Map<string, number>> | undefined;
-function labelWidthsOf(name: string) {
-  if (!labelWidths) {
-    const dir = mkdtempSync(join(tmpdir(), 'escalate-coverage-'));
-    const page = join(dir, 'page.html');
-    const measure = `<script>addEventListener('load', () => { const out = [...document.querySelectorAll('section')].map((s) => [...s.querySelectorAll('svg text')].map((t) => t.textContent + '=' + Math.round(t.getBBox().width))); document.getElementById('out').textContent = JSON.stringify(out); });</script>`;
-    const sections = EXAMPLES.map(([example]) => `<section>${svgOf(example)}</section>`).join('');
-    writeFileSync(page, `<!doctype html><html><body>${sections}<pre id="out"></pre>${measure}</body></html>`);
-    const dom = browser(['--virtual-time-budget=5000', '--dump-dom', `file://${page}`]);
-    const json = /<pre id="out">(.*?)<\/pre>/s.exec(dom)?.[1] ?? '[]';
-    const perExample = JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')) as string[][];
-    expect(perExample).toHaveLength(EXAMPLES.length);
-    labelWidths = new Map(EXAMPLES.map(([example], i) => [example, new Map(perExample[i]!.map((s) => [s.slice(0, s.lastIndexOf('=')), Number(s.slice(s.lastIndexOf('=') + 1))]))]));
-  }
-  return labelWidths.get(name)!;
-}
+const screenshotOf = (name: string) => render().screenshots.get(name)!;
+const labelWidthsOf = (name: string) => render().labelWidths.get(name)!;
 
 describe.each(EXAMPLES)('the coverage picture of %s', (name, labels) => {
   it('is SVG with a title, a description, an hour per cell with its own title, and holidays marked', async () => {
