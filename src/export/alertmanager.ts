@@ -223,7 +223,8 @@ export function timeIntervals(matrix: Matrix, id: string): { name: string; time_
   const location = canonicalZone(calendar.timezone ?? matrix.timezone);
   const [start, end] = calendar.hours.split('-') as [string, string];
   const out: { name: string; time_intervals: TimeInterval[] }[] = [{ name: id, time_intervals: [{ weekdays: calendar.days.map((d) => WEEKDAYS[d]!), times: [{ start_time: start, end_time: end }], location }] }];
-  const holidays = calendar.holidays ?? [];
+  // A date listed twice (by hand, or once by hand and once from a feed) is one interval.
+  const holidays = [...new Set(calendar.holidays ?? [])];
   if (holidays.length > 0) {
     out.push({
       name: holidaysName(id),

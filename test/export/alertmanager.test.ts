@@ -37,6 +37,14 @@ describe('route tree', () => {
     expect(intervals['operations-holidays']![0]).toEqual({ days_of_month: ['25'], months: ['december'], years: ['2026'], location: 'Europe/London' });
   });
 
+  it('mutes a holiday listed twice with one interval', () => {
+    const once = exportAlertmanager(exampleMatrix('client-vendor')).config;
+    const twice = exportAlertmanager(variant('client-vendor', (x) => x.calendars!.operations!.holidays!.push(...x.calendars!.operations!.holidays!))).config;
+    const holidays = (c: typeof once) => c.time_intervals!.find((t) => t.name === 'operations-holidays')!.time_intervals;
+    expect(holidays(once).length).toBeGreaterThan(0);
+    expect(holidays(twice)).toEqual(holidays(once));
+  });
+
   it("uses the calendar's own time zone over the matrix time zone", () => {
     const m = variant('client-vendor', (x) => (x.calendars!.operations!.timezone = 'Asia/Kolkata'));
     const { config } = exportAlertmanager(m);
