@@ -73,8 +73,8 @@ function snapshot(dir: string): string {
 const workflowRuns = new Map<string, string[]>();
 
 /**
- * The escalate steps of a workflow, run the way the workflow runs them, with this build as
- * `npx escalate`. In a folder byte for byte the same as one the same workflow already ran in,
+ * The escalate steps of a workflow, run the way the workflow runs them (see below), with this
+ * build as `npx escalate`. In a folder byte for byte the same as one the same workflow already ran in,
  * the steps would read the same files: it has that run's failures, not a second run (init with
  * no --template writes what --template support writes; a workflow copied by hand into what init
  * wrote without --ci is the folder init --ci wrote).
@@ -88,25 +88,55 @@ function runWorkflowSteps(dir: string, workflowText: string): string[] {
   return failures;
 }
 
+/**
+ * The first workflow run of the file goes through the shell, as the workflow runs its steps:
+ * bash with `-eo pipefail`, this build as `escalate` on PATH, the SARIF step's redirection and
+ * `||`. The runs after it take each step of the shapes the shipped workflow has in-process
+ * (`runCli`: the same program, arguments, folder and environment, without starting bash and
+ * Node for every step), applying the shell's rule here: a redirected step writes the output
+ * to its file and passes when the program does or the file is not empty (`test -s`). A step of
+ * any other shape still goes through the shell.
+ */
+let throughShell = true;
+const IN_PROCESS_STEP = /^escalate((?: [\w./=-]+)+?)(?: > ([\w./-]+) \|\| test -s \2)?$/;
+
 function runWorkflowStepsNow(dir: string, workflowText: string): string[] {
   const workflow = parse(workflowText) as { jobs: Record<string, { steps: { run?: string }[] }> };
   const steps = Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run && /\bescalate\b/.test(s.run) ? [s.run] : [])));
   expect(steps.length).toBeGreaterThan(0);
-  const bin = join(dir, '.bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'escalate'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-  chmodSync(join(bin, 'escalate'), 0o755);
+  const shell = throughShell;
+  throughShell = false;
   const failures: string[] = [];
   for (const step of steps) {
     const command = step.replace(/\bnpx\s+escalate\b/g, 'escalate');
-    const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...ENV, PATH: `${bin}:${process.env.PATH}`, CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1' },
-    });
-    if (run.status !== 0) failures.push(`${command}: exit ${run.status}: ${run.stdout}${run.stderr}`);
+    const simple = shell ? null : IN_PROCESS_STEP.exec(command);
+    const run = simple ? runStepInProcess(dir, simple[1]!.trim().split(' '), simple[2]) : runStepInShell(dir, command);
+    if (run.status !== 0) failures.push(`${command}: exit ${run.status}: ${run.output}`);
   }
   return failures;
+}
+
+function runStepInShell(dir: string, command: string): { status: number | null; output: string } {
+  const bin = join(dir, '.bin');
+  if (!existsSync(join(bin, 'escalate'))) {
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'escalate'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(bin, 'escalate'), 0o755);
+  }
+  const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...ENV, PATH: `${bin}:${process.env.PATH}`, CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1' },
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+function runStepInProcess(dir: string, args: string[], redirect: string | undefined): { status: number | null; output: string } {
+  const run = runCli(args, { cwd: dir, env: { CI: 'true', GITHUB_ACTIONS: 'true' } });
+  if (redirect === undefined) return { status: run.code, output: `${run.stdout}${run.stderr}` };
+  writeFileSync(join(dir, redirect), run.stdout);
+  // `PROGRAM > FILE || test -s FILE`: the program's status, or test's when the program failed.
+  return { status: run.code === 0 || run.stdout.length > 0 ? 0 : 1, output: run.stderr };
 }
 
 describe('escalate init without a terminal', () => {
