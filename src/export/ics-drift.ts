@@ -75,6 +75,38 @@ function timeKey(time: ICAL.Time): string {
   return new Date(time.toUnixTime() * 1000).toISOString();
 }
 
+/**
+ * Signatures by the VTIMEZONE they were read from and the window: the check of an edited file
+ * reads the export's zones in the file too, and a process that checks many calendars reads the
+ * same few zones each time (~2,900 offsets a zone). Bounded.
+ */
+const signatures = new Map<string, string>();
+
+/** A zone's meaning: the offsets it gives over the window, sampled every six hours. */
+function zoneSignature(zone: ICAL.Timezone, windowStart: ICAL.Time, windowEnd: ICAL.Time): string {
+  // The offsets follow from the VTIMEZONE alone (its jCal, as ical.js read it); the built-in UTC has none.
+  const key = zone.component ? `${windowStart.toString()} ${windowEnd.toString()} ${JSON.stringify(zone.component.toJSON())}` : undefined;
+  const known = key === undefined ? undefined : signatures.get(key);
+  if (known !== undefined) return known;
+  const offsets: string[] = [];
+  const t = windowStart.clone();
+  t.isDate = false;
+  t.zone = ICAL.Timezone.utcTimezone;
+  let last = '';
+  while (t.compare(windowEnd) < 0) {
+    const offset = String(zone.utcOffset(t));
+    if (offset !== last) offsets.push(`${t.toString()} ${offset}`);
+    last = offset;
+    t.addDuration(ICAL.Duration.fromSeconds(6 * 3600));
+  }
+  const signature = offsets.join(',');
+  if (key !== undefined) {
+    if (signatures.size >= 256) signatures.clear();
+    signatures.set(key, signature);
+  }
+  return signature;
+}
+
 function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calendar: CalendarInfo } | { ok: false; reason: string; line: number; column: number } {
   let root: ICAL.Component;
   try {
@@ -172,22 +204,9 @@ function readCalendar(text: string, windowStart: ICAL.Time): { ok: true; calenda
         zones: [...zonesUsed],
       });
     });
-    // A zone's meaning: the offsets it gives over the window, sampled every six hours.
     for (const tzid of zones.keys()) {
       const zone = ICAL.TimezoneService.get(tzid);
-      if (!zone) continue;
-      const offsets: string[] = [];
-      const t = windowStart.clone();
-      t.isDate = false;
-      t.zone = ICAL.Timezone.utcTimezone;
-      let last = '';
-      while (t.compare(windowEnd) < 0) {
-        const offset = String(zone.utcOffset(t));
-        if (offset !== last) offsets.push(`${t.toString()} ${offset}`);
-        last = offset;
-        t.addDuration(ICAL.Duration.fromSeconds(6 * 3600));
-      }
-      zones.get(tzid)!.signature = offsets.join(',');
+      if (zone) zones.get(tzid)!.signature = zoneSignature(zone, windowStart, windowEnd);
     }
     return { ok: true, calendar: { events, zones, end: lines[lines.length - 1]! } };
   } catch (e) {
