@@ -9,7 +9,7 @@ import { PAGERDUTY_TARGET_KINDS } from '../matrix/kinds.js';
 import { formatInstant, localDate } from '../time/instant.js';
 import { addWorkingMinutes, isWorkingTime, type WorkingCalendar } from '../time/working-time.js';
 import type { ResolvedOutcome } from '../triage/engine.js';
-import { planIncident, targetClock, type IncidentPlan, type RoleView } from '../triage/plan.js';
+import { planTimeline, targetClock, type PlanTimeline, type RoleView } from '../triage/plan.js';
 import type { CalendarState, PagedRole, SimulateResult, Simulation } from './result-schema.js';
 import { completed, type Steps } from './steps.js';
 
@@ -38,7 +38,7 @@ export function* simulateSteps(matrix: Matrix, options: SimulateOptions): Steps<
   for (const start of options.instants) {
     const severities: Simulation[] = [];
     for (const outcome of options.outcomes) {
-      const planned = planIncident(matrix, outcome, {
+      const planned = planTimeline(matrix, outcome, {
         start,
         now: start,
         displayZone: zone,
@@ -55,7 +55,7 @@ export function* simulateSteps(matrix: Matrix, options: SimulateOptions): Steps<
 }
 
 /** One plan as a simulation: who is paged when, every deadline, the calendar rule and the contract's part. */
-export function simulation(matrix: Matrix, plan: IncidentPlan): Simulation {
+export function simulation(matrix: Matrix, plan: PlanTimeline): Simulation {
   const zone = plan.zone;
   const iso = (d: Date) => formatInstant(d, zone);
   const paged = plan.escalation.map((step): Simulation['paged'][number] => {
@@ -92,7 +92,7 @@ export function pagedRole(matrix: Matrix, view: RoleView): PagedRole {
 const WEEKDAY_OF = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
 /** The state of the calendar at the incident start, and the holidays its deadlines skip. */
-function calendarRule(matrix: Matrix, plan: IncidentPlan, lastDeadline: Date, iso: (d: Date) => string): Simulation['calendar'] {
+function calendarRule(matrix: Matrix, plan: PlanTimeline, lastDeadline: Date, iso: (d: Date) => string): Simulation['calendar'] {
   const clock = targetClock(matrix, plan.clock.id);
   const rule = { id: plan.clock.id, source: plan.clock.source } as Simulation['calendar'];
   if (plan.clock.zone) rule.timezone = plan.clock.zone;

@@ -185,28 +185,63 @@ function unlessNoWorkingTime<T>(plan: () => T): T | { ok: false; code: string; r
   }
 }
 
-function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanResult {
+/** What a simulation reads of a plan: the parts of `IncidentPlan` that say who is paged when, every deadline, and the clock. */
+export type PlanTimeline = Pick<IncidentPlan, 'severity' | 'rank' | 'owner' | 'start' | 'zone' | 'clock' | 'deadlines' | 'escalation' | 'contract'>;
+
+/**
+ * The timeline of `planIncident`'s plan alone, made by the same code: simulate plans a year of
+ * hours for every severity and reads only these parts, so it skips the governance agenda,
+ * updates, client notice, authority and handoff that a full plan words for each.
+ */
+export function planTimeline(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): { ok: true; plan: PlanTimeline } | { ok: false; code: string; reason: string } {
+  return unlessNoWorkingTime(() => {
+    const core = planCore(matrix, outcome, options);
+    if (!core.ok) return core;
+    const { severity, owner, contract, zone, clockView, when, deadlines, escalation } = core;
+    const plan = { severity, rank: matrix.severities.indexOf(severity) + 1, owner } as PlanTimeline;
+    plan.start = when(options.start);
+    plan.zone = zone;
+    plan.clock = clockView;
+    plan.deadlines = deadlines;
+    plan.escalation = escalation;
+    plan.contract = contract;
+    return { ok: true as const, plan };
+  });
+}
+
+/** The times, the owner, the roles pulled in and the escalation steps, which every plan needs. */
+function planCore(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions) {
   const timed = planTimes(matrix, outcome, options);
   if (!timed.ok) return timed;
   const { resolved, severity, contract, zone, clock, when, updates, deadlines } = timed;
-  const { start, now } = options;
-  const role = (id: string, source?: Source): RoleView => roleView(matrix, id, source);
-  const targets = contract.targets;
-
   const owner = ownerOf(matrix, resolved, contract);
-  const inform = (resolved.inform ?? []).map((id) => role(id, INFORM_SOURCE));
+  const inform = (resolved.inform ?? []).map((id) => roleView(matrix, id, INFORM_SOURCE));
   const pulledIn = [
     // An owner other than the severity's is told at once, or the timeline never names who owns it.
     ...(owner.role !== severity.owner ? [{ role: owner.role, source: owner.source ?? OWNER_SOURCE }] : []),
     ...inform.map((r) => ({ role: r.role, source: INFORM_SOURCE })),
     ...contract.extraRoles,
   ];
-  const escalation = escalationSteps(matrix, severity, pulledIn, clock, start, now, when);
+  const escalation = escalationSteps(matrix, severity, pulledIn, clock, options.start, options.now, when);
+  const calendarDef = clock.kind === 'working' && contract.calendar ? matrix.calendars?.[contract.calendar] : undefined;
+  const clockView: IncidentPlan['clock'] =
+    clock.kind === 'working' && calendarDef
+      ? { id: clock.id, source: contract.calendarSource, zone: clock.calendar.zone, days: calendarDef.days, hours: calendarDef.hours, holidays: calendarDef.holidays ?? [] }
+      : { id: clock.id, source: contract.calendarSource };
+  return { ok: true as const, resolved, severity, contract, zone, when, updates, deadlines, owner, inform, escalation, clockView };
+}
+
+function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, options: PlanOptions): PlanResult {
+  const core = planCore(matrix, outcome, options);
+  if (!core.ok) return core;
+  const { resolved, severity, contract, zone, when, updates, deadlines, owner, inform, escalation, clockView } = core;
+  const { start, now } = options;
+  const role = (id: string, source?: Source): RoleView => roleView(matrix, id, source);
+  const targets = contract.targets;
   const routeDef = resolved.route !== undefined && matrix.routes && Object.hasOwn(matrix.routes, resolved.route) ? matrix.routes[resolved.route] : undefined;
   const client = clientNotice(matrix, severity, deadlines, escalation);
   const rcaDeadline = deadlines.find((d) => d.kind === 'rca');
   const gov = severity.governance;
-  const calendarDef = clock.kind === 'working' && contract.calendar ? matrix.calendars?.[contract.calendar] : undefined;
 
   // Built a key at a time, in the order the plan's JSON shows them: an object literal with a
   // conditional spread before other keys makes V8 add each key after it the slow way (planning
@@ -221,10 +256,7 @@ function planWithTimes(matrix: Matrix, outcome: ResolvedOutcome | string, option
   plan.start = when(start);
   plan.now = now;
   plan.zone = zone;
-  plan.clock =
-    clock.kind === 'working' && calendarDef
-      ? { id: clock.id, source: contract.calendarSource, zone: clock.calendar.zone, days: calendarDef.days, hours: calendarDef.hours, holidays: calendarDef.holidays ?? [] }
-      : { id: clock.id, source: contract.calendarSource };
+  plan.clock = clockView;
   plan.deadlines = deadlines;
   plan.escalation = escalation;
   if (client) plan.client = client;
