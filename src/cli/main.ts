@@ -60,8 +60,10 @@ export async function main({ argv, io: given }: MainOptions): Promise<number> {
     command.addHelpText('after', exitCodesHelp(COMMAND_EXIT_CODES[command.name()] ?? PROGRAM_EXIT_CODES));
   }
   // An option that takes one value, given twice with different values, is refused before the
-  // command runs (commander would keep the last); see flags.ts.
-  const refusals = new Map([program, ...program.commands].map((command) => [command, watchOneValues(command)]));
+  // command runs (commander would keep the last); see flags.ts. A command's options are watched
+  // only when it is the one run (just before commander parses them), not every command's at start.
+  const refusals = new Map<Command, () => string | undefined>([[program, watchOneValues(program)]]);
+  program.hook('preSubcommand', (_program, subcommand) => void refusals.set(subcommand, watchOneValues(subcommand)));
   program.hook('preAction', (_program, command) => {
     for (let c: Command | null = command; c; c = c.parent) {
       const reason = refusals.get(c)?.();
